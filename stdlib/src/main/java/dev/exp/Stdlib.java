@@ -1,0 +1,30 @@
+package dev.exp;
+
+import java.util.List;
+
+/**
+ * The index of kernel classes: every class listed here has public static methods annotated with
+ * {@link dev.exp.kernel.Kernel}. The interpreter binds them once per engine; the library reference
+ * ({@code docs/stdlib.md}) is generated from the same list. Add new kernel classes here.
+ */
+public final class Stdlib {
+  private Stdlib() {}
+
+  /** Kernel classes, in the order their sections appear in the reference. */
+  public static List<Class<?>> kernelClasses() {
+    return List.of(
+        // core tensor functions (globals)
+        // linalg
+        // attention, data, metrics
+        // stats, tables, plots, io
+        );
+  }
+
+  /** Namespace documentation: namespace name to one-paragraph description. */
+  public static java.util.Map<String, String> namespaces() {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("", "Core tensor functions: creation, random numbers, shape, element-wise math, reductions.");
+    m.put("linalg", "Dense linear algebra on EJML: solves, decompositions, norms.");
+    return m;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.exp.kernel;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a public static method as a script-visible kernel.
+ *
+ * <p>{@link #name()} is the script name: a plain identifier for a global ({@code "zeros"}) or
+ * {@code namespace.member} ({@code "linalg.svd"}). {@link #doc()} is the one documentation text:
+ * it feeds {@code help(name)} in the REPL and {@code docs/stdlib.md}. Every parameter carries an
+ * {@link Arg} annotation with its script name and, when optional, its default.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Kernel {
+  /** Script name, e.g. {@code "linalg.solve"} or {@code "zeros"}. */
+  String name();
+
+  /** Documentation: first sentence is the summary; further paragraphs may follow. */
+  String doc();
+}
