@@ -21,4 +21,11 @@ public @interface Kernel {
 
   /** Documentation: first sentence is the summary; further paragraphs may follow. */
   String doc();
+
+  /**
+   * Capabilities the kernel needs from its host, checked by the interpreter before each call:
+   * {@code "file.read"}, {@code "file.write"}. An embedded session without the grant gets a clear
+   * error instead of the call.
+   */
+  String[] needs() default {};
 }
