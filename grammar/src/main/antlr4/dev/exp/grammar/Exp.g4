@@ -1,0 +1,104 @@
+// The Exp language. No embedded actions: the parser only builds a parse tree, which
+// dev.exp.syntax.AstBuilder turns into the immutable AST.
+//
+// Newlines are statement separators (NL). Newlines that cannot end a statement (inside ( ) or [ ],
+// after a binary operator, a comma or '|>', before '|>', 'else' or a closing bracket) are removed
+// before parsing by dev.exp.syntax.NewlineFilter, so the rules below only see NL where it separates.
+grammar Exp;
+
+program   : sep* (statement (sep+ statement)*)? sep* EOF ;
+singleExpr : expr EOF ;
+sep       : NL | ';' ;
+block     : '{' sep* (statement (sep+ statement)*)? sep* '}' ;
+
+statement
+  : 'let' IDENT '=' expr                                   # letStmt
+  | 'var' IDENT '=' expr                                   # varStmt
+  | 'fn' IDENT '(' params? ')' fnBody                      # fnStmt
+  | 'import' STRING 'as' IDENT                             # importStmt
+  | target=postfix op=('=' | '+=' | '-=' | '*=' | '/=') expr   # assignStmt
+  | 'for' forTarget 'in' expr block                        # forStmt
+  | 'while' expr block                                     # whileStmt
+  | 'break'                                                # breakStmt
+  | 'continue'                                             # continueStmt
+  | 'return' expr?                                         # returnStmt
+  | 'sweep' sweepAxis (',' sweepAxis)*                     # sweepStmt
+  | 'repeat' expr                                          # repeatStmt
+  | 'report' reportItem (',' reportItem)*                  # reportStmt
+  | expr                                                   # exprStmt
+  ;
+
+forTarget  : IDENT | '(' IDENT ',' IDENT ')' ;
+sweepAxis  : IDENT 'in' expr                               # singleAxis
+           | '(' IDENT (',' IDENT)+ ')' 'in' expr          # zippedAxis
+           ;
+reportItem : IDENT '=' expr ;
+params     : param (',' param)* ','? ;
+param      : IDENT ('=' expr)? ;
+fnBody     : '=' expr | block ;
+
+expr
+  : postfix                                                # postfixExpr
+  | <assoc=right> expr '^' expr                            # powExpr
+  | op=('-' | '+') expr                                    # unaryExpr
+  | expr op=('*' | '/' | '%' | '@') expr                   # mulExpr
+  | expr op=('+' | '-') expr                               # addExpr
+  | expr op=('..' | '..=') expr                            # rangeExpr
+  | expr op=('==' | '!=' | '<' | '<=' | '>' | '>=') expr   # cmpExpr
+  | 'not' expr                                             # notExpr
+  | expr 'and' expr                                        # andExpr
+  | expr 'or' expr                                         # orExpr
+  | expr '|>' expr                                         # pipeExpr
+  | IDENT '=>' expr                                        # lambda1Expr
+  | '(' (IDENT (',' IDENT)*)? ')' '=>' expr                # lambdaExpr
+  ;
+
+postfix
+  : primary                                                # primaryPostfix
+  | postfix '(' args? ')'                                  # callPostfix
+  | postfix '[' index (',' index)* ']'                     # indexPostfix
+  | postfix '.' IDENT                                      # memberPostfix
+  ;
+
+args  : arg (',' arg)* ','? ;
+arg   : IDENT ':' expr                                     # namedArg
+      | expr                                               # positionalArg
+      ;
+index : expr                                               # pointIndex
+      | lo=expr? ':' hi=expr? (':' step=expr?)?            # sliceIndex
+      ;
+
+primary
+  : NUMBER                                                 # numberLit
+  | STRING                                                 # stringLit
+  | 'true'                                                 # trueLit
+  | 'false'                                                # falseLit
+  | 'none'                                                 # noneLit
+  | IDENT                                                  # nameRef
+  | '(' expr ')'                                           # parenExpr
+  | '[' expr 'for' forTarget 'in' expr ('if' expr)? ']'    # comprehension
+  | '[' (expr (',' expr)* ','?)? ']'                       # listLit
+  | '{' (field (',' field)* ','?)? '}'                     # recordLit
+  | ifExpression                                           # ifExpr
+  | 'fn' '(' params? ')' fnBody                            # fnExpr
+  | 'experiment' STRING ('(' args? ')')? block             # experimentExpr
+  ;
+
+ifExpression : 'if' expr block ('else' (block | ifExpression))? ;
+
+field : IDENT ':' expr                                     # namedField
+      | STRING ':' expr                                    # quotedField
+      | '...' expr                                         # spreadField
+      | IDENT                                              # shorthandField
+      ;
+
+// ---------------------------------------------------------------- lexer
+NUMBER  : DIGITS ('.' DIGITS)? ([eE] [+-]? DIGITS)? ;
+fragment DIGITS : [0-9] ('_'? [0-9])* ;
+STRING  : '"' ('\\' . | ~["\\\r\n])* '"' ;
+UNTERMINATED_STRING : '"' ('\\' . | ~["\\\r\n])* ;
+IDENT   : [a-zA-Z_] [a-zA-Z0-9_]* ;
+NL      : '\r'? '\n' ;
+WS      : [ \t\f]+ -> skip ;
+COMMENT : '#' ~[\r\n]* -> skip ;
+ERROR_CHAR : . ;

@@ -1,0 +1,33 @@
+package dev.exp.api;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The script did not compile: syntax errors, or static errors found by the resolver (undefined
+ * names, assignment to a {@code let}, duplicate definitions, misplaced {@code break}/{@code return}).
+ * All diagnostics are collected before anything runs.
+ */
+public final class ExpSyntaxException extends ExpException {
+  private static final long serialVersionUID = 1L;
+  private final transient List<Diagnostic> diagnostics;
+  private final boolean atEndOfInput;
+
+  public ExpSyntaxException(List<Diagnostic> diagnostics, boolean atEndOfInput) {
+    super(diagnostics.stream().map(Diagnostic::render).collect(Collectors.joining("\n")));
+    this.diagnostics = List.copyOf(diagnostics);
+    this.atEndOfInput = atEndOfInput;
+  }
+
+  public List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+
+  /**
+   * Whether the input ended before a construct was complete (an open block, bracket or a trailing
+   * operator): a REPL asks for another line instead of reporting the error.
+   */
+  public boolean isIncompleteInput() {
+    return atEndOfInput;
+  }
+}

@@ -1,0 +1,281 @@
+package dev.exp.binding;
+
+import dev.exp.eval.Callable;
+import dev.exp.eval.Context;
+import dev.exp.eval.Values;
+import dev.exp.kernel.Fn;
+import dev.exp.random.Rng;
+import dev.exp.tensor.Tensor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Converts Exp values to the Java parameter types kernels declare, with messages that say what was expected. */
+final class Converters {
+  private Converters() {}
+
+  /** Thrown when an argument does not fit; the caller adds the kernel and parameter names. */
+  static final class Mismatch extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Mismatch(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Converts one argument. */
+  interface Converter {
+    Object convert(Object value, Context ctx);
+
+    /** What the parameter expects, in words ("a tensor", "an integer"). */
+    String expects();
+
+    /** Whether {@code value} has the kind this converter takes (used for overload dispatch). */
+    boolean accepts(Object value);
+  }
+
+  static Converter forType(Class<?> type, Type generic) {
+    if (type == Tensor.class) {
+      return of("a tensor", v -> v instanceof Tensor || v instanceof Double || v instanceof List<?>
+          || v instanceof dev.exp.eval.RangeValue, (v, ctx) -> tensor(v));
+    }
+    if (type == double.class || type == Double.class) {
+      return of("a number", v -> v instanceof Double || v instanceof Tensor t && t.size() == 1, (v, ctx) -> number(v));
+    }
+    if (type == int.class || type == Integer.class) {
+      return of("an integer", v -> v instanceof Double, (v, ctx) -> (int) integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+    }
+    if (type == long.class || type == Long.class) {
+      return of("an integer", v -> v instanceof Double, (v, ctx) -> integer(v, Long.MIN_VALUE, Long.MAX_VALUE));
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return of("a bool", v -> v instanceof Boolean, (v, ctx) -> {
+        if (v instanceof Boolean b) {
+          return b;
+        }
+        throw new Mismatch("expected a bool, got " + Values.describe(v));
+      });
+    }
+    if (type == String.class) {
+      return of("a string", v -> v instanceof String, (v, ctx) -> {
+        if (v instanceof String s) {
+          return s;
+        }
+        throw new Mismatch("expected a string, got " + Values.describe(v));
+      });
+    }
+    if (type == int[].class) {
+      return of("a shape (integer or list of integers)", v -> v instanceof Double || v instanceof List<?> || v instanceof Tensor,
+          (v, ctx) -> shape(v));
+    }
+    if (type == Rng.class) {
+      return of("an integer seed", v -> v == null || v instanceof Double, (v, ctx) -> {
+        if (v == null) {
+          return ctx.rng().split();
+        }
+        return new Rng(integer(v, Long.MIN_VALUE, Long.MAX_VALUE));
+      });
+    }
+    if (type == Fn.class) {
+      return of("a function", v -> v instanceof Callable, (v, ctx) -> {
+        if (!(v instanceof Callable c)) {
+          throw new Mismatch("expected a function, got " + Values.describe(v));
+        }
+        return (Fn) a -> {
+          Object[] args = new Object[a.length];
+          for (int i = 0; i < a.length; i++) {
+            args[i] = Values.fromJava(a[i]);
+          }
+          return c.call(ctx, args, null, dev.exp.syntax.Loc.NONE);
+        };
+      });
+    }
+    if (type == List.class) {
+      Type elem = generic instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+      boolean tensors = elem == Tensor.class;
+      return of(tensors ? "a list of tensors" : "a list", v -> v instanceof List<?> || v instanceof Tensor,
+          (v, ctx) -> list(v, tensors));
+    }
+    if (type == Map.class) {
+      return of("a record", v -> v instanceof Map<?, ?>, (v, ctx) -> {
+        if (v instanceof Map<?, ?> m) {
+          return m;
+        }
+        throw new Mismatch("expected a record, got " + Values.describe(v));
+      });
+    }
+    if (type == Object.class) {
+      return of("any value", v -> true, (v, ctx) -> v instanceof dev.exp.eval.RangeValue r ? tensor(r) : v);
+    }
+    return of("a " + type.getSimpleName(), type::isInstance, (v, ctx) -> {
+      if (type.isInstance(v)) {
+        return v;
+      }
+      throw new Mismatch("expected a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + ", got "
+          + Values.describe(v));
+    });
+  }
+
+  private interface Conv {
+    Object apply(Object v, Context ctx);
+  }
+
+  private static Converter of(String expects, java.util.function.Predicate<Object> accepts, Conv conv) {
+    return new Converter() {
+      @Override
+      public Object convert(Object value, Context ctx) {
+        return conv.apply(value, ctx);
+      }
+
+      @Override
+      public String expects() {
+        return expects;
+      }
+
+      @Override
+      public boolean accepts(Object value) {
+        return accepts.test(value);
+      }
+    };
+  }
+
+  static Tensor tensor(Object v) {
+    if (v instanceof Tensor t) {
+      return t;
+    }
+    if (v instanceof Double d) {
+      return Tensor.scalar(d);
+    }
+    if (v instanceof Boolean b) {
+      return Tensor.scalar(b ? 1 : 0);
+    }
+    if (v instanceof dev.exp.eval.RangeValue r) {
+      long n = r.length();
+      double[] d = new double[(int) Math.min(n, Integer.MAX_VALUE - 8)];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = r.get(i);
+      }
+      return Tensor.wrap(new int[] {d.length}, d);
+    }
+    if (v instanceof List<?> l) {
+      Tensor t = listTensor(l);
+      if (t != null) {
+        return t;
+      }
+      throw new Mismatch("expected a tensor, got a list that is not numeric or not rectangular");
+    }
+    throw new Mismatch("expected a tensor, got " + Values.describe(v));
+  }
+
+  private static Tensor listTensor(List<?> l) {
+    if (l.isEmpty()) {
+      return Tensor.zeros(0);
+    }
+    List<Tensor> rows = new ArrayList<>();
+    boolean numbers = true;
+    for (Object o : l) {
+      if (!(o instanceof Double)) {
+        numbers = false;
+      }
+    }
+    if (numbers) {
+      double[] d = new double[l.size()];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = (Double) l.get(i);
+      }
+      return Tensor.wrap(new int[] {d.length}, d);
+    }
+    for (Object o : l) {
+      if (o instanceof Tensor t) {
+        rows.add(t);
+      } else if (o instanceof List<?> sub) {
+        Tensor t = listTensor(sub);
+        if (t == null) {
+          return null;
+        }
+        rows.add(t);
+      } else {
+        return null;
+      }
+    }
+    int[] s0 = rows.get(0).shape();
+    int each = rows.get(0).size();
+    double[] out = new double[each * rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      if (!java.util.Arrays.equals(rows.get(i).shape(), s0)) {
+        return null;
+      }
+      System.arraycopy(rows.get(i).raw(), 0, out, i * each, each);
+    }
+    int[] shape = new int[s0.length + 1];
+    shape[0] = rows.size();
+    System.arraycopy(s0, 0, shape, 1, s0.length);
+    return Tensor.wrap(shape, out);
+  }
+
+  static double number(Object v) {
+    if (v instanceof Double d) {
+      return d;
+    }
+    if (v instanceof Tensor t && t.size() == 1) {
+      return t.at(0);
+    }
+    throw new Mismatch("expected a number, got " + Values.describe(v));
+  }
+
+  static long integer(Object v, long min, long max) {
+    double d = number(v);
+    if (d != Math.rint(d) || d < min || d > max) {
+      throw new Mismatch("expected an integer, got " + dev.exp.text.Numbers.format(d));
+    }
+    return (long) d;
+  }
+
+  static int[] shape(Object v) {
+    if (v instanceof Double) {
+      return new int[] {(int) integer(v, 0, Integer.MAX_VALUE)};
+    }
+    if (v instanceof List<?> l) {
+      int[] s = new int[l.size()];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = (int) integer(l.get(i), 0, Integer.MAX_VALUE);
+      }
+      return s;
+    }
+    if (v instanceof Tensor t && t.rank() <= 1) {
+      int[] s = new int[t.size()];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = (int) integer(t.at(i), 0, Integer.MAX_VALUE);
+      }
+      return s;
+    }
+    throw new Mismatch("expected a shape (an integer or a list of integers), got " + Values.describe(v));
+  }
+
+  static List<Object> list(Object v, boolean tensors) {
+    List<Object> out = new ArrayList<>();
+    if (v instanceof Tensor t && t.rank() >= 1) {
+      for (int i = 0; i < t.dim(0); i++) {
+        int each = t.size() / t.dim(0);
+        int[] s = t.shape();
+        if (s.length == 1) {
+          out.add(tensors ? Tensor.scalar(t.at(i)) : (Object) t.at(i));
+        } else {
+          double[] d = new double[each];
+          System.arraycopy(t.raw(), i * each, d, 0, each);
+          out.add(Tensor.wrap(java.util.Arrays.copyOfRange(s, 1, s.length), d));
+        }
+      }
+      return out;
+    }
+    if (!(v instanceof List<?> l)) {
+      throw new Mismatch("expected a list, got " + Values.describe(v));
+    }
+    for (Object o : l) {
+      out.add(tensors ? tensor(o) : o);
+    }
+    return out;
+  }
+}

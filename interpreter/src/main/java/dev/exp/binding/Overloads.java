@@ -1,0 +1,53 @@
+package dev.exp.binding;
+
+import dev.exp.eval.Callable;
+import dev.exp.eval.Context;
+import dev.exp.eval.ExpError;
+import dev.exp.eval.Values;
+import dev.exp.syntax.Loc;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Several kernels sharing a script name, chosen by the kind of the first argument. */
+final class Overloads implements Callable {
+  private final String name;
+  private final List<KernelFunction> candidates;
+
+  Overloads(String name, List<KernelFunction> candidates) {
+    this.name = name;
+    this.candidates = List.copyOf(candidates);
+  }
+
+  List<KernelFunction> candidates() {
+    return candidates;
+  }
+
+  @Override
+  public Object call(Context ctx, Object[] args, String[] names, Loc loc) {
+    if (args.length > 0 && (names == null || names[0] == null)) {
+      for (KernelFunction k : candidates) {
+        if (k.acceptsFirst(args[0])) {
+          return k.call(ctx, args, names, loc);
+        }
+      }
+      throw new ExpError(name + ": no version takes " + Values.describe(args[0]) + " as its first argument (takes "
+          + candidates.stream().map(KernelFunction::firstExpects).collect(Collectors.joining(" or ")) + ")", loc);
+    }
+    return candidates.get(0).call(ctx, args, names, loc);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String signature() {
+    return candidates.stream().map(KernelFunction::signature).collect(Collectors.joining(" | "));
+  }
+
+  @Override
+  public String doc() {
+    return candidates.stream().map(k -> k.signature() + ": " + k.doc()).collect(Collectors.joining("\n\n"));
+  }
+}

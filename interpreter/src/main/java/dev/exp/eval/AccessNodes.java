@@ -1,0 +1,270 @@
+package dev.exp.eval;
+
+import dev.exp.syntax.Loc;
+import dev.exp.tensor.Tensor;
+import java.util.List;
+
+/** Calls, indexing, member access and element/field assignment. */
+final class AccessNodes {
+  private AccessNodes() {}
+
+  static final class Call extends Node {
+    final Node callee;
+    final Node[] args;
+    final String[] names;
+
+    Call(Loc loc, Node callee, Node[] args, String[] names) {
+      super(loc);
+      this.callee = callee;
+      this.args = args;
+      this.names = names;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object fn = callee.eval(f);
+      Object[] values = new Object[args.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = args[i].eval(f);
+      }
+      return invoke(f.ctx, fn, values, names, loc);
+    }
+
+    static Object invoke(Context ctx, Object fn, Object[] values, String[] names, Loc loc) {
+      if (!(fn instanceof Callable c)) {
+        throw new ExpError(Values.describe(fn) + " is not a function", loc);
+      }
+      ctx.tick(loc);
+      try {
+        return c.call(ctx, values, names, loc);
+      } catch (ExpError e) {
+        e.locateIfUnknown(loc);
+        throw e;
+      } catch (StackOverflowError e) {
+        throw new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
+            "call depth limit exceeded: the Java stack overflowed (unbounded recursion?)", loc);
+      }
+    }
+  }
+
+  static final class Index extends Node {
+    final Node target;
+    final Node[][] items;
+    final boolean[] slices;
+    final Loc[] itemLocs;
+
+    Index(Loc loc, Node target, Node[][] items, boolean[] slices, Loc[] itemLocs) {
+      super(loc);
+      this.target = target;
+      this.items = items;
+      this.slices = slices;
+      this.itemLocs = itemLocs;
+    }
+
+    Indexing.Item[] evalItems(Frame f) {
+      Indexing.Item[] out = new Indexing.Item[items.length];
+      for (int i = 0; i < out.length; i++) {
+        Node[] it = items[i];
+        if (slices[i]) {
+          out[i] = new Indexing.Item(true, null, ev(it[0], f), ev(it[1], f), ev(it[2], f), itemLocs[i]);
+        } else {
+          out[i] = new Indexing.Item(false, it[0].eval(f), null, null, null, itemLocs[i]);
+        }
+      }
+      return out;
+    }
+
+    private static Object ev(Node n, Frame f) {
+      return n == null ? null : n.eval(f);
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object t = target.eval(f);
+      if (t instanceof Tensor tensor && items.length == 1 && !slices[0]) {
+        Object p = items[0][0].eval(f);
+        if (p instanceof Double d) {
+          int n = tensor.rank() == 0 ? 0 : tensor.dim(0);
+          double i = d < 0 ? d + n : d;
+          if (i >= 0 && i < n && i == Math.rint(i)) {
+            return Indexing.row(tensor, (int) i);
+          }
+        }
+        return Indexing.get(t, new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, itemLocs[0])}, loc);
+      }
+      return Indexing.get(t, evalItems(f), loc);
+    }
+  }
+
+  static final class Member extends Node {
+    final Node target;
+    final String name;
+
+    Member(Loc loc, Node target, String name) {
+      super(loc);
+      this.target = target;
+      this.name = name;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      return member(target.eval(f), name, loc);
+    }
+
+    static Object member(Object t, String name, Loc loc) {
+      if (t instanceof Record r) {
+        int i = r.indexOf(name);
+        if (i < 0) {
+          throw new ExpError("record has no field '" + name + "'" + Suggest.didYouMean(name, List.of(r.keys))
+              + " (fields: " + String.join(", ", r.keys) + ")", loc);
+        }
+        return r.values[i];
+      }
+      if (t instanceof Namespace ns) {
+        if (!ns.has(name)) {
+          throw new ExpError("'" + ns.name() + "' has no member '" + name + "'"
+              + Suggest.didYouMean(name, ns.members().keySet()), loc);
+        }
+        return ns.member(name);
+      }
+      if (t instanceof Tensor x) {
+        switch (name) {
+          case "shape": {
+            int[] s = x.shape();
+            double[] d = new double[s.length];
+            for (int i = 0; i < s.length; i++) {
+              d[i] = s[i];
+            }
+            return Tensor.wrap(new int[] {d.length}, d);
+          }
+          case "size":
+            return (double) x.size();
+          case "ndim":
+            return (double) x.rank();
+          case "T":
+            return transpose(x);
+          default:
+            throw new ExpError("a tensor has no property '" + name + "'"
+                + Suggest.didYouMean(name, List.of("shape", "size", "ndim", "T")) + " (properties: shape, size, ndim, T)",
+                loc);
+        }
+      }
+      if (t instanceof List<?> l && name.equals("length")) {
+        return (double) l.size();
+      }
+      Object host = t == null ? null : HostMembers.member(t, name);
+      if (host != null) {
+        return host;
+      }
+      throw new ExpError(Values.describe(t) + " has no field '" + name + "'", loc);
+    }
+
+    static Tensor transpose(Tensor x) {
+      int[] s = x.shape();
+      if (s.length < 2) {
+        return x;
+      }
+      int n = s.length;
+      int[] rs = new int[n];
+      for (int i = 0; i < n; i++) {
+        rs[i] = s[n - 1 - i];
+      }
+      int[] st = Tensor.stridesOf(s);
+      double[] src = x.raw();
+      double[] d = new double[src.length];
+      if (n == 2) {
+        int r = s[0];
+        int c = s[1];
+        for (int i = 0; i < r; i++) {
+          for (int j = 0; j < c; j++) {
+            d[j * r + i] = src[i * c + j];
+          }
+        }
+        return Tensor.wrap(rs, d);
+      }
+      int[] idx = new int[n];
+      for (int k = 0; k < d.length; k++) {
+        int off = 0;
+        for (int a = 0; a < n; a++) {
+          off += idx[a] * st[n - 1 - a];
+        }
+        d[k] = src[off];
+        for (int a = n - 1; a >= 0; a--) {
+          if (++idx[a] < rs[a]) {
+            break;
+          }
+          idx[a] = 0;
+        }
+      }
+      return Tensor.wrap(rs, d);
+    }
+  }
+
+  /** {@code x[i] = v} / {@code x[i] += v}: reads the variable, builds the new value, writes it back. */
+  static final class IndexAssign extends Node {
+    final Node read;
+    final Writer write;
+    final Index index;
+    final String op;
+    final Node value;
+
+    IndexAssign(Loc loc, Node read, Writer write, Index index, String op, Node value) {
+      super(loc);
+      this.read = read;
+      this.write = write;
+      this.index = index;
+      this.op = op;
+      this.value = value;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object container = read.eval(f);
+      Indexing.Item[] items = index.evalItems(f);
+      Object v = value.eval(f);
+      if (!op.equals("=")) {
+        Object old = Indexing.get(container, items, loc);
+        v = Ops.binary(op.substring(0, 1), old, v, loc);
+      }
+      write.write(f, Indexing.set(container, items, v, false, loc));
+      return null;
+    }
+  }
+
+  /** {@code r.f = v}: a new record with the field set. */
+  static final class MemberAssign extends Node {
+    final Node read;
+    final Writer write;
+    final String name;
+    final String op;
+    final Node value;
+
+    MemberAssign(Loc loc, Node read, Writer write, String name, String op, Node value) {
+      super(loc);
+      this.read = read;
+      this.write = write;
+      this.name = name;
+      this.op = op;
+      this.value = value;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object container = read.eval(f);
+      if (!(container instanceof Record r)) {
+        throw new ExpError("cannot set field '" + name + "' on " + Values.describe(container), loc);
+      }
+      Object v = value.eval(f);
+      if (!op.equals("=")) {
+        v = Ops.binary(op.substring(0, 1), Member.member(r, name, loc), v, loc);
+      }
+      write.write(f, r.with(name, v));
+      return null;
+    }
+  }
+
+  /** Stores a value into a variable (local, captured or global). */
+  interface Writer {
+    void write(Frame f, Object value);
+  }
+}

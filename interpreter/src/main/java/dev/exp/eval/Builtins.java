@@ -1,0 +1,276 @@
+package dev.exp.eval;
+
+import dev.exp.syntax.Loc;
+import dev.exp.tensor.Tensor;
+import dev.exp.text.FormatSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** The language's own builtins: printing, collections, higher-order functions, assertions, help. */
+final class Builtins {
+  private Builtins() {}
+
+  static void install(Map<String, Object> g) {
+    g.put("pi", Math.PI);
+    g.put("inf", Double.POSITIVE_INFINITY);
+    g.put("nan", Double.NaN);
+    Object kernelSort = g.get("sort");
+    add(g, "print", new String[] {"*values"}, 0, "Prints the values separated by spaces, then a newline.",
+        (ctx, a, loc) -> {
+          List<?> vs = (List<?>) a[0];
+          StringBuilder sb = new StringBuilder();
+          for (int i = 0; i < vs.size(); i++) {
+            sb.append(i > 0 ? " " : "").append(Printer.str(vs.get(i)));
+          }
+          ctx.print(sb.toString());
+          return null;
+        });
+    add(g, "len", new String[] {"x"}, 1,
+        "Length: items of a list, first dimension of a tensor, characters of a string, fields of a record.",
+        (ctx, a, loc) -> (double) length(a[0], loc));
+    add(g, "range", new String[] {"start", "stop", "step"}, 1,
+        "Integers from start (default 0) up to but excluding stop, by step: range(5), range(2, 10, 2).",
+        (ctx, a, loc) -> {
+          long start = a[1] == null ? 0 : Values.integer(a[0], "start", loc);
+          long stop = Values.integer(a[1] == null ? a[0] : a[1], "stop", loc);
+          long step = a[2] == null ? 1 : Values.integer(a[2], "step", loc);
+          if (step == 0) {
+            throw new ExpError("range step cannot be 0", loc);
+          }
+          return new RangeValue(start, stop, step);
+        });
+    add(g, "map", new String[] {"xs", "f"}, 2,
+        "Applies f to every item: xs |> map(x => x * x). Numbers in, numbers out gives a tensor.",
+        (ctx, a, loc) -> {
+          Callable f = callable(a[1], "map", loc);
+          List<Object> out = new ArrayList<>();
+          for (Iterator<?> it = ControlNodes.iterate(a[0], false, loc); it.hasNext(); ) {
+            out.add(f.call(ctx, new Object[] {it.next()}, null, loc));
+          }
+          return CollectionNodes.listOrTensor(out, false);
+        });
+    add(g, "filter", new String[] {"xs", "f"}, 2, "The items for which f returns true: xs |> filter(x => x > 0).",
+        (ctx, a, loc) -> {
+          Callable f = callable(a[1], "filter", loc);
+          List<Object> out = new ArrayList<>();
+          for (Iterator<?> it = ControlNodes.iterate(a[0], false, loc); it.hasNext(); ) {
+            Object x = it.next();
+            if (Values.truth(f.call(ctx, new Object[] {x}, null, loc), loc)) {
+              out.add(x);
+            }
+          }
+          return CollectionNodes.listOrTensor(out, false);
+        });
+    add(g, "reduce", new String[] {"xs", "f", "init"}, 2,
+        "Folds the items with f(acc, x), starting from init (or the first item): xs |> reduce((a, b) => a + b).",
+        (ctx, a, loc) -> {
+          Callable f = callable(a[1], "reduce", loc);
+          Iterator<?> it = ControlNodes.iterate(a[0], false, loc);
+          Object acc = a[2];
+          if (acc == null) {
+            if (!it.hasNext()) {
+              throw new ExpError("reduce of an empty sequence with no init", loc);
+            }
+            acc = it.next();
+          }
+          while (it.hasNext()) {
+            acc = f.call(ctx, new Object[] {acc, it.next()}, null, loc);
+          }
+          return acc;
+        });
+    add(g, "zip", new String[] {"*lists"}, 0, "Pairs items up: zip([1, 2], [\"a\", \"b\"]) is [[1, \"a\"], [2, \"b\"]].",
+        (ctx, a, loc) -> {
+          List<?> lists = (List<?>) a[0];
+          List<Iterator<?>> its = new ArrayList<>();
+          for (Object l : lists) {
+            its.add(ControlNodes.iterate(l, false, loc));
+          }
+          List<Object> out = new ArrayList<>();
+          while (!its.isEmpty() && its.stream().allMatch(Iterator::hasNext)) {
+            List<Object> tuple = new ArrayList<>();
+            for (Iterator<?> it : its) {
+              tuple.add(it.next());
+            }
+            out.add(Values.list(tuple));
+          }
+          return Values.list(out);
+        });
+    add(g, "enumerate", new String[] {"xs"}, 1, "Pairs each item with its index: for (i, x) in enumerate(xs) { }.",
+        (ctx, a, loc) -> {
+          List<Object> out = new ArrayList<>();
+          int i = 0;
+          for (Iterator<?> it = ControlNodes.iterate(a[0], false, loc); it.hasNext(); ) {
+            out.add(Values.list(new ArrayList<>(List.of((double) i++, it.next()))));
+          }
+          return Values.list(out);
+        });
+    add(g, "keys", new String[] {"r"}, 1, "The field names of a record, as a list of strings.",
+        (ctx, a, loc) -> Values.list(new ArrayList<>(List.of(record(a[0], "keys", loc).keys))));
+    add(g, "values", new String[] {"r"}, 1, "The field values of a record, as a list.",
+        (ctx, a, loc) -> Values.list(new ArrayList<>(List.of(record(a[0], "values", loc).values))));
+    add(g, "type", new String[] {"x"}, 1,
+        "The kind of a value: number, bool, string, none, tensor, list, record, function, range, table, ...",
+        (ctx, a, loc) -> Values.typeName(a[0]));
+    add(g, "str", new String[] {"x"}, 1, "The text print would show for x.", (ctx, a, loc) -> Printer.str(a[0]));
+    add(g, "num", new String[] {"x"}, 1, "A number from a string (\"2.5\"), a bool, or a one-element tensor.",
+        (ctx, a, loc) -> {
+          if (a[0] instanceof String s) {
+            try {
+              return Double.parseDouble(s.trim().replace("inf", "Infinity").replace("nan", "NaN"));
+            } catch (NumberFormatException e) {
+              throw new ExpError("num: cannot read a number from \"" + s + "\"", loc);
+            }
+          }
+          if (a[0] instanceof Boolean b) {
+            return b ? 1.0 : 0.0;
+          }
+          return Values.number(a[0], "num's argument", loc);
+        });
+    add(g, "format", new String[] {"x", "spec"}, 2, "Formats a value with a format spec: format(pi, \".3f\") is \"3.142\".",
+        (ctx, a, loc) -> {
+          if (!(a[1] instanceof String spec)) {
+            throw new ExpError("format: spec must be a string", loc);
+          }
+          String problem = FormatSpec.check(spec);
+          if (problem != null) {
+            throw new ExpError("format: bad spec '" + spec + "': " + problem, loc);
+          }
+          return CollectionNodes.Interp.format(a[0], FormatSpec.parse(spec), loc);
+        });
+    add(g, "list", new String[] {"xs"}, 1, "A list of the items of a tensor (first axis), range, string or list.",
+        (ctx, a, loc) -> {
+          List<Object> out = new ArrayList<>();
+          ControlNodes.iterate(a[0], false, loc).forEachRemaining(out::add);
+          return Values.list(out);
+        });
+    add(g, "tensor", new String[] {"x"}, 1, "A tensor from a number, a range or a (nested) list of numbers.",
+        (ctx, a, loc) -> {
+          Tensor t = Values.asTensorOperand(a[0]);
+          if (t == null) {
+            throw new ExpError("tensor: cannot make a tensor from " + Values.describe(a[0]), loc);
+          }
+          return t;
+        });
+    add(g, "error", new String[] {"message"}, 1, "Stops with a runtime error carrying the message.",
+        (ctx, a, loc) -> {
+          throw new ExpError(Printer.str(a[0]), loc);
+        });
+    add(g, "sort", new String[] {"xs", "key", "descending"}, 1,
+        "Sorts a list (by key(x) when given) or a tensor (along the last axis): sort(xs, key: r => r.err).",
+        (ctx, a, loc) -> {
+          if (a[0] instanceof Tensor && kernelSort instanceof Callable ks) {
+            List<Object> args = new ArrayList<>();
+            args.add(a[0]);
+            if (a[2] != null) {
+              return ks.call(ctx, new Object[] {a[0], a[2]}, new String[] {null, "descending"}, loc);
+            }
+            return ks.call(ctx, new Object[] {a[0]}, null, loc);
+          }
+          if (!(a[0] instanceof List<?> l)) {
+            if (kernelSort instanceof Callable ks) {
+              return ks.call(ctx, new Object[] {a[0]}, null, loc);
+            }
+            throw new ExpError("sort: expected a list or tensor, got " + Values.describe(a[0]), loc);
+          }
+          Callable key = a[1] == null ? null : callable(a[1], "sort", loc);
+          List<Object[]> keyed = new ArrayList<>();
+          for (Object x : l) {
+            keyed.add(new Object[] {key == null ? x : key.call(ctx, new Object[] {x}, null, loc), x});
+          }
+          Comparator<Object[]> cmp = (p, q) -> compare(p[0], q[0], loc);
+          if (Boolean.TRUE.equals(a[2])) {
+            cmp = cmp.reversed();
+          }
+          keyed.sort(cmp);
+          List<Object> out = new ArrayList<>();
+          for (Object[] k : keyed) {
+            out.add(k[1]);
+          }
+          return Values.list(out);
+        });
+    add(g, "help", new String[] {"x"}, 0, "Prints the signature and documentation of a function or namespace.",
+        (ctx, a, loc) -> {
+          Object target = a[0];
+          if (target instanceof String s) {
+            Object found = ctx.interpreter.lookup(s);
+            if (found == null) {
+              throw new ExpError("help: no function or namespace named '" + s + "'", loc);
+            }
+            target = found;
+          }
+          if (target == null) {
+            ctx.print("Namespaces: " + String.join(", ", namespaces(ctx)) + ". Try help(\"linalg\") or help(print).");
+            return null;
+          }
+          ctx.print(Interpreter.help(target));
+          return null;
+        });
+    Assertions.install(g);
+  }
+
+  static void add(Map<String, Object> g, String name, String[] params, int required, String doc, Builtin.Body body) {
+    g.put(name, new Builtin(name, params, required, doc, body));
+  }
+
+  private static List<String> namespaces(Context ctx) {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Object> e : ctx.interpreter.builtins().entrySet()) {
+      if (e.getValue() instanceof Namespace) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
+  }
+
+  static int compare(Object a, Object b, Loc loc) {
+    if (a instanceof Double x && b instanceof Double y) {
+      return Double.compare(x, y);
+    }
+    if (a instanceof String x && b instanceof String y) {
+      return x.compareTo(y);
+    }
+    throw new ExpError("cannot order " + Values.describe(a) + " and " + Values.describe(b), loc);
+  }
+
+  static Callable callable(Object f, String who, Loc loc) {
+    if (f instanceof Callable c) {
+      return c;
+    }
+    throw new ExpError(who + ": expected a function, got " + Values.describe(f), loc);
+  }
+
+  static Record record(Object r, String who, Loc loc) {
+    if (r instanceof Record rec) {
+      return rec;
+    }
+    throw new ExpError(who + ": expected a record, got " + Values.describe(r), loc);
+  }
+
+  static long length(Object x, Loc loc) {
+    if (x instanceof List<?> l) {
+      return l.size();
+    }
+    if (x instanceof Tensor t) {
+      if (t.rank() == 0) {
+        throw new ExpError("len of a 0-dimensional tensor", loc);
+      }
+      return t.dim(0);
+    }
+    if (x instanceof String s) {
+      return s.codePointCount(0, s.length());
+    }
+    if (x instanceof Record r) {
+      return r.size();
+    }
+    if (x instanceof RangeValue r) {
+      return r.length();
+    }
+    if (x instanceof java.util.Collection<?> c) {
+      return c.size();
+    }
+    throw new ExpError("len: " + Values.describe(x) + " has no length", loc);
+  }
+}

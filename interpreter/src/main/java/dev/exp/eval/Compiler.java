@@ -1,0 +1,616 @@
+package dev.exp.eval;
+
+import dev.exp.api.Diagnostic;
+import dev.exp.api.ExpSyntaxException;
+import dev.exp.api.Source;
+import dev.exp.syntax.Ast;
+import dev.exp.syntax.Loc;
+import dev.exp.text.FormatSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolver and code generator in one walk: resolves every name to a frame slot, a captured cell, a
+ * global cell or a builtin; reports all static errors together (undefined names with a suggestion,
+ * assignment to a {@code let}, duplicate definitions, misplaced {@code break}/{@code return}/
+ * {@code report}); and emits the executable node tree.
+ */
+final class Compiler {
+  private final Source source;
+  private final Globals globals;
+  private final Map<String, Object> builtins;
+  private final List<Diagnostic> errors = new ArrayList<>();
+  private final Map<String, Integer> programGlobals = new HashMap<>();
+  private final Set<String> definedSoFar = new java.util.HashSet<>();
+  private FnScope fn;
+
+  Compiler(Source source, Globals globals, Map<String, Object> builtins) {
+    this.source = source;
+    this.globals = globals;
+    this.builtins = builtins;
+  }
+
+  /** A function being compiled: its block scopes, slot counter and captures. */
+  private static final class FnScope {
+    final FnScope parent;
+    final FunctionCode code;
+    Block block = new Block(null, 0);
+    int maxSlots;
+    int loopDepth;
+    boolean inExperiment;
+    final List<FunctionCode.CaptureSource> captures = new ArrayList<>();
+    final Map<Object, Integer> captureIndex = new HashMap<>();
+
+    FnScope(FnScope parent, FunctionCode code) {
+      this.parent = parent;
+      this.code = code;
+    }
+
+    boolean topLevel() {
+      return parent == null;
+    }
+  }
+
+  private static final class Block {
+    final Block parent;
+    final Map<String, LocalVar> vars = new HashMap<>();
+    int nextSlot;
+
+    Block(Block parent, int nextSlot) {
+      this.parent = parent;
+      this.nextSlot = nextSlot;
+    }
+  }
+
+  /** The compiled top level of a program. */
+  record CompiledProgram(Node body, int frameSize) {}
+
+  CompiledProgram compileProgram(Ast.Program program) {
+    fn = new FnScope(null, null);
+    List<Node> hoisted = new ArrayList<>();
+    List<Node> body = new ArrayList<>();
+    for (Ast.Stmt s : program.statements()) {
+      String name = null;
+      boolean mutable = false;
+      if (s instanceof Ast.Let l) {
+        name = l.name();
+        mutable = l.mutable();
+      } else if (s instanceof Ast.FnDecl d) {
+        name = d.name();
+      } else if (s instanceof Ast.Import im) {
+        name = im.alias();
+      }
+      if (name == null) {
+        continue;
+      }
+      Integer first = programGlobals.get(name);
+      if (first != null) {
+        error(s.loc(), "duplicate definition of '" + name + "' (first defined at line " + first + ")");
+        continue;
+      }
+      programGlobals.put(name, s.loc().line());
+      globals.declare(name, mutable);
+      if (s instanceof Ast.FnDecl) {
+        definedSoFar.add(name);
+      }
+    }
+    for (Ast.Stmt s : program.statements()) {
+      if (s instanceof Ast.FnDecl d) {
+        GlobalVar g = globals.get(d.name());
+        hoisted.add(new VariableNodes.GlobalSet(d.loc(), g, lambda(d.fn()), true));
+      }
+    }
+    for (Ast.Stmt s : program.statements()) {
+      if (!(s instanceof Ast.FnDecl)) {
+        body.add(stmt(s));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ExpSyntaxException(errors, false);
+    }
+    List<Node> all = new ArrayList<>(hoisted);
+    all.addAll(body);
+    return new CompiledProgram(new ControlNodes.Block(Loc.NONE, all.toArray(new Node[0])), fn.maxSlots);
+  }
+
+  // ---------------------------------------------------------------- errors
+
+  private void error(Loc loc, String message) {
+    if (errors.size() < 50) {
+      errors.add(new Diagnostic(loc.file(), loc.line(), loc.col(), loc.length(), message, source.line(loc.line())));
+    }
+  }
+
+  // ---------------------------------------------------------------- scopes
+
+  private void pushBlock() {
+    fn.block = new Block(fn.block, fn.block.nextSlot);
+  }
+
+  private void popBlock() {
+    fn.block = fn.block.parent;
+  }
+
+  private LocalVar declareLocal(String name, boolean mutable, Loc loc) {
+    LocalVar existing = fn.block.vars.get(name);
+    if (existing != null) {
+      error(loc, "duplicate definition of '" + name + "' in this block (first defined at line "
+          + existing.declared.line() + ")");
+    }
+    LocalVar v = new LocalVar(name, fn.block.nextSlot++, mutable, loc);
+    fn.maxSlots = Math.max(fn.maxSlots, fn.block.nextSlot);
+    fn.block.vars.put(name, v);
+    return v;
+  }
+
+  private static LocalVar lookupLocal(FnScope scope, String name) {
+    for (Block b = scope.block; b != null; b = b.parent) {
+      LocalVar v = b.vars.get(name);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** Index of {@code name} among {@code scope}'s captures (adding it), or -1 when not an enclosing local. */
+  private static int capture(FnScope scope, String name) {
+    if (scope.parent == null) {
+      return -1;
+    }
+    LocalVar v = lookupLocal(scope.parent, name);
+    Object key;
+    FunctionCode.CaptureSource src;
+    if (v != null) {
+      v.captured = true;
+      key = v;
+      src = new FunctionCode.CaptureSource(true, v.slot);
+    } else {
+      int up = capture(scope.parent, name);
+      if (up < 0) {
+        return -1;
+      }
+      key = "up:" + up;
+      src = new FunctionCode.CaptureSource(false, up);
+    }
+    Integer idx = scope.captureIndex.get(key);
+    if (idx != null) {
+      return idx;
+    }
+    scope.captures.add(src);
+    scope.captureIndex.put(key, scope.captures.size() - 1);
+    return scope.captures.size() - 1;
+  }
+
+  private Set<String> visibleNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (FnScope s = fn; s != null; s = s.parent) {
+      for (Block b = s.block; b != null; b = b.parent) {
+        names.addAll(b.vars.keySet());
+      }
+    }
+    names.addAll(programGlobals.keySet());
+    for (String g : globals.names()) {
+      if (globals.isDefined(g)) {
+        names.add(g);
+      }
+    }
+    names.addAll(builtins.keySet());
+    return names;
+  }
+
+  private Node read(Loc loc, String name) {
+    LocalVar v = lookupLocal(fn, name);
+    if (v != null) {
+      return new VariableNodes.LocalGet(loc, v);
+    }
+    int c = capture(fn, name);
+    if (c >= 0) {
+      return new VariableNodes.CaptureGet(loc, c);
+    }
+    GlobalVar g = globals.get(name);
+    if (g != null && (programGlobals.containsKey(name) || g.defined)) {
+      if (fn.topLevel() && programGlobals.containsKey(name) && !definedSoFar.contains(name) && !g.defined) {
+        error(loc, "'" + name + "' is used before its definition at line " + programGlobals.get(name));
+      }
+      return new VariableNodes.GlobalGet(loc, g);
+    }
+    if (builtins.containsKey(name)) {
+      return new VariableNodes.Const(loc, builtins.get(name));
+    }
+    error(loc, "undefined name '" + name + "'" + Suggest.didYouMean(name, visibleNames()));
+    return new VariableNodes.Const(loc, null);
+  }
+
+  /** Reader and writer for an assignable name; reports assignment to a let or a builtin. */
+  private record Access(Node read, AccessNodes.Writer write) {}
+
+  private Access access(Loc loc, String name) {
+    LocalVar v = lookupLocal(fn, name);
+    if (v != null) {
+      if (!v.mutable) {
+        error(loc, "cannot assign to '" + name + "': it is declared with let at line " + v.declared.line()
+            + " (declare it with var to make it mutable)");
+      }
+      return new Access(new VariableNodes.LocalGet(loc, v), (f, x) -> {
+        if (v.captured) {
+          ((Cell) f.slots[v.slot]).value = x;
+        } else {
+          f.slots[v.slot] = x;
+        }
+      });
+    }
+    int c = capture(fn, name);
+    if (c >= 0) {
+      LocalVar outer = findEnclosing(name);
+      if (outer != null && !outer.mutable) {
+        error(loc, "cannot assign to '" + name + "': it is declared with let at line " + outer.declared.line()
+            + " (declare it with var to make it mutable)");
+      }
+      return new Access(new VariableNodes.CaptureGet(loc, c), (f, x) -> ((Cell) f.captures[c]).value = x);
+    }
+    GlobalVar g = globals.get(name);
+    if (g != null && (programGlobals.containsKey(name) || g.defined)) {
+      if (!g.mutable) {
+        Integer line = programGlobals.get(name);
+        error(loc, "cannot assign to '" + name + "': it is declared with let"
+            + (line != null ? " at line " + line : "") + " (declare it with var to make it mutable)");
+      }
+      return new Access(new VariableNodes.GlobalGet(loc, g), (f, x) -> {
+        g.value = x;
+        g.defined = true;
+      });
+    }
+    if (builtins.containsKey(name)) {
+      error(loc, "cannot assign to the builtin '" + name + "'; define your own with let or var");
+    } else {
+      error(loc, "undefined name '" + name + "'" + Suggest.didYouMean(name, visibleNames())
+          + " (declare variables with var before assigning)");
+    }
+    return new Access(new VariableNodes.Const(loc, null), (f, x) -> { });
+  }
+
+  private LocalVar findEnclosing(String name) {
+    for (FnScope s = fn.parent; s != null; s = s.parent) {
+      LocalVar v = lookupLocal(s, name);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private Node stmt(Ast.Stmt s) {
+    if (s instanceof Ast.ExprStmt e) {
+      return expr(e.expr());
+    }
+    if (s instanceof Ast.Let l) {
+      Node value = expr(l.value());
+      if (fn.topLevel() && fn.block.parent == null) {
+        definedSoFar.add(l.name());
+        return new VariableNodes.GlobalSet(l.loc(), globals.get(l.name()), value, true);
+      }
+      LocalVar v = declareLocal(l.name(), l.mutable(), l.loc());
+      return new VariableNodes.LocalDeclare(l.loc(), v, value);
+    }
+    if (s instanceof Ast.FnDecl d) {
+      if (fn.topLevel() && fn.block.parent == null) {
+        return new VariableNodes.GlobalSet(d.loc(), globals.get(d.name()), lambda(d.fn()), true);
+      }
+      LocalVar v = declareLocal(d.name(), false, d.loc());
+      return new VariableNodes.LocalDeclare(d.loc(), v, lambda(d.fn()));
+    }
+    if (s instanceof Ast.Import im) {
+      if (!(fn.topLevel() && fn.block.parent == null)) {
+        error(im.loc(), "import is only allowed at the top level of a script");
+        return new VariableNodes.Const(im.loc(), null);
+      }
+      definedSoFar.add(im.alias());
+      GlobalVar g = globals.get(im.alias());
+      String path = im.path();
+      Loc loc = im.loc();
+      return new VariableNodes.GlobalSet(loc, g, new Node(loc) {
+        @Override
+        Object eval(Frame f) {
+          return f.ctx.interpreter.importModule(f.ctx, path, im.alias(), loc);
+        }
+      }, true);
+    }
+    if (s instanceof Ast.Assign a) {
+      return assign(a);
+    }
+    if (s instanceof Ast.For f) {
+      Node src = expr(f.source());
+      pushBlock();
+      LocalVar first = declareLocal(f.vars().get(0), false, f.loc());
+      LocalVar second = f.vars().size() > 1 ? declareLocal(f.vars().get(1), false, f.loc()) : null;
+      fn.loopDepth++;
+      Node body = block(f.body());
+      fn.loopDepth--;
+      popBlock();
+      return new ControlNodes.For(f.loc(), src, ControlNodes.binder(first),
+          second == null ? null : ControlNodes.binder(second), body);
+    }
+    if (s instanceof Ast.While w) {
+      Node cond = expr(w.cond());
+      fn.loopDepth++;
+      Node body = block(w.body());
+      fn.loopDepth--;
+      return new ControlNodes.While(w.loc(), cond, body);
+    }
+    if (s instanceof Ast.Break b) {
+      if (fn.loopDepth == 0) {
+        error(b.loc(), "'break' outside a loop");
+      }
+      return new ControlNodes.Break(b.loc());
+    }
+    if (s instanceof Ast.Continue c) {
+      if (fn.loopDepth == 0) {
+        error(c.loc(), "'continue' outside a loop");
+      }
+      return new ControlNodes.Continue(c.loc());
+    }
+    if (s instanceof Ast.Return r) {
+      if (fn.topLevel()) {
+        error(r.loc(), "'return' outside a function");
+      }
+      return new ControlNodes.Return(r.loc(), r.value() == null ? null : expr(r.value()));
+    }
+    if (s instanceof Ast.Report r) {
+      if (!fn.inExperiment) {
+        error(r.loc(), "'report' is only allowed in the body of an experiment");
+        return new VariableNodes.Const(r.loc(), null);
+      }
+      return ExperimentCompiler.report(this, r);
+    }
+    if (s instanceof Ast.Sweep || s instanceof Ast.Repeat) {
+      error(s.loc(), "'" + (s instanceof Ast.Sweep ? "sweep" : "repeat")
+          + "' is only allowed at the start of an experiment body");
+      return new VariableNodes.Const(s.loc(), null);
+    }
+    throw new IllegalStateException("unknown statement " + s);
+  }
+
+  private Node assign(Ast.Assign a) {
+    Node value = expr(a.value());
+    String op = a.op();
+    Ast.Expr target = a.target();
+    if (target instanceof Ast.Name n) {
+      Access acc = access(n.loc(), n.name());
+      Node v = op.equals("=") ? value : new OperatorNodes.Binary(a.loc(), op.substring(0, 1), acc.read(), value);
+      AccessNodes.Writer w = acc.write();
+      return new Node(a.loc()) {
+        @Override
+        Object eval(Frame f) {
+          w.write(f, v.eval(f));
+          return null;
+        }
+      };
+    }
+    if (target instanceof Ast.Index ix && ix.target() instanceof Ast.Name n) {
+      Access acc = access(n.loc(), n.name());
+      AccessNodes.Index index = (AccessNodes.Index) expr(ix);
+      return new AccessNodes.IndexAssign(a.loc(), acc.read(), acc.write(), index, op, value);
+    }
+    if (target instanceof Ast.Member m && m.target() instanceof Ast.Name n) {
+      Access acc = access(n.loc(), n.name());
+      return new AccessNodes.MemberAssign(a.loc(), acc.read(), acc.write(), m.name(), op, value);
+    }
+    error(target.loc(), "can only assign to a variable, one of its elements (x[i] = v) or fields (r.f = v)");
+    return new VariableNodes.Const(a.loc(), null);
+  }
+
+  Node block(Ast.BlockExpr b) {
+    pushBlock();
+    List<Node> nodes = new ArrayList<>();
+    for (Ast.Stmt s : b.statements()) {
+      if (s instanceof Ast.FnDecl d) {
+        // declare first so the function can call itself
+        LocalVar v = declareLocal(d.name(), false, d.loc());
+        nodes.add(new VariableNodes.LocalDeclare(d.loc(), v, lambda(d.fn())));
+        continue;
+      }
+      Node n = stmt(s);
+      nodes.add(s instanceof Ast.ExprStmt ? n : new ControlNodes.Discard(n.loc, n));
+    }
+    popBlock();
+    if (nodes.size() == 1) {
+      return nodes.get(0);
+    }
+    return new ControlNodes.Block(b.loc(), nodes.toArray(new Node[0]));
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  Node expr(Ast.Expr e) {
+    if (e instanceof Ast.Num n) {
+      return new VariableNodes.Const(n.loc(), n.value());
+    }
+    if (e instanceof Ast.Str s) {
+      return new VariableNodes.Const(s.loc(), s.value());
+    }
+    if (e instanceof Ast.Bool b) {
+      return new VariableNodes.Const(b.loc(), b.value());
+    }
+    if (e instanceof Ast.NoneLit n) {
+      return new VariableNodes.Const(n.loc(), null);
+    }
+    if (e instanceof Ast.Name n) {
+      return read(n.loc(), n.name());
+    }
+    if (e instanceof Ast.Interp in) {
+      Node[] holes = new Node[in.holes().size()];
+      FormatSpec[] specs = new FormatSpec[holes.length];
+      for (int i = 0; i < holes.length; i++) {
+        holes[i] = expr(in.holes().get(i));
+        String spec = in.specs().get(i);
+        specs[i] = spec == null ? null : FormatSpec.parse(spec);
+      }
+      return new CollectionNodes.Interp(in.loc(), in.texts().toArray(new String[0]), holes, specs);
+    }
+    if (e instanceof Ast.ListLit l) {
+      Node[] elems = new Node[l.elements().size()];
+      boolean nested = !l.elements().isEmpty();
+      for (int i = 0; i < elems.length; i++) {
+        Ast.Expr el = l.elements().get(i);
+        elems[i] = expr(el);
+        nested &= el instanceof Ast.ListLit;
+      }
+      return new CollectionNodes.ListLit(l.loc(), elems, nested);
+    }
+    if (e instanceof Ast.RecordLit r) {
+      Node[] values = new Node[r.values().size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = expr(r.values().get(i));
+      }
+      return new CollectionNodes.RecordLit(r.loc(), r.names().toArray(new String[0]), values);
+    }
+    if (e instanceof Ast.Comprehension c) {
+      Node src = expr(c.source());
+      pushBlock();
+      LocalVar first = declareLocal(c.vars().get(0), false, c.loc());
+      LocalVar second = c.vars().size() > 1 ? declareLocal(c.vars().get(1), false, c.loc()) : null;
+      Node filter = c.filter() == null ? null : expr(c.filter());
+      Node element = expr(c.element());
+      popBlock();
+      return new ControlNodes.Comprehension(c.loc(), src, ControlNodes.binder(first),
+          second == null ? null : ControlNodes.binder(second), element, filter);
+    }
+    if (e instanceof Ast.If i) {
+      Node cond = expr(i.cond());
+      Node then = expr(i.then());
+      Node otherwise = i.otherwise() == null ? null : expr(i.otherwise());
+      return new ControlNodes.If(i.loc(), cond, then, otherwise);
+    }
+    if (e instanceof Ast.BlockExpr b) {
+      return block(b);
+    }
+    if (e instanceof Ast.Lambda l) {
+      return lambda(l);
+    }
+    if (e instanceof Ast.Call c) {
+      Node callee = expr(c.callee());
+      Node[] args = new Node[c.args().size()];
+      for (int i = 0; i < args.length; i++) {
+        args[i] = expr(c.args().get(i));
+      }
+      return new AccessNodes.Call(c.loc(), callee, args, names(c.names()));
+    }
+    if (e instanceof Ast.Pipe p) {
+      Node value = expr(p.value());
+      if (p.target() instanceof Ast.Call c) {
+        Node callee = expr(c.callee());
+        Node[] args = new Node[c.args().size() + 1];
+        args[0] = value;
+        for (int i = 0; i < c.args().size(); i++) {
+          args[i + 1] = expr(c.args().get(i));
+        }
+        List<String> ns = new ArrayList<>();
+        ns.add(null);
+        ns.addAll(c.names());
+        return new AccessNodes.Call(p.loc(), callee, args, names(ns));
+      }
+      return new AccessNodes.Call(p.loc(), expr(p.target()), new Node[] {value}, null);
+    }
+    if (e instanceof Ast.Index ix) {
+      Node target = expr(ix.target());
+      Node[][] items = new Node[ix.items().size()][];
+      boolean[] slices = new boolean[items.length];
+      Loc[] locs = new Loc[items.length];
+      for (int i = 0; i < items.length; i++) {
+        Ast.IndexItem it = ix.items().get(i);
+        slices[i] = it.slice();
+        locs[i] = it.loc();
+        items[i] = it.slice()
+            ? new Node[] {opt(it.lo()), opt(it.hi()), opt(it.step())}
+            : new Node[] {expr(it.lo())};
+      }
+      return new AccessNodes.Index(ix.loc(), target, items, slices, locs);
+    }
+    if (e instanceof Ast.Member m) {
+      return new AccessNodes.Member(m.loc(), expr(m.target()), m.name());
+    }
+    if (e instanceof Ast.Unary u) {
+      Node operand = expr(u.operand());
+      return u.op().equals("-") ? new OperatorNodes.Negate(u.loc(), operand) : new OperatorNodes.Plus(u.loc(), operand);
+    }
+    if (e instanceof Ast.Binary b) {
+      return new OperatorNodes.Binary(b.loc(), b.op(), expr(b.left()), expr(b.right()));
+    }
+    if (e instanceof Ast.And a) {
+      return new OperatorNodes.And(a.loc(), expr(a.left()), expr(a.right()));
+    }
+    if (e instanceof Ast.Or o) {
+      return new OperatorNodes.Or(o.loc(), expr(o.left()), expr(o.right()));
+    }
+    if (e instanceof Ast.Not n) {
+      return new OperatorNodes.Not(n.loc(), expr(n.operand()));
+    }
+    if (e instanceof Ast.Range r) {
+      return new OperatorNodes.Range(r.loc(), expr(r.from()), expr(r.to()), r.inclusive());
+    }
+    if (e instanceof Ast.Experiment x) {
+      return ExperimentCompiler.compile(this, x);
+    }
+    throw new IllegalStateException("unknown expression " + e);
+  }
+
+  private Node opt(Ast.Expr e) {
+    return e == null ? null : expr(e);
+  }
+
+  private static String[] names(List<String> names) {
+    for (String n : names) {
+      if (n != null) {
+        return names.toArray(new String[0]);
+      }
+    }
+    return null;
+  }
+
+  /** Compiles a function literal or declaration into a closure-creating node. */
+  Node lambda(Ast.Lambda l) {
+    return new FunctionNodes.MakeClosure(l.loc(), function(l.name(), l.loc(), l.params(), l.body(), false));
+  }
+
+  /** Compiles a function body in a new function scope. */
+  FunctionCode function(String name, Loc loc, List<Ast.Param> params, Ast.Expr body, boolean experiment) {
+    String[] names = new String[params.size()];
+    Node[] defaults = new Node[params.size()];
+    LocalVar[] vars = new LocalVar[params.size()];
+    FunctionCode code = new FunctionCode(name, loc, names, defaults, vars);
+    FnScope saved = fn;
+    fn = new FnScope(saved, code);
+    fn.inExperiment = experiment;
+    for (int i = 0; i < params.size(); i++) {
+      Ast.Param p = params.get(i);
+      names[i] = p.name();
+      vars[i] = declareLocal(p.name(), true, p.loc());
+    }
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).dflt() != null) {
+        defaults[i] = expr(params.get(i).dflt());
+      }
+    }
+    code.body = expr(body);
+    code.frameSize = fn.maxSlots;
+    code.captures = fn.captures.toArray(new FunctionCode.CaptureSource[0]);
+    fn = saved;
+    return code;
+  }
+
+  /** Compiles {@code e} in the current scope (used by the experiment compiler). */
+  Node compileHere(Ast.Expr e) {
+    return expr(e);
+  }
+
+  void reportError(Loc loc, String message) {
+    error(loc, message);
+  }
+}

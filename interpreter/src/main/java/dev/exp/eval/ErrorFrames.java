@@ -1,0 +1,23 @@
+package dev.exp.eval;
+
+import dev.exp.api.ExpLimitException;
+import dev.exp.api.StackFrame;
+import java.util.List;
+
+/** Read access to an {@link ExpError}'s recorded script stack, for the API layer. */
+public final class ErrorFrames {
+  private ErrorFrames() {}
+
+  public static List<StackFrame> of(ExpError e) {
+    return List.copyOf(e.frames());
+  }
+
+  /** The limit that was hit, or null. */
+  public static ExpLimitException.Kind limitKind(ExpError e) {
+    return e instanceof Context.LimitError l ? l.kind : null;
+  }
+
+  public static boolean interrupted(ExpError e) {
+    return e instanceof Context.InterruptError;
+  }
+}

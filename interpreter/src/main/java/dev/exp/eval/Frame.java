@@ -1,0 +1,14 @@
+package dev.exp.eval;
+
+/** The activation of one function (or of a script's top level): slots for its locals. */
+final class Frame {
+  final Object[] slots;
+  final Object[] captures;
+  final Context ctx;
+
+  Frame(int size, Object[] captures, Context ctx) {
+    this.slots = new Object[size];
+    this.captures = captures;
+    this.ctx = ctx;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.exp.eval;
+
+import dev.exp.syntax.Loc;
+
+/** The compiled form of a function: parameters, defaults, frame size, body, captured variables. */
+final class FunctionCode {
+  final String name;
+  final Loc loc;
+  final String[] params;
+  final Node[] defaults;
+  final LocalVar[] paramVars;
+  int frameSize;
+  Node body;
+  /** For each captured variable: where the enclosing frame keeps it. */
+  CaptureSource[] captures;
+
+  FunctionCode(String name, Loc loc, String[] params, Node[] defaults, LocalVar[] paramVars) {
+    this.name = name;
+    this.loc = loc;
+    this.params = params;
+    this.defaults = defaults;
+    this.paramVars = paramVars;
+  }
+
+  /** A captured variable comes from the enclosing frame's slot, or from the enclosing closure's captures. */
+  record CaptureSource(boolean fromSlot, int index) {}
+
+  String signature() {
+    StringBuilder sb = new StringBuilder(name == null ? "fn" : name).append('(');
+    for (int i = 0; i < params.length; i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(params[i]);
+      if (defaults[i] != null) {
+        sb.append(" = …");
+      }
+    }
+    return sb.append(')').toString();
+  }
+}

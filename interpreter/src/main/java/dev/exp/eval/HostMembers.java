@@ -1,0 +1,17 @@
+package dev.exp.eval;
+
+/**
+ * Member access on opaque objects returned by kernels (tables, figures, models). Only objects that
+ * are maps expose their entries as fields; scripts never reach Java
+ * members by reflection.
+ */
+final class HostMembers {
+  private HostMembers() {}
+
+  static Object member(Object target, String name) {
+    if (target instanceof java.util.Map<?, ?> m && m.containsKey(name)) {
+      return Values.fromJava(m.get(name));
+    }
+    return null;
+  }
+}

@@ -1,0 +1,172 @@
+package dev.exp.eval;
+
+import dev.exp.Stdlib;
+import dev.exp.api.ExpSyntaxException;
+import dev.exp.api.Source;
+import dev.exp.binding.KernelBinder;
+import dev.exp.syntax.Ast;
+import dev.exp.syntax.Loc;
+import dev.exp.syntax.Parsing;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The language runtime shared by all sessions of an engine: the builtin table (language builtins,
+ * bound kernels, host modules), compilation and execution. Immutable after construction.
+ */
+public final class Interpreter {
+  private final Map<String, Object> builtins;
+
+  /** Builds the builtin table from the stdlib, host kernel classes and extra host values. */
+  public Interpreter(List<Class<?>> hostKernelClasses, Map<String, Object> hostValues) {
+    List<Class<?>> classes = new java.util.ArrayList<>(Stdlib.kernelClasses());
+    classes.addAll(hostKernelClasses);
+    Map<String, Object> table = new TreeMap<>(KernelBinder.bind(classes, Stdlib.namespaces()));
+    Builtins.install(table);
+    table.putAll(hostValues);
+    this.builtins = Collections.unmodifiableMap(table);
+  }
+
+  public Map<String, Object> builtins() {
+    return builtins;
+  }
+
+  /** A compiled script, bound to the globals it was compiled against. */
+  public static final class Compiled {
+    final Node body;
+    final int frameSize;
+    final Source source;
+
+    Compiled(Node body, int frameSize, Source source) {
+      this.body = body;
+      this.frameSize = frameSize;
+      this.source = source;
+    }
+
+    public Source source() {
+      return source;
+    }
+  }
+
+  /** Parses and compiles; throws {@link ExpSyntaxException} with every static error. */
+  public Compiled compile(Source source, Globals globals) {
+    Ast.Program program = Parsing.parse(source);
+    Compiler.CompiledProgram p = new Compiler(source, globals, builtins).compileProgram(program);
+    return new Compiled(p.body(), p.frameSize(), source);
+  }
+
+  /** Runs compiled code in a context; returns the value of the last statement. */
+  public Object run(Compiled code, Context ctx) {
+    Frame f = new Frame(code.frameSize, new Object[0], ctx);
+    try {
+      return code.body.eval(f);
+    } catch (ExpError e) {
+      e.leave("<script>");
+      throw e;
+    } catch (StackOverflowError e) {
+      ExpError x = new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
+          "call depth limit exceeded: the Java stack overflowed (unbounded recursion?)", null);
+      x.leave("<script>");
+      throw x;
+    }
+  }
+
+  /** A context with the given settings. */
+  public Context newContext(java.util.function.Consumer<String> out, dev.exp.random.Rng rng,
+      java.util.Set<String> grants, Path baseDir, long maxSteps, int maxDepth, long deadlineNanos) {
+    return new Context(this, out, rng, grants, baseDir, maxSteps, maxDepth, deadlineNanos);
+  }
+
+  /** {@code import "path" as alias}: runs the file in fresh globals; its top-level bindings become a namespace. */
+  Object importModule(Context ctx, String path, String alias, Loc loc) {
+    if (!ctx.granted("file.read")) {
+      throw new ExpError("import: this session may not read files (the host has not granted 'file.read')", loc);
+    }
+    Path base = ctx.baseDir;
+    if (loc != null && loc.file() != null && !loc.file().startsWith("<")) {
+      Path parent = Path.of(loc.file()).toAbsolutePath().getParent();
+      if (parent != null) {
+        base = parent;
+      }
+    }
+    Path file = base == null ? Path.of(path) : base.resolve(path);
+    Source src;
+    try {
+      src = new Source(file.toString(), Files.readString(file));
+    } catch (IOException e) {
+      throw new ExpError("import: cannot read \"" + path + "\" (" + file + "): " + e.getClass().getSimpleName(), loc);
+    }
+    Globals g = new Globals();
+    Compiled c;
+    try {
+      c = compile(src, g);
+    } catch (ExpSyntaxException e) {
+      throw new ExpError("import: \"" + path + "\" has errors:\n" + e.getMessage(), loc);
+    }
+    run(c, ctx);
+    Map<String, Object> members = new LinkedHashMap<>();
+    for (String n : g.names()) {
+      if (g.isDefined(n)) {
+        members.put(n, g.value(n));
+      }
+    }
+    return new Namespace(alias, "imported from " + path, members);
+  }
+
+  /** Help text for a value: its signature and documentation. */
+  public static String help(Object v) {
+    if (v instanceof Callable c) {
+      String doc = c.doc();
+      return c.signature() + (doc == null || doc.isEmpty() ? "" : "\n\n" + doc);
+    }
+    if (v instanceof Namespace n) {
+      StringBuilder sb = new StringBuilder("namespace " + n.name());
+      if (!n.doc().isEmpty()) {
+        sb.append(": ").append(n.doc());
+      }
+      for (Map.Entry<String, Object> e : n.members().entrySet()) {
+        sb.append("\n  ");
+        if (e.getValue() instanceof Callable c) {
+          sb.append(c.signature()).append("  ").append(summary(c.doc()));
+        } else {
+          sb.append(e.getKey());
+        }
+      }
+      return sb.toString();
+    }
+    return Values.describe(v) + ": " + Printer.repr(v);
+  }
+
+  /** The first sentence of a doc text. */
+  public static String summary(String doc) {
+    if (doc == null) {
+      return "";
+    }
+    int dot = doc.indexOf(". ");
+    int nl = doc.indexOf('\n');
+    int end = doc.length();
+    if (dot >= 0) {
+      end = Math.min(end, dot + 1);
+    }
+    if (nl >= 0) {
+      end = Math.min(end, nl);
+    }
+    return doc.substring(0, end).trim();
+  }
+
+  /** Looks up a dotted name ("linalg.svd") among the builtins, or null. */
+  public Object lookup(String dotted) {
+    String[] parts = dotted.split("\\.");
+    Object v = builtins.get(parts[0]);
+    for (int i = 1; i < parts.length && v != null; i++) {
+      v = v instanceof Namespace ns ? ns.member(parts[i]) : null;
+    }
+    return v;
+  }
+}

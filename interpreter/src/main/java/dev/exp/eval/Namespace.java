@@ -1,0 +1,42 @@
+package dev.exp.eval;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A named group of functions: {@code linalg}, {@code attention}, or an imported script. */
+public final class Namespace {
+  private final String name;
+  private final String doc;
+  private final Map<String, Object> members;
+
+  public Namespace(String name, String doc, Map<String, Object> members) {
+    this.name = name;
+    this.doc = doc;
+    this.members = members;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String doc() {
+    return doc;
+  }
+
+  public Object member(String key) {
+    return members.get(key);
+  }
+
+  public boolean has(String key) {
+    return members.containsKey(key);
+  }
+
+  public Map<String, Object> members() {
+    return new TreeMap<>(members);
+  }
+
+  @Override
+  public String toString() {
+    return "<namespace " + name + ">";
+  }
+}

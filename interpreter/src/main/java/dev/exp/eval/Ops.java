@@ -1,0 +1,150 @@
+package dev.exp.eval;
+
+import dev.exp.kernel.KernelException;
+import dev.exp.tensor.Tensor;
+import dev.exp.syntax.Loc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The operators of the language on values: arithmetic with broadcasting, comparison, equality. */
+final class Ops {
+  private Ops() {}
+
+  static Object binary(String op, Object a, Object b, Loc loc) {
+    if (a instanceof Double x && b instanceof Double y) {
+      double r = scalar(op, x, y, loc);
+      return switch (op) {
+        case "==", "!=", "<", "<=", ">", ">=" -> r != 0;
+        default -> r;
+      };
+    }
+    switch (op) {
+      case "==":
+        return equal(a, b, loc, true);
+      case "!=": {
+        Object e = equal(a, b, loc, false);
+        return e instanceof Boolean bool ? (Object) !bool : e;
+      }
+      default:
+        break;
+    }
+    if (op.equals("+") && a instanceof String s && b instanceof String t) {
+      return s + t;
+    }
+    if (op.equals("+") && a instanceof List<?> l && b instanceof List<?> m) {
+      List<Object> out = new ArrayList<>(l);
+      out.addAll(m);
+      return Values.list(out);
+    }
+    if ((op.equals("<") || op.equals("<=") || op.equals(">") || op.equals(">=")) && a instanceof String s
+        && b instanceof String t) {
+      int c = s.compareTo(t);
+      return switch (op) {
+        case "<" -> c < 0;
+        case "<=" -> c <= 0;
+        case ">" -> c > 0;
+        default -> c >= 0;
+      };
+    }
+    Tensor ta = Values.asTensorOperand(a);
+    Tensor tb = Values.asTensorOperand(b);
+    if (ta == null || tb == null) {
+      throw new ExpError("operator '" + op + "' cannot combine " + Values.describe(a) + " and " + Values.describe(b),
+          loc);
+    }
+    try {
+      if (op.equals("@")) {
+        return Values.unwrapScalar(MatMulBridge.matmul(ta, tb));
+      }
+      return Tensor.zip(ta, tb, (x, y) -> scalar(op, x, y, loc));
+    } catch (KernelException e) {
+      throw new ExpError("operator '" + op + "': " + e.getMessage(), loc);
+    }
+  }
+
+  static double scalar(String op, double x, double y, Loc loc) {
+    return switch (op) {
+      case "+" -> x + y;
+      case "-" -> x - y;
+      case "*" -> x * y;
+      case "/" -> x / y;
+      case "%" -> floorMod(x, y);
+      case "^" -> Math.pow(x, y);
+      case "==" -> x == y ? 1 : 0;
+      case "!=" -> x != y ? 1 : 0;
+      case "<" -> x < y ? 1 : 0;
+      case "<=" -> x <= y ? 1 : 0;
+      case ">" -> x > y ? 1 : 0;
+      case ">=" -> x >= y ? 1 : 0;
+      case "@" -> throw new ExpError("operator '@' needs tensors, got two numbers (use * for numbers)", loc);
+      default -> throw new ExpError("unknown operator " + op, loc);
+    };
+  }
+
+  /** Floored modulo: the result has the sign of the divisor, as in Python and NumPy. */
+  static double floorMod(double x, double y) {
+    if (y == 0) {
+      return Double.NaN;
+    }
+    double r = x % y;
+    if (r != 0 && (r < 0) != (y < 0)) {
+      r += y;
+    }
+    return r;
+  }
+
+  static Object negate(Object v, Loc loc) {
+    if (v instanceof Double d) {
+      return -d;
+    }
+    if (v instanceof Tensor t) {
+      return t.map(x -> -x);
+    }
+    throw new ExpError("unary '-' needs a number or tensor, got " + Values.describe(v), loc);
+  }
+
+  /** == : element-wise on tensors (a 0/1 tensor), structural equality on everything else. */
+  static Object equal(Object a, Object b, Loc loc, boolean eq) {
+    if ((a instanceof Tensor || b instanceof Tensor) && Values.asTensorOperand(a) != null
+        && Values.asTensorOperand(b) != null) {
+      Tensor ta = Values.asTensorOperand(a);
+      Tensor tb = Values.asTensorOperand(b);
+      try {
+        return Tensor.zip(ta, tb, eq ? (x, y) -> x == y ? 1 : 0 : (x, y) -> x == y ? 0 : 1);
+      } catch (KernelException e) {
+        throw new ExpError("operator '" + (eq ? "==" : "!=") + "': " + e.getMessage(), loc);
+      }
+    }
+    return deepEquals(a, b);
+  }
+
+  static boolean deepEquals(Object a, Object b) {
+    if (a instanceof Double x && b instanceof Double y) {
+      return x.doubleValue() == y.doubleValue();
+    }
+    if (a instanceof List<?> l && b instanceof List<?> m) {
+      if (l.size() != m.size()) {
+        return false;
+      }
+      for (int i = 0; i < l.size(); i++) {
+        if (!deepEquals(l.get(i), m.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof Record r && b instanceof Record s) {
+      if (r.size() != s.size()) {
+        return false;
+      }
+      for (int i = 0; i < r.keys.length; i++) {
+        if (!r.keys[i].equals(s.keys[i]) || !deepEquals(r.values[i], s.values[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return Objects.equals(a, b);
+  }
+}

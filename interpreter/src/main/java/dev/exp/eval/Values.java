@@ -1,0 +1,247 @@
+package dev.exp.eval;
+
+import dev.exp.tensor.Tensor;
+import dev.exp.syntax.Loc;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** Facts about runtime values: descriptions for errors, conversions between kinds. */
+public final class Values {
+  private Values() {}
+
+  /** An immutable list that may hold none (null). */
+  static List<Object> list(List<Object> items) {
+    return Collections.unmodifiableList(items instanceof ArrayList<Object> ? items : new ArrayList<>(items));
+  }
+
+  /** User-facing description of a value's kind: "a number", "a tensor of shape [2, 3]", ... */
+  public static String describe(Object v) {
+    if (v == null) {
+      return "none";
+    }
+    if (v instanceof Double) {
+      return "a number";
+    }
+    if (v instanceof Boolean) {
+      return "a bool";
+    }
+    if (v instanceof String) {
+      return "a string";
+    }
+    if (v instanceof Tensor t) {
+      return "a tensor of shape " + Tensor.shapeString(t.shape());
+    }
+    if (v instanceof List<?> l) {
+      return "a list of length " + l.size();
+    }
+    if (v instanceof Record) {
+      return "a record";
+    }
+    if (v instanceof Callable) {
+      return "a function";
+    }
+    if (v instanceof RangeValue) {
+      return "a range";
+    }
+    if (v instanceof Namespace n) {
+      return "the namespace " + n.name();
+    }
+    return "a " + typeName(v);
+  }
+
+  /** The name {@code type(x)} returns. */
+  public static String typeName(Object v) {
+    if (v == null) {
+      return "none";
+    }
+    if (v instanceof Double) {
+      return "number";
+    }
+    if (v instanceof Boolean) {
+      return "bool";
+    }
+    if (v instanceof String) {
+      return "string";
+    }
+    if (v instanceof Tensor) {
+      return "tensor";
+    }
+    if (v instanceof List<?>) {
+      return "list";
+    }
+    if (v instanceof Record) {
+      return "record";
+    }
+    if (v instanceof Callable) {
+      return "function";
+    }
+    if (v instanceof RangeValue) {
+      return "range";
+    }
+    if (v instanceof Namespace) {
+      return "namespace";
+    }
+    String simple = v.getClass().getSimpleName();
+    return simple.isEmpty() ? "object" : simple.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** A tensor view of a numeric operand (number, tensor, numeric list, range), or null. */
+  static Tensor asTensorOperand(Object v) {
+    if (v instanceof Tensor t) {
+      return t;
+    }
+    if (v instanceof Double d) {
+      return Tensor.scalar(d);
+    }
+    if (v instanceof Boolean b) {
+      return Tensor.scalar(b ? 1 : 0);
+    }
+    if (v instanceof RangeValue r) {
+      return rangeToTensor(r);
+    }
+    if (v instanceof List<?> l) {
+      return tensorFromList(l);
+    }
+    return null;
+  }
+
+  static Tensor rangeToTensor(RangeValue r) {
+    long n = r.length();
+    if (n > Integer.MAX_VALUE - 8) {
+      return null;
+    }
+    double[] d = new double[(int) n];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = r.get(i);
+    }
+    return Tensor.wrap(new int[] {d.length}, d);
+  }
+
+  /** Converts a list of numbers (or of equally shaped tensors / numeric lists) to a tensor, or null. */
+  static Tensor tensorFromList(List<?> l) {
+    if (l.isEmpty()) {
+      return Tensor.zeros(0);
+    }
+    boolean allNumbers = true;
+    for (Object o : l) {
+      if (!(o instanceof Double)) {
+        allNumbers = false;
+        break;
+      }
+    }
+    if (allNumbers) {
+      double[] d = new double[l.size()];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = (Double) l.get(i);
+      }
+      return Tensor.wrap(new int[] {d.length}, d);
+    }
+    List<Tensor> rows = new ArrayList<>(l.size());
+    for (Object o : l) {
+      Tensor t = o instanceof Double ? null : asTensorOperand(o);
+      if (t == null) {
+        return null;
+      }
+      rows.add(t);
+    }
+    return stack(rows);
+  }
+
+  /** Stacks equally shaped tensors along a new first axis, or null if shapes differ. */
+  static Tensor stack(List<Tensor> rows) {
+    int[] s0 = rows.get(0).shape();
+    int each = rows.get(0).size();
+    double[] out = new double[each * rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      Tensor r = rows.get(i);
+      if (!java.util.Arrays.equals(r.shape(), s0)) {
+        return null;
+      }
+      System.arraycopy(r.raw(), 0, out, i * each, each);
+    }
+    int[] shape = new int[s0.length + 1];
+    shape[0] = rows.size();
+    System.arraycopy(s0, 0, shape, 1, s0.length);
+    return Tensor.wrap(shape, out);
+  }
+
+  /** A 0-d tensor becomes a number; everything else is returned as is. */
+  static Object unwrapScalar(Tensor t) {
+    return t.rank() == 0 ? (Object) t.at(0) : t;
+  }
+
+  /** The truth of a condition: a bool, or a single-element tensor (nonzero = true). */
+  static boolean truth(Object v, Loc loc) {
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if (v instanceof Tensor t && t.size() == 1) {
+      return t.at(0) != 0;
+    }
+    throw new ExpError("condition must be a bool, got " + describe(v), loc);
+  }
+
+  /** A number from a value that must be numeric. */
+  static double number(Object v, String what, Loc loc) {
+    if (v instanceof Double d) {
+      return d;
+    }
+    if (v instanceof Tensor t && t.size() == 1) {
+      return t.at(0);
+    }
+    throw new ExpError(what + " must be a number, got " + describe(v), loc);
+  }
+
+  /** An integer from a value that must be an integral number. */
+  static long integer(Object v, String what, Loc loc) {
+    double d = number(v, what, loc);
+    if (d != Math.rint(d) || Double.isInfinite(d)) {
+      throw new ExpError(what + " must be an integer, got " + dev.exp.text.Numbers.format(d), loc);
+    }
+    return (long) d;
+  }
+
+  /** Converts a Java value coming from a kernel or a host into an Exp value. */
+  public static Object fromJava(Object v) {
+    if (v == null || v instanceof Double || v instanceof Boolean || v instanceof String || v instanceof Tensor
+        || v instanceof Record || v instanceof Callable || v instanceof Namespace || v instanceof RangeValue) {
+      return v;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (v instanceof double[] a) {
+      return Tensor.vector(a);
+    }
+    if (v instanceof double[][] m) {
+      return Tensor.matrix(m);
+    }
+    if (v instanceof int[] a) {
+      double[] d = new double[a.length];
+      for (int i = 0; i < a.length; i++) {
+        d[i] = a[i];
+      }
+      return Tensor.wrap(new int[] {d.length}, d);
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (Object o : l) {
+        out.add(fromJava(o));
+      }
+      return list(out);
+    }
+    if (v instanceof Map<?, ?> m) {
+      java.util.LinkedHashMap<String, Object> out = new java.util.LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        out.put(String.valueOf(e.getKey()), fromJava(e.getValue()));
+      }
+      return Record.of(out);
+    }
+    if (v instanceof Character c) {
+      return String.valueOf(c);
+    }
+    return v;
+  }
+}

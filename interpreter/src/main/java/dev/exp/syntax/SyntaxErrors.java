@@ -1,0 +1,163 @@
+package dev.exp.syntax;
+
+import dev.exp.api.Diagnostic;
+import dev.exp.api.Source;
+import dev.exp.grammar.ExpLexer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/**
+ * Collects syntax errors as {@link Diagnostic}s with messages in words ("expected an expression")
+ * instead of ANTLR's token sets, and remembers whether an error sits at the end of the input.
+ */
+final class SyntaxErrors extends BaseErrorListener {
+  static final int MAX_ERRORS = 20;
+
+  private final Source source;
+  private final int lineOffset;
+  private final int colOffset;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private boolean atEnd;
+
+  SyntaxErrors(Source source, int lineOffset, int colOffset) {
+    this.source = source;
+    this.lineOffset = lineOffset;
+    this.colOffset = colOffset;
+  }
+
+  List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+
+  boolean atEnd() {
+    return atEnd;
+  }
+
+  void add(int line, int col, int length, String message) {
+    if (diagnostics.size() >= MAX_ERRORS) {
+      return;
+    }
+    int l = line + lineOffset;
+    int c = line == 1 ? col + colOffset : col;
+    diagnostics.add(new Diagnostic(source.name(), l, c, length, message, source.line(l)));
+  }
+
+  @Override
+  public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int charPositionInLine,
+      String msg, RecognitionException e) {
+    Token tok = offending instanceof Token t ? t : null;
+    String message;
+    int length = 1;
+    if (tok == null) {
+      message = msg;
+    } else if (tok.getType() == Token.EOF) {
+      atEnd = true;
+      message = "unexpected end of input" + expectedPart(recognizer, e);
+    } else if (tok.getType() == ExpLexer.UNTERMINATED_STRING) {
+      message = "unterminated string: add the closing '\"'";
+      length = tok.getText().length();
+    } else if (tok.getType() == ExpLexer.ERROR_CHAR) {
+      message = "unexpected character '" + tok.getText() + "'";
+    } else {
+      message = "unexpected " + describe(tok) + expectedPart(recognizer, e);
+      length = Math.max(1, tok.getText().length());
+      if (tok.getType() == ExpLexer.NL) {
+        length = 1;
+      }
+    }
+    if (!diagnostics.isEmpty()) {
+      Diagnostic last = diagnostics.get(diagnostics.size() - 1);
+      if (last.line() == line + lineOffset && last.column() == (line == 1 ? charPositionInLine + 1 + colOffset : charPositionInLine + 1)) {
+        return;
+      }
+    }
+    add(line, charPositionInLine + 1, length, message);
+  }
+
+  private static String describe(Token tok) {
+    return switch (tok.getType()) {
+      case ExpLexer.NL -> "end of line";
+      case ExpLexer.NUMBER -> "number " + tok.getText();
+      case ExpLexer.STRING -> "string " + tok.getText();
+      case ExpLexer.IDENT -> "name '" + tok.getText() + "'";
+      default -> "'" + tok.getText() + "'";
+    };
+  }
+
+  private static String expectedPart(Recognizer<?, ?> recognizer, RecognitionException e) {
+    if (!(recognizer instanceof Parser parser)) {
+      return "";
+    }
+    IntervalSet expected;
+    try {
+      expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens() : parser.getExpectedTokens();
+    } catch (RuntimeException ex) {
+      return "";
+    }
+    String words = inWords(expected, parser);
+    return words.isEmpty() ? "" : ", expected " + words;
+  }
+
+  /** Turns a token set into words: "an expression", "')'", "a name", "'=' or ','". */
+  static String inWords(IntervalSet expected, Parser parser) {
+    Set<String> items = new LinkedHashSet<>();
+    boolean expression = expected.contains(ExpLexer.NUMBER) || expected.contains(ExpLexer.STRING);
+    boolean statement = expression && expected.contains(tokenType(parser, "'let'"));
+    if (statement) {
+      items.add("a statement");
+    } else if (expression) {
+      items.add("an expression");
+    } else if (expected.contains(ExpLexer.IDENT)) {
+      items.add("a name");
+    }
+    for (int type : expected.toList()) {
+      if (type == ExpLexer.NL || type == Token.EOF) {
+        continue;
+      }
+      if (expression && (type == ExpLexer.IDENT || type == ExpLexer.NUMBER || type == ExpLexer.STRING)) {
+        continue;
+      }
+      if (type == ExpLexer.IDENT) {
+        continue;
+      }
+      String name = parser.getVocabulary().getLiteralName(type);
+      if (name != null && !(expression && isExpressionStart(name))) {
+        items.add(name);
+      }
+    }
+    if (expected.contains(ExpLexer.NL) && items.size() <= 6) {
+      items.add("end of line");
+    }
+    if (items.size() > 6) {
+      return expression ? "an expression" : "";
+    }
+    List<String> list = new ArrayList<>(items);
+    if (list.size() <= 1) {
+      return list.isEmpty() ? "" : list.get(0);
+    }
+    return String.join(", ", list.subList(0, list.size() - 1)) + " or " + list.get(list.size() - 1);
+  }
+
+  private static boolean isExpressionStart(String literal) {
+    return Set.of("'('", "'['", "'{'", "'-'", "'+'", "'not'", "'if'", "'fn'", "'true'", "'false'", "'none'",
+        "'experiment'", "'let'", "'var'", "'import'", "'for'", "'while'", "'break'", "'continue'", "'return'",
+        "'sweep'", "'repeat'", "'report'").contains(literal);
+  }
+
+  private static int tokenType(Parser parser, String literal) {
+    for (int t = 0; t <= parser.getVocabulary().getMaxTokenType(); t++) {
+      if (literal.equals(parser.getVocabulary().getLiteralName(t))) {
+        return t;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,215 @@
+package dev.exp.cli;
+
+import dev.exp.api.Capability;
+import dev.exp.api.Engine;
+import dev.exp.api.ExpRuntimeException;
+import dev.exp.api.ExpSyntaxException;
+import dev.exp.api.Limits;
+import dev.exp.api.Session;
+import dev.exp.api.Source;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code exp} command: run a script, evaluate code, show help, or start the REPL. */
+@Command(name = "exp", mixinStandardHelpOptions = false, sortOptions = false,
+    description = "Exp: a small experiment language for the JVM.",
+    footer = {"", "Usage:", "  exp FILE [ARGS...]     run a script (it sees ARGS as `args`)",
+        "  exp -e CODE            evaluate code and print the value of the last expression",
+        "  exp help [NAME]        signature and documentation (e.g. exp help linalg.svd)",
+        "  exp                    start the interactive REPL",
+        "", "Exit codes: 0 ok, 1 runtime error, 2 syntax or usage error."})
+public final class Main implements Callable<Integer> {
+  public static final String VERSION = "0.1.0";
+
+  @Option(names = {"-e", "--eval"}, paramLabel = "CODE", description = "Evaluate CODE and print the last value.")
+  String code;
+
+  @Option(names = "--max-steps", paramLabel = "N", description = "Stop after N steps (calls and loop iterations).")
+  Long maxSteps;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop after this much wall-clock time.")
+  Double timeout;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Parallel trials for experiments (default: cores).")
+  Integer jobs;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of the session's random stream (default 0).")
+  long seed;
+
+  @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
+  boolean debug;
+
+  @Option(names = {"-V", "--version"}, description = "Print the version and exit.")
+  boolean version;
+
+  @Option(names = {"-h", "--help"}, description = "Show this help and exit.")
+  boolean usageHelp;
+
+  @Parameters(paramLabel = "FILE [ARGS]", description = "Script to run, then its arguments.")
+  List<String> positional = new ArrayList<>();
+
+  private final PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+  private final PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+
+  public static void main(String[] args) {
+    int[] code = {0};
+    Thread t = new Thread(null, () -> code[0] = run(args), "exp-main", 1L << 29);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.exit(code[0]);
+  }
+
+  /** Runs the command line; returns the exit code. */
+  public static int run(String[] args) {
+    Main m = new Main();
+    CommandLine cl = new CommandLine(m);
+    cl.setStopAtPositional(true);
+    cl.setUnmatchedOptionsArePositionalParams(false);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      m.err.println("exp: " + ex.getMessage());
+      m.err.println("Try 'exp --help'.");
+      return 2;
+    });
+    cl.setExecutionExceptionHandler((ex, c, p) -> {
+      m.err.println("exp: internal error: " + ex);
+      if (m.debug) {
+        ex.printStackTrace(m.err);
+      }
+      return 1;
+    });
+    return cl.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    try {
+      if (usageHelp) {
+        new CommandLine(this).usage(out);
+        return 0;
+      }
+      if (version) {
+        out.println("exp " + VERSION + " (Java " + Runtime.version() + ")");
+        return 0;
+      }
+      if (jobs != null) {
+        System.setProperty("exp.jobs", String.valueOf(jobs));
+      }
+      Engine engine = engine();
+      if (code != null) {
+        return evalCode(engine, code);
+      }
+      if (!positional.isEmpty() && positional.get(0).equals("help")) {
+        return help(engine, positional.size() > 1 ? positional.get(1) : null);
+      }
+      if (positional.isEmpty()) {
+        return Repl.start(engine, out, err);
+      }
+      return runFile(engine, Path.of(positional.get(0)), positional.subList(1, positional.size()));
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private Engine engine() {
+    Limits limits = Limits.DEFAULT;
+    if (maxSteps != null) {
+      limits = limits.withMaxSteps(maxSteps);
+    }
+    if (timeout != null) {
+      limits = limits.withTimeout(java.time.Duration.ofMillis((long) (timeout * 1000)));
+    }
+    return Engine.builder().limits(limits).seed(seed).output(out::println)
+        .grant(Capability.FILE_READ, Capability.FILE_WRITE, Capability.ENV, Capability.JAVASCRIPT).build();
+  }
+
+  private int evalCode(Engine engine, String text) {
+    try (Session s = engine.newSession()) {
+      s.set("args", positional);
+      dev.exp.api.Value v = s.eval(new Source("<-e>", text));
+      if (!v.isNone()) {
+        out.println(dev.exp.eval.Printer.repr(v.raw()));
+      }
+      return 0;
+    } catch (ExpSyntaxException e) {
+      return report(e);
+    } catch (ExpRuntimeException e) {
+      return report(e);
+    }
+  }
+
+  private int runFile(Engine engine, Path file, List<String> args) {
+    Source src;
+    try {
+      src = Source.fromFile(file);
+    } catch (NoSuchFileException e) {
+      err.println("exp: no such file: " + file);
+      return 2;
+    } catch (IOException e) {
+      err.println("exp: cannot read " + file + ": " + e.getMessage());
+      return 2;
+    }
+    try (Session s = engine.newSession()) {
+      s.set("args", args);
+      s.eval(src);
+      return 0;
+    } catch (ExpSyntaxException e) {
+      return report(e);
+    } catch (ExpRuntimeException e) {
+      return report(e);
+    }
+  }
+
+  int report(ExpSyntaxException e) {
+    out.flush();
+    err.println(e.getMessage());
+    return 2;
+  }
+
+  int report(ExpRuntimeException e) {
+    out.flush();
+    err.println(e.render());
+    if (debug && e.getCause() != null) {
+      e.getCause().printStackTrace(err);
+    }
+    return 1;
+  }
+
+  private int help(Engine engine, String name) {
+    if (name == null) {
+      out.println(engine.help("help") == null ? "" : "");
+      try (Session s = engine.newSession()) {
+        s.output(out::println).eval("help()");
+      }
+      return 0;
+    }
+    String text = engine.help(name);
+    if (text == null) {
+      err.println("exp help: no function or namespace named '" + name + "'");
+      return 2;
+    }
+    out.println(text);
+    return 0;
+  }
+
+  static boolean exists(Path p) {
+    return Files.exists(p);
+  }
+}
