@@ -299,7 +299,10 @@ public final class Linalg {
     int cols = ac * bc;
     double[] x = a2.raw();
     double[] y = b2.raw();
-    double[] d = new double[Math.multiplyExact(rows, cols)];
+    if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+      throw KernelException.of("linalg.kron: the result would have too many elements (%d × %d)", rows, cols);
+    }
+    double[] d = new double[rows * cols];
     for (int i = 0; i < ar; i++) {
       for (int j = 0; j < ac; j++) {
         double v = x[i * ac + j];

@@ -57,7 +57,11 @@ public final class MatMul {
     if (rb != 1) {
       os[p] = n;
     }
-    double[] c = new double[Math.multiplyExact(nb, Math.multiplyExact(m, n))];
+    if ((long) nb * m * n > Integer.MAX_VALUE - 8) {
+      throw KernelException.of("matmul: the result of %s @ %s would have too many elements",
+          Tensor.shapeString(sa), Tensor.shapeString(sb));
+    }
+    double[] c = new double[nb * m * n];
     double[] ad = a.raw();
     double[] bd = b.raw();
     if (nb == 1) {
@@ -149,7 +153,10 @@ public final class MatMul {
   public static Tensor outer(@Arg("a") Tensor a, @Arg("b") Tensor b) {
     double[] x = a.raw();
     double[] y = b.raw();
-    double[] d = new double[Math.multiplyExact(x.length, y.length)];
+    if ((long) x.length * y.length > Integer.MAX_VALUE - 8) {
+      throw KernelException.of("outer: the result would have too many elements (%d × %d)", x.length, y.length);
+    }
+    double[] d = new double[x.length * y.length];
     for (int i = 0; i < x.length; i++) {
       for (int j = 0; j < y.length; j++) {
         d[i * y.length + j] = x[i] * y[j];
