@@ -14,7 +14,17 @@ public final class Stdlib {
   public static List<Class<?>> kernelClasses() {
     return List.of(
         // core tensor functions (globals)
+        dev.exp.tensor.Creation.class,
+        dev.exp.tensor.Random.class,
+        dev.exp.tensor.Shapes.class,
+        dev.exp.tensor.ElementWise.class,
+        dev.exp.tensor.Reductions.class,
+        dev.exp.tensor.Sorting.class,
+        dev.exp.tensor.Indexing.class,
+        dev.exp.tensor.MatMul.class,
         // linalg
+        dev.exp.linalg.Linalg.class,
+        dev.exp.linalg.Decompositions.class
         // attention, data, metrics
         // stats, tables, plots, io
         );

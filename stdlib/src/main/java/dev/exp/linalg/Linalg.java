@@ -1,0 +1,332 @@
+package dev.exp.linalg;
+
+import dev.exp.kernel.Arg;
+import dev.exp.kernel.Kernel;
+import dev.exp.kernel.KernelException;
+import dev.exp.tensor.Reductions;
+import dev.exp.tensor.Tensor;
+import dev.exp.tensor.TensorArgs;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The {@code linalg} namespace, part 1: solves, inverse, determinant, least squares, pseudo-inverse,
+ * rank, condition number and small matrix utilities. Decompositions are in {@link Decompositions}.
+ * All inputs must be finite; errors name the offending shapes.
+ */
+public final class Linalg {
+  private Linalg() {}
+
+  @Kernel(name = "linalg.solve", doc = "Solves A x = b for a square, nonsingular A (LU with partial pivoting). "
+      + "b is a vector (result: a vector) or a matrix whose columns are right-hand sides (result: a matrix). "
+      + "A singular or nearly singular A (estimated reciprocal 1-norm condition number below machine epsilon) is "
+      + "an error that reports the estimate. Example: linalg.solve(A, b)")
+  public static Tensor solve(@Arg("A") Tensor a, @Arg("b") Tensor b) {
+    DMatrixRMaj m = Mat.square(a, "linalg.solve", "A");
+    int n = m.numRows;
+    if (b.rank() < 1 || b.rank() > 2 || b.dim(0) != n) {
+      throw KernelException.of("linalg.solve: A has shape %s but b has shape %s: b must be a vector of length %d or a matrix with %d rows",
+          Tensor.shapeString(a.shape()), Tensor.shapeString(b.shape()), n, n);
+    }
+    TensorArgs.requireFinite(b, "linalg.solve", "b");
+    LuFactor lu = LuFactor.of(m);
+    LuFactor.requireNonsingular(lu.rcondEstimate(), "linalg.solve", "A", n);
+    if (b.rank() == 1) {
+      return Tensor.wrap(new int[] {n}, lu.solve(b.raw()));
+    }
+    int k = b.dim(1);
+    double[] bd = b.raw();
+    double[] out = new double[n * k];
+    double[] col = new double[n];
+    for (int j = 0; j < k; j++) {
+      for (int i = 0; i < n; i++) {
+        col[i] = bd[i * k + j];
+      }
+      double[] x = lu.solve(col);
+      for (int i = 0; i < n; i++) {
+        out[i * k + j] = x[i];
+      }
+    }
+    return Tensor.wrap(new int[] {n, k}, out);
+  }
+
+  @Kernel(name = "linalg.inv", doc = "Inverse of a square, nonsingular matrix (LU with partial pivoting). "
+      + "A singular or nearly singular matrix (reciprocal 1-norm condition number below machine epsilon) is an error.")
+  public static Tensor inv(@Arg("A") Tensor a) {
+    DMatrixRMaj m = Mat.square(a, "linalg.inv", "A");
+    int n = m.numRows;
+    LuFactor lu = LuFactor.of(m);
+    if (lu.exactlySingular()) {
+      LuFactor.requireNonsingular(0, "linalg.inv", "A", n);
+    }
+    double[] out = new double[n * n];
+    double[] e = new double[n];
+    for (int j = 0; j < n; j++) {
+      java.util.Arrays.fill(e, 0);
+      e[j] = 1;
+      double[] x = lu.solve(e);
+      for (int i = 0; i < n; i++) {
+        out[i * n + j] = x[i];
+      }
+    }
+    double invNorm = 0;
+    for (int j = 0; j < n; j++) {
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += Math.abs(out[i * n + j]);
+      }
+      invNorm = Math.max(invNorm, s);
+    }
+    double rcond = n == 0 ? Double.POSITIVE_INFINITY : 1 / (lu.norm1 * invNorm);
+    LuFactor.requireNonsingular(Double.isFinite(invNorm) ? rcond : 0, "linalg.inv", "A", n);
+    return Tensor.wrap(new int[] {n, n}, out);
+  }
+
+  @Kernel(name = "linalg.det", doc = "Determinant of a square matrix (from the LU factorisation; 0 for a singular "
+      + "matrix, 1 for a 0×0 matrix).")
+  public static double det(@Arg("A") Tensor a) {
+    DMatrixRMaj m = Mat.square(a, "linalg.det", "A");
+    if (m.numRows == 0) {
+      return 1;
+    }
+    return LuFactor.of(m).det();
+  }
+
+  @Kernel(name = "linalg.slogdet", doc = "Sign and natural log of |det(A)|, without overflow: record {sign, logabsdet}. "
+      + "For a singular matrix sign is 0 and logabsdet is -inf.")
+  public static Map<String, Object> slogdet(@Arg("A") Tensor a) {
+    DMatrixRMaj m = Mat.square(a, "linalg.slogdet", "A");
+    int n = m.numRows;
+    double sign = 1;
+    double log = 0;
+    if (n > 0) {
+      LuFactor lu = LuFactor.of(m);
+      sign = permSign(lu);
+      for (int i = 0; i < n; i++) {
+        double u = lu.lu[i * n + i];
+        sign *= Math.signum(u);
+        log += Math.log(Math.abs(u));
+      }
+      if (sign == 0) {
+        log = Double.NEGATIVE_INFINITY;
+      }
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("sign", sign);
+    r.put("logabsdet", log);
+    return r;
+  }
+
+  private static double permSign(LuFactor lu) {
+    boolean[] seen = new boolean[lu.n];
+    int sign = 1;
+    for (int i = 0; i < lu.n; i++) {
+      if (!seen[i]) {
+        int len = 0;
+        for (int j = i; !seen[j]; j = lu.piv[j]) {
+          seen[j] = true;
+          len++;
+        }
+        if (len % 2 == 0) {
+          sign = -sign;
+        }
+      }
+    }
+    return sign;
+  }
+
+  // ------------------------------------------------------------------ SVD-based
+
+  /** Singular values of a finite matrix, descending. */
+  public static double[] singularValues(Tensor a) {
+    return Decompositions.svdOf(Mat.matrix(a, "singular values", "A"), false, false).s;
+  }
+
+  @Kernel(name = "linalg.lstsq", doc = "Least-squares solution of A x ≈ b (minimum-norm when A is rank deficient), via SVD. "
+      + "b is a vector or a matrix of right-hand sides (rows must match A's rows). Singular values below "
+      + "rcond * max(s) are treated as zero; rcond none means machine epsilon * max(m, n) (as NumPy). "
+      + "Returns a record {x, residuals, rank, s}: residuals is the squared 2-norm of b - A x (a number for a "
+      + "vector b, a vector with one value per column otherwise; always computed, unlike NumPy), rank the "
+      + "effective rank and s the singular values of A, descending. Example: linalg.lstsq(X, y).x")
+  public static Map<String, Object> lstsq(@Arg("A") Tensor a, @Arg("b") Tensor b,
+      @Arg(value = "rcond", dflt = "none") Double rcond) {
+    DMatrixRMaj m = Mat.matrix(a, "linalg.lstsq", "A");
+    int rows = m.numRows;
+    int cols = m.numCols;
+    if (b.rank() < 1 || b.rank() > 2 || b.dim(0) != rows) {
+      throw KernelException.of("linalg.lstsq: A has shape %s but b has shape %s: b must be a vector of length %d or a matrix with %d rows",
+          Tensor.shapeString(a.shape()), Tensor.shapeString(b.shape()), rows, rows);
+    }
+    TensorArgs.requireFinite(b, "linalg.lstsq", "b");
+    Decompositions.Svd svd = Decompositions.svdOf(m, true, false);
+    double cutoff = cutoff(svd.s, rcond == null ? Mat.EPS * Math.max(rows, cols) : rcond);
+    int k = b.rank() == 1 ? 1 : b.dim(1);
+    Tensor b2 = b.reshape(rows, k);
+    // x = V diag(1/s) Uᵀ b over the kept singular values
+    int r = svd.s.length;
+    double[] u = svd.u.data; // rows × r
+    double[] v = svd.v.data; // cols × r
+    double[] bd = b2.raw();
+    double[] x = new double[cols * k];
+    int rank = 0;
+    for (int t = 0; t < r; t++) {
+      if (svd.s[t] <= cutoff || svd.s[t] == 0) {
+        continue;
+      }
+      rank++;
+      for (int j = 0; j < k; j++) {
+        double c = 0;
+        for (int i = 0; i < rows; i++) {
+          c += u[i * r + t] * bd[i * k + j];
+        }
+        c /= svd.s[t];
+        for (int i = 0; i < cols; i++) {
+          x[i * k + j] += v[i * r + t] * c;
+        }
+      }
+    }
+    Tensor xt = Tensor.wrap(new int[] {cols, k}, x);
+    Tensor resid = Tensor.zip(dev.exp.tensor.MatMul.matmul(a, xt), b2, (p, q) -> (q - p) * (q - p));
+    Tensor res = Reductions.sum(resid, 0, false);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("x", b.rank() == 1 ? xt.reshape(cols) : xt);
+    out.put("residuals", b.rank() == 1 ? (Object) res.at(0) : res);
+    out.put("rank", (double) rank);
+    out.put("s", Tensor.vector(svd.s));
+    return out;
+  }
+
+  private static double cutoff(double[] s, double rcond) {
+    return s.length == 0 ? 0 : rcond * s[0];
+  }
+
+  @Kernel(name = "linalg.pinv", doc = "Moore–Penrose pseudo-inverse via SVD. "
+      + "Singular values at or below rcond * max(s) are treated as zero; rcond none means machine epsilon * max(m, n).")
+  public static Tensor pinv(@Arg("A") Tensor a, @Arg(value = "rcond", dflt = "none") Double rcond) {
+    DMatrixRMaj m = Mat.matrix(a, "linalg.pinv", "A");
+    int rows = m.numRows;
+    int cols = m.numCols;
+    Decompositions.Svd svd = Decompositions.svdOf(m, true, false);
+    double cut = cutoff(svd.s, rcond == null ? Mat.EPS * Math.max(rows, cols) : rcond);
+    int r = svd.s.length;
+    double[] out = new double[cols * rows];
+    double[] u = svd.u.data;
+    double[] v = svd.v.data;
+    for (int t = 0; t < r; t++) {
+      if (svd.s[t] <= cut || svd.s[t] == 0) {
+        continue;
+      }
+      double inv = 1 / svd.s[t];
+      for (int i = 0; i < cols; i++) {
+        double vi = v[i * r + t] * inv;
+        for (int j = 0; j < rows; j++) {
+          out[i * rows + j] += vi * u[j * r + t];
+        }
+      }
+    }
+    return Tensor.wrap(new int[] {cols, rows}, out);
+  }
+
+  @Kernel(name = "linalg.rank", doc = "Numerical rank: the number of singular values above tol. "
+      + "tol none means max(s) * max(m, n) * machine epsilon (as NumPy matrix_rank). A vector has rank 1 unless all zero.")
+  public static int rank(@Arg("A") Tensor a, @Arg(value = "tol", dflt = "none") Double tol) {
+    if (a.rank() < 2) {
+      TensorArgs.requireFinite(a, "linalg.rank", "A");
+      for (double v : a.raw()) {
+        if (v != 0) {
+          return 1;
+        }
+      }
+      return 0;
+    }
+    DMatrixRMaj m = Mat.matrix(a, "linalg.rank", "A");
+    double[] s = Decompositions.svdOf(m, false, false).s;
+    double t = tol != null ? tol : (s.length == 0 ? 0 : s[0] * Math.max(m.numRows, m.numCols) * Mat.EPS);
+    int r = 0;
+    for (double v : s) {
+      if (v > t) {
+        r++;
+      }
+    }
+    return r;
+  }
+
+  @Kernel(name = "linalg.cond", doc = "2-norm condition number: largest over smallest singular value "
+      + "(inf for a singular matrix). Works for non-square matrices too.")
+  public static double cond(@Arg("A") Tensor a) {
+    DMatrixRMaj m = Mat.matrix(a, "linalg.cond", "A");
+    double[] s = Decompositions.svdOf(m, false, false).s;
+    if (s.length == 0) {
+      throw KernelException.of("linalg.cond: A has shape %s: need a non-empty matrix", Tensor.shapeString(a.shape()));
+    }
+    double min = s[s.length - 1];
+    return min == 0 ? Double.POSITIVE_INFINITY : s[0] / min;
+  }
+
+  // ------------------------------------------------------------------ small utilities
+
+  @Kernel(name = "linalg.trace", doc = "Sum of the main diagonal of a matrix.")
+  public static double trace(@Arg("A") Tensor a) {
+    if (a.rank() != 2) {
+      throw KernelException.of("linalg.trace: A must be a matrix, got shape %s", Tensor.shapeString(a.shape()));
+    }
+    int r = a.dim(0);
+    int c = a.dim(1);
+    double s = 0;
+    double[] d = a.raw();
+    for (int i = 0; i < Math.min(r, c); i++) {
+      s += d[i * c + i];
+    }
+    return s;
+  }
+
+  @Kernel(name = "linalg.kron", doc = "Kronecker product of two vectors or matrices: the block matrix [a[i, j] * b]. "
+      + "Two vectors give a vector; a vector with a matrix is treated as a one-row matrix.")
+  public static Tensor kron(@Arg("a") Tensor a, @Arg("b") Tensor b) {
+    if (a.rank() > 2 || b.rank() > 2 || a.rank() == 0 || b.rank() == 0) {
+      throw KernelException.of("linalg.kron: a and b must be vectors or matrices, got shapes %s and %s",
+          Tensor.shapeString(a.shape()), Tensor.shapeString(b.shape()));
+    }
+    boolean vec = a.rank() == 1 && b.rank() == 1;
+    Tensor a2 = a.rank() == 1 ? a.reshape(1, a.size()) : a;
+    Tensor b2 = b.rank() == 1 ? b.reshape(1, b.size()) : b;
+    int ar = a2.dim(0);
+    int ac = a2.dim(1);
+    int br = b2.dim(0);
+    int bc = b2.dim(1);
+    int rows = ar * br;
+    int cols = ac * bc;
+    double[] x = a2.raw();
+    double[] y = b2.raw();
+    if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+      throw KernelException.of("linalg.kron: the result would have too many elements (%d × %d)", rows, cols);
+    }
+    double[] d = new double[rows * cols];
+    for (int i = 0; i < ar; i++) {
+      for (int j = 0; j < ac; j++) {
+        double v = x[i * ac + j];
+        for (int p = 0; p < br; p++) {
+          int row = i * br + p;
+          for (int q = 0; q < bc; q++) {
+            d[row * cols + j * bc + q] = v * y[p * bc + q];
+          }
+        }
+      }
+    }
+    Tensor t = Tensor.wrap(new int[] {rows, cols}, d);
+    return vec ? t.reshape(cols) : t;
+  }
+
+  @Kernel(name = "linalg.outer", doc = "Outer product of two vectors, the matrix a[i] * b[j] (same as the global outer).")
+  public static Tensor outer(@Arg("a") Tensor a, @Arg("b") Tensor b) {
+    return dev.exp.tensor.MatMul.outer(a, b);
+  }
+
+  @Kernel(name = "linalg.norm", doc = "Vector or matrix norm; the same as the global norm(x, p, axis, keepdims). "
+      + "p none: 2-norm of a vector, Frobenius norm of a matrix; p = 1, 2, inf for matrix norms.")
+  public static Object norm(@Arg("x") Tensor x, @Arg(value = "p", dflt = "none") Double p,
+      @Arg(value = "axis", dflt = "none") Integer axis, @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    return Reductions.norm(x, p, axis, keepdims);
+  }
+}

@@ -1,0 +1,316 @@
+package dev.exp.tensor;
+
+import dev.exp.kernel.Arg;
+import dev.exp.kernel.Kernel;
+import dev.exp.kernel.KernelException;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Element-wise math. The unary kernels accept a number or a tensor: a number gives a number back, a
+ * tensor gives a tensor of the same shape. Java callers use the {@code Tensor} overloads.
+ */
+public final class ElementWise {
+  private ElementWise() {}
+
+  /** Applies {@code f} to a number (giving a Double) or to every element of a tensor. */
+  static Object unary(Object x, String fn, DoubleUnaryOperator f) {
+    if (x instanceof Number n) {
+      return f.applyAsDouble(n.doubleValue());
+    }
+    return TensorArgs.toTensor(x, fn + ": x").map(f);
+  }
+
+  // ------------------------------------------------------------------ exp/log family
+
+  @Kernel(name = "exp", doc = "e raised to x, element-wise.")
+  public static Object exp(@Arg("x") Object x) {
+    return unary(x, "exp", Math::exp);
+  }
+
+  public static Tensor exp(Tensor x) {
+    return x.map(Math::exp);
+  }
+
+  @Kernel(name = "log", doc = "Natural logarithm, element-wise (log(0) = -inf, log of a negative number = nan).")
+  public static Object log(@Arg("x") Object x) {
+    return unary(x, "log", Math::log);
+  }
+
+  public static Tensor log(Tensor x) {
+    return x.map(Math::log);
+  }
+
+  @Kernel(name = "log2", doc = "Base-2 logarithm, element-wise.")
+  public static Object log2(@Arg("x") Object x) {
+    return unary(x, "log2", ElementWise::log2);
+  }
+
+  static double log2(double v) {
+    // exact for powers of two
+    if (v > 0 && Double.isFinite(v)) {
+      int e = Math.getExponent(v);
+      if (v == Math.scalb(1.0, e)) {
+        return e;
+      }
+    }
+    return Math.log(v) / Math.log(2);
+  }
+
+  @Kernel(name = "log10", doc = "Base-10 logarithm, element-wise.")
+  public static Object log10(@Arg("x") Object x) {
+    return unary(x, "log10", Math::log10);
+  }
+
+  @Kernel(name = "log1p", doc = "log(1 + x), accurate for small x.")
+  public static Object log1p(@Arg("x") Object x) {
+    return unary(x, "log1p", Math::log1p);
+  }
+
+  @Kernel(name = "expm1", doc = "exp(x) - 1, accurate for small x.")
+  public static Object expm1(@Arg("x") Object x) {
+    return unary(x, "expm1", Math::expm1);
+  }
+
+  @Kernel(name = "sqrt", doc = "Square root, element-wise (nan for negative values).")
+  public static Object sqrt(@Arg("x") Object x) {
+    return unary(x, "sqrt", Math::sqrt);
+  }
+
+  public static Tensor sqrt(Tensor x) {
+    return x.map(Math::sqrt);
+  }
+
+  @Kernel(name = "square", doc = "x * x, element-wise.")
+  public static Object square(@Arg("x") Object x) {
+    return unary(x, "square", v -> v * v);
+  }
+
+  // ------------------------------------------------------------------ activations
+
+  @Kernel(name = "tanh", doc = "Hyperbolic tangent, element-wise.")
+  public static Object tanh(@Arg("x") Object x) {
+    return unary(x, "tanh", Math::tanh);
+  }
+
+  @Kernel(name = "sigmoid", doc = "The logistic function 1 / (1 + exp(-x)), element-wise; "
+      + "computed without overflow for large |x| (sigmoid(-1000) = 0, sigmoid(1000) = 1).")
+  public static Object sigmoid(@Arg("x") Object x) {
+    return unary(x, "sigmoid", ElementWise::sigmoid);
+  }
+
+  public static Tensor sigmoid(Tensor x) {
+    return x.map(ElementWise::sigmoid);
+  }
+
+  /** Numerically stable logistic function. */
+  public static double sigmoid(double v) {
+    if (v >= 0) {
+      return 1 / (1 + Math.exp(-v));
+    }
+    double e = Math.exp(v);
+    return e / (1 + e);
+  }
+
+  @Kernel(name = "relu", doc = "max(x, 0), element-wise.")
+  public static Object relu(@Arg("x") Object x) {
+    return unary(x, "relu", v -> v > 0 ? v : (Double.isNaN(v) ? v : 0.0));
+  }
+
+  @Kernel(name = "softplus", doc = "log(1 + exp(x)), element-wise, without overflow for large x.")
+  public static Object softplus(@Arg("x") Object x) {
+    return unary(x, "softplus", v -> Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v))));
+  }
+
+  // ------------------------------------------------------------------ sign and rounding
+
+  @Kernel(name = "abs", doc = "Absolute value, element-wise.")
+  public static Object abs(@Arg("x") Object x) {
+    return unary(x, "abs", Math::abs);
+  }
+
+  @Kernel(name = "sign", doc = "-1, 0 or 1 by the sign of x, element-wise (nan stays nan).")
+  public static Object sign(@Arg("x") Object x) {
+    return unary(x, "sign", v -> v == 0 ? 0.0 : Math.signum(v));
+  }
+
+  @Kernel(name = "floor", doc = "Largest integer <= x, element-wise.")
+  public static Object floor(@Arg("x") Object x) {
+    return unary(x, "floor", Math::floor);
+  }
+
+  @Kernel(name = "ceil", doc = "Smallest integer >= x, element-wise.")
+  public static Object ceil(@Arg("x") Object x) {
+    return unary(x, "ceil", Math::ceil);
+  }
+
+  @Kernel(name = "round", doc = "Rounds to the given number of decimals, halves to even (as NumPy): "
+      + "round(0.5) = 0, round(1.5) = 2, round(2.5) = 2. With decimals d, rounds x * 10^d and divides back.")
+  public static Object round(@Arg("x") Object x, @Arg(value = "decimals", dflt = "0") int decimals) {
+    if (decimals == 0) {
+      return unary(x, "round", Math::rint);
+    }
+    double scale = Math.pow(10, decimals);
+    return unary(x, "round", v -> Math.rint(v * scale) / scale);
+  }
+
+  // ------------------------------------------------------------------ trigonometry
+
+  @Kernel(name = "sin", doc = "Sine (radians), element-wise.")
+  public static Object sin(@Arg("x") Object x) {
+    return unary(x, "sin", Math::sin);
+  }
+
+  @Kernel(name = "cos", doc = "Cosine (radians), element-wise.")
+  public static Object cos(@Arg("x") Object x) {
+    return unary(x, "cos", Math::cos);
+  }
+
+  @Kernel(name = "tan", doc = "Tangent (radians), element-wise.")
+  public static Object tan(@Arg("x") Object x) {
+    return unary(x, "tan", Math::tan);
+  }
+
+  @Kernel(name = "arcsin", doc = "Inverse sine, element-wise (nan outside [-1, 1]).")
+  public static Object arcsin(@Arg("x") Object x) {
+    return unary(x, "arcsin", Math::asin);
+  }
+
+  @Kernel(name = "arccos", doc = "Inverse cosine, element-wise (nan outside [-1, 1]).")
+  public static Object arccos(@Arg("x") Object x) {
+    return unary(x, "arccos", Math::acos);
+  }
+
+  @Kernel(name = "arctan", doc = "Inverse tangent, element-wise.")
+  public static Object arctan(@Arg("x") Object x) {
+    return unary(x, "arctan", Math::atan);
+  }
+
+  @Kernel(name = "sinh", doc = "Hyperbolic sine, element-wise.")
+  public static Object sinh(@Arg("x") Object x) {
+    return unary(x, "sinh", Math::sinh);
+  }
+
+  @Kernel(name = "cosh", doc = "Hyperbolic cosine, element-wise.")
+  public static Object cosh(@Arg("x") Object x) {
+    return unary(x, "cosh", Math::cosh);
+  }
+
+  // ------------------------------------------------------------------ tests
+
+  @Kernel(name = "isnan", doc = "Whether x is nan: a bool for a number, a 0/1 tensor for a tensor.")
+  public static Object isnan(@Arg("x") Object x) {
+    if (x instanceof Number n) {
+      return Double.isNaN(n.doubleValue());
+    }
+    return unary(x, "isnan", v -> Double.isNaN(v) ? 1 : 0);
+  }
+
+  @Kernel(name = "isfinite", doc = "Whether x is finite (not nan or ±inf): a bool for a number, a 0/1 tensor for a tensor.")
+  public static Object isfinite(@Arg("x") Object x) {
+    if (x instanceof Number n) {
+      return Double.isFinite(n.doubleValue());
+    }
+    return unary(x, "isfinite", v -> Double.isFinite(v) ? 1 : 0);
+  }
+
+  // ------------------------------------------------------------------ binary
+
+  /** Broadcasting binary op; two numbers give a number. */
+  static Object binary(Object a, Object b, String fn, java.util.function.DoubleBinaryOperator f) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return f.applyAsDouble(x.doubleValue(), y.doubleValue());
+    }
+    return Tensor.zip(TensorArgs.toTensor(a, fn + ": a"), TensorArgs.toTensor(b, fn + ": b"), f);
+  }
+
+  @Kernel(name = "maximum", doc = "Element-wise maximum of a and b with broadcasting (nan if either is nan). "
+      + "Example: maximum(x, 0)")
+  public static Object maximum(@Arg("a") Object a, @Arg("b") Object b) {
+    return binary(a, b, "maximum", Math::max);
+  }
+
+  @Kernel(name = "minimum", doc = "Element-wise minimum of a and b with broadcasting (nan if either is nan).")
+  public static Object minimum(@Arg("a") Object a, @Arg("b") Object b) {
+    return binary(a, b, "minimum", Math::min);
+  }
+
+  @Kernel(name = "clip", doc = "Limits values to [lo, hi], element-wise; lo or hi may be none (no bound). "
+      + "Example: clip(x, 0, 1)")
+  public static Object clip(@Arg("x") Object x, @Arg(value = "lo", dflt = "none") Double lo,
+      @Arg(value = "hi", dflt = "none") Double hi) {
+    double l = lo == null ? Double.NEGATIVE_INFINITY : lo;
+    double h = hi == null ? Double.POSITIVE_INFINITY : hi;
+    if (l > h) {
+      throw KernelException.of("clip: lo (%s) must not exceed hi (%s)", TensorArgs.fmt(l), TensorArgs.fmt(h));
+    }
+    return unary(x, "clip", v -> v < l ? l : (v > h ? h : v));
+  }
+
+  // ------------------------------------------------------------------ scans
+
+  @Kernel(name = "cumsum", doc = "Cumulative sum along axis; with axis none, of the flattened values (as NumPy). "
+      + "Example: cumsum([1, 2, 3]) is [1, 3, 6]")
+  public static Tensor cumsum(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis) {
+    return scan(x, axis, true);
+  }
+
+  @Kernel(name = "cumprod", doc = "Cumulative product along axis; with axis none, of the flattened values.")
+  public static Tensor cumprod(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis) {
+    return scan(x, axis, false);
+  }
+
+  private static Tensor scan(Tensor x, Integer axis, boolean sum) {
+    Tensor src = axis == null || x.rank() == 0 ? x.reshape(x.size()) : x;
+    int ax = Tensor.normalizeAxis(axis == null ? 0 : axis, src.rank());
+    TensorArgs.Lanes l = TensorArgs.Lanes.of(src.shape(), ax);
+    double[] a = src.raw();
+    double[] d = new double[a.length];
+    int st = l.stride();
+    for (int lane = 0; lane < l.count(); lane++) {
+      int off = l.start(lane);
+      double acc = sum ? 0 : 1;
+      for (int i = 0; i < l.n(); i++) {
+        int p = off + i * st;
+        acc = sum ? acc + a[p] : acc * a[p];
+        d[p] = acc;
+      }
+    }
+    return Tensor.wrap(src.shape(), d);
+  }
+
+  @Kernel(name = "diff", doc = "n-th discrete difference along axis (default the last): out[i] = x[i+1] - x[i], "
+      + "applied n times; the axis shrinks by n. Example: diff([1, 4, 9, 16]) is [3, 5, 7]")
+  public static Tensor diff(@Arg("x") Tensor x, @Arg(value = "n", dflt = "1") int n,
+      @Arg(value = "axis", dflt = "-1") int axis) {
+    if (n < 0) {
+      throw KernelException.of("diff: n must be non-negative, got %d", n);
+    }
+    if (x.rank() == 0) {
+      throw KernelException.of("diff: x must have at least one dimension, got a scalar tensor");
+    }
+    int ax = Tensor.normalizeAxis(axis, x.rank());
+    Tensor t = x;
+    for (int k = 0; k < n; k++) {
+      int[] s = t.shape();
+      int len = s[ax];
+      if (len == 0) {
+        break;
+      }
+      TensorArgs.Lanes l = TensorArgs.Lanes.of(s, ax);
+      int[] os = TensorArgs.withAxis(s, ax, len - 1);
+      TensorArgs.Lanes lo = TensorArgs.Lanes.of(os, ax);
+      double[] a = t.raw();
+      double[] d = new double[TensorArgs.prod(os, 0, os.length)];
+      int st = l.stride();
+      for (int lane = 0; lane < l.count(); lane++) {
+        int off = l.start(lane);
+        int ooff = lo.start(lane);
+        for (int i = 0; i < len - 1; i++) {
+          d[ooff + i * st] = a[off + (i + 1) * st] - a[off + i * st];
+        }
+      }
+      t = Tensor.wrap(os, d);
+    }
+    return t == x ? x.copy() : t;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.exp.tensor;
+
+import dev.exp.kernel.Arg;
+import dev.exp.kernel.Kernel;
+import dev.exp.kernel.KernelException;
+
+/**
+ * Matrix products: {@code matmul} (the semantics of Exp's {@code @} operator), {@code dot} and
+ * {@code outer}. The inner kernel is a cache-blocked i-k-j loop over the raw row-major arrays.
+ */
+public final class MatMul {
+  private MatMul() {}
+
+  private static final int BLOCK_K = 128;
+  private static final int BLOCK_J = 512;
+
+  @Kernel(name = "matmul", doc = "Matrix product with NumPy matmul rules; the operator a @ b. "
+      + "vector @ vector is the dot product (a 0-d tensor); matrix @ vector and vector @ matrix treat the vector "
+      + "as a column / row and drop that axis; with rank > 2 the last two axes are matrices and the leading "
+      + "axes broadcast (batched product). Example: q @ transpose(k)")
+  public static Tensor matmul(@Arg("a") Tensor a, @Arg("b") Tensor b) {
+    int ra = a.rank();
+    int rb = b.rank();
+    if (ra == 0 || rb == 0) {
+      throw KernelException.of("matmul: operands must have at least one dimension, got shapes %s and %s (use * for scalars)",
+          Tensor.shapeString(a.shape()), Tensor.shapeString(b.shape()));
+    }
+    int[] sa = a.shape();
+    int[] sb = b.shape();
+    int[] ma = ra == 1 ? new int[] {1, sa[0]} : sa;
+    int[] mb = rb == 1 ? new int[] {sb[0], 1} : sb;
+    int m = ma[ma.length - 2];
+    int k = ma[ma.length - 1];
+    int k2 = mb[mb.length - 2];
+    int n = mb[mb.length - 1];
+    if (k != k2) {
+      throw KernelException.of("matmul: shapes %s and %s are not aligned: %d (last axis of a) != %d (%s axis of b)",
+          Tensor.shapeString(sa), Tensor.shapeString(sb), k, k2, rb == 1 ? "only" : "second-to-last");
+    }
+    int[] ba = java.util.Arrays.copyOf(ma, ma.length - 2);
+    int[] bb = java.util.Arrays.copyOf(mb, mb.length - 2);
+    int[] batch;
+    try {
+      batch = Tensor.broadcastShapes(ba, bb);
+    } catch (KernelException e) {
+      throw KernelException.of("matmul: batch dimensions of %s and %s cannot be broadcast together",
+          Tensor.shapeString(sa), Tensor.shapeString(sb));
+    }
+    int nb = TensorArgs.prod(batch, 0, batch.length);
+    // result shape
+    int[] os = new int[batch.length + (ra == 1 ? 0 : 1) + (rb == 1 ? 0 : 1)];
+    System.arraycopy(batch, 0, os, 0, batch.length);
+    int p = batch.length;
+    if (ra != 1) {
+      os[p++] = m;
+    }
+    if (rb != 1) {
+      os[p] = n;
+    }
+    if ((long) nb * m * n > Integer.MAX_VALUE - 8) {
+      throw KernelException.of("matmul: the result of %s @ %s would have too many elements",
+          Tensor.shapeString(sa), Tensor.shapeString(sb));
+    }
+    double[] c = new double[nb * m * n];
+    double[] ad = a.raw();
+    double[] bd = b.raw();
+    if (nb == 1) {
+      gemm(ad, 0, bd, 0, c, 0, m, k, n);
+      return Tensor.wrap(os, c);
+    }
+    int[] sta = Tensor.broadcastStrides(ba, batch.length);
+    int[] stb = Tensor.broadcastStrides(bb, batch.length);
+    int[] idx = new int[batch.length];
+    int offA = 0;
+    int offB = 0;
+    for (int t = 0; t < nb; t++) {
+      gemm(ad, offA * m * k, bd, offB * k * n, c, t * m * n, m, k, n);
+      for (int d = batch.length - 1; d >= 0; d--) {
+        idx[d]++;
+        offA += sta[d];
+        offB += stb[d];
+        if (idx[d] < batch[d]) {
+          break;
+        }
+        offA -= sta[d] * batch[d];
+        offB -= stb[d] * batch[d];
+        idx[d] = 0;
+      }
+    }
+    return Tensor.wrap(os, c);
+  }
+
+  /** c[m×n] += a[m×k] · b[k×n], all row-major at the given offsets. */
+  static void gemm(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n) {
+    if (n == 1) {
+      for (int i = 0; i < m; i++) {
+        double s = 0;
+        int ar = ao + i * k;
+        for (int kk = 0; kk < k; kk++) {
+          s += a[ar + kk] * b[bo + kk];
+        }
+        c[co + i] += s;
+      }
+      return;
+    }
+    for (int k0 = 0; k0 < k; k0 += BLOCK_K) {
+      int k1 = Math.min(k, k0 + BLOCK_K);
+      for (int j0 = 0; j0 < n; j0 += BLOCK_J) {
+        int j1 = Math.min(n, j0 + BLOCK_J);
+        for (int i = 0; i < m; i++) {
+          int cr = co + i * n;
+          int ar = ao + i * k;
+          for (int kk = k0; kk < k1; kk++) {
+            double av = a[ar + kk];
+            if (av == 0) {
+              continue;
+            }
+            int br = bo + kk * n;
+            for (int j = j0; j < j1; j++) {
+              c[cr + j] += av * b[br + j];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Kernel(name = "dot", doc = "Dot product of two vectors (a number); for other ranks the same as matmul(a, b).")
+  public static Object dot(@Arg("a") Tensor a, @Arg("b") Tensor b) {
+    if (a.rank() == 1 && b.rank() == 1) {
+      return dot(a.raw(), b.raw(), a, b);
+    }
+    if (a.rank() == 0 || b.rank() == 0) {
+      return Tensor.zip(a, b, (x, y) -> x * y);
+    }
+    return matmul(a, b);
+  }
+
+  private static double dot(double[] x, double[] y, Tensor a, Tensor b) {
+    if (x.length != y.length) {
+      throw KernelException.of("dot: vectors have different lengths: shapes %s and %s",
+          Tensor.shapeString(a.shape()), Tensor.shapeString(b.shape()));
+    }
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * y[i];
+    }
+    return s;
+  }
+
+  @Kernel(name = "outer", doc = "Outer product: the matrix a[i] * b[j] of two vectors (inputs are flattened). "
+      + "Example: outer([1, 2], [1, 10, 100])")
+  public static Tensor outer(@Arg("a") Tensor a, @Arg("b") Tensor b) {
+    double[] x = a.raw();
+    double[] y = b.raw();
+    if ((long) x.length * y.length > Integer.MAX_VALUE - 8) {
+      throw KernelException.of("outer: the result would have too many elements (%d × %d)", x.length, y.length);
+    }
+    double[] d = new double[x.length * y.length];
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < y.length; j++) {
+        d[i * y.length + j] = x[i] * y[j];
+      }
+    }
+    return Tensor.wrap(new int[] {x.length, y.length}, d);
+  }
+}

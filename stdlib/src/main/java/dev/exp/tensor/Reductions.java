@@ -1,0 +1,493 @@
+package dev.exp.tensor;
+
+import dev.exp.kernel.Arg;
+import dev.exp.kernel.Kernel;
+import dev.exp.kernel.KernelException;
+
+/**
+ * Reductions along one axis or over all values.
+ *
+ * <p>Convention: with {@code axis: none} and {@code keepdims: false} a reduction returns a plain
+ * number (a Java {@code Double}, or {@code Boolean} for {@code all}/{@code any}); otherwise a tensor.
+ * With {@code keepdims: true} the reduced axes stay with length 1, so the result broadcasts against
+ * the input. Negative axes count from the end.
+ */
+public final class Reductions {
+  private Reductions() {}
+
+  /** Reduces one lane: n values starting at off with the given stride. */
+  @FunctionalInterface
+  interface LaneOp {
+    double apply(double[] a, int off, int stride, int n);
+  }
+
+  /** Generic reduction returning Double (axis none, !keepdims) or a Tensor. */
+  static Object reduce(Tensor x, Integer axis, boolean keepdims, String fn, LaneOp op) {
+    if (axis == null) {
+      double v = op.apply(x.raw(), 0, 1, x.size());
+      if (!keepdims) {
+        return v;
+      }
+      int[] s = new int[x.rank()];
+      java.util.Arrays.fill(s, 1);
+      return Tensor.wrap(s, new double[] {v});
+    }
+    return reduceAxis(x, axis, keepdims, fn, op);
+  }
+
+  static Tensor reduceAxis(Tensor x, int axis, boolean keepdims, String fn, LaneOp op) {
+    if (x.rank() == 0) {
+      throw KernelException.of("%s: axis %d is out of range for a scalar tensor", fn, axis);
+    }
+    int ax = Tensor.normalizeAxis(axis, x.rank());
+    int[] s = x.shape();
+    TensorArgs.Lanes l = TensorArgs.Lanes.of(s, ax);
+    double[] a = x.raw();
+    double[] d = new double[l.count()];
+    for (int lane = 0; lane < d.length; lane++) {
+      d[lane] = op.apply(a, l.start(lane), l.stride(), l.n());
+    }
+    return Tensor.wrap(keepdims ? TensorArgs.withAxis(s, ax, 1) : TensorArgs.removeAxis(s, ax), d);
+  }
+
+  private static void nonEmpty(String fn, int n) {
+    if (n == 0) {
+      throw KernelException.of("%s: cannot reduce an empty tensor (or axis of length 0)", fn);
+    }
+  }
+
+  // ------------------------------------------------------------------ lane ops
+
+  static double laneSum(double[] a, int off, int st, int n) {
+    // pairwise-ish: Kahan–Babuška (Neumaier) compensated sum
+    double s = 0;
+    double c = 0;
+    for (int i = 0; i < n; i++) {
+      double v = a[off + i * st];
+      double t = s + v;
+      if (Math.abs(s) >= Math.abs(v)) {
+        c += (s - t) + v;
+      } else {
+        c += (v - t) + s;
+      }
+      s = t;
+    }
+    double r = s + c;
+    return Double.isNaN(r) && !Double.isNaN(s) ? s : r;
+  }
+
+  static double laneMean(double[] a, int off, int st, int n) {
+    return n == 0 ? Double.NaN : laneSum(a, off, st, n) / n;
+  }
+
+  static double laneVar(double[] a, int off, int st, int n, double ddof) {
+    if (n - ddof <= 0) {
+      return Double.NaN;
+    }
+    double m = laneMean(a, off, st, n);
+    double s = 0;
+    double c = 0;
+    for (int i = 0; i < n; i++) {
+      double dv = a[off + i * st] - m;
+      s += dv * dv;
+      c += dv;
+    }
+    // corrected two-pass algorithm (Chan, Golub, LeVeque)
+    return (s - c * c / n) / (n - ddof);
+  }
+
+  static double laneMax(double[] a, int off, int st, int n) {
+    double m = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      double v = a[off + i * st];
+      if (Double.isNaN(v)) {
+        return v;
+      }
+      if (v > m) {
+        m = v;
+      }
+    }
+    return m;
+  }
+
+  static double laneMin(double[] a, int off, int st, int n) {
+    double m = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      double v = a[off + i * st];
+      if (Double.isNaN(v)) {
+        return v;
+      }
+      if (v < m) {
+        m = v;
+      }
+    }
+    return m;
+  }
+
+  static double laneLogSumExp(double[] a, int off, int st, int n) {
+    double m = laneMax(a, off, st, n);
+    if (Double.isNaN(m) || Double.isInfinite(m)) {
+      return m; // nan, +inf, or -inf (all -inf, or empty)
+    }
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += Math.exp(a[off + i * st] - m);
+    }
+    return m + Math.log(s);
+  }
+
+  // ------------------------------------------------------------------ kernels
+
+  @Kernel(name = "sum", doc = "Sum of the values (compensated summation), over all values or along axis. "
+      + "With axis none (and keepdims false) the result is a number, otherwise a tensor. Example: sum(x, axis: 0)")
+  public static Object sum(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
+      @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    return reduce(x, axis, keepdims, "sum", Reductions::laneSum);
+  }
+
+  /** Sum of all values. */
+  public static double sum(Tensor x) {
+    return laneSum(x.raw(), 0, 1, x.size());
+  }
+
+  /** Sum along an axis. */
+  public static Tensor sum(Tensor x, int axis, boolean keepdims) {
+    return reduceAxis(x, axis, keepdims, "sum", Reductions::laneSum);
+  }
+
+  @Kernel(name = "mean", doc = "Arithmetic mean, over all values or along axis (nan for an empty tensor).")
+  public static Object mean(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
+      @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    return reduce(x, axis, keepdims, "mean", Reductions::laneMean);
+  }
+
+  /** Mean of all values. */
+  public static double mean(Tensor x) {
+    return laneMean(x.raw(), 0, 1, x.size());
+  }
+
+  @Kernel(name = "prod", doc = "Product of the values, over all values or along axis (1 for an empty tensor).")
+  public static Object prod(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
+      @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    return reduce(x, axis, keepdims, "prod", (a, off, st, n) -> {
+      double p = 1;
+      for (int i = 0; i < n; i++) {
+        p *= a[off + i * st];
+      }
+      return p;
+    });
+  }
+
+  @Kernel(name = "var", doc = "Variance: sum((x - mean)^2) / (n - ddof). "
+      + "ddof = 0 (default) is the population variance, ddof = 1 the unbiased sample variance; nan when n <= ddof.")
+  public static Object var(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
+      @Arg(value = "ddof", dflt = "0") double ddof, @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    return reduce(x, axis, keepdims, "var", (a, off, st, n) -> laneVar(a, off, st, n, ddof));
+  }
+
+  @Kernel(name = "std", doc = "Standard deviation: sqrt(var(x, axis, ddof)). "
+      + "ddof = 0 (default) as NumPy; use ddof: 1 for the sample standard deviation.")
+  public static Object std(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
+      @Arg(value = "ddof", dflt = "0") double ddof, @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    return reduce(x, axis, keepdims, "std", (a, off, st, n) -> Math.sqrt(laneVar(a, off, st, n, ddof)));
+  }
+
+  @Kernel(name = "max", doc = "Largest value, over all values or along axis (nan if any value is nan). "
+      + "For the element-wise maximum of two tensors use maximum(a, b).")
+  public static Object max(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
+      @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    return reduce(x, axis, keepdims, "max", (a, off, st, n) -> {
+      nonEmpty("max", n);
+      return laneMax(a, off, st, n);
+    });
+  }
+
+  @Kernel(name = "min", doc = "Smallest value, over all values or along axis (nan if any value is nan). "
+      + "For the element-wise minimum of two tensors use minimum(a, b).")
+  public static Object min(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
+      @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    return reduce(x, axis, keepdims, "min", (a, off, st, n) -> {
+      nonEmpty("min", n);
+      return laneMin(a, off, st, n);
+    });
+  }
+
+  @Kernel(name = "argmax", doc = "Index of the largest value: into the flattened values when axis is none "
+      + "(a number), else a tensor of indices along axis. Ties give the first index; a nan counts as largest.")
+  public static Object argmax(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis) {
+    return reduce(x, axis, false, "argmax", (a, off, st, n) -> {
+      nonEmpty("argmax", n);
+      int best = 0;
+      for (int i = 0; i < n; i++) {
+        double v = a[off + i * st];
+        if (Double.isNaN(v)) {
+          return i;
+        }
+        if (v > a[off + best * st]) {
+          best = i;
+        }
+      }
+      return best;
+    });
+  }
+
+  @Kernel(name = "argmin", doc = "Index of the smallest value: into the flattened values when axis is none "
+      + "(a number), else a tensor of indices along axis. Ties give the first index; a nan counts as smallest.")
+  public static Object argmin(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis) {
+    return reduce(x, axis, false, "argmin", (a, off, st, n) -> {
+      nonEmpty("argmin", n);
+      int best = 0;
+      for (int i = 0; i < n; i++) {
+        double v = a[off + i * st];
+        if (Double.isNaN(v)) {
+          return i;
+        }
+        if (v < a[off + best * st]) {
+          best = i;
+        }
+      }
+      return best;
+    });
+  }
+
+  @Kernel(name = "logsumexp", doc = "log(sum(exp(x))), computed stably by shifting by the maximum. "
+      + "Over all values or along axis; -inf if all values are -inf (or there are none).")
+  public static Object logsumexp(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
+      @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    return reduce(x, axis, keepdims, "logsumexp", Reductions::laneLogSumExp);
+  }
+
+  @Kernel(name = "softmax", doc = "exp(x) / sum(exp(x)) along axis (default the last), computed stably "
+      + "(shifted by the maximum), so each slice sums to 1 even for logits around 1e3. "
+      + "A slice that is all -inf gives nan. Example: softmax(logits / temperature)")
+  public static Tensor softmax(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "-1") int axis) {
+    if (x.rank() == 0) {
+      return Tensor.scalar(Double.isNaN(x.item()) ? Double.NaN : 1.0);
+    }
+    int ax = Tensor.normalizeAxis(axis, x.rank());
+    TensorArgs.Lanes l = TensorArgs.Lanes.of(x.shape(), ax);
+    double[] a = x.raw();
+    double[] d = new double[a.length];
+    int st = l.stride();
+    for (int lane = 0; lane < l.count(); lane++) {
+      int off = l.start(lane);
+      double m = laneMax(a, off, st, l.n());
+      double s = 0;
+      for (int i = 0; i < l.n(); i++) {
+        double e = m == Double.POSITIVE_INFINITY
+            ? (a[off + i * st] == m ? 1 : 0)
+            : Math.exp(a[off + i * st] - m);
+        d[off + i * st] = e;
+        s += e;
+      }
+      for (int i = 0; i < l.n(); i++) {
+        d[off + i * st] /= s;
+      }
+    }
+    return Tensor.wrap(x.shape(), d);
+  }
+
+  /** Softmax along the last axis. */
+  public static Tensor softmax(Tensor x) {
+    return softmax(x, -1);
+  }
+
+  @Kernel(name = "log_softmax", doc = "x - logsumexp(x) along axis (default the last), computed stably: "
+      + "the logarithm of softmax without underflow for very negative entries.")
+  public static Tensor logSoftmax(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "-1") int axis) {
+    if (x.rank() == 0) {
+      return Tensor.scalar(Double.isNaN(x.item()) ? Double.NaN : 0.0);
+    }
+    int ax = Tensor.normalizeAxis(axis, x.rank());
+    TensorArgs.Lanes l = TensorArgs.Lanes.of(x.shape(), ax);
+    double[] a = x.raw();
+    double[] d = new double[a.length];
+    int st = l.stride();
+    for (int lane = 0; lane < l.count(); lane++) {
+      int off = l.start(lane);
+      double lse = laneLogSumExp(a, off, st, l.n());
+      for (int i = 0; i < l.n(); i++) {
+        d[off + i * st] = a[off + i * st] - lse;
+      }
+    }
+    return Tensor.wrap(x.shape(), d);
+  }
+
+  @Kernel(name = "all", doc = "Whether every value is nonzero: a bool with axis none, else a 0/1 tensor along axis. "
+      + "nan counts as nonzero; all of an empty tensor is true.")
+  public static Object all(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
+      @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    Object r = reduce(x, axis, keepdims, "all", (a, off, st, n) -> {
+      for (int i = 0; i < n; i++) {
+        if (a[off + i * st] == 0) {
+          return 0;
+        }
+      }
+      return 1;
+    });
+    return r instanceof Double v ? (Object) (v != 0) : r;
+  }
+
+  @Kernel(name = "any", doc = "Whether some value is nonzero: a bool with axis none, else a 0/1 tensor along axis. "
+      + "nan counts as nonzero; any of an empty tensor is false.")
+  public static Object any(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
+      @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    Object r = reduce(x, axis, keepdims, "any", (a, off, st, n) -> {
+      for (int i = 0; i < n; i++) {
+        if (a[off + i * st] != 0) {
+          return 1;
+        }
+      }
+      return 0;
+    });
+    return r instanceof Double v ? (Object) (v != 0) : r;
+  }
+
+  @Kernel(name = "count_nonzero", doc = "Number of nonzero values (nan counts as nonzero), over all values or along axis.")
+  public static Object countNonzero(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
+      @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    return reduce(x, axis, keepdims, "count_nonzero", (a, off, st, n) -> {
+      int c = 0;
+      for (int i = 0; i < n; i++) {
+        if (a[off + i * st] != 0) {
+          c++;
+        }
+      }
+      return c;
+    });
+  }
+
+  // ------------------------------------------------------------------ norms
+
+  @Kernel(name = "norm", doc = "Vector or matrix norm (NumPy linalg.norm conventions). "
+      + "p none: the 2-norm of a vector, the Frobenius norm of a matrix (or of all values for higher rank). "
+      + "For a vector (or along axis): p = inf gives max |x|, -inf min |x|, 0 the count of nonzeros, and any "
+      + "other p > 0 gives (sum |x|^p)^(1/p). For a matrix with axis none: p = 1 is the largest column sum of "
+      + "|x|, p = inf the largest row sum, p = 2 the largest singular value. With axis, norms of the vectors "
+      + "along that axis (a tensor). Example: norm(a - b) / norm(b)")
+  public static Object norm(@Arg("x") Tensor x, @Arg(value = "p", dflt = "none") Double p,
+      @Arg(value = "axis", dflt = "none") Integer axis, @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    if (p != null && !(p == 0 || p > 0 || p == Double.NEGATIVE_INFINITY)) {
+      throw KernelException.of("norm: p must be none, 0, a positive number, inf or -inf, got %s", TensorArgs.fmt(p));
+    }
+    if (axis != null) {
+      double pp = p == null ? 2 : p;
+      return reduceAxis(x, axis, keepdims, "norm", (a, off, st, n) -> vectorNorm(a, off, st, n, pp));
+    }
+    if (p == null || x.rank() <= 1) {
+      double pp = p == null ? 2 : p;
+      return reduce(x, null, keepdims, "norm", (a, off, st, n) -> vectorNorm(a, off, st, n, pp));
+    }
+    if (x.rank() != 2) {
+      throw KernelException.of("norm: p = %s with axis none needs a vector or a matrix, got shape %s (give axis)",
+          TensorArgs.fmt(p), Tensor.shapeString(x.shape()));
+    }
+    double v = matrixNorm(x, p);
+    if (!keepdims) {
+      return v;
+    }
+    return Tensor.wrap(new int[] {1, 1}, new double[] {v});
+  }
+
+  /** 2-norm of a vector / Frobenius norm of all values. */
+  public static double norm(Tensor x) {
+    return vectorNorm(x.raw(), 0, 1, x.size(), 2);
+  }
+
+  static double vectorNorm(double[] a, int off, int st, int n, double p) {
+    if (p == 2) {
+      // scaled sum of squares: no overflow/underflow for extreme values
+      double scale = 0;
+      double ssq = 1;
+      for (int i = 0; i < n; i++) {
+        double v = Math.abs(a[off + i * st]);
+        if (Double.isNaN(v)) {
+          return v;
+        }
+        if (v != 0) {
+          if (v == Double.POSITIVE_INFINITY) {
+            return v;
+          }
+          if (scale < v) {
+            ssq = 1 + ssq * (scale / v) * (scale / v);
+            scale = v;
+          } else {
+            ssq += (v / scale) * (v / scale);
+          }
+        }
+      }
+      return scale * Math.sqrt(ssq);
+    }
+    if (p == Double.POSITIVE_INFINITY) {
+      double m = 0;
+      for (int i = 0; i < n; i++) {
+        double v = Math.abs(a[off + i * st]);
+        if (Double.isNaN(v)) {
+          return v;
+        }
+        m = Math.max(m, v);
+      }
+      return m;
+    }
+    if (p == Double.NEGATIVE_INFINITY) {
+      double m = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        m = Math.min(m, Math.abs(a[off + i * st]));
+      }
+      return m;
+    }
+    if (p == 0) {
+      int c = 0;
+      for (int i = 0; i < n; i++) {
+        c += a[off + i * st] != 0 ? 1 : 0;
+      }
+      return c;
+    }
+    if (p == 1) {
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += Math.abs(a[off + i * st]);
+      }
+      return s;
+    }
+    double m = 0;
+    for (int i = 0; i < n; i++) {
+      m = Math.max(m, Math.abs(a[off + i * st]));
+    }
+    if (m == 0 || Double.isInfinite(m) || Double.isNaN(m)) {
+      return m;
+    }
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += Math.pow(Math.abs(a[off + i * st]) / m, p);
+    }
+    return m * Math.pow(s, 1 / p);
+  }
+
+  static double matrixNorm(Tensor x, double p) {
+    int r = x.dim(0);
+    int c = x.dim(1);
+    double[] a = x.raw();
+    if (p == 1 || p == Double.POSITIVE_INFINITY) {
+      boolean cols = p == 1;
+      int outer = cols ? c : r;
+      double best = 0;
+      for (int o = 0; o < outer; o++) {
+        double s = cols ? vectorNorm(a, o, c, r, 1) : vectorNorm(a, o * c, 1, c, 1);
+        if (Double.isNaN(s)) {
+          return s;
+        }
+        best = Math.max(best, s);
+      }
+      return best;
+    }
+    if (p == 2) {
+      if (r == 0 || c == 0) {
+        return 0;
+      }
+      double[] s = dev.exp.linalg.Linalg.singularValues(x);
+      return s[0];
+    }
+    throw KernelException.of("norm: matrix norms support p = 1, 2 or inf (p none = Frobenius), got p = %s", TensorArgs.fmt(p));
+  }
+}

@@ -1,0 +1,288 @@
+package dev.exp.tensor;
+
+import dev.exp.kernel.Arg;
+import dev.exp.kernel.Kernel;
+import dev.exp.kernel.KernelException;
+import java.util.Arrays;
+import java.util.List;
+
+/** Shape manipulation: reshape, concatenation, stacking, transposition, tiling, flipping. */
+public final class Shapes {
+  private Shapes() {}
+
+  @Kernel(name = "reshape", doc = "The same values (row-major order) with a new shape; one dimension may be -1 "
+      + "and is then inferred. Example: reshape(arange(6), [2, -1])")
+  public static Tensor reshape(@Arg("x") Tensor x, @Arg("shape") int[] shape) {
+    return x.reshape(shape);
+  }
+
+  @Kernel(name = "flatten", doc = "The values of x as a vector, in row-major order.")
+  public static Tensor flatten(@Arg("x") Tensor x) {
+    return x.reshape(x.size());
+  }
+
+  @Kernel(name = "concat", doc = "Joins tensors along an existing axis. "
+      + "All tensors must have the same rank and the same dimensions except along axis. "
+      + "Example: concat([a, b], axis: 1)")
+  public static Tensor concat(@Arg("tensors") List<Tensor> tensors, @Arg(value = "axis", dflt = "0") int axis) {
+    if (tensors == null || tensors.isEmpty()) {
+      throw KernelException.of("concat: need at least one tensor");
+    }
+    int[] s0 = tensors.get(0).shape();
+    if (s0.length == 0) {
+      throw KernelException.of("concat: cannot concatenate scalar tensors (use stack)");
+    }
+    int ax = Tensor.normalizeAxis(axis, s0.length);
+    int total = 0;
+    for (int i = 0; i < tensors.size(); i++) {
+      int[] s = tensors.get(i).shape();
+      boolean ok = s.length == s0.length;
+      for (int d = 0; ok && d < s.length; d++) {
+        ok = d == ax || s[d] == s0[d];
+      }
+      if (!ok) {
+        throw KernelException.of("concat: tensor %d has shape %s but tensor 0 has shape %s: all dimensions except axis %d must match",
+            i, Tensor.shapeString(s), Tensor.shapeString(s0), ax);
+      }
+      total += s[ax];
+    }
+    int[] os = TensorArgs.withAxis(s0, ax, total);
+    int outer = TensorArgs.prod(s0, 0, ax);
+    int inner = TensorArgs.prod(s0, ax + 1, s0.length);
+    double[] d = new double[outer * total * inner];
+    int off = 0;
+    for (Tensor t : tensors) {
+      int chunk = t.dim(ax) * inner;
+      double[] src = t.raw();
+      for (int o = 0; o < outer; o++) {
+        System.arraycopy(src, o * chunk, d, o * total * inner + off, chunk);
+      }
+      off += chunk;
+    }
+    return Tensor.wrap(os, d);
+  }
+
+  @Kernel(name = "stack", doc = "Joins tensors of equal shape along a new axis. "
+      + "Example: stack([a, b]) has shape [2] + shape(a); stack([a, b], axis: -1) puts the new axis last")
+  public static Tensor stack(@Arg("tensors") List<Tensor> tensors, @Arg(value = "axis", dflt = "0") int axis) {
+    if (tensors == null || tensors.isEmpty()) {
+      throw KernelException.of("stack: need at least one tensor");
+    }
+    int[] s0 = tensors.get(0).shape();
+    for (int i = 1; i < tensors.size(); i++) {
+      if (!Arrays.equals(tensors.get(i).shape(), s0)) {
+        throw KernelException.of("stack: tensor %d has shape %s but tensor 0 has shape %s: all shapes must be equal",
+            i, Tensor.shapeString(tensors.get(i).shape()), Tensor.shapeString(s0));
+      }
+    }
+    int ax = Tensor.normalizeAxis(axis, s0.length + 1);
+    int[] ns = insertAxis(s0, ax);
+    Tensor[] parts = new Tensor[tensors.size()];
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = tensors.get(i).reshape(ns);
+    }
+    return concat(Arrays.asList(parts), ax);
+  }
+
+  private static int[] insertAxis(int[] s, int ax) {
+    int[] ns = new int[s.length + 1];
+    System.arraycopy(s, 0, ns, 0, ax);
+    ns[ax] = 1;
+    System.arraycopy(s, ax, ns, ax + 1, s.length - ax);
+    return ns;
+  }
+
+  @Kernel(name = "transpose", doc = "Permutes the axes of x. "
+      + "axes none reverses them (a matrix's transpose); otherwise axes lists, for each output axis, the input "
+      + "axis it comes from. Example: transpose(x, [0, 2, 1])")
+  public static Tensor transpose(@Arg("x") Tensor x, @Arg(value = "axes", dflt = "none") int[] axes) {
+    int r = x.rank();
+    int[] perm = new int[r];
+    if (axes == null) {
+      for (int i = 0; i < r; i++) {
+        perm[i] = r - 1 - i;
+      }
+    } else {
+      if (axes.length != r) {
+        throw KernelException.of("transpose: axes %s do not match a tensor of rank %d (shape %s)",
+            Tensor.shapeString(axes), r, Tensor.shapeString(x.shape()));
+      }
+      boolean[] seen = new boolean[r];
+      for (int i = 0; i < r; i++) {
+        int a = Tensor.normalizeAxis(axes[i], r);
+        if (seen[a]) {
+          throw KernelException.of("transpose: axes %s repeat axis %d", Tensor.shapeString(axes), a);
+        }
+        seen[a] = true;
+        perm[i] = a;
+      }
+    }
+    return permute(x, perm);
+  }
+
+  /** Transpose of a matrix (reversal of axes in general). */
+  public static Tensor transpose(Tensor x) {
+    return transpose(x, null);
+  }
+
+  static Tensor permute(Tensor x, int[] perm) {
+    int r = perm.length;
+    int[] s = x.shape();
+    int[] st = x.strides();
+    int[] os = new int[r];
+    int[] ist = new int[r];
+    for (int i = 0; i < r; i++) {
+      os[i] = s[perm[i]];
+      ist[i] = st[perm[i]];
+    }
+    double[] src = x.raw();
+    double[] d = new double[src.length];
+    if (r == 2) {
+      int rows = os[0];
+      int cols = os[1];
+      int b = 32;
+      for (int i0 = 0; i0 < rows; i0 += b) {
+        for (int j0 = 0; j0 < cols; j0 += b) {
+          int i1 = Math.min(rows, i0 + b);
+          int j1 = Math.min(cols, j0 + b);
+          for (int i = i0; i < i1; i++) {
+            for (int j = j0; j < j1; j++) {
+              d[i * cols + j] = src[i * ist[0] + j * ist[1]];
+            }
+          }
+        }
+      }
+      return Tensor.wrap(os, d);
+    }
+    int[] idx = new int[r];
+    int off = 0;
+    for (int k = 0; k < d.length; k++) {
+      d[k] = src[off];
+      for (int a = r - 1; a >= 0; a--) {
+        idx[a]++;
+        off += ist[a];
+        if (idx[a] < os[a]) {
+          break;
+        }
+        off -= ist[a] * os[a];
+        idx[a] = 0;
+      }
+    }
+    return Tensor.wrap(os, d);
+  }
+
+  @Kernel(name = "squeeze", doc = "Removes axes of length 1: all of them (axis none) or the given one, "
+      + "which must have length 1.")
+  public static Tensor squeeze(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis) {
+    int[] s = x.shape();
+    if (axis != null) {
+      int a = Tensor.normalizeAxis(axis, s.length);
+      if (s[a] != 1) {
+        throw KernelException.of("squeeze: axis %d of shape %s has length %d, not 1", axis, Tensor.shapeString(s), s[a]);
+      }
+      return x.reshape(TensorArgs.removeAxis(s, a));
+    }
+    return x.reshape(Arrays.stream(s).filter(v -> v != 1).toArray());
+  }
+
+  @Kernel(name = "expand_dims", doc = "Inserts an axis of length 1 at position axis (negative counts from the end "
+      + "of the result). Example: expand_dims(v, 0) turns shape [n] into [1, n]")
+  public static Tensor expandDims(@Arg("x") Tensor x, @Arg("axis") int axis) {
+    int a = Tensor.normalizeAxis(axis, x.rank() + 1);
+    return x.reshape(insertAxis(x.shape(), a));
+  }
+
+  @Kernel(name = "tile", doc = "Repeats the whole of x reps times along each axis (NumPy tile). "
+      + "If reps is longer than x's rank, x gains leading axes of length 1; if shorter, reps gains leading 1s. "
+      + "Example: tile([1, 2], 3) is [1, 2, 1, 2, 1, 2]; tile(m, [2, 1]) stacks m twice vertically")
+  public static Tensor tile(@Arg("x") Tensor x, @Arg("reps") int[] reps) {
+    int r = Math.max(x.rank(), reps.length);
+    int[] s = new int[r];
+    int[] rp = new int[r];
+    Arrays.fill(s, 1);
+    Arrays.fill(rp, 1);
+    int[] xs = x.shape();
+    System.arraycopy(xs, 0, s, r - xs.length, xs.length);
+    System.arraycopy(reps, 0, rp, r - reps.length, reps.length);
+    int[] os = new int[r];
+    for (int i = 0; i < r; i++) {
+      if (rp[i] < 0) {
+        throw KernelException.of("tile: reps must be non-negative, got %s", Tensor.shapeString(reps));
+      }
+      os[i] = s[i] * rp[i];
+    }
+    Tensor out = Tensor.zeros(os);
+    double[] d = out.raw();
+    double[] src = x.raw();
+    int[] st = Tensor.stridesOf(s);
+    int[] idx = new int[r];
+    for (int k = 0; k < d.length; k++) {
+      int off = 0;
+      for (int a = 0; a < r; a++) {
+        off += (idx[a] % s[a]) * st[a];
+      }
+      d[k] = src[off];
+      for (int a = r - 1; a >= 0; a--) {
+        if (++idx[a] < os[a]) {
+          break;
+        }
+        idx[a] = 0;
+      }
+    }
+    return out;
+  }
+
+  @Kernel(name = "repeat_elements", doc = "Repeats each element (or each slice along axis) repeats times in place "
+      + "(NumPy repeat; named so because repeat is an Exp keyword). With axis none, x is flattened first. "
+      + "Example: repeat_elements([1, 2], 2) is [1, 1, 2, 2]")
+  public static Tensor repeatElements(@Arg("x") Tensor x, @Arg("repeats") int repeats,
+      @Arg(value = "axis", dflt = "none") Integer axis) {
+    if (repeats < 0) {
+      throw KernelException.of("repeat_elements: repeats must be non-negative, got %d", repeats);
+    }
+    Tensor src = axis == null ? x.reshape(x.size()) : x;
+    if (src.rank() == 0) {
+      src = src.reshape(1);
+    }
+    int ax = Tensor.normalizeAxis(axis == null ? 0 : axis, src.rank());
+    int[] s = src.shape();
+    TensorArgs.Lanes l = TensorArgs.Lanes.of(s, ax);
+    int inner = l.inner();
+    double[] a = src.raw();
+    double[] d = new double[a.length * repeats];
+    int k = 0;
+    for (int o = 0; o < l.outer(); o++) {
+      for (int i = 0; i < l.n(); i++) {
+        for (int r = 0; r < repeats; r++) {
+          System.arraycopy(a, (o * l.n() + i) * inner, d, k, inner);
+          k += inner;
+        }
+      }
+    }
+    return Tensor.wrap(TensorArgs.withAxis(s, ax, s[ax] * repeats), d);
+  }
+
+  @Kernel(name = "flip", doc = "Reverses the order of elements along an axis, or along every axis when axis is none.")
+  public static Tensor flip(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis) {
+    if (axis == null) {
+      Tensor t = x;
+      for (int a = 0; a < x.rank(); a++) {
+        t = flip(t, a);
+      }
+      return x.rank() == 0 ? x.copy() : t;
+    }
+    int ax = Tensor.normalizeAxis(axis, x.rank());
+    int[] s = x.shape();
+    TensorArgs.Lanes l = TensorArgs.Lanes.of(s, ax);
+    double[] a = x.raw();
+    double[] d = new double[a.length];
+    int inner = l.inner();
+    int n = l.n();
+    for (int o = 0; o < l.outer(); o++) {
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(a, (o * n + i) * inner, d, (o * n + n - 1 - i) * inner, inner);
+      }
+    }
+    return Tensor.wrap(s, d);
+  }
+}

@@ -1,0 +1,240 @@
+package dev.exp.linalg;
+
+import static dev.exp.tensor.Check.close;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.exp.kernel.KernelException;
+import dev.exp.random.Rng;
+import dev.exp.tensor.Creation;
+import dev.exp.tensor.MatMul;
+import dev.exp.tensor.Random;
+import dev.exp.tensor.Shapes;
+import dev.exp.tensor.Tensor;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DecompositionsTest {
+  static Tensor mm(Tensor a, Tensor b) {
+    return MatMul.matmul(a, b);
+  }
+
+  static Tensor tr(Tensor a) {
+    return Shapes.transpose(a);
+  }
+
+  static Tensor get(Map<String, Object> r, String k) {
+    return (Tensor) r.get(k);
+  }
+
+  static void orthonormalColumns(Tensor q, double tol) {
+    close(Creation.eye(q.dim(1)), mm(tr(q), q), tol);
+  }
+
+  @Test
+  void luReconstructs() {
+    for (int[] s : new int[][] {{5, 5}, {6, 4}, {4, 6}}) {
+      Tensor a = Random.randn(s, new Rng(s[0] * 10L + s[1]));
+      Map<String, Object> r = Decompositions.lu(a);
+      Tensor p = get(r, "p");
+      Tensor l = get(r, "l");
+      Tensor u = get(r, "u");
+      int k = Math.min(s[0], s[1]);
+      assertArrayEquals(new int[] {s[0], s[0]}, p.shape());
+      assertArrayEquals(new int[] {s[0], k}, l.shape());
+      assertArrayEquals(new int[] {k, s[1]}, u.shape());
+      close(a, mm(p, mm(l, u)), 1e-12);
+      close(Creation.eye(s[0]), mm(tr(p), p), 0); // a permutation matrix
+      for (int i = 0; i < l.dim(0); i++) {
+        for (int j = 0; j < k; j++) {
+          if (j > i) {
+            assertEquals(0, l.get(i, j));
+          }
+          if (j == i) {
+            assertEquals(1, l.get(i, j));
+          }
+          assertTrue(Math.abs(l.get(i, j)) <= 1 + 1e-12); // partial pivoting bounds the multipliers
+        }
+      }
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < i; j++) {
+          assertEquals(0, u.get(i, j));
+        }
+      }
+    }
+  }
+
+  @Test
+  void qrReconstructs() {
+    for (int[] s : new int[][] {{5, 5}, {7, 3}, {3, 7}}) {
+      Tensor a = Random.randn(s, new Rng(s[0] * 10L + s[1] + 1));
+      Map<String, Object> r = Decompositions.qr(a);
+      Tensor q = get(r, "q");
+      Tensor rr = get(r, "r");
+      int k = Math.min(s[0], s[1]);
+      assertArrayEquals(new int[] {s[0], k}, q.shape());
+      assertArrayEquals(new int[] {k, s[1]}, rr.shape());
+      close(a, mm(q, rr), 1e-12);
+      orthonormalColumns(q, 1e-12);
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < i; j++) {
+          assertEquals(0, rr.get(i, j));
+        }
+      }
+    }
+  }
+
+  @Test
+  void choleskyKnownFactor() {
+    Tensor a = Tensor.matrix(new double[][] {{4, 12, -16}, {12, 37, -43}, {-16, -43, 98}});
+    close(new int[] {3, 3}, new double[] {2, 0, 0, 6, 1, 0, -8, 5, 3}, Decompositions.cholesky(a), 1e-14);
+    Tensor b = Random.randn(new int[] {6, 6}, new Rng(4));
+    Tensor spd = Tensor.zip(mm(b, tr(b)), Creation.eye(6), Double::sum);
+    Tensor l = Decompositions.cholesky(spd);
+    close(spd, mm(l, tr(l)), 1e-12);
+    KernelException e = assertThrows(KernelException.class,
+        () -> Decompositions.cholesky(Tensor.matrix(new double[][] {{1, 2}, {2, 1}})));
+    assertTrue(e.getMessage().contains("positive definite"), e.getMessage());
+    KernelException ns = assertThrows(KernelException.class,
+        () -> Decompositions.cholesky(Tensor.matrix(new double[][] {{2, 1}, {0, 2}})));
+    assertTrue(ns.getMessage().contains("symmetric"), ns.getMessage());
+  }
+
+  @Test
+  void svdHandCaseAndReconstruction() {
+    Tensor a = Tensor.matrix(new double[][] {{3, 2, 2}, {2, 3, -2}});
+    Map<String, Object> r = Decompositions.svd(a, false);
+    close(new int[] {2}, new double[] {5, 3}, get(r, "s"), 1e-14);
+    for (int[] s : new int[][] {{6, 4}, {4, 6}, {5, 5}}) {
+      Tensor m = Random.randn(s, new Rng(s[0] + 7L * s[1]));
+      Map<String, Object> d = Decompositions.svd(m, false);
+      Tensor u = get(d, "u");
+      Tensor sv = get(d, "s");
+      Tensor vt = get(d, "vt");
+      int k = Math.min(s[0], s[1]);
+      assertArrayEquals(new int[] {s[0], k}, u.shape());
+      assertArrayEquals(new int[] {k, s[1]}, vt.shape());
+      for (int i = 1; i < k; i++) {
+        assertTrue(sv.at(i - 1) >= sv.at(i));
+      }
+      close(m, mm(mm(u, Creation.diag(sv, 0)), vt), 1e-12);
+      orthonormalColumns(u, 1e-12);
+      orthonormalColumns(tr(vt), 1e-12);
+      // singular values are the square roots of the eigenvalues of AᵀA (or AAᵀ)
+      Tensor g = s[0] >= s[1] ? mm(tr(m), m) : mm(m, tr(m));
+      Tensor ev = get(Decompositions.eigh(g), "values");
+      for (int i = 0; i < k; i++) {
+        assertEquals(Math.sqrt(ev.at(k - 1 - i)), sv.at(i), 1e-12);
+      }
+      Map<String, Object> full = Decompositions.svd(m, true);
+      assertArrayEquals(new int[] {s[0], s[0]}, get(full, "u").shape());
+      assertArrayEquals(new int[] {s[1], s[1]}, get(full, "vt").shape());
+      orthonormalColumns(get(full, "u"), 1e-12);
+      orthonormalColumns(get(full, "vt"), 1e-12);
+    }
+  }
+
+  @Test
+  void eighOfTridiagonal() {
+    int n = 8;
+    double[][] t = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      t[i][i] = 2;
+      if (i + 1 < n) {
+        t[i][i + 1] = -1;
+        t[i + 1][i] = -1;
+      }
+    }
+    Tensor a = Tensor.matrix(t);
+    Map<String, Object> r = Decompositions.eigh(a);
+    Tensor w = get(r, "values");
+    Tensor v = get(r, "vectors");
+    for (int k = 1; k <= n; k++) {
+      assertEquals(2 - 2 * Math.cos(k * Math.PI / (n + 1)), w.at(k - 1), 1e-13);
+    }
+    orthonormalColumns(v, 1e-12);
+    close(mm(a, v), mm(v, Creation.diag(w, 0)), 1e-12);
+    // repeated eigenvalues still give an orthonormal basis
+    Map<String, Object> id = Decompositions.eigh(Creation.diag(Tensor.vector(2, 1, 2), 0));
+    close(new int[] {3}, new double[] {1, 2, 2}, get(id, "values"), 1e-14);
+    orthonormalColumns(get(id, "vectors"), 1e-12);
+    KernelException e = assertThrows(KernelException.class,
+        () -> Decompositions.eigh(Tensor.matrix(new double[][] {{1, 2}, {3, 4}})));
+    assertTrue(e.getMessage().contains("symmetric"), e.getMessage());
+    assertThrows(KernelException.class, () -> Decompositions.eigh(Tensor.zeros(2, 3)));
+  }
+
+  /** Checks A v = λ v in complex arithmetic for every eigenpair, and ‖v‖ = 1. */
+  static void checkEigenpairs(Tensor a, Map<String, Object> r, double tol) {
+    int n = a.dim(0);
+    Tensor wr = get(r, "values_re");
+    Tensor wi = get(r, "values_im");
+    Tensor vr = get(r, "vectors_re");
+    Tensor vi = get(r, "vectors_im");
+    for (int j = 0; j < n; j++) {
+      double nrm = 0;
+      for (int i = 0; i < n; i++) {
+        double ar = 0;
+        double ai = 0;
+        for (int k = 0; k < n; k++) {
+          ar += a.get(i, k) * vr.get(k, j);
+          ai += a.get(i, k) * vi.get(k, j);
+        }
+        double lr = wr.at(j) * vr.get(i, j) - wi.at(j) * vi.get(i, j);
+        double li = wr.at(j) * vi.get(i, j) + wi.at(j) * vr.get(i, j);
+        assertEquals(lr, ar, tol, "re, pair " + j);
+        assertEquals(li, ai, tol, "im, pair " + j);
+        nrm += vr.get(i, j) * vr.get(i, j) + vi.get(i, j) * vi.get(i, j);
+      }
+      assertEquals(1, nrm, 1e-12);
+    }
+  }
+
+  @Test
+  void eigOfRotationIsPlusMinusI() {
+    Tensor rot = Tensor.matrix(new double[][] {{0, -1}, {1, 0}});
+    Map<String, Object> r = Decompositions.eig(rot);
+    close(new int[] {2}, new double[] {0, 0}, get(r, "values_re"), 1e-15);
+    close(new int[] {2}, new double[] {1, -1}, get(r, "values_im"), 1e-15);
+    checkEigenpairs(rot, r, 1e-13);
+  }
+
+  @Test
+  void eigGeneral() {
+    Tensor sym = Tensor.matrix(new double[][] {{2, 1}, {1, 2}});
+    Map<String, Object> r = Decompositions.eig(sym);
+    double[] w = get(r, "values_re").toArray();
+    java.util.Arrays.sort(w);
+    assertArrayEquals(new double[] {1, 3}, w, 1e-14);
+    checkEigenpairs(sym, r, 1e-13);
+    // upper triangular: eigenvalues are the diagonal
+    Tensor up = Tensor.matrix(new double[][] {{1, 5, 7}, {0, -2, 3}, {0, 0, 4}});
+    Map<String, Object> ru = Decompositions.eig(up);
+    double[] wu = get(ru, "values_re").toArray();
+    java.util.Arrays.sort(wu);
+    assertArrayEquals(new double[] {-2, 1, 4}, wu, 1e-12);
+    checkEigenpairs(up, ru, 1e-12);
+    // random matrices: complex pairs and real values; sum = trace, product = det
+    for (long seed = 0; seed < 5; seed++) {
+      Tensor a = Random.randn(new int[] {6, 6}, new Rng(seed));
+      Map<String, Object> e = Decompositions.eig(a);
+      checkEigenpairs(a, e, 1e-10);
+      double sum = 0;
+      double pr = 1;
+      double pi = 0;
+      for (int j = 0; j < 6; j++) {
+        sum += get(e, "values_re").at(j);
+        double xr = get(e, "values_re").at(j);
+        double xi = get(e, "values_im").at(j);
+        double t = pr * xr - pi * xi;
+        pi = pr * xi + pi * xr;
+        pr = t;
+      }
+      assertEquals(Linalg.trace(a), sum, 1e-10);
+      assertEquals(Linalg.det(a), pr, 1e-9 * Math.max(1, Math.abs(pr)));
+      assertEquals(0, pi, 1e-9 * Math.max(1, Math.abs(pr)));
+    }
+  }
+}
