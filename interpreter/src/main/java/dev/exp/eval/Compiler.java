@@ -110,6 +110,7 @@ final class Compiler {
       }
     }
     if (!errors.isEmpty()) {
+      errors.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
       throw new ExpSyntaxException(errors, false);
     }
     List<Node> all = new ArrayList<>(hoisted);

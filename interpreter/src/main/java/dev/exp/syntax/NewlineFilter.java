@@ -23,7 +23,7 @@ final class NewlineFilter {
   private NewlineFilter() {}
 
   /** All tokens of {@code lexer}, filtered; ends with EOF. */
-  static List<Token> filter(TokenSource lexer) {
+  static List<Token> filter(TokenSource lexer, List<Token> unclosed) {
     List<Token> all = new ArrayList<>();
     for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
       all.add(t);
@@ -33,6 +33,7 @@ final class NewlineFilter {
     }
     List<Token> out = new ArrayList<>(all.size());
     Deque<String> brackets = new ArrayDeque<>();
+    Deque<Token> open = new ArrayDeque<>();
     for (int i = 0; i < all.size(); i++) {
       Token t = all.get(i);
       String text = t.getText();
@@ -43,15 +44,22 @@ final class NewlineFilter {
         continue;
       }
       switch (text) {
-        case "(", "[", "{" -> brackets.push(text);
+        case "(", "[", "{" -> {
+          brackets.push(text);
+          open.push(t);
+        }
         case ")", "]", "}" -> {
           if (!brackets.isEmpty()) {
             brackets.pop();
+            open.pop();
           }
         }
         default -> { }
       }
       out.add(t);
+    }
+    if (!open.isEmpty()) {
+      unclosed.add(open.peek());
     }
     return out;
   }

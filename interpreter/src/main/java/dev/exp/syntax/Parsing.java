@@ -48,7 +48,11 @@ public final class Parsing {
   private static ExpParser parser(String text, String name, SyntaxErrors errors) {
     ExpLexer lexer = new ExpLexer(CharStreams.fromString(text, name));
     lexer.removeErrorListeners();
-    List<Token> tokens = NewlineFilter.filter(lexer);
+    List<Token> unclosed = new java.util.ArrayList<>();
+    List<Token> tokens = NewlineFilter.filter(lexer, unclosed);
+    if (!unclosed.isEmpty()) {
+      errors.unclosed(unclosed.get(0));
+    }
     ExpParser parser = new ExpParser(new CommonTokenStream(new ListTokenSource(tokens, name)));
     parser.removeErrorListeners();
     parser.addErrorListener(errors);

@@ -26,6 +26,7 @@ final class SyntaxErrors extends BaseErrorListener {
   private final int colOffset;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private boolean atEnd;
+  private Token unclosed;
 
   SyntaxErrors(Source source, int lineOffset, int colOffset) {
     this.source = source;
@@ -35,6 +36,11 @@ final class SyntaxErrors extends BaseErrorListener {
 
   List<Diagnostic> diagnostics() {
     return diagnostics;
+  }
+
+  /** The innermost bracket still open at the end of the input, for the end-of-input message. */
+  void unclosed(Token t) {
+    this.unclosed = t;
   }
 
   boolean atEnd() {
@@ -60,7 +66,10 @@ final class SyntaxErrors extends BaseErrorListener {
       message = msg;
     } else if (tok.getType() == Token.EOF) {
       atEnd = true;
-      message = "unexpected end of input" + expectedPart(recognizer, e);
+      message = unclosed != null
+          ? "unexpected end of input: '" + unclosed.getText() + "' opened at line " + (unclosed.getLine() + lineOffset)
+              + ", column " + (unclosed.getCharPositionInLine() + 1) + " is not closed"
+          : "unexpected end of input" + expectedPart(recognizer, e);
     } else if (tok.getType() == ExpLexer.UNTERMINATED_STRING) {
       message = "unterminated string: add the closing '\"'";
       length = tok.getText().length();
