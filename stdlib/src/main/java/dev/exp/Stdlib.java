@@ -17,6 +17,8 @@ public final class Stdlib {
         // linalg
         // attention, data, metrics
         // stats, tables, plots, io
+        dev.exp.table.TableKernels.class,
+        dev.exp.stats.Stats.class
         );
   }
 
@@ -25,6 +27,7 @@ public final class Stdlib {
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put("", "Core tensor functions: creation, random numbers, shape, element-wise math, reductions.");
     m.put("linalg", "Dense linear algebra on EJML: solves, decompositions, norms.");
+    m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     return m;
   }
 }
