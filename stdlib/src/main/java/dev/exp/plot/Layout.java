@@ -170,6 +170,11 @@ final class Layout {
     double bottom = 8 + 4 + TICK_FONT + 6 + (f.xlabel() != null ? LABEL_FONT + 8 : 0) + 6;
     double plotH = height - top - bottom;
     ay.chooseTicks(Math.max(3, Math.min(9, (int) (plotH / 45) + 1)));
+    if (hist && !ay.log && Ticks.step(ay.ticks) > 0 && Ticks.step(ay.ticks) < 1) {
+      // counts are whole numbers
+      ay.ticks = Ticks.multiples(ay.lo, ay.hi, 1);
+      ay.labels = Ticks.linearLabels(ay.ticks);
+    }
     double left = 10 + (f.ylabel() != null ? LABEL_FONT + 8 : 0) + ay.maxLabelWidth(TICK_FONT) + 8;
     double right = Math.max(legendW, 0) + 18;
     double plotW = width - left - right;
