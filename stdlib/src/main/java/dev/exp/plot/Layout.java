@@ -413,7 +413,7 @@ final class Layout {
     int r = (int) Math.round(((a >> 16) & 255) * (1 - u) + ((b >> 16) & 255) * u);
     int g = (int) Math.round(((a >> 8) & 255) * (1 - u) + ((b >> 8) & 255) * u);
     int bl = (int) Math.round((a & 255) * (1 - u) + (b & 255) * u);
-    return String.format("#%02x%02x%02x", r, g, bl);
+    return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", r, g, bl);
   }
 
   static Scene heatmap(Figure f) {
