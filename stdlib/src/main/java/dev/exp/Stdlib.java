@@ -27,6 +27,10 @@ public final class Stdlib {
         dev.exp.linalg.Decompositions.class
         // attention, data, metrics
         // stats, tables, plots, io
+        dev.exp.table.TableKernels.class,
+        dev.exp.stats.Stats.class,
+        dev.exp.plot.PlotKernels.class,
+        dev.exp.io.IoKernels.class
         );
   }
 
@@ -35,6 +39,9 @@ public final class Stdlib {
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put("", "Core tensor functions: creation, random numbers, shape, element-wise math, reductions.");
     m.put("linalg", "Dense linear algebra on EJML: solves, decompositions, norms.");
+    m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
+    m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
+    m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
     return m;
   }
 }

@@ -1,0 +1,109 @@
+package dev.exp.io;
+
+import dev.exp.kernel.KernelException;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Atomic file writes: the content goes to a temporary file in the target's directory, is flushed
+ * to disk ({@code fsync}), then moved over the target with {@code ATOMIC_MOVE}. Readers see the old
+ * file or the new one, never a partial one; when writing fails the target is untouched and the
+ * temporary file is removed. Missing parent directories are created.
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** Writes the body's output to {@code target}. */
+  public interface Body {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** Writes {@code text} as UTF-8. */
+  public static void writeText(Path target, String text) {
+    write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Writes whatever {@code body} produces to {@code target}, atomically. */
+  public static void write(Path target, Body body) {
+    Path abs = target.toAbsolutePath().normalize();
+    Path dir = abs.getParent();
+    Path tmp = null;
+    try {
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        OutputStream os = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+        body.write(os);
+        os.flush();
+        ch.force(true);
+      }
+      setPermissions(tmp, abs);
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException e) {
+      throw new KernelException("cannot write " + target + ": " + describe(e), e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // best effort
+        }
+      }
+    }
+  }
+
+  /** Temporary files are created owner-only; give the result the target's or ordinary permissions. */
+  private static void setPermissions(Path tmp, Path target) {
+    try {
+      if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        return;
+      }
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+          ? Files.getPosixFilePermissions(target)
+          : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+      Files.setPosixFilePermissions(tmp, perms);
+    } catch (IOException | UnsupportedOperationException e) {
+      // keep the temporary file's permissions
+    }
+  }
+
+  static String describe(IOException e) {
+    String m = e.getMessage();
+    String kind = e.getClass().getSimpleName();
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "a file is in the way";
+    }
+    return m == null ? kind : m;
+  }
+
+  /** Reads a UTF-8 text file with a clear error when absent. */
+  public static String readText(Path p) {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new KernelException("cannot read " + p + ": " + describe(e), e);
+    }
+  }
+}
