@@ -24,7 +24,7 @@ public final class Stdlib {
         dev.exp.tensor.MatMul.class,
         // linalg
         dev.exp.linalg.Linalg.class,
-        dev.exp.linalg.Decompositions.class
+        dev.exp.linalg.Decompositions.class,
         // attention, data, metrics
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,

@@ -83,8 +83,11 @@ public final class Session implements AutoCloseable {
     if (deadline == 0 && l.timeout() != null) {
       deadline = 1;
     }
-    return engine.interpreter().newContext(output, rng, Set.copyOf(grants), engine.baseDir(), l.maxSteps(),
+    Context ctx = engine.interpreter().newContext(output, rng, Set.copyOf(grants), engine.baseDir(), l.maxSteps(),
         l.maxCallDepth(), deadline);
+    ctx.setProgress(progress);
+    ctx.setJobs(jobs);
+    return ctx;
   }
 
   /** Calls a script function defined in this session (or a builtin) with Java arguments. */
@@ -158,5 +161,22 @@ public final class Session implements AutoCloseable {
   public void close() {
     closed = true;
     globals.clear();
+  }
+
+  // ---------------------------------------------------------------- experiments
+
+  private dev.exp.eval.ExperimentProgress progress = dev.exp.eval.ExperimentProgress.NONE;
+  private int jobs;
+
+  /** Receives the progress of experiments run by this session (default: none). */
+  public Session progress(dev.exp.eval.ExperimentProgress listener) {
+    this.progress = listener == null ? dev.exp.eval.ExperimentProgress.NONE : listener;
+    return this;
+  }
+
+  /** Parallel trials for experiments without a {@code jobs:} option (0: available processors). */
+  public Session jobs(int n) {
+    this.jobs = n;
+    return this;
   }
 }

@@ -158,22 +158,11 @@ final class Builtins {
         (ctx, a, loc) -> {
           throw new ExpError(Printer.str(a[0]), loc);
         });
-    add(g, "sort", new String[] {"xs", "key", "descending"}, 1,
-        "Sorts a list (by key(x) when given) or a tensor (along the last axis): sort(xs, key: r => r.err).",
+    Builtin listSort = new Builtin("sort", new String[] {"xs", "key", "descending"}, 1,
+        "Sorts a list (by key(x) when given; descending: true reverses). Tensors and tables have their own sort.",
         (ctx, a, loc) -> {
-          if (a[0] instanceof Tensor && kernelSort instanceof Callable ks) {
-            List<Object> args = new ArrayList<>();
-            args.add(a[0]);
-            if (a[2] != null) {
-              return ks.call(ctx, new Object[] {a[0], a[2]}, new String[] {null, "descending"}, loc);
-            }
-            return ks.call(ctx, new Object[] {a[0]}, null, loc);
-          }
           if (!(a[0] instanceof List<?> l)) {
-            if (kernelSort instanceof Callable ks) {
-              return ks.call(ctx, new Object[] {a[0]}, null, loc);
-            }
-            throw new ExpError("sort: expected a list or tensor, got " + Values.describe(a[0]), loc);
+            throw new ExpError("sort: expected a list, tensor or table, got " + Values.describe(a[0]), loc);
           }
           Callable key = a[1] == null ? null : callable(a[1], "sort", loc);
           List<Object[]> keyed = new ArrayList<>();
@@ -191,6 +180,7 @@ final class Builtins {
           }
           return Values.list(out);
         });
+    g.put("sort", kernelSort instanceof Callable ks ? new ListOrKernel(listSort, ks) : listSort);
     add(g, "help", new String[] {"x"}, 0, "Prints the signature and documentation of a function or namespace.",
         (ctx, a, loc) -> {
           Object target = a[0];
@@ -209,6 +199,30 @@ final class Builtins {
           return null;
         });
     Assertions.install(g);
+  }
+
+  /** Lists go to the language's list version; everything else to the kernel of the same name. */
+  private record ListOrKernel(Builtin forLists, Callable kernel) implements Callable {
+    @Override
+    public Object call(Context ctx, Object[] args, String[] names, Loc loc) {
+      boolean list = args.length > 0 && (names == null || names[0] == null) && args[0] instanceof List<?>;
+      return list ? forLists.call(ctx, args, names, loc) : kernel.call(ctx, args, names, loc);
+    }
+
+    @Override
+    public String name() {
+      return kernel.name();
+    }
+
+    @Override
+    public String signature() {
+      return forLists.signature() + " | " + kernel.signature();
+    }
+
+    @Override
+    public String doc() {
+      return forLists.signature() + ": " + forLists.doc() + "\n\n" + kernel.doc();
+    }
   }
 
   static void add(Map<String, Object> g, String name, String[] params, int required, String doc, Builtin.Body body) {

@@ -22,6 +22,8 @@ public final class Context {
   long steps;
   int depth;
   volatile boolean cancelled;
+  ExperimentProgress progress = ExperimentProgress.NONE;
+  int jobs;
 
   Context(Interpreter interpreter, Consumer<String> out, Rng rng, Set<String> grants, Path baseDir, long maxSteps,
       int maxDepth, long deadlineNanos) {
@@ -37,7 +39,20 @@ public final class Context {
 
   /** A context for another thread (parallel trials): same settings, its own counters and stream. */
   Context fork(Rng forkRng, Consumer<String> forkOut) {
-    return new Context(interpreter, forkOut, forkRng, grants, baseDir, maxSteps, maxDepth, deadlineNanos);
+    Context c = new Context(interpreter, forkOut, forkRng, grants, baseDir, maxSteps, maxDepth, deadlineNanos);
+    c.progress = ExperimentProgress.NONE;
+    c.jobs = 1;
+    return c;
+  }
+
+  /** Where experiment progress goes (default: nowhere). */
+  public void setProgress(ExperimentProgress p) {
+    this.progress = p == null ? ExperimentProgress.NONE : p;
+  }
+
+  /** Default number of parallel trials for experiments (0: available processors). */
+  public void setJobs(int n) {
+    this.jobs = n;
   }
 
   public Interpreter interpreter() {

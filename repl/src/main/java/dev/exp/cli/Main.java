@@ -108,8 +108,9 @@ public final class Main implements Callable<Integer> {
         out.println("exp " + VERSION + " (Java " + Runtime.version() + ")");
         return 0;
       }
-      if (jobs != null) {
-        System.setProperty("exp.jobs", String.valueOf(jobs));
+      if (jobs != null && jobs < 1) {
+        err.println("exp: --jobs must be at least 1");
+        return 2;
       }
       Engine engine = engine();
       if (code != null) {
@@ -143,6 +144,7 @@ public final class Main implements Callable<Integer> {
   private int evalCode(Engine engine, String text) {
     try (Session s = engine.newSession()) {
       s.set("args", positional);
+      configure(s);
       dev.exp.api.Value v = s.eval(new Source("<-e>", text));
       if (!v.isNone()) {
         out.println(dev.exp.eval.Printer.repr(v.raw()));
@@ -168,12 +170,21 @@ public final class Main implements Callable<Integer> {
     }
     try (Session s = engine.newSession()) {
       s.set("args", args);
+      configure(s);
       s.eval(src);
       return 0;
     } catch (ExpSyntaxException e) {
       return report(e);
     } catch (ExpRuntimeException e) {
       return report(e);
+    }
+  }
+
+  /** Experiment progress on stderr and the --jobs setting. */
+  void configure(Session s) {
+    s.progress(new ConsoleProgress(err, System.console() != null));
+    if (jobs != null) {
+      s.jobs(jobs);
     }
   }
 
