@@ -87,7 +87,7 @@ public final class Rng {
       v = 2 * nextDouble() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s == 0);
-    double f = Math.sqrt(-2 * Math.log(s) / s);
+    double f = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
     spareNormal = v * f;
     hasSpare = true;
     return u * f;
@@ -100,7 +100,7 @@ public final class Rng {
     }
     if (shape < 1) {
       double u = nextDouble();
-      return nextGamma(1 + shape) * Math.pow(u, 1 / shape);
+      return nextGamma(1 + shape) * StrictMath.pow(u, 1 / shape);
     }
     double d = shape - 1.0 / 3;
     double c = 1 / Math.sqrt(9 * d);
@@ -113,7 +113,7 @@ public final class Rng {
       } while (v <= 0);
       v = v * v * v;
       double u = nextDouble();
-      if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+      if (u < 1 - 0.0331 * x * x * x * x || StrictMath.log(u) < 0.5 * x * x + d * (1 - v + StrictMath.log(v))) {
         return d * v;
       }
     }
