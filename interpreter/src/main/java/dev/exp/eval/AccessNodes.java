@@ -80,7 +80,7 @@ final class AccessNodes {
 
     @Override
     Object eval(Frame f) {
-      Object t = target.eval(f);
+      Object t = peek(target, f);
       if (t instanceof Tensor tensor && items.length == 1 && !slices[0]) {
         Object p = items[0][0].eval(f);
         if (p instanceof Double d) {
@@ -94,6 +94,17 @@ final class AccessNodes {
       }
       return Indexing.get(t, evalItems(f), loc);
     }
+  }
+
+  /** Evaluates a variable read without marking the value as escaped; other nodes evaluate normally. */
+  static Object peek(Node n, Frame f) {
+    if (n instanceof VariableNodes.LocalGet l) {
+      return l.peek(f);
+    }
+    if (n instanceof VariableNodes.GlobalGet g) {
+      return g.peek(f);
+    }
+    return n.eval(f);
   }
 
   static final class Member extends Node {
@@ -200,7 +211,12 @@ final class AccessNodes {
     }
   }
 
-  /** {@code x[i] = v} / {@code x[i] += v}: reads the variable, builds the new value, writes it back. */
+  /**
+   * {@code x[i] = v} / {@code x[i] += v}: reads the variable, builds the new value, writes it back.
+   * Values are immutable, so the first update copies the tensor; the copy is then owned by the
+   * variable and later updates write in place until the value is read elsewhere (and may be shared).
+   * A loop filling a tensor element by element is therefore linear, not quadratic.
+   */
   static final class IndexAssign extends Node {
     final Node read;
     final Writer write;
@@ -219,15 +235,39 @@ final class AccessNodes {
 
     @Override
     Object eval(Frame f) {
-      Object container = read.eval(f);
       Indexing.Item[] items = index.evalItems(f);
       Object v = value.eval(f);
+      Object container = peek(read, f);
       if (!op.equals("=")) {
         Object old = Indexing.get(container, items, loc);
         v = Ops.binary(op.substring(0, 1), old, v, loc);
       }
-      write.write(f, Indexing.set(container, items, v, false, loc));
+      boolean inPlace = container instanceof Tensor && container == owner(f);
+      Object updated = Indexing.set(container, items, v, inPlace, loc);
+      write.write(f, updated);
+      own(f, updated);
       return null;
+    }
+
+    private Object owner(Frame f) {
+      if (read instanceof VariableNodes.LocalGet l && !l.v.captured) {
+        return f.owned == null ? null : f.owned[l.v.slot];
+      }
+      if (read instanceof VariableNodes.GlobalGet g) {
+        return g.g.owned;
+      }
+      return null;
+    }
+
+    private void own(Frame f, Object value) {
+      if (read instanceof VariableNodes.LocalGet l && !l.v.captured) {
+        if (f.owned == null) {
+          f.owned = new Object[f.slots.length];
+        }
+        f.owned[l.v.slot] = value;
+      } else if (read instanceof VariableNodes.GlobalGet g) {
+        g.g.owned = value;
+      }
     }
   }
 

@@ -5,6 +5,8 @@ final class Frame {
   final Object[] slots;
   final Object[] captures;
   final Context ctx;
+  /** Per slot, the tensor this frame's variable owns exclusively (see {@link AccessNodes.IndexAssign}). */
+  Object[] owned;
 
   Frame(int size, Object[] captures, Context ctx) {
     this.slots = new Object[size];

@@ -9,6 +9,8 @@ public final class GlobalVar {
   boolean mutable;
   boolean defined;
   Object value;
+  /** The tensor value this global owns exclusively, or null (see {@link AccessNodes.IndexAssign}). */
+  Object owned;
 
   GlobalVar(String name, boolean mutable) {
     this.name = name;

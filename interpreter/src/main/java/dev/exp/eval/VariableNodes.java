@@ -17,6 +17,18 @@ final class VariableNodes {
     @Override
     Object eval(Frame f) {
       Object x = f.slots[v.slot];
+      if (v.captured) {
+        return ((Cell) x).value;
+      }
+      if (f.owned != null) {
+        f.owned[v.slot] = null;   // the value may now be shared: the next element update copies
+      }
+      return x;
+    }
+
+    /** Reads without letting the value escape (the target of an index read or update). */
+    Object peek(Frame f) {
+      Object x = f.slots[v.slot];
       return v.captured ? ((Cell) x).value : x;
     }
   }
@@ -108,6 +120,15 @@ final class VariableNodes {
 
     @Override
     Object eval(Frame f) {
+      if (!g.defined) {
+        throw new ExpError("'" + g.name + "' is used before it is defined", loc);
+      }
+      g.owned = null;   // the value may now be shared: the next element update copies
+      return g.value;
+    }
+
+    /** Reads without letting the value escape (the target of an index read or update). */
+    Object peek(Frame f) {
       if (!g.defined) {
         throw new ExpError("'" + g.name + "' is used before it is defined", loc);
       }
