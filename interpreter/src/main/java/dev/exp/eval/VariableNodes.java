@@ -123,7 +123,9 @@ final class VariableNodes {
       if (!g.defined) {
         throw new ExpError("'" + g.name + "' is used before it is defined", loc);
       }
-      g.owned = null;   // the value may now be shared: the next element update copies
+      if (g.owned != null) {
+        g.owned = null;   // the value may now be shared: the next element update copies
+      }
       return g.value;
     }
 
