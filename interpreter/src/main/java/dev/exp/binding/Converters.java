@@ -142,77 +142,14 @@ final class Converters {
   }
 
   static Tensor tensor(Object v) {
-    if (v instanceof Tensor t) {
+    Tensor t = v instanceof Boolean ? null : Values.asTensorOperand(v);
+    if (t != null) {
       return t;
     }
-    if (v instanceof Double d) {
-      return Tensor.scalar(d);
-    }
-    if (v instanceof Boolean b) {
-      return Tensor.scalar(b ? 1 : 0);
-    }
-    if (v instanceof dev.exp.eval.RangeValue r) {
-      long n = r.length();
-      double[] d = new double[(int) Math.min(n, Integer.MAX_VALUE - 8)];
-      for (int i = 0; i < d.length; i++) {
-        d[i] = r.get(i);
-      }
-      return Tensor.wrap(new int[] {d.length}, d);
-    }
-    if (v instanceof List<?> l) {
-      Tensor t = listTensor(l);
-      if (t != null) {
-        return t;
-      }
+    if (v instanceof List<?>) {
       throw new Mismatch("expected a tensor, got a list that is not numeric or not rectangular");
     }
     throw new Mismatch("expected a tensor, got " + Values.describe(v));
-  }
-
-  private static Tensor listTensor(List<?> l) {
-    if (l.isEmpty()) {
-      return Tensor.zeros(0);
-    }
-    List<Tensor> rows = new ArrayList<>();
-    boolean numbers = true;
-    for (Object o : l) {
-      if (!(o instanceof Double)) {
-        numbers = false;
-      }
-    }
-    if (numbers) {
-      double[] d = new double[l.size()];
-      for (int i = 0; i < d.length; i++) {
-        d[i] = (Double) l.get(i);
-      }
-      return Tensor.wrap(new int[] {d.length}, d);
-    }
-    for (Object o : l) {
-      if (o instanceof Tensor t) {
-        rows.add(t);
-      } else if (o instanceof List<?> sub) {
-        Tensor t = listTensor(sub);
-        if (t == null) {
-          return null;
-        }
-        rows.add(t);
-      } else {
-        return null;
-      }
-    }
-    int[] s0 = rows.get(0).shape();
-    int each = rows.get(0).size();
-    double[] out = new double[each * rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      if (!java.util.Arrays.equals(rows.get(i).shape(), s0)) {
-        return null;
-      }
-      System.arraycopy(rows.get(i).raw(), 0, out, i * each, each);
-    }
-    int[] shape = new int[s0.length + 1];
-    shape[0] = rows.size();
-    System.arraycopy(s0, 0, shape, 1, s0.length);
-    return Tensor.wrap(shape, out);
   }
 
   static double number(Object v) {

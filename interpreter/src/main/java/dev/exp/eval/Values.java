@@ -87,8 +87,8 @@ public final class Values {
     return simple.isEmpty() ? "object" : simple.toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** A tensor view of a numeric operand (number, tensor, numeric list, range), or null. */
-  static Tensor asTensorOperand(Object v) {
+  /** A tensor view of a numeric operand (number, bool, tensor, numeric list, range), or null. */
+  public static Tensor asTensorOperand(Object v) {
     if (v instanceof Tensor t) {
       return t;
     }
