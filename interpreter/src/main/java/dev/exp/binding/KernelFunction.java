@@ -140,6 +140,11 @@ public final class KernelFunction implements Callable {
       }
       try {
         javaArgs[p] = converters[p].convert(v, ctx);
+        if (needs.length > 0 && paramNames[p].equals("path") && javaArgs[p] instanceof String path
+            && ctx.baseDir() != null) {
+          // file kernels see paths relative to the session's base directory, not the JVM's
+          javaArgs[p] = ctx.baseDir().resolve(path).toString();
+        }
       } catch (Converters.Mismatch m) {
         throw new ExpError(name + ": argument " + paramNames[p] + ": " + m.getMessage(), loc);
       }
