@@ -164,8 +164,12 @@ final class Converters {
 
   static long integer(Object v, long min, long max) {
     double d = number(v);
-    if (d != Math.rint(d) || d < min || d > max) {
+    if (d != Math.rint(d) || Double.isInfinite(d)) {
       throw new Mismatch("expected an integer, got " + dev.exp.text.Numbers.format(d));
+    }
+    if (d < min || d > max) {
+      throw new Mismatch("expected an integer" + (min == 0 ? " >= 0" : " in [" + min + ", " + max + "]") + ", got "
+          + dev.exp.text.Numbers.format(d));
     }
     return (long) d;
   }

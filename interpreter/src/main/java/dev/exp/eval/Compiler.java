@@ -292,7 +292,11 @@ final class Compiler {
       return expr(e.expr());
     }
     if (s instanceof Ast.Let l) {
-      Node value = expr(l.value());
+      Ast.Expr init = l.value();
+      if (init instanceof Ast.Lambda lam && lam.name() == null) {
+        init = new Ast.Lambda(lam.loc(), l.name(), lam.params(), lam.body());   // name it for errors and stacks
+      }
+      Node value = expr(init);
       if (fn.topLevel() && fn.block.parent == null) {
         definedSoFar.add(l.name());
         return new VariableNodes.GlobalSet(l.loc(), globals.get(l.name()), value, true);

@@ -45,7 +45,7 @@ final class Indexing {
         }
         return Values.list(out);
       }
-      return l.get(point(it, l.size(), "list of length " + l.size()));
+      return l.get(point(it, l.size(), "a list of length " + l.size()));
     }
     if (target instanceof String s) {
       if (items.length != 1) {
@@ -59,7 +59,7 @@ final class Indexing {
         }
         return sb.toString();
       }
-      return String.valueOf(s.charAt(point(it, s.length(), "string of length " + s.length())));
+      return String.valueOf(s.charAt(point(it, s.length(), "a string of length " + s.length())));
     }
     if (target instanceof Record r) {
       if (items.length == 1 && !items[0].slice && items[0].point instanceof String key) {
@@ -82,7 +82,7 @@ final class Indexing {
     long i = Values.integer(it.point, "an index", it.loc);
     long j = i < 0 ? i + n : i;
     if (j < 0 || j >= n) {
-      throw new ExpError("index " + i + " is out of range for a " + what, it.loc);
+      throw new ExpError("index " + i + " is out of range for " + what, it.loc);
     }
     return (int) j;
   }
@@ -255,7 +255,7 @@ final class Indexing {
         throw new ExpError("list assignment takes one index", loc);
       }
       List<Object> out = new ArrayList<>(l);
-      out.set(point(items[0], l.size(), "list of length " + l.size()), value);
+      out.set(point(items[0], l.size(), "a list of length " + l.size()), value);
       return Values.list(out);
     }
     if (target instanceof Record r) {
