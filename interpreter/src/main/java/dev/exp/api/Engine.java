@@ -78,6 +78,17 @@ public final class Engine {
     return seed;
   }
 
+  /** Names of the global builtin functions (not namespaces), sorted. */
+  public java.util.List<String> globalFunctionNames() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (java.util.Map.Entry<String, Object> e : interpreter.builtins().entrySet()) {
+      if (e.getValue() instanceof dev.exp.eval.Callable) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
+  }
+
   /** Help text (signature and doc) for a dotted name such as "linalg.svd", or null when unknown. */
   public String help(String name) {
     Object v = interpreter.lookup(name);

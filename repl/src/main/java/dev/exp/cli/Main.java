@@ -205,9 +205,9 @@ public final class Main implements Callable<Integer> {
 
   private int help(Engine engine, String name) {
     if (name == null) {
-      out.println(engine.help("help") == null ? "" : "");
       try (Session s = engine.newSession()) {
         s.output(out::println).eval("help()");
+        out.println("Globals: " + String.join(", ", engine.globalFunctionNames()));
       }
       return 0;
     }
