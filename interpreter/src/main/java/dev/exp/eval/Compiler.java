@@ -26,7 +26,7 @@ final class Compiler {
   private final List<Diagnostic> errors = new ArrayList<>();
   private final Map<String, Integer> programGlobals = new HashMap<>();
   private final Set<String> definedSoFar = new java.util.HashSet<>();
-  private FnScope fn;
+  private FunctionScope fn;
 
   Compiler(Source source, Globals globals, Map<String, Object> builtins) {
     this.source = source;
@@ -34,43 +34,11 @@ final class Compiler {
     this.builtins = builtins;
   }
 
-  /** A function being compiled: its block scopes, slot counter and captures. */
-  private static final class FnScope {
-    final FnScope parent;
-    final FunctionCode code;
-    Block block = new Block(null, 0);
-    int maxSlots;
-    int loopDepth;
-    boolean inExperiment;
-    final List<FunctionCode.CaptureSource> captures = new ArrayList<>();
-    final Map<Object, Integer> captureIndex = new HashMap<>();
-
-    FnScope(FnScope parent, FunctionCode code) {
-      this.parent = parent;
-      this.code = code;
-    }
-
-    boolean topLevel() {
-      return parent == null;
-    }
-  }
-
-  private static final class Block {
-    final Block parent;
-    final Map<String, LocalVar> vars = new HashMap<>();
-    int nextSlot;
-
-    Block(Block parent, int nextSlot) {
-      this.parent = parent;
-      this.nextSlot = nextSlot;
-    }
-  }
-
   /** The compiled top level of a program. */
   record CompiledProgram(Node body, int frameSize) {}
 
   CompiledProgram compileProgram(Ast.Program program) {
-    fn = new FnScope(null, null);
+    fn = new FunctionScope(null, null);
     List<Node> hoisted = new ArrayList<>();
     List<Node> body = new ArrayList<>();
     for (Ast.Stmt s : program.statements()) {
@@ -129,7 +97,7 @@ final class Compiler {
   // ---------------------------------------------------------------- scopes
 
   private void pushBlock() {
-    fn.block = new Block(fn.block, fn.block.nextSlot);
+    fn.block = new FunctionScope.Block(fn.block, fn.block.nextSlot);
   }
 
   private void popBlock() {
@@ -148,49 +116,10 @@ final class Compiler {
     return v;
   }
 
-  private static LocalVar lookupLocal(FnScope scope, String name) {
-    for (Block b = scope.block; b != null; b = b.parent) {
-      LocalVar v = b.vars.get(name);
-      if (v != null) {
-        return v;
-      }
-    }
-    return null;
-  }
-
-  /** Index of {@code name} among {@code scope}'s captures (adding it), or -1 when not an enclosing local. */
-  private static int capture(FnScope scope, String name) {
-    if (scope.parent == null) {
-      return -1;
-    }
-    LocalVar v = lookupLocal(scope.parent, name);
-    Object key;
-    FunctionCode.CaptureSource src;
-    if (v != null) {
-      v.captured = true;
-      key = v;
-      src = new FunctionCode.CaptureSource(true, v.slot);
-    } else {
-      int up = capture(scope.parent, name);
-      if (up < 0) {
-        return -1;
-      }
-      key = "up:" + up;
-      src = new FunctionCode.CaptureSource(false, up);
-    }
-    Integer idx = scope.captureIndex.get(key);
-    if (idx != null) {
-      return idx;
-    }
-    scope.captures.add(src);
-    scope.captureIndex.put(key, scope.captures.size() - 1);
-    return scope.captures.size() - 1;
-  }
-
   private Set<String> visibleNames() {
     Set<String> names = new LinkedHashSet<>();
-    for (FnScope s = fn; s != null; s = s.parent) {
-      for (Block b = s.block; b != null; b = b.parent) {
+    for (FunctionScope s = fn; s != null; s = s.parent) {
+      for (FunctionScope.Block b = s.block; b != null; b = b.parent) {
         names.addAll(b.vars.keySet());
       }
     }
@@ -205,11 +134,11 @@ final class Compiler {
   }
 
   private Node read(Loc loc, String name) {
-    LocalVar v = lookupLocal(fn, name);
+    LocalVar v = FunctionScope.lookupLocal(fn, name);
     if (v != null) {
       return new VariableNodes.LocalGet(loc, v);
     }
-    int c = capture(fn, name);
+    int c = FunctionScope.capture(fn, name);
     if (c >= 0) {
       return new VariableNodes.CaptureGet(loc, c);
     }
@@ -231,7 +160,7 @@ final class Compiler {
   private record Access(Node read, AccessNodes.Writer write) {}
 
   private Access access(Loc loc, String name) {
-    LocalVar v = lookupLocal(fn, name);
+    LocalVar v = FunctionScope.lookupLocal(fn, name);
     if (v != null) {
       if (!v.mutable) {
         error(loc, "cannot assign to '" + name + "': it is declared with let at line " + v.declared.line()
@@ -245,7 +174,7 @@ final class Compiler {
         }
       });
     }
-    int c = capture(fn, name);
+    int c = FunctionScope.capture(fn, name);
     if (c >= 0) {
       LocalVar outer = findEnclosing(name);
       if (outer != null && !outer.mutable) {
@@ -276,8 +205,8 @@ final class Compiler {
   }
 
   private LocalVar findEnclosing(String name) {
-    for (FnScope s = fn.parent; s != null; s = s.parent) {
-      LocalVar v = lookupLocal(s, name);
+    for (FunctionScope s = fn.parent; s != null; s = s.parent) {
+      LocalVar v = FunctionScope.lookupLocal(s, name);
       if (v != null) {
         return v;
       }
@@ -590,8 +519,8 @@ final class Compiler {
     Node[] defaults = new Node[params.size()];
     LocalVar[] vars = new LocalVar[params.size()];
     FunctionCode code = new FunctionCode(name, loc, names, defaults, vars);
-    FnScope saved = fn;
-    fn = new FnScope(saved, code);
+    FunctionScope saved = fn;
+    fn = new FunctionScope(saved, code);
     fn.inExperiment = experiment;
     for (int i = 0; i < params.size(); i++) {
       Ast.Param p = params.get(i);
