@@ -149,8 +149,14 @@ final class ExperimentRunner {
 
   private static void runParallel(Context ctx, ExperimentSpec spec, String name, List<Integer> todo, Runnable[] tasks,
       Outcome[] outcomes, int jobs, int[] counts, String[] firstError, int cachedCount, int total, long t0) {
+    // kernels inside a trial share the cores with the other workers
+    int kernelThreads = Math.max(1, dev.exp.kernel.Parallel.threads() / jobs);
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-      Thread t = new Thread(null, r, "exp-trial", 1L << 26);
+      Runnable body = () -> {
+        dev.exp.kernel.Parallel.setThreads(kernelThreads);
+        r.run();
+      };
+      Thread t = new Thread(null, body, "exp-trial", 1L << 26);
       t.setDaemon(true);
       return t;
     });
