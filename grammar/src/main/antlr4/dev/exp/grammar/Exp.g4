@@ -95,8 +95,9 @@ field : IDENT ':' expr                                     # namedField
 // ---------------------------------------------------------------- lexer
 NUMBER  : DIGITS ('.' DIGITS)? ([eE] [+-]? DIGITS)? ;
 fragment DIGITS : [0-9] ('_'? [0-9])* ;
-STRING  : '"' ('\\' . | ~["\\\r\n])* '"' ;
-UNTERMINATED_STRING : '"' ('\\' . | ~["\\\r\n])* ;
+// strings may span lines (handy for js("...") code); an unclosed one runs to the end of input
+STRING  : '"' ('\\' . | ~["\\])* '"' ;
+UNTERMINATED_STRING : '"' ('\\' . | ~["\\])* ;
 IDENT   : [a-zA-Z_] [a-zA-Z0-9_]* ;
 NL      : '\r'? '\n' ;
 WS      : [ \t\f]+ -> skip ;

@@ -358,6 +358,16 @@ final class AstBuilder {
     return StringLiterals.unescape(t.getText().substring(1, t.getText().length() - 1), loc(t), errors);
   }
 
+  /** The location of body[index] for a string token at loc (strings may span lines). */
+  private static Loc placeInString(Loc loc, String body, int index) {
+    int nl = body.lastIndexOf('\n', index - 1);
+    if (nl < 0) {
+      return new Loc(loc.file(), loc.line(), loc.col() + 1 + index, 1);
+    }
+    int lines = (int) body.substring(0, index).chars().filter(c -> c == '\n').count();
+    return new Loc(loc.file(), loc.line() + lines, index - nl, 1);
+  }
+
   /** A string literal, split into text and interpolation holes {@code {expr}} / {@code {expr:spec}}. */
   private Ast.Expr string(Token t) {
     Loc loc = loc(t);
@@ -386,7 +396,7 @@ final class AstBuilder {
       }
       if (ch == '{') {
         int end = StringLiterals.holeEnd(body, i + 1);
-        Loc holeLoc = new Loc(loc.file(), loc.line(), loc.col() + 1 + i + 1, 1);
+        Loc holeLoc = placeInString(loc, body, i + 1);
         if (end < 0) {
           error(holeLoc, "unclosed '{' in string: write '{{' for a literal brace");
           break;

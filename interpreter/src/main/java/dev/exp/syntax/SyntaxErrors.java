@@ -71,6 +71,7 @@ final class SyntaxErrors extends BaseErrorListener {
               + ", column " + (unclosed.getCharPositionInLine() + 1) + " is not closed"
           : "unexpected end of input" + expectedPart(recognizer, e);
     } else if (tok.getType() == ExpLexer.UNTERMINATED_STRING) {
+      atEnd = true; // an unclosed string runs to the end of input: the REPL reads on
       message = "unterminated string: add the closing '\"'";
       length = tok.getText().length();
     } else if (tok.getType() == ExpLexer.ERROR_CHAR) {

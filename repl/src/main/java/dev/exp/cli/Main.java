@@ -120,7 +120,7 @@ public final class Main implements Callable<Integer> {
         return help(engine, positional.size() > 1 ? positional.get(1) : null);
       }
       if (positional.isEmpty()) {
-        return Repl.start(engine, out, err);
+        return repl(engine);
       }
       return runFile(engine, Path.of(positional.get(0)), positional.subList(1, positional.size()));
     } finally {
@@ -180,9 +180,37 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  private int repl(Engine engine) {
+    try (Session s = engine.newSession()) {
+      configure(s);
+      if (interactive()) {
+        try (org.jline.terminal.Terminal t = org.jline.terminal.TerminalBuilder.builder().system(true).build()) {
+          return dev.exp.repl.TerminalRepl.run(t, s, dev.exp.repl.TerminalRepl.defaultHistory(),
+              "Exp " + VERSION + "  (:help for help, Ctrl-D to quit)");
+        } catch (IOException e) {
+          err.println("exp: cannot open the terminal (" + e.getMessage() + "); reading plain input");
+        }
+      }
+      return dev.exp.repl.StreamRepl.run(new dev.exp.repl.Commands(s, out, err, () -> 100), System.in, err);
+    }
+  }
+
+  /** True when stdin and stdout are a terminal (Console.isTerminal on JDK 22+, where console() is never null). */
+  static boolean interactive() {
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
+
   /** Experiment progress on stderr and the --jobs setting. */
   void configure(Session s) {
-    s.progress(new ConsoleProgress(err, System.console() != null));
+    s.progress(new ConsoleProgress(err, interactive()));
     if (jobs != null) {
       s.jobs(jobs);
     }

@@ -1,0 +1,42 @@
+package dev.exp.repl;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The REPL over plain streams, used when standard input is not a terminal ({@code echo 'print(1)' | exp}):
+ * no prompts, no line editing, inputs still span lines until the parser sees them complete.
+ * The exit status is the worst outcome (0 ok, 1 runtime error, 2 syntax error).
+ */
+public final class StreamRepl {
+  private StreamRepl() {}
+
+  public static int run(Commands commands, InputStream in, PrintWriter err) {
+    StringBuilder pending = new StringBuilder();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        pending.append(line).append('\n');
+        if (ExpLineParser.incomplete(pending.toString())) {
+          continue;
+        }
+        boolean go = commands.handle(pending.toString());
+        pending.setLength(0);
+        if (!go) {
+          return commands.status();
+        }
+      }
+      if (!pending.toString().isBlank()) {
+        commands.handle(pending.toString());
+      }
+    } catch (IOException e) {
+      err.println("exp: cannot read input: " + e.getMessage());
+      return 1;
+    }
+    return commands.status();
+  }
+}

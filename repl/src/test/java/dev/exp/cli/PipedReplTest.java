@@ -1,0 +1,54 @@
+package dev.exp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** `exp` with standard input from a pipe: no prompts, plain output, exit status from the outcome. */
+class PipedReplTest {
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String input) throws IOException, InterruptedException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()))
+        .start();
+    p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Result(p.waitFor(), out, err);
+  }
+
+  @Test
+  void printsAndExitsZero() throws Exception {
+    Result r = run("print(1 + 2)\n");
+    assertEquals("3\n", r.out());
+    assertEquals("", r.err());
+    assertEquals(0, r.code());
+  }
+
+  @Test
+  void multiLineInputAndDefinitionsAcrossInputs() throws Exception {
+    Result r = run("fn f(x) {\n  x * 2\n}\nlet y = [1,\n 2]\nf(y)\n");
+    assertEquals("[2, 4]\n", r.out());
+    assertEquals(0, r.code());
+  }
+
+  @Test
+  void anErrorIsReportedTheRestRunsAndTheStatusSaysSo() throws Exception {
+    Result r = run("print(nope)\nprint(5)\n");
+    assertTrue(r.err().contains("undefined name 'nope'"), r.err());
+    assertEquals("5\n", r.out());
+    assertEquals(2, r.code(), "a name error is found before running, like a syntax error");
+    assertTrue(!r.err().contains("Exception"), r.err());
+    Result rt = run("[1, 2] + [1, 2, 3]\nprint(6)\n");
+    assertTrue(rt.err().contains("[2]") && rt.err().contains("[3]"), rt.err());
+    assertEquals("6\n", rt.out());
+    assertEquals(1, rt.code());
+  }
+}

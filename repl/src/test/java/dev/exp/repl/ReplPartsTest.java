@@ -1,0 +1,86 @@
+package dev.exp.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.exp.api.Engine;
+import dev.exp.api.Session;
+import dev.exp.tensor.Tensor;
+import java.util.List;
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.Test;
+
+/** The REPL's pieces without a terminal: completeness, completion, highlighting, previews. */
+class ReplPartsTest {
+  @Test
+  void unfinishedInputIsDecidedByTheParser() {
+    assertTrue(ExpLineParser.incomplete("fn f(x) {"));
+    assertTrue(ExpLineParser.incomplete("let xs = [1,"));
+    assertTrue(ExpLineParser.incomplete("print(\"abc"));
+    assertTrue(ExpLineParser.incomplete("1 +"));
+    assertFalse(ExpLineParser.incomplete("1 + 2"));
+    assertFalse(ExpLineParser.incomplete("1 + + * 2"), "an error before the end is reported, not continued");
+    assertFalse(ExpLineParser.incomplete(")"));
+    assertFalse(ExpLineParser.incomplete(":help"));
+  }
+
+  @Test
+  void completionOffersKeywordsGlobalsNamespacesAndMembers() {
+    try (Session s = Engine.builder().build().newSession()) {
+      s.eval("let my_value = 3");
+      ExpCompleter c = new ExpCompleter(new Names(s));
+      assertTrue(c.candidates("lin", "lin").contains("linalg"));
+      assertFalse(c.candidates("lin", "lin").contains("linalg.solve"), "members only after the dot");
+      assertTrue(c.candidates("linalg.so", "linalg.so").contains("linalg.solve"));
+      assertTrue(c.candidates("my_", "my_").contains("my_value"));
+      assertTrue(c.candidates("exper", "exper").contains("experiment"));
+      assertTrue(c.candidates("ran", "ran").containsAll(List.of("rand", "randn")));
+      assertEquals(List.of(":load"), c.candidates(":lo", ":lo"));
+    }
+  }
+
+  @Test
+  void highlightingStylesKeywordsNumbersAndStrings() {
+    AttributedString h = new ExpHighlighter().highlight("let x = 42 # note\nprint(\"hi\")");
+    assertEquals("let x = 42 # note\nprint(\"hi\")", h.toString(), "text unchanged");
+    assertEquals(ExpHighlighter.KEYWORD, h.styleAt(0));
+    assertEquals(ExpHighlighter.NUMBER, h.styleAt(8));
+    assertEquals(ExpHighlighter.COMMENT, h.styleAt(11));
+    assertEquals(ExpHighlighter.STRING, h.styleAt(24));
+    assertTrue(h.styleAt(4).equals(org.jline.utils.AttributedStyle.DEFAULT), "identifiers plain");
+  }
+
+  @Test
+  void compactNumbersKeepSixSignificantDigits() {
+    assertEquals("0.333333", Preview.compact(1.0 / 3));
+    assertEquals("-2.5", Preview.compact(-2.5));
+    assertEquals("42", Preview.compact(42));
+    assertEquals("1.23457e+09", Preview.compact(1234567890.0));
+    assertEquals("-1.5e-07", Preview.compact(-1.5e-7));
+    assertEquals("nan", Preview.compact(Double.NaN).toLowerCase());
+  }
+
+  @Test
+  void smallValuesPrintExactlyLargeOnesArePreviewed() {
+    Preview p = new Preview(80);
+    assertEquals("[1, 2, 3]", p.show(Tensor.vector(1, 2, 3)));
+    double[] d = new double[1000];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = i;
+    }
+    String big = p.show(Tensor.wrap(new int[] {100, 10}, d));
+    assertTrue(big.startsWith("tensor [100, 10]\n"), big);
+    assertTrue(big.contains("[  0,   1,   2, ...,   7,   8,   9]"), big);
+    assertTrue(big.contains("[990, 991, 992, ..., 997, 998, 999]"), big);
+    assertEquals(8, big.lines().count(), big);
+    String list = p.show(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "item" + i).toList());
+    assertTrue(list.length() <= 80 && list.endsWith("... (100 items)]"), list);
+    java.util.Map<String, Object> rec = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 30; i++) {
+      rec.put("field" + i, (double) i);
+    }
+    String r = p.show(rec);
+    assertTrue(r.length() <= 80 && r.contains("more fields)}"), r);
+  }
+}
