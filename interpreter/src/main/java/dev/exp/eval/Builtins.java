@@ -31,6 +31,16 @@ final class Builtins {
     add(g, "len", new String[] {"x"}, 1,
         "Length: items of a list, first dimension of a tensor, characters of a string, fields of a record.",
         (ctx, a, loc) -> (double) length(a[0], loc));
+    add(g, "clock", new String[] {}, 0,
+        "Seconds on a monotonic clock (for measuring elapsed time: clock() - t0); its origin is arbitrary.",
+        (ctx, a, loc) -> System.nanoTime() / 1e9);
+    add(g, "timeit", new String[] {"f", "n", "warmup"}, 1,
+        "Times a function of no arguments: runs it warmup times (default 1) unmeasured, then n times "
+            + "(default 5). Returns {median, min, mean, times} in seconds, plus the last result as value. "
+            + "Example: timeit(() => a @ b, n: 10).median",
+        (ctx, a, loc) -> Timing.timeit(ctx, callable(a[0], "timeit", loc),
+            a[1] == null ? 5 : (int) Values.integer(a[1], "n", loc),
+            a[2] == null ? 1 : (int) Values.integer(a[2], "warmup", loc), loc));
     add(g, "range", new String[] {"start", "stop", "step"}, 1,
         "Integers from start (default 0) up to but excluding stop, by step: range(5), range(2, 10, 2).",
         (ctx, a, loc) -> {
