@@ -36,7 +36,7 @@ public final class KGram {
         if (t >= order) {
           n[ctx * alphabet + seq[t]] += 1;
         }
-        ctx = (int) (((long) ctx * alphabet + seq[t]) % contexts);
+        ctx = (ctx * alphabet + seq[t]) % contexts;
       }
     }
     return n;
@@ -112,7 +112,7 @@ public final class KGram {
           smoothed(counts, ctx * alphabet, alphabet, smoothing, out, off);
           counts[ctx * alphabet + x[t]] += 1;
         }
-        ctx = (int) (((long) ctx * alphabet + x[t]) % contexts);
+        ctx = (ctx * alphabet + x[t]) % contexts;
       }
     }
     return Tensor.wrap(Symbols.withAlphabet(seq, alphabet), out);

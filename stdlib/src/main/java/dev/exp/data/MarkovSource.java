@@ -150,7 +150,7 @@ public final class MarkovSource {
   }
 
   int next(int context, int symbol) {
-    return (int) (((long) context * alphabet + symbol) % contexts);
+    return (context * alphabet + symbol) % contexts; // < A^(k+1) <= 2^22: no overflow
   }
 
   // ------------------------------------------------------------------ stationary distribution
