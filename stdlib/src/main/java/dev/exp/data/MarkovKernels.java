@@ -84,7 +84,7 @@ public final class MarkovKernels {
 
   @Kernel(name = "data.stationary", doc = "The stationary distribution π over the A^k contexts of a Markov source: "
       + "π P = π for the context chain c → (c·A + s) mod A^k with probability P(s | c). " + SOURCE_DOC
-      + " Returns a vector [A^k]. Solved exactly (LU) for up to 512 contexts, by power iteration on the lazy chain "
+      + " Returns a vector [A^k]. Solved exactly (LU) for up to 512 contexts, by power iteration (on 0.9 P + 0.1 I) "
       + "beyond. A chain with more than one closed class (no unique π) is an error. "
       + "Example: data.stationary([[0.9, 0.1], [0.3, 0.7]]) is [0.75, 0.25]")
   public static Tensor stationary(@Arg("source") Object source) {
