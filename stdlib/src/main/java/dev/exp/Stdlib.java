@@ -26,6 +26,12 @@ public final class Stdlib {
         dev.exp.linalg.Linalg.class,
         dev.exp.linalg.Decompositions.class,
         // attention, data, metrics
+        dev.exp.data.MarkovKernels.class,
+        dev.exp.data.KGram.class,
+        dev.exp.data.InContextRegression.class,
+        dev.exp.data.AlgorithmicTasks.class,
+        dev.exp.metrics.Losses.class,
+        dev.exp.metrics.Information.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -39,6 +45,12 @@ public final class Stdlib {
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put("", "Core tensor functions: creation, random numbers, shape, element-wise math, reductions.");
     m.put("linalg", "Dense linear algebra on EJML: solves, decompositions, norms.");
+    m.put("data", "Seeded synthetic data: k-th order Markov sources (Dirichlet tables, flip source, sampling, "
+        + "stationary law, exact entropy rate, true conditionals), add-β k-gram estimators (Krichevsky–Trofimov, "
+        + "online predictions), in-context linear regression prompts, and algorithmic tasks (parity, counting mod m, "
+        + "copying, associative recall).");
+    m.put("metrics", "Losses and information measures: MSE, RMSE, MAE, accuracy, NLL, cross-entropy and perplexity; "
+        + "entropy, KL, Jensen–Shannon, total variation and χ² over the last (distribution) axis, in nats or any base.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
