@@ -50,7 +50,7 @@ public final class MarkovKernels {
       + "one with probability 1 − delta and flips with probability delta. A first-order source "
       + "{alphabet: 2, order: 1, table: [[1 − delta, delta], [delta, 1 − delta]]}; its stationary law is "
       + "uniform and its entropy rate is h(delta) (h(0.1) = 0.469 bits). delta = 0 has no unique stationary law "
-      + "(sample it with init:). Example: data.entropy_rate(data.flip_source(0.1))")
+      + "(sample it with init:). Example: data.entropy_rate(data.flip_source(0.1), base: 2)")
   public static Map<String, Object> flipSource(@Arg("delta") double delta) {
     if (!(delta >= 0 && delta <= 1)) {
       throw KernelException.of("data.flip_source: delta must be a probability in [0, 1], got %s", TensorArgs.fmt(delta));
@@ -93,9 +93,9 @@ public final class MarkovKernels {
   }
 
   @Kernel(name = "data.entropy_rate", doc = "The exact entropy rate of a Markov source, Σ_c π(c) H(P(·|c)), with π "
-      + "the stationary distribution over contexts. " + SOURCE_DOC + " base: 2 (bits, the default) or any other "
-      + "base; none = nats. Example: data.entropy_rate(data.flip_source(0.1)) is 0.4690 (bits)")
-  public static double entropyRate(@Arg("source") Object source, @Arg(value = "base", dflt = "2") Double base) {
+      + "the stationary distribution over contexts. " + SOURCE_DOC + " base: none = nats (the default, as every "
+      + "metrics.* kernel), 2 = bits. Example: data.entropy_rate(data.flip_source(0.1), base: 2) is 0.4690 (bits)")
+  public static double entropyRate(@Arg("source") Object source, @Arg(value = "base", dflt = "none") Double base) {
     double ln = Probabilities.lnBase(base, "data.entropy_rate");
     MarkovSource src = MarkovSource.from(source, "data.entropy_rate");
     return src.entropyRateNats("data.entropy_rate") / ln;
