@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class KernelRegistryTest {
   static final Set<Class<?>> PARAM_TYPES = Set.of(Tensor.class, double.class, int.class, long.class, boolean.class,
       String.class, Double.class, Integer.class, Boolean.class, int[].class, List.class, Map.class, Object.class,
-      Fn.class, Rng.class, dev.exp.table.Table.class);
+      Fn.class, Rng.class, dev.exp.table.Table.class, dev.exp.plot.Figure.class);
 
   @Test
   void kernelsAreWellFormed() {
