@@ -26,6 +26,13 @@ public final class Stdlib {
         dev.exp.linalg.Linalg.class,
         dev.exp.linalg.Decompositions.class,
         // attention, data, metrics
+        dev.exp.attention.FeatureMaps.class,
+        dev.exp.attention.LinearAttention.class,
+        dev.exp.attention.ChunkwiseLinearAttention.class,
+        dev.exp.attention.GatedRecurrence.class,
+        dev.exp.attention.DeltaRule.class,
+        dev.exp.attention.DeltaRuleChunkwise.class,
+        dev.exp.attention.SelectiveScan.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -39,6 +46,12 @@ public final class Stdlib {
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put("", "Core tensor functions: creation, random numbers, shape, element-wise math, reductions.");
     m.put("linalg", "Dense linear algebra on EJML: solves, decompositions, norms.");
+    m.put("attention", "Sequence-mixing operators, float64, on [n, d] matrices of queries, keys and values. Softmax "
+        + "attention (masks, tiled online softmax, multi-head layers, RoPE) and the linear family: feature maps φ "
+        + "(elu+1, ReLU, Taylor-2, FAVOR+ and random Fourier features, Hedgehog) with linear attention in parallel, "
+        + "recurrent and chunkwise (Lightning-2) forms, optional decay and the implied weight matrix; gated linear "
+        + "recurrences (GLA / RetNet); the delta rule (DeltaNet) with its WY chunkwise form; and diagonal selective "
+        + "scans (Mamba-style) with unit or signed transitions. Equivalent forms of one operator agree to rounding.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
