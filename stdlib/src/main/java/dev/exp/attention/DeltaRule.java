@@ -32,7 +32,7 @@ public final class DeltaRule {
       @Arg(value = "normalize_keys", dflt = "false") boolean normalizeKeys) {
     String kernel = "attention.delta";
     LinearArgs.oneOf(form, kernel, "form", "recurrent", "chunked");
-    LinearArgs.qkv(q, k, v, true, kernel);
+    LinearArgs.steps(q, k, v, kernel);
     LinearArgs.chunk(chunk, kernel);
     int n = q.dim(0);
     int dk = q.dim(1);

@@ -32,7 +32,7 @@ public final class GatedRecurrence {
       @Arg(value = "return_state", dflt = "false") boolean returnState) {
     String kernel = "attention.gated";
     LinearArgs.oneOf(form, kernel, "form", "recurrent", "chunked");
-    LinearArgs.qkv(q, k, v, true, kernel);
+    LinearArgs.steps(q, k, v, kernel);
     LinearArgs.chunk(chunk, kernel);
     int n = q.dim(0);
     int dk = q.dim(1);

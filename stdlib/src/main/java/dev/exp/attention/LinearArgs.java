@@ -44,6 +44,18 @@ final class LinearArgs {
     }
   }
 
+  /** A recurrence's q [n, dk], k [n, dk], v [n, dv]: one row per step. */
+  static void steps(Tensor q, Tensor k, Tensor v, String kernel) {
+    matrix(q, kernel, "q");
+    matrix(k, kernel, "k");
+    matrix(v, kernel, "v");
+    if (q.dim(0) != k.dim(0) || k.dim(0) != v.dim(0) || q.dim(1) != k.dim(1)) {
+      throw KernelException.of("%s: q %s, k %s and v %s must be [n, dk], [n, dk] and [n, dv]: one row per step and "
+          + "the same key dimension for q and k", kernel, Tensor.shapeString(q.shape()), Tensor.shapeString(k.shape()),
+          Tensor.shapeString(v.shape()));
+    }
+  }
+
   /** Requires a known value of an option. */
   static String oneOf(String value, String kernel, String arg, String... allowed) {
     for (String a : allowed) {
