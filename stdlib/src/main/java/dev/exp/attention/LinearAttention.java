@@ -237,22 +237,45 @@ public final class LinearAttention {
     return out;
   }
 
-  /** Causal parallel: row t of ((φ(Q)φ(K)ᵀ) ⊙ Λ) V, with Λ_ts = λ^(t−s) for s ≤ t and 0 otherwise. */
+  /**
+   * Causal parallel: row t of ((φ(Q)φ(K)ᵀ) ⊙ Λ) V, with Λ_ts = λ^(t−s) for s ≤ t and 0 otherwise. The scores
+   * of a row are accumulated feature by feature against φ(K)ᵀ (contiguous in s), then weight the rows of V.
+   */
   private static double[] causalParallel(Mapped x, double lam, boolean normalize) {
     int f = x.f;
     int dv = x.dv;
-    double[] pw = LinearArgs.powers(lam, x.n);
-    double[] out = new double[x.n * dv];
-    Parallel.forEach(blocks(x.n), b -> {
+    int n = x.n;
+    double[] pw = LinearArgs.powers(lam, n);
+    double[] fkT = new double[f * n];
+    for (int s = 0; s < n; s++) {
+      for (int a = 0; a < f; a++) {
+        fkT[a * n + s] = x.fk[s * f + a];
+      }
+    }
+    double[] out = new double[n * dv];
+    Parallel.forEach(blocks(n), b -> {
       double[] num = new double[dv];
-      for (int t = b * ROW_BLOCK; t < Math.min(x.n, (b + 1) * ROW_BLOCK); t++) {
+      double[] sc = new double[n];
+      for (int t = b * ROW_BLOCK; t < Math.min(n, (b + 1) * ROW_BLOCK); t++) {
+        java.util.Arrays.fill(sc, 0, t + 1, 0);
+        for (int a = 0; a < f; a++) {
+          double qa = x.fq[t * f + a];
+          if (qa == 0) {
+            continue;
+          }
+          int ko = a * n;
+          for (int s = 0; s <= t; s++) {
+            sc[s] += qa * fkT[ko + s];
+          }
+        }
         java.util.Arrays.fill(num, 0);
         double den = 0;
         for (int s = 0; s <= t; s++) {
-          double a = pw[t - s] * dot(x.fq, t * f, x.fk, s * f, f);
-          den += a;
+          double w = pw[t - s] * sc[s];
+          den += w;
+          int vo = s * dv;
           for (int c = 0; c < dv; c++) {
-            num[c] += a * x.v[s * dv + c];
+            num[c] += w * x.v[vo + c];
           }
         }
         finish(num, den, normalize, out, t * dv, dv);
