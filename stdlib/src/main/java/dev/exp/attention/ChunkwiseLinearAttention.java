@@ -36,23 +36,50 @@ public final class ChunkwiseLinearAttention {
     return Tensor.wrap(new int[] {x.n(), x.dv()}, compute(x, chunk, lam, normalize));
   }
 
+  /** At most this many state entries (blocks × f × dv) are kept at once; blocks are processed in groups. */
+  static final long STATE_BUDGET = 1L << 24;
+
   static double[] compute(LinearAttention.Mapped x, int chunk, double lam, boolean normalize) {
+    return compute(x, chunk, lam, normalize, STATE_BUDGET);
+  }
+
+  static double[] compute(LinearAttention.Mapped x, int chunk, double lam, boolean normalize, long budget) {
     int n = x.n();
     int f = x.f();
     int dv = x.dv();
     int nb = (n + chunk - 1) / chunk;
+    int group = (int) Math.max(1, Math.min(nb, budget / Math.max(1L, (long) f * dv)));
     double[] pw = LinearArgs.powers(lam, chunk + 1);
+    double[] s = new double[f * dv];
+    double[] z = new double[f];
+    double[] out = new double[n * dv];
+    for (int g0 = 0; g0 < nb; g0 += group) {
+      processGroup(x, chunk, pw, normalize, g0, Math.min(nb, g0 + group), s, z, out);
+    }
+    return out;
+  }
+
+  /**
+   * Blocks b0..b1−1: (1) each block's own state contribution D_b = Σ_j λ^(len−1−j) φ(k_j)v_jᵀ, in parallel;
+   * (2) the incoming states in order, S ← λ^len S + D_b (s and z are carried to the next group); (3) the
+   * outputs of every block from its incoming state and its masked intra-block scores, in parallel.
+   */
+  private static void processGroup(LinearAttention.Mapped x, int chunk, double[] pw, boolean normalize, int b0, int b1,
+      double[] s, double[] z, double[] out) {
+    int n = x.n();
+    int f = x.f();
+    int dv = x.dv();
     double[] fq = x.fq();
     double[] fk = x.fk();
     double[] v = x.v();
-    // 1. each block's own contribution to the state at its end (independent blocks)
+    int nb = b1 - b0;
     double[][] ds = new double[nb][];
     double[][] dz = new double[nb][];
-    Parallel.forEach(nb, b -> {
-      int start = b * chunk;
+    Parallel.forEach(nb, i -> {
+      int start = (b0 + i) * chunk;
       int len = Math.min(chunk, n - start);
-      double[] s = new double[f * dv];
-      double[] z = new double[f];
+      double[] sb = new double[f * dv];
+      double[] zb = new double[f];
       double[] scaled = new double[f];
       for (int j = 0; j < len; j++) {
         double p = pw[len - 1 - j];
@@ -60,40 +87,36 @@ public final class ChunkwiseLinearAttention {
         for (int a = 0; a < f; a++) {
           scaled[a] = p * fk[ko + a];
         }
-        LinearAttention.addOuter(s, z, scaled, 0, v, (start + j) * dv, f, dv);
+        LinearAttention.addOuter(sb, zb, scaled, 0, v, (start + j) * dv, f, dv);
       }
-      ds[b] = s;
-      dz[b] = z;
+      ds[i] = sb;
+      dz[i] = zb;
     });
-    // 2. incoming states, block after block: S_b = λ^len S_{b−1} + D_b
     double[][] sIn = new double[nb][];
     double[][] zIn = new double[nb][];
-    double[] s = new double[f * dv];
-    double[] z = new double[f];
-    for (int b = 0; b < nb; b++) {
-      sIn[b] = s.clone();
-      zIn[b] = z.clone();
-      int len = Math.min(chunk, n - b * chunk);
+    for (int i = 0; i < nb; i++) {
+      sIn[i] = s.clone();
+      zIn[i] = z.clone();
+      int len = Math.min(chunk, n - (b0 + i) * chunk);
       double p = pw[len];
-      for (int i = 0; i < s.length; i++) {
-        s[i] = p * s[i] + ds[b][i];
+      for (int e = 0; e < s.length; e++) {
+        s[e] = p * s[e] + ds[i][e];
       }
       for (int a = 0; a < f; a++) {
-        z[a] = p * z[a] + dz[b][a];
+        z[a] = p * z[a] + dz[i][a];
       }
+      ds[i] = null;
     }
-    // 3. outputs: inter-block part from the incoming state, intra-block part masked
-    double[] out = new double[n * dv];
-    Parallel.forEach(nb, b -> {
-      int start = b * chunk;
+    Parallel.forEach(nb, i -> {
+      int start = (b0 + i) * chunk;
       int len = Math.min(chunk, n - start);
       double[] num = new double[dv];
-      for (int i = 0; i < len; i++) {
-        int t = start + i;
-        double den = LinearAttention.readState(sIn[b], zIn[b], fq, t * f, f, dv, pw[i + 1], num);
-        for (int j = 0; j <= i; j++) {
+      for (int r = 0; r < len; r++) {
+        int t = start + r;
+        double den = LinearAttention.readState(sIn[i], zIn[i], fq, t * f, f, dv, pw[r + 1], num);
+        for (int j = 0; j <= r; j++) {
           int u = start + j;
-          double a = pw[i - j] * LinearAttention.dot(fq, t * f, fk, u * f, f);
+          double a = pw[r - j] * LinearAttention.dot(fq, t * f, fk, u * f, f);
           den += a;
           for (int c = 0; c < dv; c++) {
             num[c] += a * v[u * dv + c];
@@ -102,6 +125,5 @@ public final class ChunkwiseLinearAttention {
         LinearAttention.finish(num, den, normalize, out, t * dv, dv);
       }
     });
-    return out;
   }
 }

@@ -260,6 +260,20 @@ class LinearAttentionTest {
   }
 
   @Test
+  void chunkedGroupsOfBlocksGiveIdenticalResults() {
+    Rng rng = new Rng(10);
+    Tensor q = randn(rng, 1, 100, 3);
+    Tensor k = randn(rng, 1, 100, 3);
+    Tensor v = randn(rng, 1, 100, 2);
+    LinearAttention.Mapped x = LinearAttention.Mapped.of(q, k, v, "elu1", "test");
+    double[] all = ChunkwiseLinearAttention.compute(x, 7, 0.9, true, 1L << 24);
+    double[] oneAtATime = ChunkwiseLinearAttention.compute(x, 7, 0.9, true, 1);
+    double[] threes = ChunkwiseLinearAttention.compute(x, 7, 0.9, true, 3 * 3 * 2);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(all, oneAtATime, 0);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(all, threes, 0);
+  }
+
+  @Test
   void emptySequences() {
     Tensor e = Tensor.zeros(0, 3);
     Tensor o = LinearAttention.linear(e, e, Tensor.zeros(0, 2), "elu1", true, "chunked", true, null, 4);
