@@ -26,6 +26,13 @@ public final class Stdlib {
         dev.exp.linalg.Linalg.class,
         dev.exp.linalg.Decompositions.class,
         // attention, data, metrics
+        dev.exp.attention.FeatureMaps.class,
+        dev.exp.attention.LinearAttention.class,
+        dev.exp.attention.ChunkwiseLinearAttention.class,
+        dev.exp.attention.GatedRecurrence.class,
+        dev.exp.attention.DeltaRule.class,
+        dev.exp.attention.DeltaRuleChunkwise.class,
+        dev.exp.attention.SelectiveScan.class,
         dev.exp.data.MarkovKernels.class,
         dev.exp.data.KGram.class,
         dev.exp.data.InContextRegression.class,
@@ -45,6 +52,12 @@ public final class Stdlib {
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put("", "Core tensor functions: creation, random numbers, shape, element-wise math, reductions.");
     m.put("linalg", "Dense linear algebra on EJML: solves, decompositions, norms.");
+    m.put("attention", "Sequence-mixing operators, float64, on [n, d] matrices of queries, keys and values. Softmax "
+        + "attention (masks, tiled online softmax, multi-head layers, RoPE) and the linear family: feature maps φ "
+        + "(elu+1, ReLU, Taylor-2, FAVOR+ and random Fourier features, Hedgehog) with linear attention in parallel, "
+        + "recurrent and chunkwise (Lightning-2) forms, optional decay and the implied weight matrix; gated linear "
+        + "recurrences (GLA / RetNet); the delta rule (DeltaNet) with its WY chunkwise form; and diagonal selective "
+        + "scans (Mamba-style) with unit or signed transitions. Equivalent forms of one operator agree to rounding.");
     m.put("data", "Seeded synthetic data: k-th order Markov sources (Dirichlet tables, flip source, sampling, "
         + "stationary law, exact entropy rate, true conditionals), add-β k-gram estimators (Krichevsky–Trofimov, "
         + "online predictions), in-context linear regression prompts, and algorithmic tasks (parity, counting mod m, "
