@@ -117,6 +117,11 @@ public final class Engine {
     return out;
   }
 
+  /** Whether a dotted name such as "linalg.solve" or "print" is a builtin or host function. */
+  public boolean hasFunction(String name) {
+    return interpreter.lookup(name) instanceof dev.exp.eval.Callable;
+  }
+
   /** Help text (signature and doc) for a dotted name such as "linalg.svd", or null when unknown. */
   public String help(String name) {
     Object v = interpreter.lookup(name);
