@@ -35,6 +35,19 @@ public final class JsBuiltin {
     });
   }
 
+  /**
+   * Whether {@code js(...)} can run here: the polyglot API and GraalJS are on the class path (starts
+   * the shared JavaScript engine on first call, about a second).
+   */
+  public static boolean isAvailable() {
+    try {
+      JsRuntime.check();
+      return true;
+    } catch (LinkageError | JsRuntime.Unavailable e) {
+      return false;
+    }
+  }
+
   private static JsRuntime runtime(Context ctx, Loc loc) {
     try {
       return ctx.resources().get(JsRuntime.class, JsRuntime::new);

@@ -58,11 +58,17 @@ final class JsRuntime implements AutoCloseable {
         .allowEnvironmentAccess(EnvironmentAccess.NONE)
         .allowPolyglotAccess(PolyglotAccess.NONE)
         .allowExperimentalOptions(false)
+        .option("js.load", "false")   // no load(file) builtin (IO is denied anyway)
         .out(out)
         .err(out)
         .build();
     this.newArray = js.eval(Source.create("js", "(n) => new Array(n)"));
     this.newObject = js.eval(Source.create("js", "() => ({})"));
+  }
+
+  /** Throws {@link Unavailable} when no JavaScript engine can be made. */
+  static void check() {
+    sharedEngine();
   }
 
   /** One polyglot engine for all sessions: contexts share parsed code, and start faster. */
@@ -122,6 +128,10 @@ final class JsRuntime implements AutoCloseable {
       return body.run();
     } catch (PolyglotException e) {
       if (e.isInterrupted() || e.isCancelled() || w.fired()) {
+        if (w.interruptedThread() || (e.isInterrupted() && !w.fired())) {
+          // Thread.interrupt() of this thread: the polyglot engine consumed it; restore it for the check
+          Thread.currentThread().interrupt();
+        }
         ctx.checkLimits(loc);   // throws the time-limit or interruption error that stopped it
         throw new ExpError("js: the JavaScript evaluation was interrupted", loc);
       }

@@ -25,6 +25,7 @@ final class JsWatchdog {
     final Context ctx;
     final Thread caller = Thread.currentThread();
     private volatile boolean fired;
+    private volatile boolean interruptedThread;
 
     Watch(org.graalvm.polyglot.Context js, Context ctx) {
       this.js = js;
@@ -35,9 +36,18 @@ final class JsWatchdog {
       return fired;
     }
 
+    /** Whether the stop was asked by interrupting the calling thread. */
+    boolean interruptedThread() {
+      return interruptedThread;
+    }
+
     boolean mustStop() {
+      if (caller.isInterrupted()) {
+        interruptedThread = true;
+        return true;
+      }
       long deadline = ctx.deadlineNanos();
-      return caller.isInterrupted() || ctx.isCancelled() || (deadline != 0 && System.nanoTime() - deadline > 0);
+      return ctx.isCancelled() || (deadline != 0 && System.nanoTime() - deadline > 0);
     }
 
     @Override
