@@ -180,6 +180,14 @@ public final class Session implements AutoCloseable {
     return new Value(f, caller).call(args);
   }
 
+  /**
+   * Calls a function with one argument. (This overload lets {@code call("f", matrix)} pass a {@code
+   * double[][]} as one argument instead of as the varargs array.)
+   */
+  public Value call(String function, Object arg) {
+    return call(function, new Object[] {arg});
+  }
+
   /** Calls a function value (from {@link #eval} or {@link #get}) with Java arguments. */
   public Value call(Value function, Object... args) {
     checkOpen();

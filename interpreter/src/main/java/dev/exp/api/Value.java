@@ -244,6 +244,11 @@ public final class Value {
     return new Value(caller.call(fn, converted), caller);
   }
 
+  /** Calls this function with one argument (a {@code double[][]} is one argument here, not the varargs array). */
+  public Value call(Object arg) {
+    return call(new Object[] {arg});
+  }
+
   /** The value as a script would print it (strings without quotes). */
   @Override
   public String toString() {

@@ -27,6 +27,23 @@ class EmbeddingTest {
   }
 
   @Test
+  void quickStartOfTheDocs() {
+    Engine engine = Engine.builder()
+        .limits(Limits.DEFAULT.withTimeout(java.time.Duration.ofSeconds(5)))
+        .function("weights", args -> new double[] {0.5, -2, 3})
+        .build();
+    Script script = engine.compile("fn predict(x) = x @ weights()\nlet fit = predict(X)");
+    try (Session s = engine.newSession()) {
+      s.set("X", new double[][] {{1, 0, 0}, {1, 1, 1}});
+      s.run(script);
+      assertArrayEquals(new double[] {0.5, 1.5}, s.get("fit").asDoubleArray());
+      assertArrayEquals(new double[] {5.5}, s.call("predict", new double[][] {{1, 2, 3}}).asDoubleArray());
+      assertArrayEquals(new double[] {5.5}, s.get("predict").call(new double[][] {{1, 2, 3}}).asDoubleArray());
+      assertArrayEquals(new double[] {0.5, 1.5}, s.call("predict", s.get("X")).asDoubleArray());   // README
+    }
+  }
+
+  @Test
   void matrixRoundTrip() {
     double[][] m = {{1.5, -2, 3}, {4, 5e-300, Double.MAX_VALUE}};
     try (Session s = engine.newSession()) {
