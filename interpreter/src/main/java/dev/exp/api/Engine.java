@@ -83,6 +83,7 @@ public final class Engine {
     return interpreter;
   }
 
+  /** The limits of every evaluation. */
   public Limits limits() {
     return limits;
   }

@@ -10,6 +10,7 @@ import java.util.List;
 public final class ExpInterruptedException extends ExpRuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Made at the API boundary; {@code stack} is where the script was, innermost first. */
   public ExpInterruptedException(List<StackFrame> stack) {
     super("interrupted", stack, null);
   }

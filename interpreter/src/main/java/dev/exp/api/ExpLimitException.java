@@ -27,6 +27,7 @@ public abstract class ExpLimitException extends ExpRuntimeException {
     this.kind = kind;
   }
 
+  /** Which limit stopped the script. */
   public Kind kind() {
     return kind;
   }

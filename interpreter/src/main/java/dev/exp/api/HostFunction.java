@@ -19,6 +19,13 @@ package dev.exp.api;
  */
 @FunctionalInterface
 public interface HostFunction {
-  /** Computes the result from the arguments (never null; a script passing none gives a none Value). */
+  /**
+   * Computes the result.
+   *
+   * @param args one {@link Value} per positional argument (a script's {@code none} is a Value whose
+   *     {@link Value#isNone()} is true); named arguments are refused before the call
+   * @return the result, converted as by {@link Session#set}; null is {@code none}
+   * @throws Exception any failure, reported to the script as {@code name: message}
+   */
   Object apply(Value... args) throws Exception;
 }
