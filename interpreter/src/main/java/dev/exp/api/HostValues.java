@@ -98,8 +98,17 @@ final class HostValues {
 
   /** Objects made by the interpreter or the standard library (tables, figures, models, ranges). */
   private static boolean isRuntimeValue(Object v) {
-    String n = v.getClass().getName();
-    return n.startsWith("dev.exp.") && !n.startsWith("dev.exp.api.");
+    Class<?> c = v.getClass();
+    if (!c.getName().startsWith("dev.exp.") || c.getName().startsWith("dev.exp.api.")) {
+      return false;
+    }
+    java.security.CodeSource src = c.getProtectionDomain().getCodeSource();
+    return src != null && (sameCode(src, dev.exp.eval.Interpreter.class) || sameCode(src, dev.exp.Stdlib.class));
+  }
+
+  private static boolean sameCode(java.security.CodeSource src, Class<?> of) {
+    java.security.CodeSource o = of.getProtectionDomain().getCodeSource();
+    return o != null && java.util.Objects.equals(src.getLocation(), o.getLocation());
   }
 
   private static Tensor matrix(double[][] m, String what) {

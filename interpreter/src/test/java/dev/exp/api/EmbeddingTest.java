@@ -130,6 +130,12 @@ class EmbeddingTest {
           () -> s.set("t", Thread.currentThread()));
       assertTrue(obj.getMessage().contains("cannot pass a java.lang.Thread to a script"), obj.getMessage());
       assertThrows(IllegalArgumentException.class, () -> s.set("not a name", 1));
+      // a host's own class, even in a dev.exp package, is not a runtime value
+      assertThrows(IllegalArgumentException.class, () -> s.set("k", new GeometryKernelsHolder()));
+      // values that came out of a script go back in as they are (a table here)
+      Value table = s.eval("table({a: [1, 2]})");
+      s.set("t", table.raw());
+      assertEquals(2.0, s.eval("nrows(t)").asDouble());
     }
   }
 
@@ -262,4 +268,7 @@ class EmbeddingTest {
       assertTrue(e.render().startsWith("m.exp:1:"), e.render());
     }
   }
+
+  /** A host object in a dev.exp package. */
+  static final class GeometryKernelsHolder {}
 }
