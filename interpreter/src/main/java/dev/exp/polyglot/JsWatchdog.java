@@ -9,8 +9,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Stops running JavaScript when the Exp evaluation that called it must stop: its deadline passed, its
  * thread was interrupted, or its session was cancelled. JavaScript cannot poll Exp's limits, so one
- * daemon thread (started on first use) checks the calls in flight every few milliseconds and
- * interrupts their polyglot context; the context stays usable afterwards.
+ * daemon thread (started on first use) checks the calls in flight every few milliseconds, and sleeps
+ * while there are none, and interrupts their polyglot context; the context stays usable afterwards.
  */
 final class JsWatchdog {
   private static final long PERIOD_MILLIS = 10;
@@ -59,21 +59,28 @@ final class JsWatchdog {
   static Watch watch(org.graalvm.polyglot.Context js, Context ctx) {
     Watch w = new Watch(js, ctx);
     ACTIVE.add(w);
-    ensureRunning();
+    wake();
     return w;
   }
 
-  private static synchronized void ensureRunning() {
+  /** Starts the watchdog thread on first use, and wakes it when it sleeps with nothing to watch. */
+  private static synchronized void wake() {
     if (thread == null) {
       thread = new Thread(JsWatchdog::loop, "exp-js-watchdog");
       thread.setDaemon(true);
       thread.start();
     }
+    JsWatchdog.class.notifyAll();
   }
 
   private static void loop() {
     while (true) {
       try {
+        synchronized (JsWatchdog.class) {
+          while (ACTIVE.isEmpty()) {
+            JsWatchdog.class.wait();   // no JavaScript running: no polling
+          }
+        }
         Thread.sleep(PERIOD_MILLIS);
       } catch (InterruptedException e) {
         return;
