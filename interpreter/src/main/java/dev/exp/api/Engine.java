@@ -8,19 +8,30 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The entry point for hosts: immutable and thread-safe once built. Holds the bound standard library,
- * host modules, limits and granted capabilities. Create {@link Session}s from it, one per thread.
+ * The entry point for Java hosts. Build one engine (it binds the standard library and your host
+ * modules once), then compile {@link Script}s and open {@link Session}s from it. An engine is
+ * immutable and thread-safe: share it between threads, with one session per thread.
  *
  * <pre>{@code
- * Engine engine = Engine.builder().limits(Limits.DEFAULT.withMaxSteps(1_000_000)).build();
+ * Engine engine = Engine.builder()
+ *     .limits(Limits.DEFAULT.withTimeout(Duration.ofSeconds(5)))
+ *     .function("weights", args -> new double[] {0.5, -2, 3})   // a host function
+ *     .module(MyKernels.class)                                  // @Kernel methods: mymod.fn(...)
+ *     .build();
  * try (Session s = engine.newSession()) {
- *   double r = s.eval("sum([1, 2, 3])").asDouble();
+ *   s.set("X", new double[][] {{1, 2}, {3, 4}});
+ *   double[][] y = s.eval("X @ X.T").asMatrix();
  * }
  * }</pre>
+ *
+ * <p>Sandbox: by default a session cannot read or write files, read the environment or evaluate
+ * JavaScript; grant each {@link Capability} explicitly. Scripts can never start processes or reach
+ * Java classes: they see only values passed in, host functions and registered modules.
  */
 public final class Engine {
   private final Interpreter interpreter;
@@ -39,29 +50,45 @@ public final class Engine {
     this.seed = b.seed;
   }
 
+  /** A builder with the defaults: {@link Limits#DEFAULT}, nothing granted, output to stdout, seed 0. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A new session with its own globals and random stream. */
+  /** An engine with all defaults: {@code Engine.builder().build()}. */
+  public static Engine create() {
+    return builder().build();
+  }
+
+  /** A new session with its own globals and random stream. Close it when done. */
   public Session newSession() {
     return new Session(this);
   }
 
-  /** Compiles a script for repeated runs; static errors are thrown here. */
+  /**
+   * Parses and checks a script once, for any number of runs ({@link Session#run}).
+   *
+   * @throws ExpSyntaxException with every syntax and static error (all reported together)
+   */
   public Script compile(Source source) {
-    Parsing.check(source);
-    return new Script(this, source);
+    return new Script(this, interpreter.check(Objects.requireNonNull(source, "source")));
+  }
+
+  /** Compiles code named {@code <script>} in error messages. */
+  public Script compile(String code) {
+    return compile(new Source("<script>", code));
   }
 
   Interpreter interpreter() {
     return interpreter;
   }
 
+  /** The limits of every evaluation. */
   public Limits limits() {
     return limits;
   }
 
+  /** The capabilities every session of this engine has. */
   public Set<Capability> grants() {
     return grants;
   }
@@ -70,23 +97,30 @@ public final class Engine {
     return output;
   }
 
-  Path baseDir() {
+  /** The directory relative file paths of scripts resolve against. */
+  public Path baseDir() {
     return baseDir;
   }
 
-  long seed() {
+  /** The seed of each new session's random stream. */
+  public long seed() {
     return seed;
   }
 
   /** Names of the global builtin functions (not namespaces), sorted. */
-  public java.util.List<String> globalFunctionNames() {
-    java.util.List<String> out = new java.util.ArrayList<>();
-    for (java.util.Map.Entry<String, Object> e : interpreter.builtins().entrySet()) {
+  public List<String> globalFunctionNames() {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Object> e : interpreter.builtins().entrySet()) {
       if (e.getValue() instanceof dev.exp.eval.Callable) {
         out.add(e.getKey());
       }
     }
     return out;
+  }
+
+  /** Whether a dotted name such as "linalg.solve" or "print" is a builtin or host function. */
+  public boolean hasFunction(String name) {
+    return interpreter.lookup(name) instanceof dev.exp.eval.Callable;
   }
 
   /** Help text (signature and doc) for a dotted name such as "linalg.svd", or null when unknown. */
@@ -105,8 +139,11 @@ public final class Engine {
     private Path baseDir = Path.of("").toAbsolutePath();
     private long seed;
 
+    private Builder() {}
+
+    /** Limits for every evaluation (default {@link Limits#DEFAULT}: only a call-depth limit). */
     public Builder limits(Limits l) {
-      this.limits = l;
+      this.limits = Objects.requireNonNull(l, "limits");
       return this;
     }
 
@@ -116,13 +153,13 @@ public final class Engine {
       return this;
     }
 
-    /** Where {@code print} output goes, one line per call. */
+    /** Where {@code print} output goes, one line per call (default: {@code System.out}). */
     public Builder output(Consumer<String> out) {
-      this.output = out;
+      this.output = Objects.requireNonNull(out, "output");
       return this;
     }
 
-    /** Directory relative paths resolve against. */
+    /** Directory relative paths resolve against (default: the working directory). */
     public Builder baseDir(Path dir) {
       this.baseDir = dir.toAbsolutePath();
       return this;
@@ -134,18 +171,33 @@ public final class Engine {
       return this;
     }
 
-    /** Registers a class of {@code @Kernel}-annotated static methods, exactly like the stdlib's. */
+    /**
+     * Registers a host module: a class of {@code public static} methods annotated with {@code
+     * @dev.exp.kernel.Kernel(name = "mymod.fn", doc = "...")} and {@code @Arg} on each parameter,
+     * exactly like the standard library's kernels. Scripts call them as {@code mymod.fn(...)} with
+     * positional or named arguments, defaults and converted types; {@code help(mymod.fn)} shows the
+     * doc. A method with an unsupported parameter type is reported when the engine is built.
+     */
     public Builder module(Class<?> kernelClass) {
-      kernelClasses.add(kernelClass);
+      kernelClasses.add(Objects.requireNonNull(kernelClass, "kernelClass"));
       return this;
     }
 
-    /** Registers a host function callable from scripts under {@code name}. */
+    /**
+     * Registers a host function callable from scripts as {@code name(...)}, also in pipelines
+     * ({@code xs |> name}). The name must be a plain identifier; use {@link #module} for namespaced
+     * functions with named arguments.
+     */
     public Builder function(String name, HostFunction fn) {
-      hostValues.put(name, HostFunction.adapt(name, fn));
+      if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw new IllegalArgumentException("a host function name must be an identifier, got '" + name
+            + "' (use module(...) with @Kernel(name = \"ns.fn\") for namespaced functions)");
+      }
+      hostValues.put(name, HostCallable.adapt(name, Objects.requireNonNull(fn, "fn")));
       return this;
     }
 
+    /** Builds the engine: binds the standard library and the host modules. */
     public Engine build() {
       return new Engine(this);
     }

@@ -10,7 +10,7 @@ final class Errors {
     java.util.List<StackFrame> frames = dev.exp.eval.ErrorFrames.of(e);
     dev.exp.api.ExpLimitException.Kind kind = dev.exp.eval.ErrorFrames.limitKind(e);
     if (kind != null) {
-      return new ExpLimitException(kind, e.getMessage(), frames);
+      return ExpLimitException.of(kind, e.getMessage(), frames);
     }
     if (dev.exp.eval.ErrorFrames.interrupted(e)) {
       return new ExpInterruptedException(frames);

@@ -2,21 +2,41 @@ package dev.exp.api;
 
 import java.util.List;
 
-/** A script was stopped by a limit: steps, call depth or wall-clock time. */
-public final class ExpLimitException extends ExpRuntimeException {
+/**
+ * A script was stopped by one of the engine's {@link Limits}. Catch a subclass for one limit: {@link
+ * ExpStepLimitException}, {@link ExpCallDepthException}, {@link ExpTimeoutException}. {@link
+ * #location()} is where the script was when it was stopped. The session stays usable.
+ */
+public abstract class ExpLimitException extends ExpRuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Which limit was hit. */
-  public enum Kind { STEPS, CALL_DEPTH, TIME }
+  public enum Kind {
+    /** {@link Limits#maxSteps()}: calls and loop iterations. */
+    STEPS,
+    /** {@link Limits#maxCallDepth()}, or the Java stack of the running thread. */
+    CALL_DEPTH,
+    /** {@link Limits#timeout()}: wall-clock time. */
+    TIME
+  }
 
   private final Kind kind;
 
-  public ExpLimitException(Kind kind, String message, List<StackFrame> stack) {
+  ExpLimitException(Kind kind, String message, List<StackFrame> stack) {
     super(message, stack, null);
     this.kind = kind;
   }
 
+  /** Which limit stopped the script. */
   public Kind kind() {
     return kind;
+  }
+
+  static ExpLimitException of(Kind kind, String message, List<StackFrame> stack) {
+    return switch (kind) {
+      case STEPS -> new ExpStepLimitException(message, stack);
+      case CALL_DEPTH -> new ExpCallDepthException(message, stack);
+      case TIME -> new ExpTimeoutException(message, stack);
+    };
   }
 }

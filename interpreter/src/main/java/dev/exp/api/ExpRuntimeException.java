@@ -7,6 +7,7 @@ public class ExpRuntimeException extends ExpException {
   private static final long serialVersionUID = 1L;
   private final transient List<StackFrame> stack;
 
+  /** Made at the API boundary from the evaluator's error; {@code stack} is innermost first. */
   public ExpRuntimeException(String message, List<StackFrame> stack, Throwable cause) {
     super(message, cause);
     this.stack = List.copyOf(stack);

@@ -13,12 +13,14 @@ public final class ExpSyntaxException extends ExpException {
   private final transient List<Diagnostic> diagnostics;
   private final boolean atEndOfInput;
 
+  /** Made by the compiler; the message is every diagnostic rendered with its source line and caret. */
   public ExpSyntaxException(List<Diagnostic> diagnostics, boolean atEndOfInput) {
     super(diagnostics.stream().map(Diagnostic::render).collect(Collectors.joining("\n")));
     this.diagnostics = List.copyOf(diagnostics);
     this.atEndOfInput = atEndOfInput;
   }
 
+  /** Every error, in source order: file, line, column, message and the source line. */
   public List<Diagnostic> diagnostics() {
     return diagnostics;
   }

@@ -1,48 +1,31 @@
 package dev.exp.api;
 
-import dev.exp.eval.Callable;
-import dev.exp.eval.Context;
-import dev.exp.eval.ExpError;
-import dev.exp.eval.Values;
-import dev.exp.syntax.Loc;
-
-/** A Java function scripts can call: receives positional arguments as Java values, returns a Java value. */
+/**
+ * A Java function scripts can call, like any script function (also in pipelines: {@code xs |> f}).
+ * It receives the positional arguments as {@link Value}s and returns any value a host may pass in
+ * (see {@link Session#set}): a number, boolean, String, {@code double[]}, {@code double[][]}, List,
+ * Map, or null for {@code none}.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.builder()
+ *     .function("scale", args -> args[0].asTensor().map(x -> x * args[1].asDouble()))
+ *     .build();
+ * // script: [1, 2, 3] |> scale(10)   →  [10, 20, 30]
+ * }</pre>
+ *
+ * <p>An exception thrown by the function becomes a script runtime error whose message is
+ * {@code name: message}, at the script location of the call. A function value among the arguments
+ * can be called back with {@link Value#call}.
+ */
 @FunctionalInterface
 public interface HostFunction {
-  Object apply(Object... args) throws Exception;
-
-  static Callable adapt(String name, HostFunction fn) {
-    return new Callable() {
-      @Override
-      public Object call(Context ctx, Object[] args, String[] names, Loc loc) {
-        if (names != null) {
-          throw new ExpError(name + "() takes positional arguments only", loc);
-        }
-        try {
-          return Values.fromJava(fn.apply(args.clone()));
-        } catch (ExpError e) {
-          throw e;
-        } catch (RuntimeException e) {
-          throw new ExpError(name + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), loc, e);
-        } catch (Exception e) {
-          throw new ExpError(name + ": " + e, loc, e);
-        }
-      }
-
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public String signature() {
-        return name + "(...)";
-      }
-
-      @Override
-      public String doc() {
-        return "A function provided by the host application.";
-      }
-    };
-  }
+  /**
+   * Computes the result.
+   *
+   * @param args one {@link Value} per positional argument (a script's {@code none} is a Value whose
+   *     {@link Value#isNone()} is true); named arguments are refused before the call
+   * @return the result, converted as by {@link Session#set}; null is {@code none}
+   * @throws Exception any failure, reported to the script as {@code name: message}
+   */
+  Object apply(Value... args) throws Exception;
 }

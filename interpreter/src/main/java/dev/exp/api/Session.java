@@ -3,29 +3,58 @@ package dev.exp.api;
 import dev.exp.eval.Callable;
 import dev.exp.eval.Context;
 import dev.exp.eval.ExpError;
+import dev.exp.eval.ExperimentProgress;
 import dev.exp.eval.Globals;
 import dev.exp.eval.Interpreter;
-import dev.exp.eval.Values;
+import dev.exp.eval.SessionResources;
 import dev.exp.random.Rng;
-import dev.exp.syntax.Loc;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
 /**
- * A conversation with the engine: globals persist between evaluations, and the session's seeded
- * random stream continues. Use from one thread at a time. Interrupting the thread stops a running
- * evaluation with {@link ExpInterruptedException}; the session stays usable.
+ * A conversation with an {@link Engine}: globals persist between evaluations, and the session's
+ * seeded random stream continues. Use a session from one thread at a time (another thread entering
+ * while it runs gets an {@link IllegalStateException}); open one per thread for parallel work.
+ * Close it when done (try-with-resources).
+ *
+ * <pre>{@code
+ * try (Session s = engine.newSession()) {
+ *   s.set("data", new double[][] {{1, 2}, {3, 4}});       // host values in
+ *   s.eval("fn center(x) = x - mean(x, axis: 0)");        // define script functions
+ *   double[][] c = s.call("center", s.get("data")).asMatrix();   // call them from Java
+ * }
+ * }</pre>
+ *
+ * <p>Every evaluation is bounded by the engine's {@link Limits}; a limit, {@code Thread.interrupt()}
+ * of the running thread or {@link #cancel()} stops it with an {@link ExpLimitException} or {@link
+ * ExpInterruptedException}, and the session stays usable. Errors in the script are {@link
+ * ExpSyntaxException} (before anything runs) or {@link ExpRuntimeException} (with the script stack).
  */
 public final class Session implements AutoCloseable {
   private final Engine engine;
   private final Globals globals = new Globals();
   private final Rng rng;
-  private Consumer<String> output;
   private final Set<String> grants = new HashSet<>();
+  private final SessionResources resources = new SessionResources();
+  private final Map<Script, Linked> linked = new WeakHashMap<>();
+  private final Value.Caller caller = this::callFunction;
+  private Consumer<String> output;
   private volatile Context running;
-  private boolean closed;
+  private volatile boolean closed;
+  private Thread owner;
+  private int nesting;
+  private ExperimentProgress progress = ExperimentProgress.NONE;
+  private int jobs;
+  /** How many times a script was linked to this session's globals (tests check the reuse). */
+  int links;
+
+  /** A script linked to this session's globals, valid while the globals' version is unchanged. */
+  private record Linked(Interpreter.Compiled code, long version) {}
 
   Session(Engine engine) {
     this.engine = engine;
@@ -36,110 +65,207 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** Redirects this session's {@code print} output. */
+  /** Redirects this session's {@code print} output, one line per call. */
   public Session output(Consumer<String> out) {
-    this.output = out;
+    this.output = Objects.requireNonNull(out, "output");
     return this;
   }
 
-  /** Grants a capability to this session only. */
-  public Session grant(Capability c) {
-    grants.add(c.key());
+  /** Grants capabilities to this session only (in addition to the engine's). */
+  public Session grant(Capability... cs) {
+    for (Capability c : cs) {
+      grants.add(c.key());
+    }
     return this;
   }
 
+  /** Whether this session has a capability. */
+  public boolean isGranted(Capability c) {
+    return grants.contains(c.key());
+  }
+
+  /** Compiles and runs code named {@code <eval>} in messages; returns the value of its last expression statement. */
   public Value eval(String code) {
     return eval(new Source("<eval>", code));
   }
 
-  /** Compiles and runs {@code source}; returns the value of its last expression statement. */
+  /**
+   * Compiles and runs {@code source} in this session; returns the value of its last expression
+   * statement (none when it ends with a definition). Its top-level definitions become globals.
+   *
+   * @throws ExpSyntaxException before running when the code has syntax or static errors
+   * @throws ExpRuntimeException when it fails while running (limits and interruption included)
+   */
   public Value eval(Source source) {
-    checkOpen();
-    Interpreter in = engine.interpreter();
-    Interpreter.Compiled c = in.compile(source, globals);
-    return new Value(execute(c));
+    enter();
+    try {
+      Interpreter.Compiled c = engine.interpreter().compile(source, globals);
+      return new Value(execute(c), caller);
+    } finally {
+      exit();
+    }
   }
 
-  /** Runs a compiled script in this session. */
+  /**
+   * Runs a compiled script in this session (no parsing). Its top-level definitions become globals,
+   * as with {@link #eval}.
+   *
+   * @throws IllegalArgumentException when the script was compiled by another engine
+   * @throws ExpSyntaxException when the script uses a name ({@link Script#freeNames()}) this session does not define
+   */
   public Value run(Script script) {
-    return eval(script.source());
+    if (script.engine() != engine) {
+      throw new IllegalArgumentException("the script was compiled by another engine");
+    }
+    enter();
+    try {
+      Linked l = linked.get(script);
+      if (l == null || l.version() != globals.version()) {
+        Interpreter.Checked ch = script.checked();
+        Interpreter.Compiled code = engine.interpreter().compile(ch.source(), ch.program(), globals);
+        l = new Linked(code, globals.version());
+        links++;
+        linked.put(script, l);
+      }
+      return new Value(execute(l.code()), caller);
+    } finally {
+      exit();
+    }
   }
 
   private Object execute(Interpreter.Compiled c) {
     Context ctx = newContext();
+    Context outer = running;
     running = ctx;
     try {
       return engine.interpreter().run(c, ctx);
     } catch (ExpError e) {
       throw Errors.convert(e);
     } finally {
-      running = null;
+      running = outer;
     }
   }
 
   private Context newContext() {
     Limits l = engine.limits();
-    long deadline = l.timeout() == null ? 0 : System.nanoTime() + l.timeout().toNanos();
-    if (deadline == 0 && l.timeout() != null) {
-      deadline = 1;
+    long deadline = 0;
+    if (l.timeout() != null) {
+      deadline = System.nanoTime() + l.timeout().toNanos();
+      if (deadline == 0) {
+        deadline = 1;
+      }
     }
     Context ctx = engine.interpreter().newContext(output, rng, Set.copyOf(grants), engine.baseDir(), l.maxSteps(),
         l.maxCallDepth(), deadline);
     ctx.setProgress(progress);
     ctx.setJobs(jobs);
+    ctx.setResources(resources);
     return ctx;
   }
 
-  /** Calls a script function defined in this session (or a builtin) with Java arguments. */
+  /**
+   * Calls a script function defined in this session, or a builtin ({@code "linalg.solve"}), with Java
+   * arguments converted as by {@link #set}.
+   *
+   * @throws IllegalArgumentException when there is no function of that name
+   * @throws ExpRuntimeException when the call fails
+   */
   public Value call(String function, Object... args) {
     checkOpen();
     Object f = globals.isDefined(function) ? globals.value(function) : engine.interpreter().lookup(function);
-    if (!(f instanceof Callable c)) {
-      throw new IllegalArgumentException("no function named '" + function + "' in this session");
+    if (!(f instanceof Callable)) {
+      throw new IllegalArgumentException(f == null ? "no function named '" + function + "' in this session"
+          : "'" + function + "' is not a function but " + dev.exp.eval.Values.describe(f));
     }
-    Object[] converted = new Object[args.length];
-    for (int i = 0; i < args.length; i++) {
-      converted[i] = Values.fromJava(args[i]);
+    return new Value(f, caller).call(args);
+  }
+
+  /**
+   * Calls a function with one argument. (This overload lets {@code call("f", matrix)} pass a {@code
+   * double[][]} as one argument instead of as the varargs array.)
+   */
+  public Value call(String function, Object arg) {
+    return call(function, new Object[] {arg});
+  }
+
+  /** Calls a function value (from {@link #eval} or {@link #get}) with Java arguments. */
+  public Value call(Value function, Object... args) {
+    checkOpen();
+    if (!function.isFunction()) {
+      throw new IllegalArgumentException("not a function: " + function.type());
     }
+    return new Value(function.raw(), caller).call(args);
+  }
+
+  private Object callFunction(Callable fn, Object[] args) {
+    enter();
     Context ctx = newContext();
+    Context outer = running;
     running = ctx;
     try {
-      return new Value(c.call(ctx, converted, null, Loc.NONE));
+      return engine.interpreter().call(fn, args, ctx);
     } catch (ExpError e) {
       throw Errors.convert(e);
     } finally {
-      running = null;
+      running = outer;
+      exit();
     }
   }
 
-  /** Sets a global visible to later evaluations; Java values are converted (double[], List, Map, ...). */
+  /**
+   * Defines (or redefines) a global visible to later evaluations. Java values are converted: numbers
+   * to numbers; {@code double[]}, {@code int[]}, {@code long[]} and a List of numbers to vectors;
+   * {@code double[][]} to a matrix; other Lists to lists; a Map with String keys to a record; a
+   * {@link HostFunction} to a function; a {@link Value} as it is. Arrays are copied.
+   *
+   * @throws IllegalArgumentException for any other Java object (scripts never hold arbitrary objects)
+   */
   public Session set(String name, Object value) {
-    globals.put(name, Values.fromJava(value));
+    checkOpen();
+    checkName(name);
+    globals.put(name, HostValues.toExp(value, "global '" + name + "'"));
     return this;
   }
 
-  /** Registers a host function for this session only. */
+  /** Registers a host function for this session only (see {@link Engine.Builder#function}). */
   public Session function(String name, HostFunction fn) {
-    globals.put(name, HostFunction.adapt(name, fn));
+    checkOpen();
+    checkName(name);
+    globals.put(name, HostCallable.adapt(name, Objects.requireNonNull(fn, "fn")));
     return this;
   }
 
-  /** The value of a global, or null when undefined. */
-  public Value get(String name) {
-    return globals.isDefined(name) ? new Value(globals.value(name)) : null;
+  private static void checkName(String name) {
+    if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException("a global name must be an identifier, got '" + name + "'");
+    }
   }
 
-  /** Names of the session's globals. */
+  /** The value of a global, or null when the session does not define it. */
+  public Value get(String name) {
+    return globals.isDefined(name) ? new Value(globals.value(name), caller) : null;
+  }
+
+  /** Names of the session's globals, in definition order. */
   public List<String> globalNames() {
-    return List.copyOf(globals.names());
+    return globals.names().stream().filter(globals::isDefined).toList();
+  }
+
+  /** Removes one global (no effect when it is not defined). */
+  public void remove(String name) {
+    globals.remove(name);
   }
 
   /** Forgets all globals. */
   public void reset() {
     globals.clear();
+    linked.clear();
   }
 
-  /** Asks a running evaluation (on another thread) to stop; it ends with {@link ExpInterruptedException}. */
+  /**
+   * Asks a running evaluation (on another thread) to stop: it ends with {@link
+   * ExpInterruptedException} at its next check. No effect when nothing runs.
+   */
   public void cancel() {
     Context c = running;
     if (c != null) {
@@ -157,20 +283,41 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  private synchronized void enter() {
+    checkOpen();
+    Thread t = Thread.currentThread();
+    if (owner != null && owner != t) {
+      throw new IllegalStateException("this session is running on thread '" + owner.getName()
+          + "'; a session is used by one thread at a time (open one session per thread)");
+    }
+    owner = t;
+    nesting++;
+  }
+
+  private synchronized void exit() {
+    if (--nesting == 0) {
+      owner = null;
+    }
+  }
+
+  /** Forgets the globals and releases what the session holds (such as its JavaScript context). */
   @Override
   public void close() {
     closed = true;
-    globals.clear();
+    resources.close();
+    synchronized (this) {
+      if (owner == null) {
+        globals.clear();
+        linked.clear();
+      }
+    }
   }
 
   // ---------------------------------------------------------------- experiments
 
-  private dev.exp.eval.ExperimentProgress progress = dev.exp.eval.ExperimentProgress.NONE;
-  private int jobs;
-
   /** Receives the progress of experiments run by this session (default: none). */
-  public Session progress(dev.exp.eval.ExperimentProgress listener) {
-    this.progress = listener == null ? dev.exp.eval.ExperimentProgress.NONE : listener;
+  public Session progress(ExperimentProgress listener) {
+    this.progress = listener == null ? ExperimentProgress.NONE : listener;
     return this;
   }
 

@@ -2,42 +2,97 @@ package dev.exp.api;
 
 import dev.exp.eval.Callable;
 import dev.exp.eval.Printer;
+import dev.exp.eval.Record;
 import dev.exp.eval.Values;
 import dev.exp.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A value produced by a script, with typed accessors for Java hosts. */
+/**
+ * A value produced by a script (or handed to a host function), with typed accessors for Java.
+ *
+ * <pre>{@code
+ * double r   = s.eval("sum([1, 2, 3])").asDouble();
+ * double[] v = s.eval("linspace(0, 1, 5)").asDoubleArray();
+ * double[][] m = s.eval("[[1, 2], [3, 4]] @ [[1, 0], [0, 1]]").asMatrix();
+ * Map<String, Value> rec = s.eval("{a: 1, b: \"x\"}").asMap();
+ * double y = s.eval("x => x * 2").call(21).asDouble();
+ * }</pre>
+ *
+ * <p>Script values: numbers are {@code double}; tensors (vectors, matrices, higher rank) are
+ * row-major arrays of {@code double}; lists, records (ordered fields), strings, bools, {@code none}
+ * and functions. Accessors copy: changing a returned array never changes the script's value. An
+ * accessor applied to the wrong kind of value throws {@link ClassCastException} naming what the
+ * value is.
+ */
 public final class Value {
-  private final Object value;
-
-  Value(Object value) {
-    this.value = value;
+  /** Runs a script function on behalf of a value (the session that made it, or a running call). */
+  interface Caller {
+    Object call(Callable fn, Object[] args);
   }
 
-  /** The raw runtime object: Double, Boolean, String, null, Tensor, List, Map (record), or an opaque object. */
+  private final Object value;
+  private final Caller caller;
+
+  Value(Object value, Caller caller) {
+    this.value = value;
+    this.caller = caller;
+  }
+
+  /**
+   * The runtime object: Double, Boolean, String, null, {@link Tensor}, List, Map (a record), or an
+   * object of the runtime (functions, tables). Prefer the typed accessors.
+   */
   public Object raw() {
     return value;
   }
 
+  /** Whether the value is {@code none} (Java null). */
   public boolean isNone() {
     return value == null;
   }
 
+  /** Whether the value is a number. */
   public boolean isNumber() {
     return value instanceof Double;
   }
 
+  public boolean isBoolean() {
+    return value instanceof Boolean;
+  }
+
+  public boolean isString() {
+    return value instanceof String;
+  }
+
+  /** Whether the value is a tensor (vector, matrix, ...). */
   public boolean isTensor() {
     return value instanceof Tensor;
   }
 
+  public boolean isList() {
+    return value instanceof List<?>;
+  }
+
+  /** Whether the value is a record ({@code {a: 1, b: 2}}). */
+  public boolean isRecord() {
+    return value instanceof Record;
+  }
+
+  /** Whether the value can be called with {@link #call}. */
   public boolean isFunction() {
     return value instanceof Callable;
   }
 
+  /** The script's name for the kind of value: number, bool, string, none, tensor, list, record, function, ... */
+  public String type() {
+    return Values.typeName(value);
+  }
+
+  /** A number (or a one-element tensor). */
   public double asDouble() {
     if (value instanceof Double d) {
       return d;
@@ -48,12 +103,22 @@ public final class Value {
     throw new ClassCastException("expected a number, got " + Values.describe(value));
   }
 
+  /** An integral number as {@code long}. */
   public long asLong() {
     double d = asDouble();
-    if (d != Math.rint(d)) {
+    if (d != Math.rint(d) || Double.isInfinite(d)) {
       throw new ClassCastException("expected an integer, got " + d);
     }
     return (long) d;
+  }
+
+  /** An integral number as {@code int}. */
+  public int asInt() {
+    long l = asLong();
+    if (l != (int) l) {
+      throw new ClassCastException("expected an int, got " + l);
+    }
+    return (int) l;
   }
 
   public boolean asBoolean() {
@@ -70,17 +135,19 @@ public final class Value {
     throw new ClassCastException("expected a string, got " + Values.describe(value));
   }
 
+  /**
+   * The value as a tensor: a tensor itself, a number as a 0-d tensor, or a list of numbers (or of
+   * equally shaped tensors) stacked. Tensors are immutable: never write into its {@code raw()} array.
+   */
   public Tensor asTensor() {
-    if (value instanceof Tensor t) {
-      return t;
+    Tensor t = Values.asTensorOperand(value);
+    if (t == null || value instanceof Boolean) {
+      throw new ClassCastException("expected a tensor, got " + Values.describe(value));
     }
-    if (value instanceof Double d) {
-      return Tensor.scalar(d);
-    }
-    throw new ClassCastException("expected a tensor, got " + Values.describe(value));
+    return t;
   }
 
-  /** A copy of a 1-D tensor (or a number as a 1-element array). */
+  /** A copy of a vector (or a number as a 1-element array). */
   public double[] asDoubleArray() {
     Tensor t = asTensor();
     if (t.rank() > 1) {
@@ -89,31 +156,36 @@ public final class Value {
     return t.toArray();
   }
 
-  /** A copy of a 2-D tensor as rows. */
+  /** A copy of a matrix (a 2-D tensor) as rows. */
   public double[][] asMatrix() {
-    return asTensor().toMatrix();
+    Tensor t = asTensor();
+    if (t.rank() != 2) {
+      throw new ClassCastException("expected a matrix, got " + Values.describe(value));
+    }
+    return t.toMatrix();
   }
 
-  /** The items of a list (or the first axis of a tensor) as Values. */
+  /**
+   * The items of a list, or of a tensor along its first axis (numbers for a vector, rows for a
+   * matrix), as values.
+   */
   public List<Value> asList() {
     List<Value> out = new ArrayList<>();
     if (value instanceof List<?> l) {
       for (Object o : l) {
-        out.add(new Value(o));
+        out.add(new Value(o, caller));
       }
-      return out;
+      return Collections.unmodifiableList(out);
     }
     if (value instanceof Tensor t && t.rank() >= 1) {
-      for (double[] row : t.rank() == 1 ? new double[][] {t.toArray()} : t.reshape(t.dim(0), -1).toMatrix()) {
-        if (t.rank() == 1) {
-          for (double x : row) {
-            out.add(new Value(x));
-          }
-        } else {
-          out.add(new Value(Tensor.vector(row)));
-        }
+      int n = t.dim(0);
+      int each = n == 0 ? 0 : t.size() / n;
+      int[] rowShape = java.util.Arrays.copyOfRange(t.shape(), 1, t.rank());
+      for (int i = 0; i < n; i++) {
+        out.add(new Value(t.rank() == 1 ? (Object) t.at(i)
+            : Tensor.of(rowShape, java.util.Arrays.copyOfRange(t.raw(), i * each, (i + 1) * each)), caller));
       }
-      return out;
+      return Collections.unmodifiableList(out);
     }
     throw new ClassCastException("expected a list, got " + Values.describe(value));
   }
@@ -123,16 +195,68 @@ public final class Value {
     if (value instanceof Map<?, ?> m) {
       Map<String, Value> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        out.put(String.valueOf(e.getKey()), new Value(e.getValue()));
+        out.put(String.valueOf(e.getKey()), new Value(e.getValue(), caller));
       }
-      return out;
+      return Collections.unmodifiableMap(out);
     }
     throw new ClassCastException("expected a record, got " + Values.describe(value));
   }
 
-  /** The value as a script would print it. */
+  /** One field of a record. */
+  public Value get(String field) {
+    if (value instanceof Record r) {
+      if (!r.containsKey(field)) {
+        throw new IllegalArgumentException("the record has no field '" + field + "' (fields: "
+            + String.join(", ", r.keySet()) + ")");
+      }
+      return new Value(r.get(field), caller);
+    }
+    throw new ClassCastException("expected a record, got " + Values.describe(value));
+  }
+
+  /**
+   * The value as plain Java: Double, Boolean, String, null, {@code double[]} for a vector, {@code
+   * double[][]} for a matrix, a {@link Tensor} for higher ranks, {@code List<Object>} for a list,
+   * {@code Map<String, Object>} for a record; a function or other runtime object stays a {@code Value}.
+   */
+  public Object toJava() {
+    return HostValues.toJava(value, caller);
+  }
+
+  /**
+   * Calls this function with Java arguments (converted as by {@link Session#set}) in the session it
+   * came from; limits apply as to any evaluation.
+   *
+   * @throws ExpRuntimeException when the function fails
+   * @throws IllegalStateException when the value is not a function or its session is closed
+   */
+  public Value call(Object... args) {
+    if (!(value instanceof Callable fn)) {
+      throw new IllegalStateException("not a function: " + Values.describe(value));
+    }
+    if (caller == null) {
+      throw new IllegalStateException("this function's session is gone; call it through Session.call(value, ...)");
+    }
+    Object[] converted = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      converted[i] = HostValues.toExp(args[i], "argument " + (i + 1));
+    }
+    return new Value(caller.call(fn, converted), caller);
+  }
+
+  /** Calls this function with one argument (a {@code double[][]} is one argument here, not the varargs array). */
+  public Value call(Object arg) {
+    return call(new Object[] {arg});
+  }
+
+  /** The value as a script would print it (strings without quotes). */
   @Override
   public String toString() {
     return Printer.str(value);
+  }
+
+  /** The value as the REPL shows it (strings quoted). */
+  public String repr() {
+    return Printer.repr(value);
   }
 }

@@ -94,10 +94,7 @@ public final class KernelFunction implements Callable {
   @Override
   public Object call(Context ctx, Object[] args, String[] names, Loc loc) {
     for (String need : needs) {
-      if (!ctx.granted(need)) {
-        throw new ExpError(name + ": this session may not " + describeNeed(need)
-            + " (the host has not granted '" + need + "')", loc);
-      }
+      ctx.require(need, name, loc);
     }
     int n = paramNames.length;
     Object[] given = new Object[n];
@@ -174,13 +171,6 @@ public final class KernelFunction implements Callable {
     return Values.fromJava(result);
   }
 
-  private static String describeNeed(String need) {
-    return switch (need) {
-      case "file.read" -> "read files";
-      case "file.write" -> "write files";
-      default -> "use '" + need + "'";
-    };
-  }
 
   private int indexOf(String n) {
     for (int i = 0; i < paramNames.length; i++) {

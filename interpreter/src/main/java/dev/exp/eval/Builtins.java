@@ -209,6 +209,7 @@ final class Builtins {
           return null;
         });
     Assertions.install(g);
+    HostBuiltins.install(g);
   }
 
   /** Lists go to the language's list version; everything else to the kernel of the same name. */

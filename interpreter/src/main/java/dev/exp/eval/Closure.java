@@ -36,6 +36,11 @@ final class Closure implements Callable {
     } catch (ExpError e) {
       e.leave(name());
       throw e;
+    } catch (StackOverflowError e) {
+      // The Java stack ran out before the call-depth limit (small thread stacks in embedding hosts).
+      throw new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
+          "call depth limit exceeded: the Java stack overflowed after " + ctx.depth
+              + " nested calls (unbounded recursion? run on a thread with a larger stack or lower Limits.maxCallDepth)", loc);
     } finally {
       ctx.exit();
     }

@@ -27,11 +27,18 @@ final class Compiler {
   private final Map<String, Integer> programGlobals = new HashMap<>();
   private final Set<String> definedSoFar = new java.util.HashSet<>();
   private FunctionScope fn;
+  /** When non-null, undefined names are collected here instead of reported (checking a script without its host's globals). */
+  private final Set<String> freeNames;
 
   Compiler(Source source, Globals globals, Map<String, Object> builtins) {
+    this(source, globals, builtins, null);
+  }
+
+  Compiler(Source source, Globals globals, Map<String, Object> builtins, Set<String> freeNames) {
     this.source = source;
     this.globals = globals;
     this.builtins = builtins;
+    this.freeNames = freeNames;
   }
 
   /** The compiled top level of a program. */
@@ -152,6 +159,10 @@ final class Compiler {
     if (builtins.containsKey(name)) {
       return new VariableNodes.Const(loc, builtins.get(name));
     }
+    if (freeNames != null) {
+      freeNames.add(name);
+      return new VariableNodes.Const(loc, null);
+    }
     error(loc, "undefined name '" + name + "'" + Suggest.didYouMean(name, visibleNames()));
     return new VariableNodes.Const(loc, null);
   }
@@ -197,6 +208,8 @@ final class Compiler {
     }
     if (builtins.containsKey(name)) {
       error(loc, "cannot assign to the builtin '" + name + "'; define your own with let or var");
+    } else if (freeNames != null) {
+      freeNames.add(name);
     } else {
       error(loc, "undefined name '" + name + "'" + Suggest.didYouMean(name, visibleNames())
           + " (declare variables with var before assigning)");

@@ -24,6 +24,7 @@ public final class Context {
   volatile boolean cancelled;
   ExperimentProgress progress = ExperimentProgress.NONE;
   int jobs;
+  SessionResources resources;
 
   Context(Interpreter interpreter, Consumer<String> out, Rng rng, Set<String> grants, Path baseDir, long maxSteps,
       int maxDepth, long deadlineNanos) {
@@ -42,6 +43,7 @@ public final class Context {
     Context c = new Context(interpreter, forkOut, forkRng, grants, baseDir, maxSteps, maxDepth, deadlineNanos);
     c.progress = ExperimentProgress.NONE;
     c.jobs = 1;
+    c.resources = resources;
     return c;
   }
 
@@ -53,6 +55,19 @@ public final class Context {
   /** Default number of parallel trials for experiments (0: available processors). */
   public void setJobs(int n) {
     this.jobs = n;
+  }
+
+  /** Resources that live as long as the session (set by the session that made this context). */
+  public void setResources(SessionResources r) {
+    this.resources = r;
+  }
+
+  /** The session's resources; a context made without a session gets its own, never closed. */
+  public SessionResources resources() {
+    if (resources == null) {
+      resources = new SessionResources();
+    }
+    return resources;
   }
 
   public Interpreter interpreter() {
@@ -69,6 +84,41 @@ public final class Context {
 
   public boolean granted(String capability) {
     return grants.contains(capability);
+  }
+
+  /**
+   * Stops with the standard "may not" error unless {@code capability} (a {@link
+   * dev.exp.api.Capability#key()}) is granted; {@code who} names the function asking.
+   */
+  public void require(String capability, String who, Loc loc) {
+    if (!grants.contains(capability)) {
+      throw new ExpError(who + ": " + denied(capability), loc);
+    }
+  }
+
+  /** "this session may not read files (the host has not granted Capability.FILE_READ)". */
+  public static String denied(String capability) {
+    dev.exp.api.Capability c = dev.exp.api.Capability.ofKey(capability);
+    return c == null ? "this session may not use '" + capability + "' (the host has not granted it)"
+        : "this session may not " + c.action() + " (the host has not granted Capability." + c.name() + ")";
+  }
+
+  /** The wall-clock deadline as a {@link System#nanoTime()} value, or 0 for none. */
+  public long deadlineNanos() {
+    return deadlineNanos;
+  }
+
+  /** Whether {@link #cancel()} was called and not yet acted on. */
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  /**
+   * Checks interruption, cancellation and the deadline now (a long-running builtin calls this), throwing
+   * the interrupt or time-limit error.
+   */
+  public void checkLimits(Loc loc) {
+    poll(loc);
   }
 
   public Path baseDir() {

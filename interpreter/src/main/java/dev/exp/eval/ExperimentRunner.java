@@ -343,10 +343,8 @@ final class ExperimentRunner {
     if (!(dir instanceof String d)) {
       throw new ExpError("cache must be a directory name (a string), got " + Values.describe(dir), spec.loc());
     }
-    if (!ctx.granted("file.read") || !ctx.granted("file.write")) {
-      throw new ExpError("experiment cache: this session may not read and write files (the host has not granted "
-          + "'file.read' and 'file.write')", spec.loc());
-    }
+    ctx.require("file.read", "experiment cache", spec.loc());
+    ctx.require("file.write", "experiment cache", spec.loc());
     Path p = ctx.baseDir == null ? Path.of(d) : ctx.baseDir.resolve(d);
     try {
       return TrialCache.open(p, name);

@@ -7,14 +7,22 @@ import java.util.Map;
 /** The global bindings of one session: top-level definitions and host-provided values. */
 public final class Globals {
   private final Map<String, GlobalVar> vars = new LinkedHashMap<>();
+  private long version;
 
   GlobalVar get(String name) {
     return vars.get(name);
   }
 
   GlobalVar declare(String name, boolean mutable) {
-    GlobalVar g = vars.computeIfAbsent(name, n -> new GlobalVar(n, mutable));
-    g.mutable = mutable;
+    GlobalVar g = vars.get(name);
+    if (g == null) {
+      g = new GlobalVar(name, mutable);
+      vars.put(name, g);
+      version++;
+    } else if (g.mutable != mutable) {
+      g.mutable = mutable;
+      version++;
+    }
     return g;
   }
 
@@ -37,7 +45,9 @@ public final class Globals {
   }
 
   public void remove(String name) {
-    vars.remove(name);
+    if (vars.remove(name) != null) {
+      version++;
+    }
   }
 
   public Collection<String> names() {
@@ -46,5 +56,14 @@ public final class Globals {
 
   public void clear() {
     vars.clear();
+    version++;
+  }
+
+  /**
+   * Changes whenever a name is added or removed. Code compiled against these globals stays valid
+   * (same cells, same resolution of every name) while the version is unchanged.
+   */
+  public long version() {
+    return version;
   }
 }

@@ -56,9 +56,28 @@ public final class Interpreter {
 
   /** Parses and compiles; throws {@link ExpSyntaxException} with every static error. */
   public Compiled compile(Source source, Globals globals) {
-    Ast.Program program = Parsing.parse(source);
+    return compile(source, Parsing.parse(source), globals);
+  }
+
+  /** Compiles an already parsed program against a session's globals (no parsing). */
+  public Compiled compile(Source source, Ast.Program program, Globals globals) {
     Compiler.CompiledProgram p = new Compiler(source, globals, builtins).compileProgram(program);
     return new Compiled(p.body(), p.frameSize(), source);
+  }
+
+  /** A parsed program, checked for every static error that does not depend on a session's globals. */
+  public record Checked(Source source, Ast.Program program, java.util.Set<String> freeNames) {}
+
+  /**
+   * Parses and checks a program without a session: names that are neither defined by the program nor
+   * builtins are collected as free names (the host is expected to provide them as session globals)
+   * instead of being reported. All other static errors are thrown as {@link ExpSyntaxException}.
+   */
+  public Checked check(Source source) {
+    Ast.Program program = Parsing.parse(source);
+    java.util.Set<String> free = new java.util.TreeSet<>();
+    new Compiler(source, new Globals(), builtins, free).compileProgram(program);
+    return new Checked(source, program, java.util.Collections.unmodifiableSet(free));
   }
 
   /** Runs compiled code in a context; returns the value of the last statement. */
@@ -77,6 +96,21 @@ public final class Interpreter {
     }
   }
 
+  /**
+   * Calls a function value from the host side; a Java stack overflow becomes the call-depth limit
+   * error, as in {@link #run}.
+   */
+  public Object call(Callable fn, Object[] args, Context ctx) {
+    try {
+      return fn.call(ctx, args, null, Loc.NONE);
+    } catch (StackOverflowError e) {
+      ExpError x = new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
+          "call depth limit exceeded: the Java stack overflowed (unbounded recursion?)", null);
+      x.leave(fn.name());
+      throw x;
+    }
+  }
+
   /** A context with the given settings. */
   public Context newContext(java.util.function.Consumer<String> out, dev.exp.random.Rng rng,
       java.util.Set<String> grants, Path baseDir, long maxSteps, int maxDepth, long deadlineNanos) {
@@ -85,9 +119,7 @@ public final class Interpreter {
 
   /** {@code import "path" as alias}: runs the file in fresh globals; its top-level bindings become a namespace. */
   Object importModule(Context ctx, String path, String alias, Loc loc) {
-    if (!ctx.granted("file.read")) {
-      throw new ExpError("import: this session may not read files (the host has not granted 'file.read')", loc);
-    }
+    ctx.require("file.read", "import", loc);
     Path base = ctx.baseDir;
     if (loc != null && loc.file() != null && !loc.file().startsWith("<")) {
       Path parent = Path.of(loc.file()).toAbsolutePath().getParent();
