@@ -26,6 +26,7 @@ public final class Stdlib {
         dev.exp.linalg.Linalg.class,
         dev.exp.linalg.Decompositions.class,
         // attention, data, metrics
+        dev.exp.attention.SoftmaxAttention.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -39,6 +40,13 @@ public final class Stdlib {
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put("", "Core tensor functions: creation, random numbers, shape, element-wise math, reductions.");
     m.put("linalg", "Dense linear algebra on EJML: solves, decompositions, norms.");
+    m.put("attention", "Sequence-mixing operators of transformer research. Softmax family: scaled dot-product "
+        + "attention with causal, sliding-window, prefix-LM, block-diagonal, explicit and additive-bias masks "
+        + "(exact two-pass with weights, or tiled online softmax that never forms the n×m matrix), multi-head "
+        + "attention, rotary position embeddings, layer/RMS norm, GELU and feed-forward blocks for a transformer "
+        + "layer, and linear self-attention as an in-context gradient-descent learner. Linear family: "
+        + "feature-map linear attention and its recurrent, parallel and chunkwise forms, gated/decayed and "
+        + "delta-rule recurrences and selective scans.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
