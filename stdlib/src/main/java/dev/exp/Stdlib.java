@@ -27,6 +27,10 @@ public final class Stdlib {
         dev.exp.linalg.Decompositions.class,
         // attention, data, metrics
         dev.exp.attention.SoftmaxAttention.class,
+        dev.exp.attention.MultiHeadAttention.class,
+        dev.exp.attention.Rope.class,
+        dev.exp.attention.Layers.class,
+        dev.exp.attention.LinearSelfAttention.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
