@@ -67,7 +67,7 @@ public final class MultiHeadAttention {
     Tensor weights = null;
     if (returnWeights) {
       double[] out = new double[p.nb * p.n * p.dv];
-      double[] w = new double[Math.multiplyExact(p.nb * p.n, p.m)];
+      double[] w = p.weightArray();
       long empty = TwoPassSoftmax.run(p, out, w);
       if (empty >= 0) {
         throw p.emptyRow((int) (empty / p.n), (int) (empty % p.n));

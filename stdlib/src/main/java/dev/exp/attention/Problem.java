@@ -98,6 +98,16 @@ final class Problem {
     this.mask.bind(batch);
   }
 
+  /** A zeroed array for the weights (batch × n × m), or a clear error when it would be too large. */
+  double[] weightArray() {
+    long size = (long) nb * n * m;
+    if (size > Integer.MAX_VALUE - 8) {
+      throw KernelException.of("%s: the weight matrix of %d × %d × %d entries is too large to return; use "
+          + "return_weights: false (the tiled kernel never forms it)", fn, nb, n, m);
+    }
+    return new double[(int) size];
+  }
+
   /** Shape of the attention output: batch + [n, dv], or batch + [dv] for a single query. */
   int[] outShape() {
     int[] s = java.util.Arrays.copyOf(batch, batch.length + (singleQuery ? 1 : 2));

@@ -27,8 +27,8 @@ public final class SoftmaxAttention {
       + "error naming the row (PyTorch returns NaN there). ";
 
   @Kernel(name = "attention.softmax", doc = "Scaled dot-product softmax attention: softmax(scale·q·kᵀ + bias, "
-      + "masked) · v, row by row. Shapes: q [n, d] (or one query [d]), k [m, d], v [m, dv] give [n, dv] "
-      + "([dv]); leading dimensions of q, k, v, mask and bias broadcast as a batch (e.g. heads: q [h, n, d], "
+      + "masked) · v, row by row. Shapes: q [n, d] (or one query [d], which the masks treat as query row 0), "
+      + "k [m, d], v [m, dv] give [n, dv] ([dv]); leading dimensions of q, k, v, mask and bias broadcast as a batch (e.g. heads: q [h, n, d], "
       + "k [h, m, d], v [h, m, dv] give [h, n, dv]). scale defaults to 1/sqrt(d). " + MASK_DOC
       + "Numerically stable: the row maximum is subtracted before exp, so logits of size 1e3 are fine. "
       + "Without return_weights it runs the tiled online-softmax kernel (see attention.softmax_tiled: exact, "
@@ -47,7 +47,7 @@ public final class SoftmaxAttention {
       return tiled(p, TiledSoftmax.DEFAULT_TILE);
     }
     double[] out = new double[p.nb * p.n * p.dv];
-    double[] w = new double[Math.multiplyExact(p.nb * p.n, p.m)];
+    double[] w = p.weightArray();
     check(p, TwoPassSoftmax.run(p, out, w));
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("out", Tensor.wrap(p.outShape(), out));
