@@ -124,17 +124,40 @@ final class TiledSoftmax {
     double[] mx = new double[rows];
     double[] l = new double[rows];
     java.util.Arrays.fill(mx, Double.NEGATIVE_INFINITY);
-    double[] s = new double[rows * tile];
+    final int ts = (tile + 3) & ~3; // score row stride: whole key quads
+    double[] s = new double[rows * ts];
     int[] ra = new int[rows];
     int[] rb = new int[rows];
+    // packed operands: query quads [group][c][4], key quads of the tile [quad][c][4], and values of the
+    // tile by column quads [column quad][key][4], so the micro-kernels read each operand sequentially
+    final int groups = rows / 4;
+    final int dq = dv / 4;
+    double[] qp = new double[groups * 4 * d];
+    for (int g = 0; g < groups; g++) {
+      for (int t = 0; t < 4; t++) {
+        int src = qo + (4 * g + t) * d;
+        for (int c = 0; c < d; c++) {
+          qp[(g * d + c) * 4 + t] = q[src + c];
+        }
+      }
+    }
+    double[] kp = new double[ts * d];
+    double[] vp = new double[dq * ts * 4];
 
     for (int j0 = jl; j0 < jh; j0 += tile) {
       int j1 = Math.min(jh, j0 + tile);
+      int len = j1 - j0;
       for (int r = 0; r < rows; r++) {
         ra[r] = Math.max(lo[r], j0);
         rb[r] = Math.min(hi[r], j1);
       }
-      // scores for groups of four rows, over the union of their visible keys in this tile
+      if (groups > 0) {
+        packKeys(k, ko + j0 * d, len, d, kp);
+      }
+      if (dq > 0 && groups > 0) {
+        packValues(v, vo + j0 * dv, len, dv, ts, vp);
+      }
+      // scores for groups of four rows, over the key quads covering the union of their visible keys
       for (int g = 0; g < rows; g += 4) {
         int ge = Math.min(rows, g + 4);
         int a = Integer.MAX_VALUE;
@@ -149,10 +172,10 @@ final class TiledSoftmax {
           continue;
         }
         if (ge - g == 4) {
-          scores4(q, qo + g * d, k, ko, s, g * tile - j0, tile, a, e, d);
+          scores4(qp, g * d, kp, s, g * ts, ts, (a - j0) >> 2, (e - j0 + 3) >> 2, d, scale);
         } else {
           for (int r = g; r < ge; r++) {
-            scores1(q, qo + r * d, k, ko, s, r * tile - j0, a, e, d);
+            scores1(q, qo + r * d, k, ko, s, r * ts - j0, a, e, d, scale);
           }
         }
       }
@@ -163,18 +186,16 @@ final class TiledSoftmax {
         if (a >= e) {
           continue;
         }
-        int sr = r * tile - j0;
+        int sr = r * ts - j0;
         double bmax = Double.NEGATIVE_INFINITY;
         if (allowed == null && bias == null) {
           for (int j = a; j < e; j++) {
-            double x = s[sr + j] * scale;
-            s[sr + j] = x;
-            bmax = Math.max(bmax, x);
+            bmax = Math.max(bmax, s[sr + j]);
           }
         } else {
           int mr = r * m;
           for (int j = a; j < e; j++) {
-            double x = s[sr + j] * scale;
+            double x = s[sr + j];
             if (bias != null) {
               x += bias[bo + mr + j];
             }
@@ -226,7 +247,7 @@ final class TiledSoftmax {
         }
         if (ge - g == 4) {
           for (int r = g; r < ge; r++) {
-            int sr = r * tile - j0;
+            int sr = r * ts - j0;
             int ra0 = ra[r] < rb[r] ? ra[r] : e;
             for (int j = a; j < ra0; j++) {
               s[sr + j] = 0;
@@ -235,11 +256,21 @@ final class TiledSoftmax {
               s[sr + j] = 0;
             }
           }
-          values4(s, g * tile - j0, tile, v, vo, out, oo + g * dv, a, e, dv);
+          values4(s, g * ts, ts, vp, out, oo + g * dv, a - j0, e - j0, dq, dv);
+          for (int c = 4 * dq; c < dv; c++) {
+            for (int r = g; r < ge; r++) {
+              double acc = 0;
+              int sr = r * ts - j0;
+              for (int j = a; j < e; j++) {
+                acc = mac(s[sr + j], v[vo + j * dv + c], acc);
+              }
+              out[oo + r * dv + c] += acc;
+            }
+          }
         } else {
           for (int r = g; r < ge; r++) {
             if (ra[r] < rb[r]) {
-              values1(s, r * tile - j0, v, vo, out, oo + r * dv, ra[r], rb[r], dv);
+              values1(s, r * ts - j0, v, vo, out, oo + r * dv, ra[r], rb[r], dv);
             }
           }
         }
@@ -262,34 +293,64 @@ final class TiledSoftmax {
     return emptyRow;
   }
 
+  /** Packs keys [0, len) starting at k[ko] (rows of d) as quads kp[(u·d + c)·4 + t] = k_{4u+t}[c], zero-padded. */
+  static void packKeys(double[] k, int ko, int len, int d, double[] kp) {
+    int quads = (len + 3) >> 2;
+    for (int u = 0; u < quads; u++) {
+      for (int t = 0; t < 4; t++) {
+        int j = 4 * u + t;
+        int dst = u * d * 4 + t;
+        if (j < len) {
+          int src = ko + j * d;
+          for (int c = 0; c < d; c++) {
+            kp[dst + 4 * c] = k[src + c];
+          }
+        } else {
+          for (int c = 0; c < d; c++) {
+            kp[dst + 4 * c] = 0;
+          }
+        }
+      }
+    }
+  }
+
+  /** Packs the first 4·(dv/4) columns of values [0, len) as vp[(cq·ts + j)·4 + t] = v_j[4·cq + t]. */
+  static void packValues(double[] v, int vo, int len, int dv, int ts, double[] vp) {
+    int dq = dv / 4;
+    for (int j = 0; j < len; j++) {
+      int src = vo + j * dv;
+      for (int cq = 0; cq < dq; cq++) {
+        int dst = (cq * ts + j) * 4;
+        vp[dst] = v[src + 4 * cq];
+        vp[dst + 1] = v[src + 4 * cq + 1];
+        vp[dst + 2] = v[src + 4 * cq + 2];
+        vp[dst + 3] = v[src + 4 * cq + 3];
+      }
+    }
+  }
+
   /**
-   * s[so + j] = q_r · k_j for four consecutive query rows r (starting at qo, stride d; the score rows
-   * have stride {@code ss}) and keys j in [a, e).
+   * Scores of one packed query quad (qp from qpo) against the packed key quads u in [ua, ue):
+   * s[so + r·ss + 4u + t] = scale · q_r · k_{4u+t}, by a 4×4 register block (16 accumulators).
    */
-  static void scores4(double[] q, int qo, double[] k, int ko, double[] s, int so, int ss, int a, int e, int d) {
-    final int q0 = qo;
-    final int q1 = q0 + d;
-    final int q2 = q1 + d;
-    final int q3 = q2 + d;
-    int j = a;
-    for (; j + 4 <= e; j += 4) {
-      final int k0 = ko + j * d;
-      final int k1 = k0 + d;
-      final int k2 = k1 + d;
-      final int k3 = k2 + d;
+  static void scores4(double[] qp, int qpo, double[] kp, double[] s, int so, int ss, int ua, int ue, int d,
+      double scale) {
+    final int n4 = 4 * d;
+    for (int u = ua; u < ue; u++) {
+      final int kb = u * n4;
       double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
       double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
       double s20 = 0, s21 = 0, s22 = 0, s23 = 0;
       double s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-      for (int c = 0; c < d; c++) {
-        double a0 = q[q0 + c];
-        double a1 = q[q1 + c];
-        double a2 = q[q2 + c];
-        double a3 = q[q3 + c];
-        double b0 = k[k0 + c];
-        double b1 = k[k1 + c];
-        double b2 = k[k2 + c];
-        double b3 = k[k3 + c];
+      for (int c = 0; c < n4; c += 4) {
+        double a0 = qp[qpo + c];
+        double a1 = qp[qpo + c + 1];
+        double a2 = qp[qpo + c + 2];
+        double a3 = qp[qpo + c + 3];
+        double b0 = kp[kb + c];
+        double b1 = kp[kb + c + 1];
+        double b2 = kp[kb + c + 2];
+        double b3 = kp[kb + c + 3];
         s00 = mac(a0, b0, s00);
         s01 = mac(a0, b1, s01);
         s02 = mac(a0, b2, s02);
@@ -307,47 +368,32 @@ final class TiledSoftmax {
         s32 = mac(a3, b2, s32);
         s33 = mac(a3, b3, s33);
       }
-      int r = so + j;
-      s[r] = s00;
-      s[r + 1] = s01;
-      s[r + 2] = s02;
-      s[r + 3] = s03;
+      int r = so + 4 * u;
+      s[r] = s00 * scale;
+      s[r + 1] = s01 * scale;
+      s[r + 2] = s02 * scale;
+      s[r + 3] = s03 * scale;
       r += ss;
-      s[r] = s10;
-      s[r + 1] = s11;
-      s[r + 2] = s12;
-      s[r + 3] = s13;
+      s[r] = s10 * scale;
+      s[r + 1] = s11 * scale;
+      s[r + 2] = s12 * scale;
+      s[r + 3] = s13 * scale;
       r += ss;
-      s[r] = s20;
-      s[r + 1] = s21;
-      s[r + 2] = s22;
-      s[r + 3] = s23;
+      s[r] = s20 * scale;
+      s[r + 1] = s21 * scale;
+      s[r + 2] = s22 * scale;
+      s[r + 3] = s23 * scale;
       r += ss;
-      s[r] = s30;
-      s[r + 1] = s31;
-      s[r + 2] = s32;
-      s[r + 3] = s33;
-    }
-    for (; j < e; j++) {
-      final int k0 = ko + j * d;
-      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (int c = 0; c < d; c++) {
-        double b0 = k[k0 + c];
-        s0 = mac(q[q0 + c], b0, s0);
-        s1 = mac(q[q1 + c], b0, s1);
-        s2 = mac(q[q2 + c], b0, s2);
-        s3 = mac(q[q3 + c], b0, s3);
-      }
-      int r = so + j;
-      s[r] = s0;
-      s[r + ss] = s1;
-      s[r + 2 * ss] = s2;
-      s[r + 3 * ss] = s3;
+      s[r] = s30 * scale;
+      s[r + 1] = s31 * scale;
+      s[r + 2] = s32 * scale;
+      s[r + 3] = s33 * scale;
     }
   }
 
-  /** s[so + j] = q_r · k_j for one query row and keys j in [a, e). */
-  static void scores1(double[] q, int qo, double[] k, int ko, double[] s, int so, int a, int e, int d) {
+  /** s[so + j] = scale · q_r · k_j for one query row and keys j in [a, e). */
+  static void scores1(double[] q, int qo, double[] k, int ko, double[] s, int so, int a, int e, int d,
+      double scale) {
     int j = a;
     for (; j + 4 <= e; j += 4) {
       final int k0 = ko + j * d;
@@ -362,10 +408,10 @@ final class TiledSoftmax {
         s2 = mac(a0, k[k2 + c], s2);
         s3 = mac(a0, k[k3 + c], s3);
       }
-      s[so + j] = s0;
-      s[so + j + 1] = s1;
-      s[so + j + 2] = s2;
-      s[so + j + 3] = s3;
+      s[so + j] = s0 * scale;
+      s[so + j + 1] = s1 * scale;
+      s[so + j + 2] = s2 * scale;
+      s[so + j + 3] = s3 * scale;
     }
     for (; j < e; j++) {
       final int k0 = ko + j * d;
@@ -373,15 +419,16 @@ final class TiledSoftmax {
       for (int c = 0; c < d; c++) {
         s0 = mac(q[qo + c], k[k0 + c], s0);
       }
-      s[so + j] = s0;
+      s[so + j] = s0 * scale;
     }
   }
 
   /**
-   * o_r[c] += Σ_{j in [a, e)} w_r[j] · v_j[c] for four consecutive rows r (weights at wo with stride ws,
-   * outputs at oo with stride dv), by 4×4 register blocks over (rows, columns of v).
+   * o_r[c] += Σ_{j in [a, e)} w_r[j] · v_j[c] for four consecutive rows r (weights w[wo + r·ws + j],
+   * j relative to the tile; outputs at oo with stride dv) and the first 4·dq columns, read from the
+   * packed values vp; 4×4 register blocks over (rows, columns).
    */
-  static void values4(double[] w, int wo, int ws, double[] v, int vo, double[] o, int oo, int a, int e, int dv) {
+  static void values4(double[] w, int wo, int ws, double[] vp, double[] o, int oo, int a, int e, int dq, int dv) {
     final int w0 = wo;
     final int w1 = w0 + ws;
     final int w2 = w1 + ws;
@@ -390,18 +437,18 @@ final class TiledSoftmax {
     final int o1 = o0 + dv;
     final int o2 = o1 + dv;
     final int o3 = o2 + dv;
-    int c = 0;
-    for (; c + 4 <= dv; c += 4) {
+    for (int cq = 0; cq < dq; cq++) {
+      final int vb = cq * ws * 4;
       double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
       double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
       double s20 = 0, s21 = 0, s22 = 0, s23 = 0;
       double s30 = 0, s31 = 0, s32 = 0, s33 = 0;
       for (int j = a; j < e; j++) {
-        int vr = vo + j * dv + c;
-        double b0 = v[vr];
-        double b1 = v[vr + 1];
-        double b2 = v[vr + 2];
-        double b3 = v[vr + 3];
+        int vr = vb + 4 * j;
+        double b0 = vp[vr];
+        double b1 = vp[vr + 1];
+        double b2 = vp[vr + 2];
+        double b3 = vp[vr + 3];
         double a0 = w[w0 + j];
         double a1 = w[w1 + j];
         double a2 = w[w2 + j];
@@ -423,6 +470,7 @@ final class TiledSoftmax {
         s32 = mac(a3, b2, s32);
         s33 = mac(a3, b3, s33);
       }
+      final int c = 4 * cq;
       o[o0 + c] += s00;
       o[o0 + c + 1] += s01;
       o[o0 + c + 2] += s02;
@@ -439,20 +487,6 @@ final class TiledSoftmax {
       o[o3 + c + 1] += s31;
       o[o3 + c + 2] += s32;
       o[o3 + c + 3] += s33;
-    }
-    for (; c < dv; c++) {
-      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (int j = a; j < e; j++) {
-        double b0 = v[vo + j * dv + c];
-        s0 = mac(w[w0 + j], b0, s0);
-        s1 = mac(w[w1 + j], b0, s1);
-        s2 = mac(w[w2 + j], b0, s2);
-        s3 = mac(w[w3 + j], b0, s3);
-      }
-      o[o0 + c] += s0;
-      o[o1 + c] += s1;
-      o[o2 + c] += s2;
-      o[o3 + c] += s3;
     }
   }
 
