@@ -58,10 +58,11 @@ public final class SoftmaxAttention {
   @Kernel(name = "attention.softmax_tiled", doc = "Softmax attention by online softmax over key tiles "
       + "(FlashAttention-style); the same result as attention.softmax (up to rounding, 1e-12 relative) with "
       + "the same shapes, masks and bias. For each block of 64 queries, keys are visited in tiles of `tile` "
-      + "keys keeping per row a running max mx, normaliser l and unnormalised output o: mx' = max(mx, max_j s_j), "
+      + "keys (rounded up to a multiple of 4), keeping per row a running max mx, normaliser l and unnormalised output o: mx' = max(mx, max_j s_j), "
       + "l = l·exp(mx − mx') + Σ exp(s_j − mx'), o = o·exp(mx − mx') + Σ exp(s_j − mx')·v_j; out = o / l. "
-      + "Extra memory is one 64×tile logit tile per thread plus three numbers per query row: the n×m "
-      + "matrix is never formed. Key tiles outside every row's visible interval are skipped (causal does half "
+      + "Extra memory is a packed copy of k and v, one 64×tile logit tile per thread and three numbers per "
+      + "query row, O(m·d + n·tile) in all: the n×m matrix is never formed. Key tiles outside every row's "
+      + "visible interval are skipped (causal does half "
       + "the work; sliding window and block masks cost O(n·window) and O(n·block)). Query blocks run in parallel. "
       + MASK_DOC + "Example: attention.softmax_tiled(q, k, v, mask: \"causal\", tile: 128)")
   public static Tensor softmaxTiled(@Arg("q") Tensor q, @Arg("k") Tensor k, @Arg("v") Tensor v,

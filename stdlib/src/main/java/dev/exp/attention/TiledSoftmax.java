@@ -5,15 +5,18 @@ import dev.exp.kernel.Parallel;
 /**
  * Exact softmax attention by online softmax over key blocks (the FlashAttention recurrence).
  *
- * <p>For a block of query rows, keys are visited in tiles of {@code tile} keys. Each row keeps a
- * running maximum {@code mx}, a normaliser {@code l} and an unnormalised output row {@code o}; for a
- * tile with logits {@code s_j} (only the visible keys of the row) it sets {@code mx' = max(mx, max s_j)},
- * {@code l = l·exp(mx − mx') + Σ exp(s_j − mx')} and {@code o = o·exp(mx − mx') + Σ exp(s_j − mx') v_j};
- * at the end {@code out = o / l}. The result equals the two-pass softmax up to rounding.
+ * <p>For a block of query rows, keys are visited in tiles of {@code tile} keys (rounded up to a
+ * multiple of 4). Each row keeps a running maximum {@code mx}, a normaliser {@code l} and an
+ * unnormalised output row {@code o}; for a tile with logits {@code s_j} (only the visible keys of the
+ * row) it sets {@code mx' = max(mx, max s_j)}, {@code l = l·exp(mx − mx') + Σ exp(s_j − mx')} and
+ * {@code o = o·exp(mx − mx') + Σ exp(s_j − mx') v_j}; at the end {@code out = o / l}. The result
+ * equals the two-pass softmax up to rounding.
  *
- * <p>Memory: the n×m logit matrix is never formed. Each task holds one tile of logits
- * ({@code QUERY_BLOCK × tile}) and three numbers per query row, and writes its rows of the output, so
- * the extra memory is O(threads · QUERY_BLOCK · tile) on top of the O(n·dv) output.
+ * <p>Memory: the n×m logit matrix is never formed. Keys and values are copied once into a packed
+ * layout (O(m·(d + dv)) per batch problem, the size of the inputs); each task holds one tile of
+ * logits ({@code QUERY_BLOCK × tile}), its packed queries ({@code QUERY_BLOCK × d}) and three numbers
+ * per query row, and writes its rows of the output. Extra memory is therefore
+ * O(m·(d + dv) + threads · QUERY_BLOCK · (tile + d)), i.e. O(L·d + n·B), on top of the output.
  *
  * <p>Work: a query block only visits the key tiles that intersect the union of its rows' visible
  * intervals ({@link Masks.Spec#lo}/{@link Masks.Spec#hi}), so causal attention skips the tiles above
@@ -72,12 +75,22 @@ final class TiledSoftmax {
       }
     }
     java.util.Arrays.sort(order, (a, b) -> Long.compare(cost[b], cost[a]));
+    // keys and values packed once per batch problem (read-only afterwards, shared by the tasks)
+    int mq = (p.m + 3) >> 2;
+    int dq = p.dv / 4;
+    double[] kp = new double[Math.multiplyExact(p.nb, mq * 4 * p.d)];
+    double[] vp = new double[Math.multiplyExact(p.nb, dq * mq * 4 * 4)];
+    Parallel.forEach(p.nb, b -> {
+      packKeys(p.k, p.kOff[b], p.m, p.d, kp, b * mq * 4 * p.d);
+      packValues(p.v, p.vOff[b], p.m, p.dv, mq * 4, vp, b * dq * mq * 16);
+    });
     int tasks = qBlocks * p.nb;
     long[] empty = new long[tasks];
+    int ts = (tile + 3) & ~3;
     Parallel.forEach(tasks, t -> {
       int qb = order[t / p.nb];
       int b = t % p.nb;
-      empty[t] = block(p, b, qb, out, tile);
+      empty[t] = block(p, b, qb, out, ts, kp, b * mq * 4 * p.d, vp, b * dq * mq * 16, mq * 4);
     });
     long first = -1;
     for (long e : empty) {
@@ -89,7 +102,8 @@ final class TiledSoftmax {
   }
 
   /** One query block of one batch problem; returns the flat index of its first empty row, or -1. */
-  private static long block(Problem p, int b, int qb, double[] out, int tile) {
+  private static long block(Problem p, int b, int qb, double[] out, int ts, double[] kp, int kpo, double[] vp,
+      int vpo, int mp) {
     final int d = p.d;
     final int dv = p.dv;
     final int i0 = qb * QUERY_BLOCK;
@@ -124,12 +138,11 @@ final class TiledSoftmax {
     double[] mx = new double[rows];
     double[] l = new double[rows];
     java.util.Arrays.fill(mx, Double.NEGATIVE_INFINITY);
-    final int ts = (tile + 3) & ~3; // score row stride: whole key quads
     double[] s = new double[rows * ts];
     int[] ra = new int[rows];
     int[] rb = new int[rows];
-    // packed operands: query quads [group][c][4], key quads of the tile [quad][c][4], and values of the
-    // tile by column quads [column quad][key][4], so the micro-kernels read each operand sequentially
+    // packed operands: query quads [group][c][4], key quads [quad][c][4] and values by column quads
+    // [column quad][key][4], so that the micro-kernels read each operand sequentially
     final int groups = rows / 4;
     final int dq = dv / 4;
     double[] qp = new double[groups * 4 * d];
@@ -141,21 +154,13 @@ final class TiledSoftmax {
         }
       }
     }
-    double[] kp = new double[ts * d];
-    double[] vp = new double[dq * ts * 4];
 
-    for (int j0 = jl; j0 < jh; j0 += tile) {
-      int j1 = Math.min(jh, j0 + tile);
-      int len = j1 - j0;
+    // tiles of ts keys (a multiple of 4), starting at a key quad boundary
+    for (int j0 = jl & ~3; j0 < jh; j0 += ts) {
+      int j1 = Math.min(jh, j0 + ts);
       for (int r = 0; r < rows; r++) {
         ra[r] = Math.max(lo[r], j0);
         rb[r] = Math.min(hi[r], j1);
-      }
-      if (groups > 0) {
-        packKeys(k, ko + j0 * d, len, d, kp);
-      }
-      if (dq > 0 && groups > 0) {
-        packValues(v, vo + j0 * dv, len, dv, ts, vp);
       }
       // scores for groups of four rows, over the key quads covering the union of their visible keys
       for (int g = 0; g < rows; g += 4) {
@@ -172,7 +177,7 @@ final class TiledSoftmax {
           continue;
         }
         if (ge - g == 4) {
-          scores4(qp, g * d, kp, s, g * ts, ts, (a - j0) >> 2, (e - j0 + 3) >> 2, d, scale);
+          scores4(qp, g * d, kp, kpo + j0 * d, s, g * ts, ts, (a - j0) >> 2, (e - j0 + 3) >> 2, d, scale);
         } else {
           for (int r = g; r < ge; r++) {
             scores1(q, qo + r * d, k, ko, s, r * ts - j0, a, e, d, scale);
@@ -256,7 +261,7 @@ final class TiledSoftmax {
               s[sr + j] = 0;
             }
           }
-          values4(s, g * ts, ts, vp, out, oo + g * dv, a - j0, e - j0, dq, dv);
+          values4(s, g * ts, ts, vp, vpo + j0 * 4, mp, out, oo + g * dv, a - j0, e - j0, dq, dv);
           for (int c = 4 * dq; c < dv; c++) {
             for (int r = g; r < ge; r++) {
               double acc = 0;
@@ -293,13 +298,16 @@ final class TiledSoftmax {
     return emptyRow;
   }
 
-  /** Packs keys [0, len) starting at k[ko] (rows of d) as quads kp[(u·d + c)·4 + t] = k_{4u+t}[c], zero-padded. */
-  static void packKeys(double[] k, int ko, int len, int d, double[] kp) {
+  /**
+   * Packs keys [0, len) starting at k[ko] (rows of d) as quads kp[kpo + (u·d + c)·4 + t] = k_{4u+t}[c],
+   * zero-padded to whole quads.
+   */
+  static void packKeys(double[] k, int ko, int len, int d, double[] kp, int kpo) {
     int quads = (len + 3) >> 2;
     for (int u = 0; u < quads; u++) {
       for (int t = 0; t < 4; t++) {
         int j = 4 * u + t;
-        int dst = u * d * 4 + t;
+        int dst = kpo + u * d * 4 + t;
         if (j < len) {
           int src = ko + j * d;
           for (int c = 0; c < d; c++) {
@@ -314,13 +322,16 @@ final class TiledSoftmax {
     }
   }
 
-  /** Packs the first 4·(dv/4) columns of values [0, len) as vp[(cq·ts + j)·4 + t] = v_j[4·cq + t]. */
-  static void packValues(double[] v, int vo, int len, int dv, int ts, double[] vp) {
+  /**
+   * Packs the first 4·(dv/4) columns of values [0, len) as vp[vpo + (cq·stride + j)·4 + t] = v_j[4·cq + t]
+   * (stride >= len keys per column quad).
+   */
+  static void packValues(double[] v, int vo, int len, int dv, int stride, double[] vp, int vpo) {
     int dq = dv / 4;
     for (int j = 0; j < len; j++) {
       int src = vo + j * dv;
       for (int cq = 0; cq < dq; cq++) {
-        int dst = (cq * ts + j) * 4;
+        int dst = vpo + (cq * stride + j) * 4;
         vp[dst] = v[src + 4 * cq];
         vp[dst + 1] = v[src + 4 * cq + 1];
         vp[dst + 2] = v[src + 4 * cq + 2];
@@ -330,14 +341,14 @@ final class TiledSoftmax {
   }
 
   /**
-   * Scores of one packed query quad (qp from qpo) against the packed key quads u in [ua, ue):
+   * Scores of one packed query quad (qp from qpo) against the packed key quads u in [ua, ue) (from kpo):
    * s[so + r·ss + 4u + t] = scale · q_r · k_{4u+t}, by a 4×4 register block (16 accumulators).
    */
-  static void scores4(double[] qp, int qpo, double[] kp, double[] s, int so, int ss, int ua, int ue, int d,
+  static void scores4(double[] qp, int qpo, double[] kp, int kpo, double[] s, int so, int ss, int ua, int ue, int d,
       double scale) {
     final int n4 = 4 * d;
     for (int u = ua; u < ue; u++) {
-      final int kb = u * n4;
+      final int kb = kpo + u * n4;
       double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
       double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
       double s20 = 0, s21 = 0, s22 = 0, s23 = 0;
@@ -426,9 +437,10 @@ final class TiledSoftmax {
   /**
    * o_r[c] += Σ_{j in [a, e)} w_r[j] · v_j[c] for four consecutive rows r (weights w[wo + r·ws + j],
    * j relative to the tile; outputs at oo with stride dv) and the first 4·dq columns, read from the
-   * packed values vp; 4×4 register blocks over (rows, columns).
+   * packed values vp[vpo + (cq·vs + j)·4 + t]; 4×4 register blocks over (rows, columns).
    */
-  static void values4(double[] w, int wo, int ws, double[] vp, double[] o, int oo, int a, int e, int dq, int dv) {
+  static void values4(double[] w, int wo, int ws, double[] vp, int vpo, int vs, double[] o, int oo, int a, int e,
+      int dq, int dv) {
     final int w0 = wo;
     final int w1 = w0 + ws;
     final int w2 = w1 + ws;
@@ -438,7 +450,7 @@ final class TiledSoftmax {
     final int o2 = o1 + dv;
     final int o3 = o2 + dv;
     for (int cq = 0; cq < dq; cq++) {
-      final int vb = cq * ws * 4;
+      final int vb = vpo + cq * vs * 4;
       double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
       double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
       double s20 = 0, s21 = 0, s22 = 0, s23 = 0;
