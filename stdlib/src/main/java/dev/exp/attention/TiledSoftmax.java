@@ -78,8 +78,11 @@ final class TiledSoftmax {
     // keys and values packed once per batch problem (read-only afterwards, shared by the tasks)
     int mq = (p.m + 3) >> 2;
     int dq = p.dv / 4;
-    double[] kp = new double[Math.multiplyExact(p.nb, mq * 4 * p.d)];
-    double[] vp = new double[Math.multiplyExact(p.nb, dq * mq * 4 * 4)];
+    if ((long) p.nb * mq * 4 * Math.max(p.d, p.dv) > Integer.MAX_VALUE - 8) {
+      throw dev.exp.kernel.KernelException.of("%s: %d problems of %d keys are too large to pack", p.fn, p.nb, p.m);
+    }
+    double[] kp = new double[p.nb * mq * 4 * p.d];
+    double[] vp = new double[p.nb * dq * mq * 16];
     Parallel.forEach(p.nb, b -> {
       packKeys(p.k, p.kOff[b], p.m, p.d, kp, b * mq * 4 * p.d);
       packValues(p.v, p.vOff[b], p.m, p.dv, mq * 4, vp, b * dq * mq * 16);
