@@ -77,8 +77,8 @@ public final class LinearSelfAttention {
   }
 
   @Kernel(name = "attention.lsa_gd_weights", doc = "Weights that make attention.lsa perform one step of gradient "
-      + "descent on in-context linear regression (von Oswald et al. 2023): W_KQ = [[I_d, 0], [0, 0]] and "
-      + "W_PV = [[0, 0], [0, −eta]], both [d+1, d+1]. Then the query row's last entry after one layer is −ŷ "
+      + "descent on in-context linear regression: W_KQ = [[I_d, 0], [0, 0]] and W_PV = [[0, 0], [0, −eta]], "
+      + "both [d+1, d+1] (the construction of von Oswald et al., 2023). Then the query row's last entry after one layer is −ŷ "
       + "with ŷ = (eta/n) Σ_i y_i x_iᵀ x_q, the prediction of w₁ = w₀ − eta·∇L(w₀) from w₀ = 0 for "
       + "L(w) = (1/2n) Σ (wᵀx_i − y_i)²; each context row's last entry becomes its residual y_i − w₁ᵀx_i, so "
       + "L stacked layers perform L steps. Returns {w_kq, w_pv}. Example: attention.lsa_gd_weights(3, 0.5)")

@@ -13,7 +13,7 @@ public final class Rope {
   private static final String FN = "attention.rope";
 
   @Kernel(name = "attention.rope", doc = "Rotary position embedding: rotates feature pairs of each token by "
-      + "angle p·θ_i, θ_i = base^(−2i/d), i = 0 .. d/2 − 1, where p is the token's position: "
+      + "angle p·θ_i, θ_i = base^(−2i/d) for i = 0, 1, …, d/2 − 1, where p is the token's position: "
       + "(a, b) -> (a·cos − b·sin, a·sin + b·cos). layout: \"interleaved\" (default; RoFormer, the original "
       + "paper, and Meta's LLaMA code) pairs features (2i, 2i+1); \"half\" (GPT-NeoX, Hugging Face LLaMA "
       + "\"rotate_half\") pairs features (i, i + d/2). The two layouts are the same rotation up to a permutation "
