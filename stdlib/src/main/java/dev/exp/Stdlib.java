@@ -26,6 +26,11 @@ public final class Stdlib {
         dev.exp.linalg.Linalg.class,
         dev.exp.linalg.Decompositions.class,
         // attention, data, metrics
+        dev.exp.attention.SoftmaxAttention.class,
+        dev.exp.attention.MultiHeadAttention.class,
+        dev.exp.attention.Rope.class,
+        dev.exp.attention.Layers.class,
+        dev.exp.attention.LinearSelfAttention.class,
         dev.exp.attention.FeatureMaps.class,
         dev.exp.attention.LinearAttention.class,
         dev.exp.attention.ChunkwiseLinearAttention.class,
@@ -53,7 +58,9 @@ public final class Stdlib {
     m.put("", "Core tensor functions: creation, random numbers, shape, element-wise math, reductions.");
     m.put("linalg", "Dense linear algebra on EJML: solves, decompositions, norms.");
     m.put("attention", "Sequence-mixing operators, float64, on [n, d] matrices of queries, keys and values. Softmax "
-        + "attention (masks, tiled online softmax, multi-head layers, RoPE) and the linear family: feature maps φ "
+        + "attention (causal, sliding-window, prefix-LM, block-diagonal, explicit and additive-bias masks; a tiled "
+        + "online softmax that never forms the n×m matrix), multi-head layers, RoPE, layer/RMS norm, GELU and "
+        + "feed-forward blocks, linear self-attention as one gradient-descent step; and the linear family: feature maps φ "
         + "(elu+1, ReLU, Taylor-2, FAVOR+ and random Fourier features, Hedgehog) with linear attention in parallel, "
         + "recurrent and chunkwise (Lightning-2) forms, optional decay and the implied weight matrix; gated linear "
         + "recurrences (GLA / RetNet); the delta rule (DeltaNet) with its WY chunkwise form; and diagonal selective "
