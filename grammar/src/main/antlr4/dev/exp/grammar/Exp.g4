@@ -71,6 +71,7 @@ index : expr                                               # pointIndex
 primary
   : NUMBER                                                 # numberLit
   | STRING                                                 # stringLit
+  | RAW_STRING                                             # rawStringLit
   | 'true'                                                 # trueLit
   | 'false'                                                # falseLit
   | 'none'                                                 # noneLit
@@ -97,7 +98,9 @@ NUMBER  : DIGITS ('.' DIGITS)? ([eE] [+-]? DIGITS)? ;
 fragment DIGITS : [0-9] ('_'? [0-9])* ;
 // strings may span lines (handy for js("...") code); an unclosed one runs to the end of input
 STRING  : '"' ('\\' . | ~["\\])* '"' ;
-UNTERMINATED_STRING : '"' ('\\' . | ~["\\])* ;
+// raw strings: no escapes, no {interpolation} (JavaScript code, regular expressions, LaTeX)
+RAW_STRING : 'r"' ~["]* '"' ;
+UNTERMINATED_STRING : '"' ('\\' . | ~["\\])* | 'r"' ~["]* ;
 IDENT   : [a-zA-Z_] [a-zA-Z0-9_]* ;
 NL      : '\r'? '\n' ;
 WS      : [ \t\f]+ -> skip ;

@@ -265,6 +265,10 @@ final class AstBuilder {
     if (ctx instanceof StringLitContext c) {
       return string(c.STRING().getSymbol());
     }
+    if (ctx instanceof RawStringLitContext c) {
+      String text = c.RAW_STRING().getText();
+      return new Ast.Str(loc(c.getStart()), text.substring(2, text.length() - 1));
+    }
     if (ctx instanceof TrueLitContext) {
       return new Ast.Bool(loc, true);
     }

@@ -13,7 +13,7 @@ import org.jline.utils.AttributedStyle;
 /** Colours keywords, numbers, strings and comments as the user types. */
 public final class ExpHighlighter implements Highlighter {
   private static final Pattern TOKEN = Pattern.compile(
-      "(?<comment>#[^\\n]*)|(?<string>\"(?:[^\"\\\\]|\\\\.)*\"?)"
+      "(?<comment>#[^\\n]*)|(?<string>r\"[^\"]*\"?|\"(?:[^\"\\\\]|\\\\.)*\"?)"
           + "|(?<number>\\b\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?\\b)|(?<word>[A-Za-z_][A-Za-z0-9_]*)");
   static final AttributedStyle KEYWORD = AttributedStyle.BOLD.foreground(AttributedStyle.BLUE);
   static final AttributedStyle NUMBER = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
