@@ -74,7 +74,8 @@ public final class Printer {
     return k.matches("[A-Za-z_][A-Za-z0-9_]*") ? k : quote(k);
   }
 
-  static String quote(String s) {
+  /** An Exp string literal holding s exactly (escapes for quotes, backslashes, braces, control characters). */
+  public static String quote(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -120,27 +120,7 @@ public final class ExpScriptEngineFactory implements ScriptEngineFactory {
 
   /** An Exp string literal holding {@code s} exactly (no interpolation). */
   static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '{' -> sb.append("\\{");
-        case '}' -> sb.append("\\}");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    return dev.exp.eval.Printer.quote(s);
   }
 
   @Override
