@@ -41,6 +41,15 @@ public final class Information {
 
   /** Row KL divergences Σ p ln(p/q) in nats (+inf where q = 0 &lt; p), without validation. */
   public static double[] klNats(Tensor p, Tensor q) {
+    double[] out = rowSums(p, q, (pv, qv) -> pv > 0 ? (qv > 0 ? pv * Math.log(pv / qv) : Double.POSITIVE_INFINITY) : 0);
+    for (int r = 0; r < out.length; r++) {
+      out[r] = Math.max(0, out[r]);
+    }
+    return out;
+  }
+
+  /** Per row of p and q (same shape, rows along the last axis): Σ_j term(p_j, q_j), summed in order. */
+  private static double[] rowSums(Tensor p, Tensor q, java.util.function.DoubleBinaryOperator term) {
     int a = p.dim(p.rank() - 1);
     double[] pd = p.raw();
     double[] qd = q.raw();
@@ -48,13 +57,9 @@ public final class Information {
     for (int r = 0; r < out.length; r++) {
       double s = 0;
       for (int j = 0; j < a; j++) {
-        double pv = pd[r * a + j];
-        if (pv > 0) {
-          double qv = qd[r * a + j];
-          s += qv > 0 ? pv * Math.log(pv / qv) : Double.POSITIVE_INFINITY;
-        }
+        s += term.applyAsDouble(pd[r * a + j], qd[r * a + j]);
       }
-      out[r] = Math.max(0, s);
+      out[r] = s;
     }
     return out;
   }
@@ -114,15 +119,11 @@ public final class Information {
       + "Shapes as metrics.kl. Example: metrics.tv([0.5, 0.5], [0.8, 0.2]) is 0.3")
   public static Object tv(@Arg("p") Tensor p, @Arg("q") Tensor q) {
     sameShape(p, q, "metrics.tv");
-    int a = Probabilities.requireDistributions(p, "metrics.tv", "p");
+    Probabilities.requireDistributions(p, "metrics.tv", "p");
     Probabilities.requireDistributions(q, "metrics.tv", "q");
-    double[] out = new double[p.size() / a];
+    double[] out = rowSums(p, q, (pv, qv) -> Math.abs(pv - qv));
     for (int r = 0; r < out.length; r++) {
-      double s = 0;
-      for (int j = 0; j < a; j++) {
-        s += Math.abs(p.at(r * a + j) - q.at(r * a + j));
-      }
-      out[r] = 0.5 * s;
+      out[r] *= 0.5;
     }
     return Probabilities.perRow(out, p.shape());
   }
@@ -132,22 +133,9 @@ public final class Information {
       + "Example: metrics.chi2([0.5, 0.5], [0.25, 0.75])")
   public static Object chi2(@Arg("p") Tensor p, @Arg("q") Tensor q) {
     sameShape(p, q, "metrics.chi2");
-    int a = Probabilities.requireDistributions(p, "metrics.chi2", "p");
+    Probabilities.requireDistributions(p, "metrics.chi2", "p");
     Probabilities.requireDistributions(q, "metrics.chi2", "q");
-    double[] out = new double[p.size() / a];
-    for (int r = 0; r < out.length; r++) {
-      double s = 0;
-      for (int j = 0; j < a; j++) {
-        double pv = p.at(r * a + j);
-        double qv = q.at(r * a + j);
-        if (qv > 0) {
-          s += (pv - qv) * (pv - qv) / qv;
-        } else if (pv > 0) {
-          s = Double.POSITIVE_INFINITY;
-        }
-      }
-      out[r] = s;
-    }
+    double[] out = rowSums(p, q, (pv, qv) -> qv > 0 ? (pv - qv) * (pv - qv) / qv : pv > 0 ? Double.POSITIVE_INFINITY : 0);
     return Probabilities.perRow(out, p.shape());
   }
 }
