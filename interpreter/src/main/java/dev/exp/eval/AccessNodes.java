@@ -222,6 +222,7 @@ final class AccessNodes {
     final Writer write;
     final Index index;
     final String op;
+    final dev.exp.tensor.op.BinaryOp arith;
     final Node value;
 
     IndexAssign(Loc loc, Node read, Writer write, Index index, String op, Node value) {
@@ -230,6 +231,7 @@ final class AccessNodes {
       this.write = write;
       this.index = index;
       this.op = op;
+      this.arith = op.equals("=") ? null : dev.exp.tensor.op.BinaryOp.ofSymbol(op.substring(0, 1));
       this.value = value;
     }
 
@@ -240,7 +242,7 @@ final class AccessNodes {
       Object container = peek(read, f);
       if (!op.equals("=")) {
         Object old = Indexing.get(container, items, loc);
-        v = Ops.binary(op.substring(0, 1), old, v, loc);
+        v = Ops.binary(arith, old, v, loc);
       }
       boolean inPlace = container instanceof Tensor && container == owner(f);
       Object updated = Indexing.set(container, items, v, inPlace, loc);
@@ -277,6 +279,7 @@ final class AccessNodes {
     final Writer write;
     final String name;
     final String op;
+    final dev.exp.tensor.op.BinaryOp arith;
     final Node value;
 
     MemberAssign(Loc loc, Node read, Writer write, String name, String op, Node value) {
@@ -285,6 +288,7 @@ final class AccessNodes {
       this.write = write;
       this.name = name;
       this.op = op;
+      this.arith = op.equals("=") ? null : dev.exp.tensor.op.BinaryOp.ofSymbol(op.substring(0, 1));
       this.value = value;
     }
 
@@ -296,7 +300,7 @@ final class AccessNodes {
       }
       Object v = value.eval(f);
       if (!op.equals("=")) {
-        v = Ops.binary(op.substring(0, 1), Member.member(r, name, loc), v, loc);
+        v = Ops.binary(arith, Member.member(r, name, loc), v, loc);
       }
       write.write(f, r.with(name, v));
       return null;

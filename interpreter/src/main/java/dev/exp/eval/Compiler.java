@@ -330,7 +330,7 @@ final class Compiler {
     Ast.Expr target = a.target();
     if (target instanceof Ast.Name n) {
       Access acc = access(n.loc(), n.name());
-      Node v = op.equals("=") ? value : new OperatorNodes.Binary(a.loc(), op.substring(0, 1), acc.read(), value);
+      Node v = op.equals("=") ? value : new OperatorNodes.Binary(a.loc(), dev.exp.tensor.op.BinaryOp.ofSymbol(op.substring(0, 1)), acc.read(), value);
       AccessNodes.Writer w = acc.write();
       return new Node(a.loc()) {
         @Override

@@ -1,37 +1,20 @@
 package dev.exp.eval;
 
 import dev.exp.syntax.Loc;
+import dev.exp.tensor.op.BinaryOp;
 
 /** Operators: arithmetic, comparison, logic, ranges. */
 final class OperatorNodes {
   private OperatorNodes() {}
 
   static final class Binary extends Node {
-    static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3, MOD = 4, POW = 5, LT = 6, LE = 7, GT = 8, GE = 9, EQ = 10,
-        NE = 11, OTHER = 12;
-    final String op;
-    final int code;
+    final BinaryOp op;
     final Node left;
     final Node right;
 
-    Binary(Loc loc, String op, Node left, Node right) {
+    Binary(Loc loc, BinaryOp op, Node left, Node right) {
       super(loc);
       this.op = op;
-      this.code = switch (op) {
-        case "+" -> ADD;
-        case "-" -> SUB;
-        case "*" -> MUL;
-        case "/" -> DIV;
-        case "%" -> MOD;
-        case "^" -> POW;
-        case "<" -> LT;
-        case "<=" -> LE;
-        case ">" -> GT;
-        case ">=" -> GE;
-        case "==" -> EQ;
-        case "!=" -> NE;
-        default -> OTHER;
-      };
       this.left = left;
       this.right = right;
     }
@@ -43,12 +26,12 @@ final class OperatorNodes {
       if (a instanceof Double x && b instanceof Double y) {
         double p = x;
         double q = y;
-        switch (code) {
+        switch (op) {
           case ADD: return p + q;
           case SUB: return p - q;
           case MUL: return p * q;
           case DIV: return p / q;
-          case MOD: return Ops.floorMod(p, q);
+          case MOD: return BinaryOp.floorMod(p, q);
           case POW: return Math.pow(p, q);
           case LT: return p < q;
           case LE: return p <= q;

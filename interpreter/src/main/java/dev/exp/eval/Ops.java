@@ -2,6 +2,7 @@ package dev.exp.eval;
 
 import dev.exp.kernel.KernelException;
 import dev.exp.tensor.Tensor;
+import dev.exp.tensor.op.BinaryOp;
 import dev.exp.syntax.Loc;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,91 +12,55 @@ import java.util.Objects;
 final class Ops {
   private Ops() {}
 
-  static Object binary(String op, Object a, Object b, Loc loc) {
+  static Object binary(BinaryOp op, Object a, Object b, Loc loc) {
     if (a instanceof Double x && b instanceof Double y) {
-      double r = scalar(op, x, y, loc);
-      return switch (op) {
-        case "==", "!=", "<", "<=", ">", ">=" -> r != 0;
-        default -> r;
-      };
+      if (op == BinaryOp.MATMUL) {
+        throw new ExpError("operator '@' needs tensors, got two numbers (use * for numbers)", loc);
+      }
+      double r = op.apply(x, y);
+      return op.isComparison() ? (Object) (r != 0) : (Object) r;
     }
     switch (op) {
-      case "==":
+      case EQ:
         return equal(a, b, loc, true);
-      case "!=": {
+      case NE: {
         Object e = equal(a, b, loc, false);
         return e instanceof Boolean bool ? (Object) !bool : e;
       }
       default:
         break;
     }
-    if (op.equals("+") && a instanceof String s && b instanceof String t) {
+    if (op == BinaryOp.ADD && a instanceof String s && b instanceof String t) {
       return s + t;
     }
-    if (op.equals("+") && a instanceof List<?> l && b instanceof List<?> m) {
+    if (op == BinaryOp.ADD && a instanceof List<?> l && b instanceof List<?> m) {
       List<Object> out = new ArrayList<>(l);
       out.addAll(m);
       return Values.list(out);
     }
-    if ((op.equals("<") || op.equals("<=") || op.equals(">") || op.equals(">=")) && a instanceof String s
-        && b instanceof String t) {
+    if (op.isComparison() && a instanceof String s && b instanceof String t) {
       int c = s.compareTo(t);
       return switch (op) {
-        case "<" -> c < 0;
-        case "<=" -> c <= 0;
-        case ">" -> c > 0;
+        case LT -> c < 0;
+        case LE -> c <= 0;
+        case GT -> c > 0;
         default -> c >= 0;
       };
     }
     Tensor ta = Values.asTensorOperand(a);
     Tensor tb = Values.asTensorOperand(b);
     if (ta == null || tb == null) {
-      throw new ExpError("operator '" + op + "' cannot combine " + Values.describe(a) + " and " + Values.describe(b),
-          loc);
+      throw new ExpError("operator '" + op.symbol() + "' cannot combine " + Values.describe(a) + " and "
+          + Values.describe(b), loc);
     }
     try {
-      if (op.equals("@")) {
+      if (op == BinaryOp.MATMUL) {
         return Values.unwrapScalar(MatMulBridge.matmul(ta, tb));
       }
-      return Tensor.zip(ta, tb, (x, y) -> scalar(op, x, y, loc));
+      return Tensor.zip(ta, tb, op::apply);
     } catch (KernelException e) {
-      throw new ExpError("operator '" + op + "': " + e.getMessage(), loc);
+      throw new ExpError("operator '" + op.symbol() + "': " + e.getMessage(), loc);
     }
-  }
-
-  static double scalar(String op, double x, double y, Loc loc) {
-    return switch (op) {
-      case "+" -> x + y;
-      case "-" -> x - y;
-      case "*" -> x * y;
-      case "/" -> x / y;
-      case "%" -> floorMod(x, y);
-      case "^" -> Math.pow(x, y);
-      case "==" -> x == y ? 1 : 0;
-      case "!=" -> x != y ? 1 : 0;
-      case "<" -> x < y ? 1 : 0;
-      case "<=" -> x <= y ? 1 : 0;
-      case ">" -> x > y ? 1 : 0;
-      case ">=" -> x >= y ? 1 : 0;
-      case "@" -> throw new ExpError("operator '@' needs tensors, got two numbers (use * for numbers)", loc);
-      default -> throw new ExpError("unknown operator " + op, loc);
-    };
-  }
-
-  /** Floored modulo: the result has the sign of the divisor, as in Python and NumPy. */
-  static double floorMod(double x, double y) {
-    if (y == 0) {
-      return Double.NaN;
-    }
-    // integers (the common case, e.g. i % 7): exact and far faster than the floating-point remainder
-    if (Math.abs(x) <= 0x1p53 && Math.abs(y) <= 0x1p53 && x == Math.rint(x) && y == Math.rint(y)) {
-      return Math.floorMod((long) x, (long) y);
-    }
-    double r = x % y;
-    if (r != 0 && (r < 0) != (y < 0)) {
-      r += y;
-    }
-    return r;
   }
 
   static Object negate(Object v, Loc loc) {

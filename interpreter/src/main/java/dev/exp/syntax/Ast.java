@@ -66,7 +66,7 @@ public final class Ast {
 
   public record Unary(Loc loc, String op, Expr operand) implements Expr {}
 
-  public record Binary(Loc loc, String op, Expr left, Expr right) implements Expr {}
+  public record Binary(Loc loc, dev.exp.tensor.op.BinaryOp op, Expr left, Expr right) implements Expr {}
 
   public record And(Loc loc, Expr left, Expr right) implements Expr {}
 

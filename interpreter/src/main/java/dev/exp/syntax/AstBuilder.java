@@ -160,7 +160,7 @@ final class AstBuilder {
       return postfix(c.postfix());
     }
     if (ctx instanceof PowExprContext c) {
-      return new Ast.Binary(loc(c.getChild(1)), "^", expr(c.expr(0)), expr(c.expr(1)));
+      return new Ast.Binary(loc(c.getChild(1)), dev.exp.tensor.op.BinaryOp.POW, expr(c.expr(0)), expr(c.expr(1)));
     }
     if (ctx instanceof UnaryExprContext c) {
       Ast.Expr operand = expr(c.expr());
@@ -170,13 +170,13 @@ final class AstBuilder {
       return new Ast.Unary(loc(c.op), c.op.getText(), operand);
     }
     if (ctx instanceof MulExprContext c) {
-      return new Ast.Binary(loc(c.op), c.op.getText(), expr(c.expr(0)), expr(c.expr(1)));
+      return new Ast.Binary(loc(c.op), binaryOp(c.op.getText()), expr(c.expr(0)), expr(c.expr(1)));
     }
     if (ctx instanceof AddExprContext c) {
-      return new Ast.Binary(loc(c.op), c.op.getText(), expr(c.expr(0)), expr(c.expr(1)));
+      return new Ast.Binary(loc(c.op), binaryOp(c.op.getText()), expr(c.expr(0)), expr(c.expr(1)));
     }
     if (ctx instanceof CmpExprContext c) {
-      return new Ast.Binary(loc(c.op), c.op.getText(), expr(c.expr(0)), expr(c.expr(1)));
+      return new Ast.Binary(loc(c.op), binaryOp(c.op.getText()), expr(c.expr(0)), expr(c.expr(1)));
     }
     if (ctx instanceof RangeExprContext c) {
       return new Ast.Range(loc(c.op), expr(c.expr(0)), expr(c.expr(1)), c.op.getText().equals("..="));
@@ -439,5 +439,13 @@ final class AstBuilder {
 
   private void error(Loc loc, String message) {
     errors.add(loc.line() - lineOffset, loc.line() - lineOffset == 1 ? loc.col() - colOffset : loc.col(), loc.length(), message);
+  }
+
+  private static dev.exp.tensor.op.BinaryOp binaryOp(String symbol) {
+    dev.exp.tensor.op.BinaryOp op = dev.exp.tensor.op.BinaryOp.ofSymbol(symbol);
+    if (op == null) {
+      throw new IllegalStateException("grammar produced an unknown operator " + symbol);
+    }
+    return op;
   }
 }

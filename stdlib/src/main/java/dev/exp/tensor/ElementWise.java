@@ -46,14 +46,7 @@ public final class ElementWise {
   }
 
   static double log2(double v) {
-    // exact for powers of two
-    if (v > 0 && Double.isFinite(v)) {
-      int e = Math.getExponent(v);
-      if (v == Math.scalb(1.0, e)) {
-        return e;
-      }
-    }
-    return Math.log(v) / Math.log(2);
+    return dev.exp.tensor.op.UnaryOp.log2(v);
   }
 
   @Kernel(name = "log10", doc = "Base-10 logarithm, element-wise.")
@@ -104,11 +97,7 @@ public final class ElementWise {
 
   /** Numerically stable logistic function. */
   public static double sigmoid(double v) {
-    if (v >= 0) {
-      return 1 / (1 + Math.exp(-v));
-    }
-    double e = Math.exp(v);
-    return e / (1 + e);
+    return dev.exp.tensor.op.UnaryOp.sigmoid(v);
   }
 
   @Kernel(name = "relu", doc = "max(x, 0), element-wise.")

@@ -116,7 +116,7 @@ public final class Tensor {
     return Arrays.equals(shape, o.shape);
   }
 
-  /** Row-major strides, in elements. */
+  /** The strides of this tensor over {@link #storage()}, in elements (0 on broadcast axes). */
   public int[] strides() {
     return stridesOf(shape);
   }
@@ -156,6 +156,31 @@ public final class Tensor {
       throw KernelException.of("reshape: cannot reshape %s (%d values) into %s", shapeString(shape), data.length, shapeString(s));
     }
     return new Tensor(s, data);
+  }
+
+  // ---------------------------------------------------------------- layout (core v2)
+
+  /** The element type. */
+  public DType dtype() {
+    return DType.FLOAT64;
+  }
+
+  /**
+   * The storage array this tensor views. Element {@code (i0, i1, ...)} lives at {@code offset() +
+   * sum(ik * strides()[k])} (times {@code dtype().width()} for complex). Read only.
+   */
+  public double[] storage() {
+    return data;
+  }
+
+  /** Index of the first element in {@link #storage()}, in elements. */
+  public int offset() {
+    return 0;
+  }
+
+  /** Whether the elements are laid out row-major from {@link #offset()} with no gaps. */
+  public boolean isContiguous() {
+    return true;
   }
 
   /** Normalises a possibly negative axis against {@code rank}, with a clear error when out of range. */

@@ -1,0 +1,118 @@
+package dev.exp.tensor.op;
+
+/**
+ * The binary operators and element-wise binary functions, identified once from the AST down to the
+ * kernels. Each constant carries its scalar definition (the reference every loop is tested against),
+ * its dtype rule and, for the autodiff work, a slot for its derivative.
+ *
+ * <p>Comparisons return 1.0 or 0.0 element-wise; {@link #MATMUL} is not element-wise and has no
+ * scalar definition.
+ */
+public enum BinaryOp {
+  ADD("+", Kind.ARITHMETIC),
+  SUB("-", Kind.ARITHMETIC),
+  MUL("*", Kind.ARITHMETIC),
+  DIV("/", Kind.ARITHMETIC),
+  /** Floored modulo: the result has the sign of the divisor (Python, NumPy). */
+  MOD("%", Kind.ARITHMETIC),
+  POW("^", Kind.ARITHMETIC),
+  MATMUL("@", Kind.CONTRACTION),
+  EQ("==", Kind.COMPARISON),
+  NE("!=", Kind.COMPARISON),
+  LT("<", Kind.COMPARISON),
+  LE("<=", Kind.COMPARISON),
+  GT(">", Kind.COMPARISON),
+  GE(">=", Kind.COMPARISON),
+  /** Element-wise maximum; NaN if either is NaN (NumPy's {@code maximum}). */
+  MAXIMUM("maximum", Kind.FUNCTION),
+  /** Element-wise minimum; NaN if either is NaN (NumPy's {@code minimum}). */
+  MINIMUM("minimum", Kind.FUNCTION),
+  ATAN2("atan2", Kind.FUNCTION),
+  HYPOT("hypot", Kind.FUNCTION);
+
+  /** How an operator behaves with respect to dtypes and broadcasting. */
+  public enum Kind {
+    /** Element-wise, result dtype = the wider operand dtype. */
+    ARITHMETIC,
+    /** Element-wise, result is 0/1 (float64); ordering comparisons on complex values are an error. */
+    COMPARISON,
+    /** Element-wise named function on real values. */
+    FUNCTION,
+    /** Not element-wise ({@code @}). */
+    CONTRACTION
+  }
+
+  private final String symbol;
+  private final Kind kind;
+
+  BinaryOp(String symbol, Kind kind) {
+    this.symbol = symbol;
+    this.kind = kind;
+  }
+
+  /** The operator as written in scripts ({@code "+"}) or the function name ({@code "maximum"}). */
+  public String symbol() {
+    return symbol;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public boolean isComparison() {
+    return kind == Kind.COMPARISON;
+  }
+
+  public boolean isElementWise() {
+    return kind != Kind.CONTRACTION;
+  }
+
+  /** The operator for a symbol as written in scripts, or null. */
+  public static BinaryOp ofSymbol(String symbol) {
+    for (BinaryOp op : values()) {
+      if (op.symbol.equals(symbol)) {
+        return op;
+      }
+    }
+    return null;
+  }
+
+  /** The scalar definition: the reference semantics of every loop of this operator. */
+  public double apply(double x, double y) {
+    switch (this) {
+      case ADD: return x + y;
+      case SUB: return x - y;
+      case MUL: return x * y;
+      case DIV: return x / y;
+      case MOD: return floorMod(x, y);
+      case POW: return Math.pow(x, y);
+      case EQ: return x == y ? 1 : 0;
+      case NE: return x != y ? 1 : 0;
+      case LT: return x < y ? 1 : 0;
+      case LE: return x <= y ? 1 : 0;
+      case GT: return x > y ? 1 : 0;
+      case GE: return x >= y ? 1 : 0;
+      case MAXIMUM: return Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.max(x, y);
+      case MINIMUM: return Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.min(x, y);
+      case ATAN2: return Math.atan2(x, y);
+      case HYPOT: return Math.hypot(x, y);
+      default: throw new UnsupportedOperationException("operator '" + symbol + "' is not element-wise");
+    }
+  }
+
+  /** Floored modulo: the result has the sign of the divisor, as in Python and NumPy; x % 0 = NaN. */
+  public static double floorMod(double x, double y) {
+    if (y == 0) {
+      return Double.NaN;
+    }
+    // integers (the common case, e.g. i % 7): exact and far faster than the floating-point remainder
+    if (Math.abs(x) <= 0x1p53 && Math.abs(y) <= 0x1p53 && x == Math.rint(x) && y == Math.rint(y)) {
+      return Math.floorMod((long) x, (long) y);
+    }
+    double r = x % y;
+    if (r != 0 && (r < 0) != (y < 0)) {
+      r += y;
+    }
+    return r;
+  }
+}
