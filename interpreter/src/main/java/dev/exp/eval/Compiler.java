@@ -379,6 +379,9 @@ final class Compiler {
     if (e instanceof Ast.Num n) {
       return new VariableNodes.Const(n.loc(), n.value());
     }
+    if (e instanceof Ast.Imag n) {
+      return new VariableNodes.Const(n.loc(), new dev.exp.tensor.Complex(0, n.value()));
+    }
     if (e instanceof Ast.Str s) {
       return new VariableNodes.Const(s.loc(), s.value());
     }

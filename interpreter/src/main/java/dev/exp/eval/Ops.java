@@ -20,6 +20,12 @@ final class Ops {
       double r = op.apply(x, y);
       return op.isComparison() ? (Object) (r != 0) : (Object) r;
     }
+    if (ComplexScalarOps.isComplex(a) || ComplexScalarOps.isComplex(b)) {   // complex scalars (tensors: below)
+      Object r = ComplexScalarOps.binary(op, a, b, loc);
+      if (r != null) {
+        return r;
+      }
+    }
     switch (op) {
       case EQ:
         return equal(a, b, loc, true);
@@ -67,6 +73,9 @@ final class Ops {
     if (v instanceof Double d) {
       return -d;
     }
+    if (v instanceof dev.exp.tensor.Complex z) {
+      return ComplexScalarOps.negate(z);
+    }
     if (v instanceof Tensor t) {
       return t.map(x -> -x);
     }
@@ -80,6 +89,9 @@ final class Ops {
       Tensor ta = Values.asTensorOperand(a);
       Tensor tb = Values.asTensorOperand(b);
       try {
+        if (ta.isComplex() || tb.isComplex()) {
+          return dev.exp.tensor.ComplexKernels.equal(ta, tb, eq);
+        }
         return Tensor.zip(ta, tb, eq ? (x, y) -> x == y ? 1 : 0 : (x, y) -> x == y ? 0 : 1);
       } catch (KernelException e) {
         throw new ExpError("operator '" + (eq ? "==" : "!=") + "': " + e.getMessage(), loc);
@@ -91,6 +103,10 @@ final class Ops {
   static boolean deepEquals(Object a, Object b) {
     if (a instanceof Double x && b instanceof Double y) {
       return x.doubleValue() == y.doubleValue();
+    }
+    if (a instanceof dev.exp.tensor.Complex || b instanceof dev.exp.tensor.Complex) {   // a real equals x+0i
+      Object r = ComplexScalarOps.binary(BinaryOp.EQ, a, b, Loc.NONE);
+      return r instanceof Boolean eq && eq;
     }
     if (a instanceof List<?> l && b instanceof List<?> m) {
       if (l.size() != m.size()) {

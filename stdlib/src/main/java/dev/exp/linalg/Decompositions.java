@@ -265,11 +265,11 @@ public final class Decompositions {
   }
 
   @Kernel(name = "linalg.eig", doc = "Eigenvalues and eigenvectors of a general square matrix, which may be complex. "
-      + "Returns a record {values_re, values_im, vectors_re, vectors_im}: eigenvalue i is values_re[i] + "
-      + "i·values_im[i] and its eigenvector is column i of vectors_re + i·vectors_im, so A v = λ v in complex "
-      + "arithmetic. Complex eigenvalues come in conjugate pairs; vectors have unit 2-norm and are scaled so that "
-      + "their largest component is real and positive. Values are in no particular order (as NumPy); use "
-      + "linalg.eigh for symmetric matrices. Example: linalg.eig([[0, -1], [1, 0]]).values_im is [1, -1] (±i)")
+      + "Returns a record {values, vectors} of complex128 tensors: values[i] is eigenvalue i and column i of "
+      + "vectors (vectors[:, i]) its eigenvector, so A v = λ v. Complex eigenvalues come in conjugate pairs (+im "
+      + "first); vectors have unit 2-norm and are scaled so that their largest component is real and positive. "
+      + "Values are in no particular order (as NumPy); use linalg.eigh for symmetric matrices. Example: "
+      + "linalg.eig([[0, -1], [1, 0]]).values is [1i, -1i]")
   public static Map<String, Object> eig(@Arg("A") Tensor a) {
     DMatrixRMaj m = Mat.square(a, "linalg.eig", "A");
     int n = m.numRows;
@@ -316,10 +316,8 @@ public final class Decompositions {
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("values_re", Tensor.vector(wr));
-    out.put("values_im", Tensor.vector(wi));
-    out.put("vectors_re", Tensor.wrap(new int[] {n, n}, vr));
-    out.put("vectors_im", Tensor.wrap(new int[] {n, n}, vi));
+    out.put("values", Tensor.complex(Tensor.vector(wr), Tensor.vector(wi)));
+    out.put("vectors", Tensor.complex(Tensor.wrap(new int[] {n, n}, vr), Tensor.wrap(new int[] {n, n}, vi)));
     return out;
   }
 

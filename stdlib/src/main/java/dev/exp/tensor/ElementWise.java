@@ -112,8 +112,11 @@ public final class ElementWise {
 
   // ------------------------------------------------------------------ sign and rounding
 
-  @Kernel(name = "abs", doc = "Absolute value, element-wise.")
+  @Kernel(name = "abs", doc = "Absolute value, element-wise; for complex values the magnitude |z| (a real result).")
   public static Object abs(@Arg("x") Object x) {
+    if (ComplexKernels.isComplex(x)) {
+      return ComplexKernels.abs(x);   // |z|: complex in, real out
+    }
     return unary(x, "abs", Math::abs);
   }
 

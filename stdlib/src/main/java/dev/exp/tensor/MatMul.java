@@ -15,7 +15,7 @@ public final class MatMul {
   private static final int BLOCK_J = 512;
 
   @Kernel(name = "matmul", doc = "Matrix product with NumPy matmul rules; the operator a @ b. "
-      + "vector @ vector is the dot product (a 0-d tensor); matrix @ vector and vector @ matrix treat the vector "
+      + "vector @ vector is the dot product (a number, as NumPy's scalar); matrix @ vector and vector @ matrix treat the vector "
       + "as a column / row and drop that axis; with rank > 2 the last two axes are matrices and the leading "
       + "axes broadcast (batched product). Example: q @ transpose(k)")
   public static Tensor matmul(@Arg("a") Tensor a, @Arg("b") Tensor b) {
