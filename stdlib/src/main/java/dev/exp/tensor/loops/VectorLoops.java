@@ -238,6 +238,12 @@ final class VectorLoops extends ScalarLoops {
       v(c, i).add(x.sub(t).add(si).blend(si.sub(t).add(x), big)).intoArray(c, i);
       t.intoArray(s, i);
     }
-    super.neumaierRows(a, ai + up, s, c, n - up);
+    for (int i = up; i < n; i++) {
+      double si = s[i];
+      double x = a[ai + i];
+      double t = si + x;
+      c[i] += Math.abs(si) >= Math.abs(x) ? (si - t) + x : (x - t) + si;
+      s[i] = t;
+    }
   }
 }
