@@ -146,7 +146,7 @@ public final class Reductions {
     if (axis == null) {
       return whole(x, sum(x), keepdims);
     }
-    return sum(x, axis, keepdims);
+    return sum(x, axis.intValue(), keepdims);
   }
 
   /** Sum of all values (the op table's compensated lane order; see {@link FastReductions}). */
