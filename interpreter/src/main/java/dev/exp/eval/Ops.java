@@ -2,7 +2,9 @@ package dev.exp.eval;
 
 import dev.exp.kernel.KernelException;
 import dev.exp.tensor.Tensor;
+import dev.exp.tensor.TensorOps;
 import dev.exp.tensor.op.BinaryOp;
+import dev.exp.tensor.op.UnaryOp;
 import dev.exp.syntax.Loc;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,10 +65,15 @@ final class Ops {
       if (op == BinaryOp.MATMUL) {
         return Values.unwrapScalar(MatMulBridge.matmul(ta, tb));
       }
-      return Tensor.zip(ta, tb, op::apply);
+      return TensorOps.binary(op, ta, tb);
     } catch (KernelException e) {
       throw new ExpError("operator '" + op.symbol() + "': " + e.getMessage(), loc);
     }
+  }
+
+  /** Logical not of a tensor: 1 where x == 0, else 0 (the op table's NOT loop). */
+  static Object not(dev.exp.tensor.Tensor t) {
+    return TensorOps.unary(UnaryOp.NOT, t);
   }
 
   static Object negate(Object v, Loc loc) {
@@ -77,7 +84,11 @@ final class Ops {
       return ComplexScalarOps.negate(z);
     }
     if (v instanceof Tensor t) {
-      return t.map(x -> -x);
+      try {
+        return TensorOps.unary(UnaryOp.NEG, t);
+      } catch (KernelException e) {
+        throw new ExpError("unary '-': " + e.getMessage(), loc);
+      }
     }
     throw new ExpError("unary '-' needs a number or tensor, got " + Values.describe(v), loc);
   }
@@ -89,10 +100,7 @@ final class Ops {
       Tensor ta = Values.asTensorOperand(a);
       Tensor tb = Values.asTensorOperand(b);
       try {
-        if (ta.isComplex() || tb.isComplex()) {
-          return dev.exp.tensor.ComplexKernels.equal(ta, tb, eq);
-        }
-        return Tensor.zip(ta, tb, eq ? (x, y) -> x == y ? 1 : 0 : (x, y) -> x == y ? 0 : 1);
+        return TensorOps.binary(eq ? BinaryOp.EQ : BinaryOp.NE, ta, tb);
       } catch (KernelException e) {
         throw new ExpError("operator '" + (eq ? "==" : "!=") + "': " + e.getMessage(), loc);
       }
