@@ -36,10 +36,24 @@ public final class KernelFunction implements Callable {
   private final int[] source;
   private final Object[] defaults;
   private final Converters.Converter[] converters;
+  /** Per script parameter: how to convert, decided once ({@link #ANY}, {@link #TENSOR}, {@link #NUMBER} or general). */
+  private final byte[] kinds;
+  private static final byte GENERAL = 0;
+  private static final byte ANY = 1;
+  private static final byte TENSOR = 2;
+  private static final byte NUMBER = 3;
   /** Per script parameter: a none argument stays null (reference types except Rng). */
   private final boolean[] noneAsNull;
   private final boolean resolvesPath;
-  private final MethodHandle invoker;
+  /** The adapter, made after {@link #COLD_CALLS} calls (see {@link #call(Object[])}). */
+  private volatile MethodHandle invoker;
+  private int coldCalls;
+  /**
+   * Calls made by reflection before the {@code MethodHandle} adapter is made: a script that calls a
+   * kernel a few times does not pay for spinning adapters (the first one costs tens of ms of
+   * java.lang.invoke start-up on JDK 17), a hot kernel gets the adapter.
+   */
+  static final int COLD_CALLS = 32;
   private final Converters.Result result;
 
   KernelFunction(Method method) {
@@ -86,12 +100,40 @@ public final class KernelFunction implements Callable {
       noneAsNull[i] = nulls.get(i);
     }
     this.resolvesPath = path && needs.length > 0;
+    this.kinds = new byte[converters.length];
+    for (int i = 0, p = 0; i < ps.length; i++) {
+      if (source[i] < 0) {
+        continue;
+      }
+      Class<?> t = ps[i].getType();
+      kinds[p++] = t == Object.class ? ANY : t == dev.exp.tensor.Tensor.class ? TENSOR
+          : t == double.class || t == Double.class ? NUMBER : GENERAL;
+    }
     this.result = Converters.result(method.getReturnType());
+  }
+
+  private MethodHandle adapter() {
     try {
       MethodHandle mh = MethodHandles.publicLookup().unreflect(method);
-      this.invoker = mh.asSpreader(Object[].class, ps.length).asType(INVOKER);
+      return mh.asSpreader(Object[].class, method.getParameterCount()).asType(INVOKER);
     } catch (IllegalAccessException e) {
-      throw new IllegalArgumentException("kernel " + name + ": cannot access " + method, e);
+      throw new IllegalStateException("kernel " + name + ": cannot access " + method, e);
+    }
+  }
+
+  /** Calls the Java method: by reflection while cold, then through the adapter. */
+  private Object call(Object[] javaArgs) throws Throwable {
+    MethodHandle mh = invoker;
+    if (mh != null) {
+      return (Object) mh.invokeExact(javaArgs);
+    }
+    if (++coldCalls >= COLD_CALLS) {
+      invoker = adapter();
+    }
+    try {
+      return method.invoke(null, javaArgs);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw e.getCause();
     }
   }
 
@@ -128,7 +170,7 @@ public final class KernelFunction implements Callable {
     for (String need : needs) {
       ctx.require(need, name, loc);
     }
-    ctx.poll(loc);
+    ctx.poll(loc);   // limits hold at every kernel call, however it is reached (also map(xs, sqrt))
     int n = converters.length;
     for (int p = 0; p < n; p++) {
       Object v = bound[p];
@@ -137,6 +179,13 @@ public final class KernelFunction implements Callable {
       }
       if (v == null && noneAsNull[p]) {
         bound[p] = null;
+        continue;
+      }
+      // the common kinds without a converter call: values that already have the Java type
+      byte kind = kinds[p];
+      if (kind == ANY && !(v instanceof dev.exp.eval.RangeValue)
+          || kind == TENSOR && v instanceof dev.exp.tensor.Tensor || kind == NUMBER && v instanceof Double) {
+        bound[p] = v;
         continue;
       }
       try {
@@ -160,7 +209,7 @@ public final class KernelFunction implements Callable {
     Object out;
     Loc saved = ctx.enterKernel(loc);
     try {
-      out = (Object) invoker.invokeExact(javaArgs);
+      out = call(javaArgs);
     } catch (ExpError x) {
       if (x.getCause() == null && !dev.exp.eval.ErrorFrames.of(x).isEmpty()) {
         // came out of a script callback: record this kernel between the callback's stack and the caller's

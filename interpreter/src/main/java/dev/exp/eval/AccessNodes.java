@@ -98,9 +98,55 @@ final class AccessNodes {
       }
     }
 
-    private static ExpError depth(Loc loc) {
+    static ExpError depth(Loc loc) {
       return new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
           "call depth limit exceeded: the Java stack overflowed (unbounded recursion?)", loc);
+    }
+  }
+
+  /**
+   * The call node for a call site: a call to a callee known when compiling (a builtin or kernel
+   * folded to a constant) gets a node with the callee and its plan fixed, so the call is a direct one
+   * (no callee evaluation, no signature check, one call target per site for the JIT).
+   */
+  static Node call(Loc loc, Node callee, Node[] args, String[] names) {
+    if (callee instanceof VariableNodes.Const k && k.value instanceof Callable c && c.sig() != null
+        && c.sig().check(args.length, names) == null) {
+      return new ConstCall(loc, c, c.sig().plan(args.length, names, loc), args);
+    }
+    return new Call(loc, callee, args, names);
+  }
+
+  /** A call to a constant callee with a fixed plan (see {@link #call}). */
+  static final class ConstCall extends Node {
+    final Callable fn;
+    final CallPlan plan;
+    final Node[] args;
+
+    ConstCall(Loc loc, Callable fn, CallPlan plan, Node[] args) {
+      super(loc);
+      this.fn = fn;
+      this.plan = plan;
+      this.args = args;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Node[] a = args;
+      Object[] values = new Object[a.length];
+      for (int i = 0; i < a.length; i++) {
+        values[i] = a[i].eval(f);
+      }
+      Context ctx = f.ctx;
+      ctx.tick(loc);
+      try {
+        return fn.invoke(ctx, plan.bind(values), loc);
+      } catch (ExpError e) {
+        e.locateIfUnknown(loc);
+        throw e;
+      } catch (StackOverflowError e) {
+        throw Call.depth(loc);
+      }
     }
   }
 

@@ -452,7 +452,7 @@ final class Compiler {
       }
       String[] names = names(c.names());
       checkCall(c.callee().loc(), callee, c.callee(), args.length, names);
-      return new AccessNodes.Call(c.loc(), callee, args, names);
+      return AccessNodes.call(c.loc(), callee, args, names);
     }
     if (e instanceof Ast.Pipe p) {
       Node value = expr(p.value());
@@ -468,11 +468,11 @@ final class Compiler {
         ns.addAll(c.names());
         String[] names = names(ns);
         checkCall(c.callee().loc(), callee, c.callee(), args.length, names);
-        return new AccessNodes.Call(p.loc(), callee, args, names);
+        return AccessNodes.call(p.loc(), callee, args, names);
       }
       Node callee = expr(p.target());
       checkCall(p.target().loc(), callee, p.target(), 1, null);
-      return new AccessNodes.Call(p.loc(), callee, new Node[] {value}, null);
+      return AccessNodes.call(p.loc(), callee, new Node[] {value}, null);
     }
     if (e instanceof Ast.Index ix) {
       Node target = expr(ix.target());

@@ -17,7 +17,10 @@ final class Stop {
   /** The owner thread was interrupted (sticky: its flag is consumed, workers must still stop). */
   static final int INTERRUPTED = 4;
 
-  private static final ScheduledThreadPoolExecutor TIMER = timer();
+  /** The timer, made when the first evaluation with a deadline starts (start-up loads none of it). */
+  private static final class Timer {
+    static final ScheduledThreadPoolExecutor TIMER = timer();
+  }
 
   /** Reasons set so far (bit set); 0 while the evaluation may go on. */
   volatile int reasons;
@@ -27,6 +30,7 @@ final class Stop {
   final Thread owner;
   /** Seeds the random streams of contexts forked for other threads. */
   final AtomicLong forks = new AtomicLong();
+
   private final ScheduledFuture<?> alarm;
 
   Stop(long deadlineNanos, Thread owner) {
@@ -38,7 +42,7 @@ final class Stop {
         reasons = DEADLINE;
         alarm = null;
       } else {
-        alarm = TIMER.schedule(() -> {
+        alarm = Timer.TIMER.schedule(() -> {
           synchronized (this) {
             reasons |= DEADLINE;
           }
