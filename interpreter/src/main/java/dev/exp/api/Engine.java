@@ -184,16 +184,19 @@ public final class Engine {
     }
 
     /**
-     * Registers a host function callable from scripts as {@code name(...)}, also in pipelines
-     * ({@code xs |> name}). The name must be a plain identifier; use {@link #module} for namespaced
-     * functions with named arguments.
+     * Registers a host function callable from scripts, also in pipelines ({@code xs |> name}). {@code
+     * spec} is either a plain identifier — the function takes any number of positional arguments — or
+     * a signature such as {@code "scale(x, factor: 1)"}: then calls bind by the same rules as every
+     * Exp function (positional or named, defaults given as Exp literals, the standard errors for a
+     * wrong count, an unknown or a repeated name), checked when the script compiles.
      */
-    public Builder function(String name, HostFunction fn) {
-      if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        throw new IllegalArgumentException("a host function name must be an identifier, got '" + name
+    public Builder function(String spec, HostFunction fn) {
+      if (!HostCallable.validSpec(spec)) {
+        throw new IllegalArgumentException("a host function name must be an identifier or a signature "
+            + "such as \"f(x, y: 1)\", got '" + spec
             + "' (use module(...) with @Kernel(name = \"ns.fn\") for namespaced functions)");
       }
-      hostValues.put(name, HostCallable.adapt(name, Objects.requireNonNull(fn, "fn")));
+      hostValues.put(HostCallable.nameOf(spec), HostCallable.adapt(spec, Objects.requireNonNull(fn, "fn")));
       return this;
     }
 

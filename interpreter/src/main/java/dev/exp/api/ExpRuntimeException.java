@@ -6,6 +6,7 @@ import java.util.List;
 public class ExpRuntimeException extends ExpException {
   private static final long serialVersionUID = 1L;
   private final transient List<StackFrame> stack;
+  private String sourceLine;
 
   /** Made at the API boundary from the evaluator's error; {@code stack} is innermost first. */
   public ExpRuntimeException(String message, List<StackFrame> stack, Throwable cause) {
@@ -23,7 +24,20 @@ public class ExpRuntimeException extends ExpException {
     return stack.isEmpty() ? null : stack.get(0);
   }
 
-  /** The error message followed by the script stack, one frame a line. */
+  /** The text of the source line where the error happened, or null when unknown. */
+  public String sourceLine() {
+    return sourceLine;
+  }
+
+  /** Set at the API boundary when the failing line's text is known. */
+  void attachSourceLine(String line) {
+    this.sourceLine = line;
+  }
+
+  /**
+   * The error message, the failing source line with a caret under the failing expression (when the
+   * line is known), then the script stack, one frame a line.
+   */
   public String render() {
     StringBuilder sb = new StringBuilder();
     StackFrame top = location();
@@ -31,6 +45,13 @@ public class ExpRuntimeException extends ExpException {
       sb.append(top.file()).append(':').append(top.line()).append(':').append(top.column()).append(": ");
     }
     sb.append("error: ").append(getMessage());
+    if (top != null && sourceLine != null && top.line() > 0) {
+      String num = String.valueOf(top.line());
+      String shown = sourceLine.replace('\t', ' ');
+      int col = Math.max(1, Math.min(top.column(), shown.length() + 1));
+      sb.append("\n ").append(num).append(" | ").append(shown);
+      sb.append("\n ").append(" ".repeat(num.length())).append(" | ").append(" ".repeat(col - 1)).append('^');
+    }
     int i = 0;
     int shown = 0;
     while (i < stack.size()) {

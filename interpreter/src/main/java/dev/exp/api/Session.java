@@ -137,11 +137,14 @@ public final class Session implements AutoCloseable {
     Context ctx = newContext();
     Context outer = running;
     running = ctx;
+    dev.exp.kernel.KernelContext previous = dev.exp.kernel.KernelContext.install(ctx);
     try {
       return engine.interpreter().run(c, ctx);
     } catch (ExpError e) {
-      throw Errors.convert(e);
+      throw Errors.convert(e, c.source());
     } finally {
+      dev.exp.kernel.KernelContext.restore(previous);
+      ctx.close();
       running = outer;
     }
   }
@@ -202,11 +205,14 @@ public final class Session implements AutoCloseable {
     Context ctx = newContext();
     Context outer = running;
     running = ctx;
+    dev.exp.kernel.KernelContext previous = dev.exp.kernel.KernelContext.install(ctx);
     try {
       return engine.interpreter().call(fn, args, ctx);
     } catch (ExpError e) {
-      throw Errors.convert(e);
+      throw Errors.convert(e, null);
     } finally {
+      dev.exp.kernel.KernelContext.restore(previous);
+      ctx.close();
       running = outer;
       exit();
     }
@@ -227,11 +233,17 @@ public final class Session implements AutoCloseable {
     return this;
   }
 
-  /** Registers a host function for this session only (see {@link Engine.Builder#function}). */
-  public Session function(String name, HostFunction fn) {
+  /**
+   * Registers a host function for this session only; {@code spec} is a name or a signature such as
+   * {@code "scale(x, factor: 1)"} (see {@link Engine.Builder#function}).
+   */
+  public Session function(String spec, HostFunction fn) {
     checkOpen();
-    checkName(name);
-    globals.put(name, HostCallable.adapt(name, Objects.requireNonNull(fn, "fn")));
+    if (!HostCallable.validSpec(spec)) {
+      throw new IllegalArgumentException("a host function name must be an identifier or a signature such as "
+          + "\"f(x, y: 1)\", got '" + spec + "'");
+    }
+    globals.put(HostCallable.nameOf(spec), HostCallable.adapt(spec, Objects.requireNonNull(fn, "fn")));
     return this;
   }
 

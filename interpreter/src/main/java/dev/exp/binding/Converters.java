@@ -27,7 +27,7 @@ final class Converters {
 
   /** Converts one argument. */
   interface Converter {
-    Object convert(Object value, Context ctx);
+    Object convert(Object value, Context ctx, dev.exp.syntax.Loc loc);
 
     /** What the parameter expects, in words ("a tensor", "an integer"). */
     String expects();
@@ -42,7 +42,7 @@ final class Converters {
           || v instanceof dev.exp.eval.RangeValue, (v, ctx) -> tensor(v));
     }
     if (type == double.class || type == Double.class) {
-      return of("a number", v -> v instanceof Double || v instanceof Tensor t && t.size() == 1, (v, ctx) -> number(v));
+      return of("a number", v -> v instanceof Double || v instanceof Tensor t && t.size() == 1, (v, ctx) -> v instanceof Double ? v : number(v));
     }
     if (type == int.class || type == Integer.class) {
       return of("an integer", v -> v instanceof Double, (v, ctx) -> (int) integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
@@ -79,18 +79,25 @@ final class Converters {
       });
     }
     if (type == Fn.class) {
-      return of("a function", v -> v instanceof Callable, (v, ctx) -> {
-        if (!(v instanceof Callable c)) {
-          throw new Mismatch("expected a function, got " + Values.describe(v));
-        }
-        return (Fn) a -> {
-          Object[] args = new Object[a.length];
-          for (int i = 0; i < a.length; i++) {
-            args[i] = Values.fromJava(a[i]);
+      return new Converter() {
+        @Override
+        public Object convert(Object v, Context ctx, dev.exp.syntax.Loc loc) {
+          if (!(v instanceof Callable c)) {
+            throw new Mismatch("expected a function, got " + Values.describe(v));
           }
-          return c.call(ctx, args, null, dev.exp.syntax.Loc.NONE);
-        };
-      });
+          return new ScriptFn(c, ctx, loc);
+        }
+
+        @Override
+        public String expects() {
+          return "a function";
+        }
+
+        @Override
+        public boolean accepts(Object v) {
+          return v instanceof Callable;
+        }
+      };
     }
     if (type == List.class) {
       Type elem = generic instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
@@ -125,7 +132,7 @@ final class Converters {
   private static Converter of(String expects, java.util.function.Predicate<Object> accepts, Conv conv) {
     return new Converter() {
       @Override
-      public Object convert(Object value, Context ctx) {
+      public Object convert(Object value, Context ctx, dev.exp.syntax.Loc loc) {
         return conv.apply(value, ctx);
       }
 
@@ -139,6 +146,22 @@ final class Converters {
         return accepts.test(value);
       }
     };
+  }
+
+  /** Converts a kernel's Java result to an Exp value; chosen once per kernel from its return type. */
+  interface Result {
+    Object toExp(Object javaValue);
+  }
+
+  private static final Result SAME = v -> v;
+
+  static Result result(Class<?> returnType) {
+    if (returnType == Tensor.class || returnType == double.class || returnType == Double.class
+        || returnType == boolean.class || returnType == Boolean.class || returnType == String.class
+        || returnType == void.class) {
+      return SAME;
+    }
+    return Values::fromJava;
   }
 
   static Tensor tensor(Object v) {

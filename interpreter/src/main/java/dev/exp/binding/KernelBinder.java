@@ -1,33 +1,40 @@
 package dev.exp.binding;
 
 import dev.exp.eval.Callable;
+import dev.exp.eval.LazyTable;
 import dev.exp.eval.Namespace;
+import dev.exp.kernel.KernelIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns annotated kernel classes into script values, once per engine: globals for plain names,
  * {@link Namespace}s for {@code ns.member} names; kernels sharing a name become overloads.
+ *
+ * <p>Binding is lazy: every name is known up front from the {@link KernelIndex} (no class is loaded),
+ * and a kernel class is reflected on and its {@code MethodHandle} adapters made the first time a
+ * script (or the compiler resolving it) uses one of its names. {@code exp -e 1} binds nothing.
  */
 public final class KernelBinder {
   private KernelBinder() {}
 
-  /** Script name to value (a function or a namespace). */
+  /** Script name to value (a function or a namespace); kernel values are bound on first access. */
   public static Map<String, Object> bind(List<Class<?>> classes, Map<String, String> namespaceDocs) {
-    Map<String, List<KernelFunction>> byName = new LinkedHashMap<>();
+    Map<String, List<String>> index = KernelIndex.load(classes);
+    Map<String, Class<?>> byName = new LinkedHashMap<>();
     for (Class<?> c : classes) {
-      for (KernelFunction k : KernelFunction.of(c)) {
-        byName.computeIfAbsent(k.name(), n -> new ArrayList<>()).add(k);
-      }
+      byName.put(c.getName(), c);
     }
+    Classes bound = new Classes(byName);
     Map<String, Object> globals = new TreeMap<>();
     Map<String, Map<String, Object>> namespaces = new TreeMap<>();
-    for (Map.Entry<String, List<KernelFunction>> e : byName.entrySet()) {
-      Callable fn = e.getValue().size() == 1 ? e.getValue().get(0) : new Overloads(e.getKey(), e.getValue());
+    for (Map.Entry<String, List<String>> e : index.entrySet()) {
       String name = e.getKey();
+      Object fn = new LazyKernel(name, e.getValue(), bound);
       int dot = name.indexOf('.');
       if (dot < 0) {
         globals.put(name, fn);
@@ -36,8 +43,40 @@ public final class KernelBinder {
       }
     }
     for (Map.Entry<String, Map<String, Object>> e : namespaces.entrySet()) {
-      globals.put(e.getKey(), new Namespace(e.getKey(), namespaceDocs.getOrDefault(e.getKey(), ""), e.getValue()));
+      globals.put(e.getKey(), new Namespace(e.getKey(), namespaceDocs.getOrDefault(e.getKey(), ""),
+          new LazyTable(e.getValue())));
     }
     return globals;
+  }
+
+  /** The kernels of each class, reflected once on first use (thread-safe). */
+  static final class Classes {
+    private final Map<String, Class<?>> classes;
+    private final Map<String, List<KernelFunction>> bound = new ConcurrentHashMap<>();
+
+    Classes(Map<String, Class<?>> classes) {
+      this.classes = classes;
+    }
+
+    List<KernelFunction> kernels(String className) {
+      return bound.computeIfAbsent(className, n -> KernelFunction.of(classes.get(n)));
+    }
+
+    /** The callable for a name defined by the given classes (one kernel or overloads). */
+    Callable resolve(String name, List<String> classNames) {
+      List<KernelFunction> found = new ArrayList<>();
+      for (String c : classNames) {
+        for (KernelFunction k : kernels(c)) {
+          if (k.name().equals(name)) {
+            found.add(k);
+          }
+        }
+      }
+      if (found.isEmpty()) {
+        throw new IllegalStateException("kernel index out of date: " + name + " is not in " + classNames
+            + " (regenerate it: see KernelIndexTest)");
+      }
+      return found.size() == 1 ? found.get(0) : new Overloads(name, found);
+    }
   }
 }

@@ -3,30 +3,58 @@ package dev.exp.binding;
 import dev.exp.eval.Callable;
 import dev.exp.eval.Context;
 import dev.exp.eval.ExpError;
-import dev.exp.eval.Suggest;
-import dev.exp.eval.Values;
+import dev.exp.eval.Signature;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
+import dev.exp.kernel.KernelContext;
 import dev.exp.kernel.KernelException;
 import dev.exp.syntax.Loc;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A script function backed by one annotated static kernel method. */
+/**
+ * A script function backed by one annotated static kernel method, called through a {@link
+ * MethodHandle} adapter made once. Everything about a parameter is decided when the kernel is bound:
+ * its script name and default ({@link Signature}), its converter, and where the {@link KernelContext}
+ * goes (a parameter of that type without {@code @Arg}, invisible to scripts).
+ */
 public final class KernelFunction implements Callable {
+  private static final MethodType INVOKER = MethodType.methodType(Object.class, Object[].class);
+
   private final Method method;
   private final String name;
   private final String doc;
   private final String[] needs;
-  private final String[] paramNames;
+  private final Signature sig;
+  /** Per Java parameter: the script parameter it takes, or -1 for the kernel context. */
+  private final int[] source;
   private final Object[] defaults;
-  private final boolean[] required;
   private final Converters.Converter[] converters;
-  private final String signature;
+  /** Per script parameter: how to convert, decided once ({@link #ANY}, {@link #TENSOR}, {@link #NUMBER} or general). */
+  private final byte[] kinds;
+  private static final byte GENERAL = 0;
+  private static final byte ANY = 1;
+  private static final byte TENSOR = 2;
+  private static final byte NUMBER = 3;
+  /** Per script parameter: a none argument stays null (reference types except Rng). */
+  private final boolean[] noneAsNull;
+  private final boolean resolvesPath;
+  /** The adapter, made after {@link #COLD_CALLS} calls (see {@link #call(Object[])}). */
+  private volatile MethodHandle invoker;
+  private int coldCalls;
+  /**
+   * Calls made by reflection before the {@code MethodHandle} adapter is made: a script that calls a
+   * kernel a few times does not pay for spinning adapters (the first one costs tens of ms of
+   * java.lang.invoke start-up on JDK 17), a hot kernel gets the adapter.
+   */
+  static final int COLD_CALLS = 32;
+  private final Converters.Result result;
 
   KernelFunction(Method method) {
     Kernel k = method.getAnnotation(Kernel.class);
@@ -38,39 +66,85 @@ public final class KernelFunction implements Callable {
     this.doc = k.doc();
     this.needs = k.needs();
     Parameter[] ps = method.getParameters();
-    paramNames = new String[ps.length];
-    defaults = new Object[ps.length];
-    required = new boolean[ps.length];
-    converters = new Converters.Converter[ps.length];
-    StringBuilder sig = new StringBuilder(name).append('(');
+    source = new int[ps.length];
+    List<String> names = new ArrayList<>();
+    List<String> shown = new ArrayList<>();
+    List<Object> dflts = new ArrayList<>();
+    List<Converters.Converter> convs = new ArrayList<>();
+    List<Boolean> nulls = new ArrayList<>();
+    boolean path = false;
     for (int i = 0; i < ps.length; i++) {
       Arg a = ps[i].getAnnotation(Arg.class);
       if (a == null) {
+        if (ps[i].getType() == KernelContext.class) {
+          source[i] = -1;
+          continue;
+        }
         throw new IllegalArgumentException("kernel " + name + ": parameter " + i + " has no @Arg: " + method);
       }
-      paramNames[i] = a.value();
-      required[i] = a.dflt().equals(Arg.REQUIRED);
-      defaults[i] = required[i] ? null : Literals.parse(a.dflt());
-      converters[i] = Converters.forType(ps[i].getType(), ps[i].getParameterizedType());
-      if (i > 0) {
-        sig.append(", ");
-      }
-      sig.append(paramNames[i]);
-      if (!required[i]) {
-        sig.append(": ").append(a.dflt());
-      }
+      source[i] = names.size();
+      names.add(a.value());
+      boolean required = a.dflt().equals(Arg.REQUIRED);
+      shown.add(required ? null : a.dflt());
+      dflts.add(required ? null : Literals.parse(a.dflt()));
+      convs.add(Converters.forType(ps[i].getType(), ps[i].getParameterizedType()));
+      Class<?> t = ps[i].getType();
+      nulls.add(!t.isPrimitive() && t != dev.exp.random.Rng.class);
+      path |= a.value().equals("path");
     }
-    this.signature = sig.append(')').toString();
+    this.sig = new Signature(name, names.toArray(new String[0]), shown.toArray(new String[0]), false);
+    this.defaults = dflts.toArray();
+    this.converters = convs.toArray(new Converters.Converter[0]);
+    this.noneAsNull = new boolean[nulls.size()];
+    for (int i = 0; i < noneAsNull.length; i++) {
+      noneAsNull[i] = nulls.get(i);
+    }
+    this.resolvesPath = path && needs.length > 0;
+    this.kinds = new byte[converters.length];
+    for (int i = 0, p = 0; i < ps.length; i++) {
+      if (source[i] < 0) {
+        continue;
+      }
+      Class<?> t = ps[i].getType();
+      kinds[p++] = t == Object.class ? ANY : t == dev.exp.tensor.Tensor.class ? TENSOR
+          : t == double.class || t == Double.class ? NUMBER : GENERAL;
+    }
+    this.result = Converters.result(method.getReturnType());
+  }
+
+  private MethodHandle adapter() {
+    try {
+      MethodHandle mh = MethodHandles.publicLookup().unreflect(method);
+      return mh.asSpreader(Object[].class, method.getParameterCount()).asType(INVOKER);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("kernel " + name + ": cannot access " + method, e);
+    }
+  }
+
+  /** Calls the Java method: by reflection while cold, then through the adapter. */
+  private Object call(Object[] javaArgs) throws Throwable {
+    MethodHandle mh = invoker;
+    if (mh != null) {
+      return (Object) mh.invokeExact(javaArgs);
+    }
+    if (++coldCalls >= COLD_CALLS) {
+      invoker = adapter();
+    }
+    try {
+      return method.invoke(null, javaArgs);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Override
+  public Signature sig() {
+    return sig;
   }
 
   @Override
   public String name() {
     return name;
-  }
-
-  @Override
-  public String signature() {
-    return signature;
   }
 
   @Override
@@ -92,96 +166,72 @@ public final class KernelFunction implements Callable {
   }
 
   @Override
-  public Object call(Context ctx, Object[] args, String[] names, Loc loc) {
+  public Object invoke(Context ctx, Object[] bound, Loc loc) {
     for (String need : needs) {
       ctx.require(need, name, loc);
     }
-    int n = paramNames.length;
-    Object[] given = new Object[n];
-    boolean[] has = new boolean[n];
-    for (int i = 0; i < args.length; i++) {
-      String an = names == null ? null : names[i];
-      int p;
-      if (an == null) {
-        if (i >= n) {
-          throw new ExpError(name + "() takes at most " + n + " arguments, got " + args.length + "; signature: " + signature,
-              loc);
-        }
-        p = i;
-      } else {
-        p = indexOf(an);
-        if (p < 0) {
-          throw new ExpError(name + "() has no parameter '" + an + "'" + Suggest.didYouMean(an, List.of(paramNames))
-              + "; signature: " + signature, loc);
-        }
-        if (has[p]) {
-          throw new ExpError(name + "() got two values for '" + an + "'; signature: " + signature, loc);
-        }
-      }
-      has[p] = true;
-      given[p] = args[i];
-    }
-    Object[] javaArgs = new Object[n];
+    ctx.poll(loc);   // limits hold at every kernel call, however it is reached (also map(xs, sqrt))
+    int n = converters.length;
     for (int p = 0; p < n; p++) {
-      Object v;
-      if (has[p]) {
-        v = given[p];
-      } else if (required[p]) {
-        throw new ExpError(name + "() is missing argument '" + paramNames[p] + "'; signature: " + signature, loc);
-      } else {
+      Object v = bound[p];
+      if (v == Signature.MISSING) {
         v = defaults[p];
       }
-      if (v == null && !method.getParameterTypes()[p].isPrimitive() && method.getParameterTypes()[p] != dev.exp.random.Rng.class) {
-        javaArgs[p] = null;
+      if (v == null && noneAsNull[p]) {
+        bound[p] = null;
+        continue;
+      }
+      // the common kinds without a converter call: values that already have the Java type
+      byte kind = kinds[p];
+      if (kind == ANY && !(v instanceof dev.exp.eval.RangeValue)
+          || kind == TENSOR && v instanceof dev.exp.tensor.Tensor || kind == NUMBER && v instanceof Double) {
+        bound[p] = v;
         continue;
       }
       try {
-        javaArgs[p] = converters[p].convert(v, ctx);
-        if (needs.length > 0 && paramNames[p].equals("path") && javaArgs[p] instanceof String path
-            && ctx.baseDir() != null) {
-          // file kernels see paths relative to the session's base directory, not the JVM's
-          javaArgs[p] = ctx.baseDir().resolve(path).toString();
-        }
+        v = converters[p].convert(v, ctx, loc);
       } catch (Converters.Mismatch m) {
-        throw new ExpError(name + ": argument " + paramNames[p] + ": " + m.getMessage(), loc);
+        throw new ExpError(name + ": argument " + sig.param(p) + ": " + m.getMessage(), loc);
+      }
+      if (resolvesPath && v instanceof String path && sig.param(p).equals("path") && ctx.baseDir() != null) {
+        // file kernels see paths relative to the session's base directory, not the JVM's
+        v = ctx.baseDir().resolve(path).toString();
+      }
+      bound[p] = v;
+    }
+    Object[] javaArgs = bound;
+    if (source.length != n || bound.length != n) {
+      javaArgs = new Object[source.length];
+      for (int i = 0; i < source.length; i++) {
+        javaArgs[i] = source[i] < 0 ? ctx : bound[source[i]];
       }
     }
-    Object result;
+    Object out;
+    Loc saved = ctx.enterKernel(loc);
     try {
-      result = method.invoke(null, javaArgs);
-    } catch (InvocationTargetException e) {
-      Throwable c = e.getCause();
-      if (c instanceof ExpError x) {
-        throw x;
+      out = call(javaArgs);
+    } catch (ExpError x) {
+      if (x.getCause() == null && !dev.exp.eval.ErrorFrames.of(x).isEmpty()) {
+        // came out of a script callback: record this kernel between the callback's stack and the caller's
+        dev.exp.eval.ErrorFrames.leaveKernel(x, name, loc);
       }
-      if (c instanceof KernelException ke) {
-        String msg = ke.getMessage();
-        throw new ExpError(msg.startsWith(name) ? msg : name + ": " + msg, loc, ke);
-      }
-      if (c instanceof StackOverflowError so) {
-        throw so;
-      }
-      if (c instanceof OutOfMemoryError) {
-        throw new ExpError(name + ": out of memory", loc, c);
-      }
+      throw x;
+    } catch (KernelException ke) {
+      String msg = ke.getMessage();
+      throw new ExpError(msg.startsWith(name) ? msg : name + ": " + msg, loc, ke);
+    } catch (StackOverflowError so) {
+      throw so;
+    } catch (OutOfMemoryError oom) {
+      throw new ExpError(name + ": out of memory", loc, oom);
+    } catch (Throwable c) {
       throw new ExpError("internal error in " + name + ": " + c, loc, c);
-    } catch (IllegalAccessException e) {
-      throw new ExpError("internal error in " + name + ": " + e, loc, e);
+    } finally {
+      ctx.exitKernel(saved);
     }
-    return Values.fromJava(result);
+    return result.toExp(out);
   }
 
-
-  private int indexOf(String n) {
-    for (int i = 0; i < paramNames.length; i++) {
-      if (paramNames[i].equals(n)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** All annotated kernels of a class. */
+  /** All annotated kernels of a class, sorted by name then Java signature. */
   static List<KernelFunction> of(Class<?> cls) {
     List<KernelFunction> out = new ArrayList<>();
     for (Method m : cls.getMethods()) {

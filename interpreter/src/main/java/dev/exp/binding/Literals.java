@@ -1,10 +1,11 @@
 package dev.exp.binding;
 
-/** Parses the Exp literals used as kernel parameter defaults: numbers, true/false, none, "strings". */
-final class Literals {
+/** Parses the Exp literals used as parameter defaults (kernels, host functions): numbers, true/false, none, "strings". */
+public final class Literals {
   private Literals() {}
 
-  static Object parse(String s) {
+  /** The value of a default literal; throws IllegalArgumentException when it is not one. */
+  public static Object parse(String s) {
     String t = s.trim();
     switch (t) {
       case "none":

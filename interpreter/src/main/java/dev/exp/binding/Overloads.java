@@ -3,6 +3,7 @@ package dev.exp.binding;
 import dev.exp.eval.Callable;
 import dev.exp.eval.Context;
 import dev.exp.eval.ExpError;
+import dev.exp.eval.Signature;
 import dev.exp.eval.Values;
 import dev.exp.syntax.Loc;
 import java.util.List;
@@ -20,6 +21,22 @@ final class Overloads implements Callable {
 
   List<KernelFunction> candidates() {
     return candidates;
+  }
+
+  /** Null: overloads bind through the candidate chosen by the first argument. */
+  @Override
+  public Signature sig() {
+    return null;
+  }
+
+  @Override
+  public List<Signature> signatures() {
+    return candidates.stream().map(KernelFunction::sig).toList();
+  }
+
+  @Override
+  public Object invoke(Context ctx, Object[] bound, Loc loc) {
+    throw new IllegalStateException("overloads are called through call()");
   }
 
   @Override

@@ -8,10 +8,18 @@ import java.util.List;
 final class AccessNodes {
   private AccessNodes() {}
 
+  /**
+   * A call. The callee's arguments are bound by a {@link CallPlan} computed once for this site (kept
+   * while the callee's signature is the same), so names are never matched per call. A closure's
+   * arguments are evaluated straight into its new frame; other callees get one argument array, which
+   * is passed on as the bound array when the call is positional and complete.
+   */
   static final class Call extends Node {
     final Node callee;
     final Node[] args;
     final String[] names;
+    /** The plan of the last signature seen here (one immutable object: safe under parallel trials). */
+    private CallPlan cached;
 
     Call(Loc loc, Node callee, Node[] args, String[] names) {
       super(loc);
@@ -20,16 +28,61 @@ final class AccessNodes {
       this.names = names;
     }
 
+    private CallPlan plan(Signature sig) {
+      CallPlan p = cached;
+      if (p == null || p.sig != sig) {
+        p = sig.plan(args.length, names, loc);
+        cached = p;
+      }
+      return p;
+    }
+
     @Override
     Object eval(Frame f) {
       Object fn = callee.eval(f);
+      Context ctx = f.ctx;
+      if (fn instanceof Closure c) {
+        CallPlan p = plan(c.code.sig);
+        Frame nf = c.newFrame(ctx);
+        Object[] slots = nf.slots;
+        int[] t = p.target;
+        Node[] a = args;
+        for (int i = 0; i < a.length; i++) {
+          slots[t[i]] = a[i].eval(f);
+        }
+        ctx.tick(loc);
+        try {
+          return c.run(nf, p.unbound, loc);
+        } catch (ExpError e) {
+          e.locateIfUnknown(loc);
+          throw e;
+        } catch (StackOverflowError e) {
+          throw depth(loc);
+        }
+      }
       Object[] values = new Object[args.length];
       for (int i = 0; i < values.length; i++) {
         values[i] = args[i].eval(f);
       }
-      return invoke(f.ctx, fn, values, names, loc);
+      if (!(fn instanceof Callable c)) {
+        throw new ExpError(Values.describe(fn) + " is not a function", loc);
+      }
+      ctx.tick(loc);
+      try {
+        Signature sig = c.sig();
+        if (sig == null) {
+          return c.call(ctx, values, names, loc);
+        }
+        return c.invoke(ctx, plan(sig).bind(values), loc);
+      } catch (ExpError e) {
+        e.locateIfUnknown(loc);
+        throw e;
+      } catch (StackOverflowError e) {
+        throw depth(loc);
+      }
     }
 
+    /** Calls a function value with positional/named arguments from Java code (builtins, experiments). */
     static Object invoke(Context ctx, Object fn, Object[] values, String[] names, Loc loc) {
       if (!(fn instanceof Callable c)) {
         throw new ExpError(Values.describe(fn) + " is not a function", loc);
@@ -41,8 +94,58 @@ final class AccessNodes {
         e.locateIfUnknown(loc);
         throw e;
       } catch (StackOverflowError e) {
-        throw new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
-            "call depth limit exceeded: the Java stack overflowed (unbounded recursion?)", loc);
+        throw depth(loc);
+      }
+    }
+
+    static ExpError depth(Loc loc) {
+      return new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
+          "call depth limit exceeded: the Java stack overflowed (unbounded recursion?)", loc);
+    }
+  }
+
+  /**
+   * The call node for a call site: a call to a callee known when compiling (a builtin or kernel
+   * folded to a constant) gets a node with the callee and its plan fixed, so the call is a direct one
+   * (no callee evaluation, no signature check, one call target per site for the JIT).
+   */
+  static Node call(Loc loc, Node callee, Node[] args, String[] names) {
+    if (callee instanceof VariableNodes.Const k && k.value instanceof Callable c && c.sig() != null
+        && c.sig().check(args.length, names) == null) {
+      return new ConstCall(loc, c, c.sig().plan(args.length, names, loc), args);
+    }
+    return new Call(loc, callee, args, names);
+  }
+
+  /** A call to a constant callee with a fixed plan (see {@link #call}). */
+  static final class ConstCall extends Node {
+    final Callable fn;
+    final CallPlan plan;
+    final Node[] args;
+
+    ConstCall(Loc loc, Callable fn, CallPlan plan, Node[] args) {
+      super(loc);
+      this.fn = fn;
+      this.plan = plan;
+      this.args = args;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Node[] a = args;
+      Object[] values = new Object[a.length];
+      for (int i = 0; i < a.length; i++) {
+        values[i] = a[i].eval(f);
+      }
+      Context ctx = f.ctx;
+      ctx.tick(loc);
+      try {
+        return fn.invoke(ctx, plan.bind(values), loc);
+      } catch (ExpError e) {
+        e.locateIfUnknown(loc);
+        throw e;
+      } catch (StackOverflowError e) {
+        throw Call.depth(loc);
       }
     }
   }
@@ -162,7 +265,7 @@ final class AccessNodes {
       if (t instanceof Namespace ns) {
         if (!ns.has(name)) {
           throw new ExpError("'" + ns.name() + "' has no member '" + name + "'"
-              + Suggest.didYouMean(name, ns.members().keySet()), loc);
+              + Suggest.didYouMean(name, ns.memberNames()), loc);
         }
         return ns.member(name);
       }

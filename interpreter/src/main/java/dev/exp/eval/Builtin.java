@@ -4,80 +4,51 @@ import dev.exp.syntax.Loc;
 
 /** A language builtin written in Java (print, len, map, assert_eq, ...). */
 public final class Builtin implements Callable {
-  /** The body of a builtin: positional arguments, already checked for count. */
+  /** The body of a builtin: arguments in parameter order, null for an optional one not given. */
   public interface Body {
     Object apply(Context ctx, Object[] args, Loc loc);
   }
 
-  private final String name;
-  private final String[] params;
-  private final int required;
+  private final Signature sig;
   private final String doc;
   private final Body body;
 
   /**
-   * @param params parameter names; those from index {@code required} on are optional (passed as null)
+   * @param params parameter names; those from index {@code required} on are optional (passed as null);
+   *     a single name starting with {@code *} collects all positional arguments into a list
    */
   public Builtin(String name, String[] params, int required, String doc, Body body) {
-    this.name = name;
-    this.params = params;
-    this.required = required;
+    if (params.length == 1 && params[0].startsWith("*")) {
+      this.sig = Signature.rest(name, params[0].substring(1));
+    } else {
+      String[] defaults = new String[params.length];
+      for (int i = required; i < params.length; i++) {
+        defaults[i] = "none";
+      }
+      this.sig = new Signature(name, params, defaults, false);
+    }
     this.doc = doc;
     this.body = body;
   }
 
   @Override
-  public Object call(Context ctx, Object[] args, String[] names, Loc loc) {
-    if (params.length == 1 && params[0].startsWith("*")) {
-      if (names != null) {
-        throw new ExpError(name + "() takes no named arguments", loc);
-      }
-      return body.apply(ctx, new Object[] {Values.list(new java.util.ArrayList<>(java.util.Arrays.asList(args)))}, loc);
-    }
-    Object[] a = new Object[params.length];
-    boolean[] has = new boolean[params.length];
-    for (int i = 0; i < args.length; i++) {
-      String n = names == null ? null : names[i];
-      int p = i;
-      if (n != null) {
-        p = java.util.Arrays.asList(params).indexOf(n);
-        if (p < 0) {
-          throw new ExpError(name + "() has no parameter '" + n + "'" + Suggest.didYouMean(n, java.util.List.of(params))
-              + "; signature: " + signature(), loc);
-        }
-      } else if (i >= params.length) {
-        throw new ExpError(name + "() takes at most " + params.length + " arguments, got " + args.length
-            + "; signature: " + signature(), loc);
-      }
-      a[p] = args[i];
-      has[p] = true;
-    }
-    for (int p = 0; p < required; p++) {
-      if (!has[p]) {
-        throw new ExpError(name + "() is missing argument '" + params[p] + "'; signature: " + signature(), loc);
+  public Signature sig() {
+    return sig;
+  }
+
+  @Override
+  public Object invoke(Context ctx, Object[] bound, Loc loc) {
+    for (int i = 0; i < bound.length; i++) {
+      if (bound[i] == Signature.MISSING) {
+        bound[i] = null;
       }
     }
-    return body.apply(ctx, a, loc);
+    return body.apply(ctx, bound, loc);
   }
 
   @Override
   public String name() {
-    return name;
-  }
-
-  @Override
-  public String signature() {
-    StringBuilder sb = new StringBuilder(name).append('(');
-    for (int i = 0; i < params.length; i++) {
-      if (i > 0) {
-        sb.append(", ");
-      }
-      sb.append(params[i]);
-      if (i >= required) {
-        sb.append(": none");
-      }
-    }
-    return sb.append(')').toString();
+    return sig.name();
   }
 
   @Override

@@ -17,7 +17,7 @@ final class Builtins {
     g.put("pi", Math.PI);
     g.put("inf", Double.POSITIVE_INFINITY);
     g.put("nan", Double.NaN);
-    Object kernelSort = g.get("sort");
+    Object kernelSort = g instanceof LazyTable lazy ? lazy.raw("sort") : g.get("sort");
     add(g, "print", new String[] {"*values"}, 0, "Prints the values separated by spaces, then a newline.",
         (ctx, a, loc) -> {
           List<?> vs = (List<?>) a[0];
@@ -190,7 +190,7 @@ final class Builtins {
           }
           return Values.list(out);
         });
-    g.put("sort", kernelSort instanceof Callable ks ? new ListOrKernel(listSort, ks) : listSort);
+    g.put("sort", kernelSort != null ? new ListOrKernel(listSort, kernelSort) : listSort);
     add(g, "help", new String[] {"x"}, 0, "Prints the signature and documentation of a function or namespace.",
         (ctx, a, loc) -> {
           Object target = a[0];
@@ -213,26 +213,48 @@ final class Builtins {
   }
 
   /** Lists go to the language's list version; everything else to the kernel of the same name. */
-  private record ListOrKernel(Builtin forLists, Callable kernel) implements Callable {
+  private record ListOrKernel(Builtin forLists, Object kernelValue) implements Callable {
+    /** The kernel (bound on first use). */
+    private Callable kernel() {
+      return (Callable) (kernelValue instanceof LazyTable.Lazy l ? l.resolve() : kernelValue);
+    }
+
     @Override
     public Object call(Context ctx, Object[] args, String[] names, Loc loc) {
       boolean list = args.length > 0 && (names == null || names[0] == null) && args[0] instanceof List<?>;
-      return list ? forLists.call(ctx, args, names, loc) : kernel.call(ctx, args, names, loc);
+      return list ? forLists.call(ctx, args, names, loc) : kernel().call(ctx, args, names, loc);
+    }
+
+    @Override
+    public Signature sig() {
+      return null;
+    }
+
+    @Override
+    public List<Signature> signatures() {
+      List<Signature> all = new ArrayList<>(forLists.signatures());
+      all.addAll(kernel().signatures());
+      return all;
+    }
+
+    @Override
+    public Object invoke(Context ctx, Object[] bound, Loc loc) {
+      throw new IllegalStateException("sort is called through call()");
     }
 
     @Override
     public String name() {
-      return kernel.name();
+      return kernel().name();
     }
 
     @Override
     public String signature() {
-      return forLists.signature() + " | " + kernel.signature();
+      return forLists.signature() + " | " + kernel().signature();
     }
 
     @Override
     public String doc() {
-      return forLists.signature() + ": " + forLists.doc() + "\n\n" + kernel.doc();
+      return forLists.signature() + ": " + forLists.doc() + "\n\n" + kernel().doc();
     }
   }
 

@@ -1,9 +1,12 @@
 package dev.exp.eval;
 
 import dev.exp.syntax.Loc;
-import java.util.Arrays;
 
-/** A script function value: code plus the cells of the variables it captured. */
+/**
+ * A script function value: code plus the cells of the variables it captured. Its arguments are
+ * bound straight into the slots of the new frame (parameter {@code p} is slot {@code p}); the call
+ * node evaluates them there directly, so a call allocates only the frame.
+ */
 final class Closure implements Callable {
   final FunctionCode code;
   final Object[] captures;
@@ -19,15 +22,66 @@ final class Closure implements Callable {
   }
 
   @Override
-  public String signature() {
-    return code.signature();
+  public Signature sig() {
+    return code.sig;
+  }
+
+  /** A frame for one call; the caller writes the arguments into its first slots. */
+  Frame newFrame(Context ctx) {
+    return new Frame(code.frameSize, captures, ctx);
   }
 
   @Override
   public Object call(Context ctx, Object[] args, String[] names, Loc loc) {
+    CallPlan p = code.sig.plan(args.length, names, loc);
+    Frame f = newFrame(ctx);
+    p.bindInto(args, f.slots);
+    return run(f, p.unbound, loc);
+  }
+
+  @Override
+  public Object invoke(Context ctx, Object[] bound, Loc loc) {
+    Frame f = newFrame(ctx);
+    int n = code.params.length;
+    int missing = 0;
+    for (int i = 0; i < n; i++) {
+      if (bound[i] != Signature.MISSING) {
+        f.slots[i] = bound[i];
+      } else {
+        missing++;
+      }
+    }
+    int[] unbound = new int[missing];
+    for (int i = 0, k = 0; i < n; i++) {
+      if (bound[i] == Signature.MISSING) {
+        unbound[k++] = i;
+      }
+    }
+    return run(f, unbound, loc);
+  }
+
+  /** Fills the defaults of the parameters in {@code unbound}, boxes captured parameters, runs the body. */
+  Object run(Frame f, int[] unbound, Loc loc) {
     FunctionCode c = code;
-    Frame f = new Frame(c.frameSize, captures, ctx);
-    bind(f, args, names, loc);
+    if (!c.capturedParams) {
+      for (int p : unbound) {
+        f.slots[p] = c.defaults[p].eval(f);
+      }
+    } else {
+      // in parameter order, so a default reading an earlier captured parameter sees its cell
+      for (int p : unbound) {
+        f.slots[p] = Signature.MISSING;
+      }
+      for (int p = 0; p < c.params.length; p++) {
+        if (f.slots[p] == Signature.MISSING) {
+          f.slots[p] = c.defaults[p].eval(f);
+        }
+        if (c.paramVars[p].captured) {
+          f.slots[p] = new Cell(f.slots[p]);
+        }
+      }
+    }
+    Context ctx = f.ctx;
     ctx.enter(loc);
     try {
       return c.body.eval(f);
@@ -44,54 +98,5 @@ final class Closure implements Callable {
     } finally {
       ctx.exit();
     }
-  }
-
-  private void bind(Frame f, Object[] args, String[] names, Loc loc) {
-    FunctionCode c = code;
-    int n = c.params.length;
-    boolean[] given = new boolean[n];
-    for (int i = 0; i < args.length; i++) {
-      String name = names == null ? null : names[i];
-      int p;
-      if (name == null) {
-        if (i >= n) {
-          throw new ExpError(name() + "() takes " + n + " argument" + (n == 1 ? "" : "s") + " but " + args.length
-              + " were given; signature: " + signature(), loc);
-        }
-        p = i;
-      } else {
-        p = indexOf(name);
-        if (p < 0) {
-          throw new ExpError(name() + "() has no parameter '" + name + "'"
-              + Suggest.didYouMean(name, Arrays.asList(c.params)) + "; signature: " + signature(), loc);
-        }
-        if (given[p]) {
-          throw new ExpError(name() + "() got two values for '" + name + "'; signature: " + signature(), loc);
-        }
-      }
-      given[p] = true;
-      f.slots[c.paramVars[p].slot] = args[i];
-    }
-    for (int p = 0; p < n; p++) {
-      if (!given[p]) {
-        if (c.defaults[p] == null) {
-          throw new ExpError(name() + "() is missing argument '" + c.params[p] + "'; signature: " + signature(), loc);
-        }
-        f.slots[c.paramVars[p].slot] = c.defaults[p].eval(f);
-      }
-      if (c.paramVars[p].captured) {
-        f.slots[c.paramVars[p].slot] = new Cell(f.slots[c.paramVars[p].slot]);
-      }
-    }
-  }
-
-  private int indexOf(String name) {
-    String[] ps = code.params;
-    for (int i = 0; i < ps.length; i++) {
-      if (ps[i].equals(name)) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

@@ -26,6 +26,8 @@ final class Compiler {
   private final List<Diagnostic> errors = new ArrayList<>();
   private final Map<String, Integer> programGlobals = new HashMap<>();
   private final Set<String> definedSoFar = new java.util.HashSet<>();
+  /** Signatures of the program's top-level {@code fn}s (immutable globals): calls to them are checked statically. */
+  private final Map<String, Signature> programFns = new HashMap<>();
   private FunctionScope fn;
   /** When non-null, undefined names are collected here instead of reported (checking a script without its host's globals). */
   private final Set<String> freeNames;
@@ -69,8 +71,9 @@ final class Compiler {
       }
       programGlobals.put(name, s.loc().line());
       globals.declare(name, mutable);
-      if (s instanceof Ast.FnDecl) {
+      if (s instanceof Ast.FnDecl d) {
         definedSoFar.add(name);
+        programFns.put(name, signatureOf(name, d.fn().params()));
       }
     }
     for (Ast.Stmt s : program.statements()) {
@@ -456,7 +459,9 @@ final class Compiler {
       for (int i = 0; i < args.length; i++) {
         args[i] = expr(c.args().get(i));
       }
-      return new AccessNodes.Call(c.loc(), callee, args, names(c.names()));
+      String[] names = names(c.names());
+      checkCall(c.callee().loc(), callee, c.callee(), args.length, names);
+      return AccessNodes.call(c.loc(), callee, args, names);
     }
     if (e instanceof Ast.Pipe p) {
       Node value = expr(p.value());
@@ -470,9 +475,13 @@ final class Compiler {
         List<String> ns = new ArrayList<>();
         ns.add(null);
         ns.addAll(c.names());
-        return new AccessNodes.Call(p.loc(), callee, args, names(ns));
+        String[] names = names(ns);
+        checkCall(c.callee().loc(), callee, c.callee(), args.length, names);
+        return AccessNodes.call(p.loc(), callee, args, names);
       }
-      return new AccessNodes.Call(p.loc(), expr(p.target()), new Node[] {value}, null);
+      Node callee = expr(p.target());
+      checkCall(p.target().loc(), callee, p.target(), 1, null);
+      return AccessNodes.call(p.loc(), callee, new Node[] {value}, null);
     }
     if (e instanceof Ast.Index ix) {
       Node target = expr(ix.target());
@@ -490,7 +499,17 @@ final class Compiler {
       return new AccessNodes.Index(ix.loc(), target, items, slices, locs);
     }
     if (e instanceof Ast.Member m) {
-      return new AccessNodes.Member(m.loc(), expr(m.target()), m.name());
+      Node target = expr(m.target());
+      if (target instanceof VariableNodes.Const k && k.value instanceof Namespace ns) {
+        // a builtin namespace: resolve the member now (a static error when it does not exist)
+        if (!ns.has(m.name())) {
+          error(m.loc(), "'" + ns.name() + "' has no member '" + m.name() + "'"
+              + Suggest.didYouMean(m.name(), ns.memberNames()));
+          return new VariableNodes.Const(m.loc(), null);
+        }
+        return new VariableNodes.Const(m.loc(), ns.member(m.name()));
+      }
+      return new AccessNodes.Member(m.loc(), target, m.name());
     }
     if (e instanceof Ast.Unary u) {
       Node operand = expr(u.operand());
@@ -530,6 +549,70 @@ final class Compiler {
     return null;
   }
 
+  /**
+   * Checks a call against its callee's signature when the callee is known while compiling (a builtin,
+   * a kernel, a top-level {@code fn} of this program), so a bad call is reported before anything runs.
+   */
+  private void checkCall(Loc loc, Node callee, Ast.Expr calleeExpr, int nargs, String[] names) {
+    List<Signature> sigs = null;
+    if (callee instanceof VariableNodes.Const k && k.value instanceof Callable c) {
+      sigs = c.signatures();
+    } else if (callee instanceof VariableNodes.GlobalGet && calleeExpr instanceof Ast.Name n
+        && programFns.containsKey(n.name())) {
+      sigs = List.of(programFns.get(n.name()));
+    }
+    if (sigs == null || sigs.isEmpty()) {
+      return;
+    }
+    String first = null;
+    for (Signature sig : sigs) {
+      if (sig == null) {
+        return;
+      }
+      String problem = sig.check(nargs, names);
+      if (problem == null) {
+        return;
+      }
+      if (first == null) {
+        first = problem;
+      }
+    }
+    error(loc, first);
+  }
+
+  /** The signature of a script function from its parameter list. */
+  static Signature signatureOf(String name, List<Ast.Param> params) {
+    String[] names = new String[params.size()];
+    String[] defaults = new String[params.size()];
+    for (int i = 0; i < names.length; i++) {
+      Ast.Param p = params.get(i);
+      names[i] = p.name();
+      if (p.dflt() != null) {
+        defaults[i] = defaultText(p.dflt());
+      }
+    }
+    return new Signature(name == null ? "<lambda>" : name, names, defaults, false);
+  }
+
+  private static String defaultText(Ast.Expr e) {
+    if (e instanceof Ast.Num n) {
+      return dev.exp.text.Numbers.format(n.value());
+    }
+    if (e instanceof Ast.Bool b) {
+      return String.valueOf(b.value());
+    }
+    if (e instanceof Ast.NoneLit) {
+      return "none";
+    }
+    if (e instanceof Ast.Str s) {
+      return "\"" + s.value() + "\"";
+    }
+    if (e instanceof Ast.Name n) {
+      return n.name();
+    }
+    return "…";
+  }
+
   /** Compiles a function literal or declaration into a closure-creating node. */
   Node lambda(Ast.Lambda l) {
     return new FunctionNodes.MakeClosure(l.loc(), function(l.name(), l.loc(), l.params(), l.body(), false));
@@ -541,6 +624,7 @@ final class Compiler {
     Node[] defaults = new Node[params.size()];
     LocalVar[] vars = new LocalVar[params.size()];
     FunctionCode code = new FunctionCode(name, loc, names, defaults, vars);
+    code.sig = signatureOf(name, params);
     FunctionScope saved = fn;
     fn = new FunctionScope(saved, code);
     fn.inExperiment = experiment;
@@ -556,6 +640,9 @@ final class Compiler {
     }
     code.body = expr(body);
     code.frameSize = fn.maxSlots;
+    for (LocalVar v : vars) {
+      code.capturedParams |= v.captured;
+    }
     code.captures = fn.captures.toArray(new FunctionCode.CaptureSource[0]);
     fn = saved;
     return code;

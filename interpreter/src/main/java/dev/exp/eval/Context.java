@@ -5,12 +5,20 @@ import dev.exp.syntax.Loc;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.Consumer;
+import dev.exp.kernel.KernelContext;
 
 /**
  * Per-thread evaluation state: output, the seeded random stream, granted capabilities, and the
- * limits (steps, call depth, deadline, interruption), checked at calls and loop back-edges.
+ * limits (steps, call depth, deadline, cancel, interruption), checked at calls, loop back-edges and
+ * inside kernels. It is also the {@link KernelContext} kernels receive: {@link #poll()} may be called
+ * from any thread; {@link #callBack} runs a script function on a context forked for the calling
+ * thread when that is not this context's own.
+ *
+ * <p>Polling protocol: {@link #tick(Loc)} is one step (a call or a loop iteration: counts the step
+ * against the step limit and polls); {@link #poll(Loc)} only checks deadline, cancel and interrupt.
+ * Both are cheap (no clock read: a timer sets the deadline flag) and may run at every back-edge.
  */
-public final class Context {
+public final class Context implements KernelContext {
   final Interpreter interpreter;
   Consumer<String> out;
   Rng rng;
@@ -18,16 +26,24 @@ public final class Context {
   final Path baseDir;
   final long maxSteps;
   final int maxDepth;
-  long deadlineNanos;
+  final Stop stop;
+  /** The thread this context runs on. */
+  final Thread thread;
   long steps;
   int depth;
-  volatile boolean cancelled;
+  /** Location of the kernel call running on this context (for {@link #location()}), or null. */
+  Loc kernelLoc;
   ExperimentProgress progress = ExperimentProgress.NONE;
   int jobs;
   SessionResources resources;
 
   Context(Interpreter interpreter, Consumer<String> out, Rng rng, Set<String> grants, Path baseDir, long maxSteps,
       int maxDepth, long deadlineNanos) {
+    this(interpreter, out, rng, grants, baseDir, maxSteps, maxDepth, new Stop(deadlineNanos, Thread.currentThread()));
+  }
+
+  private Context(Interpreter interpreter, Consumer<String> out, Rng rng, Set<String> grants, Path baseDir,
+      long maxSteps, int maxDepth, Stop stop) {
     this.interpreter = interpreter;
     this.out = out;
     this.rng = rng;
@@ -35,16 +51,26 @@ public final class Context {
     this.baseDir = baseDir;
     this.maxSteps = maxSteps;
     this.maxDepth = maxDepth;
-    this.deadlineNanos = deadlineNanos;
+    this.stop = stop;
+    this.thread = Thread.currentThread();
   }
 
-  /** A context for another thread (parallel trials): same settings, its own counters and stream. */
+  /**
+   * A context for another thread (parallel trials, callbacks from kernel workers): same settings and
+   * the same stop state (deadline, cancel, the owner's interrupt), its own counters and stream. Made on
+   * the thread that will use it.
+   */
   Context fork(Rng forkRng, Consumer<String> forkOut) {
-    Context c = new Context(interpreter, forkOut, forkRng, grants, baseDir, maxSteps, maxDepth, deadlineNanos);
+    Context c = new Context(interpreter, forkOut, forkRng, grants, baseDir, maxSteps, maxDepth, stop);
     c.progress = ExperimentProgress.NONE;
     c.jobs = 1;
     c.resources = resources;
     return c;
+  }
+
+  /** Ends the evaluation this context was made for: releases its deadline timer. */
+  public void close() {
+    stop.close();
   }
 
   /** Where experiment progress goes (default: nowhere). */
@@ -74,8 +100,55 @@ public final class Context {
     return interpreter;
   }
 
+  @Override
   public Rng rng() {
     return rng;
+  }
+
+  /** The location of the kernel call running on this context, as {@code file:line:col}. */
+  @Override
+  public String location() {
+    Loc l = kernelLoc;
+    return l == null || l == Loc.NONE ? "" : l.toString();
+  }
+
+  /** Polls at the location of the kernel call running on this context (see {@link #poll(Loc)}). */
+  @Override
+  public void poll() {
+    poll(kernelLoc);
+  }
+
+  /** Marks the start of a kernel call at {@code loc}; returns what {@link #exitKernel} restores. */
+  public Loc enterKernel(Loc loc) {
+    Loc old = kernelLoc;
+    kernelLoc = loc;
+    return old;
+  }
+
+  public void exitKernel(Loc saved) {
+    kernelLoc = saved;
+  }
+
+  /**
+   * Calls a script function from Java code running for this context (a kernel's callback, maybe on a
+   * worker thread): on this context's thread directly, on any other thread in a context forked for it.
+   */
+  public Object callBack(Callable fn, Object[] args, Loc loc) {
+    Context c = this;
+    KernelContext previous = null;
+    boolean forked = Thread.currentThread() != thread;
+    if (forked) {
+      c = fork(new Rng(Rng.mix(stop.forks.incrementAndGet())), out);
+      previous = KernelContext.install(c);
+    }
+    try {
+      c.tick(loc);
+      return fn.call(c, args, null, loc);
+    } finally {
+      if (forked) {
+        KernelContext.restore(previous);
+      }
+    }
   }
 
   public void print(String line) {
@@ -105,12 +178,12 @@ public final class Context {
 
   /** The wall-clock deadline as a {@link System#nanoTime()} value, or 0 for none. */
   public long deadlineNanos() {
-    return deadlineNanos;
+    return stop.deadlineNanos;
   }
 
-  /** Whether {@link #cancel()} was called and not yet acted on. */
+  /** Whether {@link #cancel()} was called. */
   public boolean isCancelled() {
-    return cancelled;
+    return (stop.reasons & Stop.CANCELLED) != 0;
   }
 
   /**
@@ -125,31 +198,48 @@ public final class Context {
     return baseDir;
   }
 
-  /** Asks a running evaluation to stop at its next check (REPL Ctrl-C). */
+  /** Asks a running evaluation (and its forks) to stop at its next check (REPL Ctrl-C); thread-safe. */
   public void cancel() {
-    cancelled = true;
+    stop.cancel();
   }
 
-  /** One step: a call or a loop iteration. */
-  void tick(Loc loc) {
+  /**
+   * One step: a call or a loop iteration. Counts it against the step limit and polls the other
+   * limits ({@link #poll(Loc)}). The evaluator calls this at every loop back-edge; calls do it too.
+   */
+  public void tick(Loc loc) {
     long s = ++steps;
     if (s > maxSteps) {
       throw new LimitError(dev.exp.api.ExpLimitException.Kind.STEPS,
           "step limit exceeded: the script ran more than " + maxSteps + " steps (calls and loop iterations)", loc);
     }
-    if ((s & 1023) == 0) {
-      poll(loc);
+    poll(loc);
+  }
+
+  /**
+   * Throws when the evaluation must stop: cancelled ({@link #cancel()}), its thread (or, on a forked
+   * context, the evaluation's owner thread) interrupted, or past its deadline. One volatile read and
+   * two interrupt-flag reads when nothing happened; safe from any thread.
+   */
+  public void poll(Loc loc) {
+    if (stop.reasons != 0 || Thread.currentThread().isInterrupted() || stop.owner.isInterrupted()) {
+      stopNow(loc);
     }
   }
 
-  /** Checks interruption and the deadline. */
-  void poll(Loc loc) {
-    if (cancelled || Thread.currentThread().isInterrupted()) {
-      cancelled = false;
-      Thread.interrupted();
+  private void stopNow(Loc loc) {
+    int r = stop.reasons;
+    if ((r & (Stop.CANCELLED | Stop.INTERRUPTED)) != 0) {
       throw new InterruptError(loc);
     }
-    if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
+    if (Thread.currentThread().isInterrupted() || stop.owner.isInterrupted()) {
+      stop.interrupted();   // every context of this evaluation stops, also after the flag is consumed
+      if (Thread.currentThread() == stop.owner) {
+        Thread.interrupted();   // consumed: the session stays usable on this thread
+      }
+      throw new InterruptError(loc);
+    }
+    if ((r & Stop.DEADLINE) != 0 && stop.pastDeadline()) {
       throw new LimitError(dev.exp.api.ExpLimitException.Kind.TIME, "time limit exceeded", loc);
     }
   }

@@ -12,6 +12,15 @@ public final class ErrorFrames {
     return List.copyOf(e.frames());
   }
 
+  /**
+   * Records a kernel frame on an error that came out of a script callback the kernel made: the
+   * callback's frames stay innermost, then the kernel at its call location, then the caller's frames.
+   */
+  public static void leaveKernel(ExpError e, String kernel, dev.exp.syntax.Loc loc) {
+    e.locateIfUnknown(loc);
+    e.leave(kernel);
+  }
+
   /** The limit that was hit, or null. */
   public static ExpLimitException.Kind limitKind(ExpError e) {
     return e instanceof Context.LimitError l ? l.kind : null;

@@ -11,6 +11,10 @@ final class FunctionCode {
   final LocalVar[] paramVars;
   int frameSize;
   Node body;
+  /** The parameter list (built by the compiler; shared by every closure of this code). */
+  Signature sig;
+  /** Whether some parameter is captured by an inner function (its slot then holds a cell). */
+  boolean capturedParams;
   /** For each captured variable: where the enclosing frame keeps it. */
   CaptureSource[] captures;
 
@@ -26,16 +30,7 @@ final class FunctionCode {
   record CaptureSource(boolean fromSlot, int index) {}
 
   String signature() {
-    StringBuilder sb = new StringBuilder(name == null ? "fn" : name).append('(');
-    for (int i = 0; i < params.length; i++) {
-      if (i > 0) {
-        sb.append(", ");
-      }
-      sb.append(params[i]);
-      if (defaults[i] != null) {
-        sb.append(" = …");
-      }
-    }
-    return sb.append(')').toString();
+    return sig.render();
   }
+
 }

@@ -27,7 +27,7 @@ public final class Interpreter {
   public Interpreter(List<Class<?>> hostKernelClasses, Map<String, Object> hostValues) {
     List<Class<?>> classes = new java.util.ArrayList<>(Stdlib.kernelClasses());
     classes.addAll(hostKernelClasses);
-    Map<String, Object> table = new TreeMap<>(KernelBinder.bind(classes, Stdlib.namespaces()));
+    Map<String, Object> table = new LazyTable(KernelBinder.bind(classes, Stdlib.namespaces()));
     Builtins.install(table);
     table.putAll(hostValues);
     this.builtins = Collections.unmodifiableMap(table);

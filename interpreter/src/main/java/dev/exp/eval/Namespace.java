@@ -1,9 +1,14 @@
 package dev.exp.eval;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
-/** A named group of functions: {@code linalg}, {@code attention}, or an imported script. */
+/**
+ * A named group of functions: {@code linalg}, {@code attention}, or an imported script. Member names
+ * are known without binding anything; a member's kernel is bound the first time it is read (see
+ * {@link LazyTable}).
+ */
 public final class Namespace {
   private final String name;
   private final String doc;
@@ -31,6 +36,12 @@ public final class Namespace {
     return members.containsKey(key);
   }
 
+  /** Member names (binds nothing). */
+  public Set<String> memberNames() {
+    return members.keySet();
+  }
+
+  /** All members, bound. */
   public Map<String, Object> members() {
     return new TreeMap<>(members);
   }

@@ -321,33 +321,28 @@ final class JsRuntime implements AutoCloseable {
     final JsRuntime runtime;
     final Value fn;
     private final String name;
+    private final dev.exp.eval.Signature sig;
 
     JsFunction(JsRuntime runtime, Value fn, String name) {
       this.runtime = runtime;
       this.fn = fn;
       this.name = name;
+      this.sig = dev.exp.eval.Signature.rest(name, "args");
     }
 
     @Override
-    public Object call(Context ctx, Object[] args, String[] names, Loc loc) {
-      if (names != null) {
-        for (String n : names) {
-          if (n != null) {
-            throw new ExpError(name + "() takes positional arguments only (got " + n + ":)", loc);
-          }
-        }
-      }
-      return runtime.call(ctx, fn, args, name, loc);
+    public dev.exp.eval.Signature sig() {
+      return sig;
+    }
+
+    @Override
+    public Object invoke(Context ctx, Object[] bound, Loc loc) {
+      return runtime.call(ctx, fn, ((java.util.List<?>) bound[0]).toArray(), name, loc);
     }
 
     @Override
     public String name() {
       return name;
-    }
-
-    @Override
-    public String signature() {
-      return name + "(...)";
     }
 
     @Override

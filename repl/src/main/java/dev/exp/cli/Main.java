@@ -30,9 +30,16 @@ import picocli.CommandLine.Parameters;
         "  exp -e CODE            evaluate code and print the value of the last expression",
         "  exp help [NAME]        signature and documentation (e.g. exp help linalg.svd)",
         "  exp                    start the interactive REPL",
-        "", "Exit codes: 0 ok, 1 runtime error, 2 syntax or usage error."})
+        "", "Exit codes: 0 ok, 1 runtime error, 2 syntax or usage error, 3 a limit was hit (--timeout,",
+        "--max-steps, call depth), 130 interrupted (Ctrl-C)."})
 public final class Main implements Callable<Integer> {
   public static final String VERSION = "0.1.0";
+
+  /** Exit code when a limit stopped the script (--timeout, --max-steps, call depth). */
+  public static final int EXIT_LIMIT = 3;
+
+  /** Exit code when Ctrl-C (or a cancel) stopped the script, as shells report SIGINT. */
+  public static final int EXIT_INTERRUPTED = 130;
 
   @Option(names = {"-e", "--eval"}, paramLabel = "CODE", description = "Evaluate CODE and print the last value.")
   String code;
@@ -143,7 +150,7 @@ public final class Main implements Callable<Integer> {
   }
 
   private int evalCode(Engine engine, String text) {
-    try (Session s = engine.newSession()) {
+    try (Session s = engine.newSession(); CtrlC c = CtrlC.cancels(s)) {
       s.set("args", positional);
       configure(s);
       dev.exp.api.Value v = s.eval(new Source("<-e>", text));
@@ -169,7 +176,7 @@ public final class Main implements Callable<Integer> {
       err.println("exp: cannot read " + file + ": " + e.getMessage());
       return 2;
     }
-    try (Session s = engine.newSession()) {
+    try (Session s = engine.newSession(); CtrlC c = CtrlC.cancels(s)) {
       s.set("args", args);
       configure(s);
       s.eval(src);
@@ -229,7 +236,10 @@ public final class Main implements Callable<Integer> {
     if (debug && e.getCause() != null) {
       e.getCause().printStackTrace(err);
     }
-    return 1;
+    if (e instanceof dev.exp.api.ExpInterruptedException) {
+      return EXIT_INTERRUPTED;
+    }
+    return e instanceof dev.exp.api.ExpLimitException ? EXIT_LIMIT : 1;
   }
 
   private int help(Engine engine, String name) {

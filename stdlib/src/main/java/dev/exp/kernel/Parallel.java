@@ -50,14 +50,25 @@ public final class Parallel {
     BUDGET.set(Math.max(1, n));
   }
 
+  /** Polls the current thread's {@link KernelContext} (a no-op outside the interpreter). */
+  public static void poll() {
+    KernelContext.current().poll();
+  }
+
   /**
    * Runs body(0) ... body(tasks - 1), spread over up to {@link #threads()} threads. Tasks must be
-   * independent. Exceptions from a task are rethrown on the caller's thread.
+   * independent. Before each task the calling evaluation's limits are polled ({@link
+   * KernelContext#poll()}), on whichever thread runs it, so a deadline, cancel or interrupt stops the
+   * work within one task; workers see the caller's context as their {@link KernelContext#current()}.
+   * The first exception from a task stops the others from starting new tasks and is rethrown on the
+   * caller's thread.
    */
   public static void forEach(int tasks, IntConsumer body) {
+    KernelContext ctx = KernelContext.current();
     int n = Math.min(threads(), tasks);
     if (n <= 1) {
       for (int i = 0; i < tasks; i++) {
+        ctx.poll();
         body.accept(i);
       }
       return;
@@ -66,41 +77,65 @@ public final class Parallel {
     Runnable worker = () -> {
       int i;
       while ((i = next.getAndIncrement()) < tasks) {
+        ctx.poll();
         body.accept(i);
       }
     };
-    @SuppressWarnings("unchecked")
     Future<?>[] futures = new Future<?>[n - 1];
     for (int w = 0; w < n - 1; w++) {
       futures[w] = POOL.submit(() -> {
         setThreads(1);
-        worker.run();
+        KernelContext old = KernelContext.install(ctx);
+        try {
+          worker.run();
+        } catch (RuntimeException | Error e) {
+          next.set(tasks);
+          throw e;
+        } finally {
+          KernelContext.restore(old);
+        }
       });
     }
-    RuntimeException failure = null;
+    Throwable failure = null;
     try {
       worker.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       failure = e;
       next.set(tasks);
     }
+    boolean interrupted = false;
     for (Future<?> f : futures) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        next.set(tasks);
-        Thread.currentThread().interrupt();
-        if (failure == null) {
-          failure = new KernelException("interrupted");
-        }
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (failure == null) {
-          failure = e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
+      while (true) {
+        try {
+          f.get();
+          break;
+        } catch (InterruptedException e) {
+          // stop handing out tasks; wait for the running ones (one task each) before reporting
+          interrupted = true;
+          next.set(tasks);
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause();
+          }
+          break;
         }
       }
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+      if (failure == null) {
+        ctx.poll();
+        failure = new KernelException("interrupted");
+      }
+    }
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    }
+    if (failure instanceof Error err) {
+      throw err;
+    }
     if (failure != null) {
-      throw failure;
+      throw new RuntimeException(failure);
     }
   }
 }

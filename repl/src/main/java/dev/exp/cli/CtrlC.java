@@ -1,0 +1,48 @@
+package dev.exp.cli;
+
+import dev.exp.api.Session;
+
+/**
+ * Ctrl-C while a script runs: the first one cancels the session's evaluation (it stops at its next
+ * check — a call, a loop back-edge, a kernel block — and reports where, exit code 130); a second one
+ * ends the process at once. Restores the previous handler when closed.
+ */
+@SuppressWarnings("removal")
+final class CtrlC implements AutoCloseable {
+  private final sun.misc.Signal signal;
+  private final sun.misc.SignalHandler previous;
+
+  private CtrlC(sun.misc.Signal signal, sun.misc.SignalHandler previous) {
+    this.signal = signal;
+    this.previous = previous;
+  }
+
+  /** Installs the handler for {@code session}; a no-op handle where signals cannot be handled. */
+  static CtrlC cancels(Session session) {
+    try {
+      sun.misc.Signal sig = new sun.misc.Signal("INT");
+      boolean[] once = {false};
+      sun.misc.SignalHandler old = sun.misc.Signal.handle(sig, s -> {
+        if (once[0]) {
+          Runtime.getRuntime().halt(Main.EXIT_INTERRUPTED);
+        }
+        once[0] = true;
+        session.cancel();
+      });
+      return new CtrlC(sig, old);
+    } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+      return new CtrlC(null, null);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (signal != null) {
+      try {
+        sun.misc.Signal.handle(signal, previous);
+      } catch (IllegalArgumentException e) {
+        // nothing to restore
+      }
+    }
+  }
+}
