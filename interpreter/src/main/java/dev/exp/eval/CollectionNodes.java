@@ -59,6 +59,11 @@ final class CollectionNodes {
     }
 
     @Override
+    boolean maybeNumber() {
+      return false;
+    }
+
+    @Override
     Object eval(Frame f) {
       List<Object> items = new ArrayList<>(elements.length);
       for (Node e : elements) {
@@ -102,6 +107,11 @@ final class CollectionNodes {
       super(loc);
       this.names = names;
       this.values = values;
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
     }
 
     @Override
@@ -149,6 +159,11 @@ final class CollectionNodes {
       this.texts = texts;
       this.holes = holes;
       this.specs = specs;
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
     }
 
     @Override
