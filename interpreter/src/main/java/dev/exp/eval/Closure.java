@@ -84,9 +84,7 @@ final class Closure implements Callable {
     Context ctx = f.ctx;
     ctx.enter(loc);
     try {
-      return c.body.eval(f);
-    } catch (ControlNodes.ReturnSignal r) {
-      return r.value;
+      return c.execute(f);
     } catch (ExpError e) {
       e.leave(name());
       throw e;

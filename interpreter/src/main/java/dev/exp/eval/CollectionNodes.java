@@ -49,6 +49,11 @@ final class CollectionNodes {
     }
 
     @Override
+    boolean maybeNumber() {
+      return false;
+    }
+
+    @Override
     Object eval(Frame f) {
       List<Object> items = new ArrayList<>(elements.length);
       for (Node e : elements) {
@@ -92,6 +97,11 @@ final class CollectionNodes {
       super(loc);
       this.names = names;
       this.values = values;
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
     }
 
     @Override
@@ -139,6 +149,11 @@ final class CollectionNodes {
       this.texts = texts;
       this.holes = holes;
       this.specs = specs;
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
     }
 
     @Override

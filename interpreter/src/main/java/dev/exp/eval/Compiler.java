@@ -29,6 +29,17 @@ final class Compiler {
   /** Signatures of the program's top-level {@code fn}s (immutable globals): calls to them are checked statically. */
   private final Map<String, Signature> programFns = new HashMap<>();
   private FunctionScope fn;
+  /**
+   * Where the construct being compiled sits: {@link #DIRECT_RETURN} when a {@code return} there
+   * reaches its function body through blocks and {@code if} branches only, {@link #DIRECT_LOOP}
+   * likewise for {@code break}/{@code continue} and the innermost loop body. Such jumps are
+   * completion codes; others throw. Consumed by {@link #expr}, {@link #stmt} and {@link #block}.
+   */
+  private int direct;
+  /** Jumps compiled as completion codes so far (a block stops after a statement that added one). */
+  private int directJumps;
+  static final int DIRECT_RETURN = 1;
+  static final int DIRECT_LOOP = 2;
   /** When non-null, undefined names are collected here instead of reported (checking a script without its host's globals). */
   private final Set<String> freeNames;
 
@@ -93,7 +104,7 @@ final class Compiler {
     }
     List<Node> all = new ArrayList<>(hoisted);
     all.addAll(body);
-    return new CompiledProgram(new ControlNodes.Block(Loc.NONE, all.toArray(new Node[0])), fn.maxSlots);
+    return new CompiledProgram(new ControlNodes.Block(Loc.NONE, all.toArray(new Node[0]), false), fn.maxSlots);
   }
 
   // ---------------------------------------------------------------- errors
@@ -171,7 +182,11 @@ final class Compiler {
   }
 
   /** Reader and writer for an assignable name; reports assignment to a let or a builtin. */
-  private record Access(Node read, AccessNodes.Writer write) {}
+  private record Access(Node read, AccessNodes.Writer write, LocalVar local, GlobalVar global, int capture) {
+    Access(Node read, AccessNodes.Writer write) {
+      this(read, write, null, null, -1);
+    }
+  }
 
   private Access access(Loc loc, String name) {
     LocalVar v = FunctionScope.lookupLocal(fn, name);
@@ -186,7 +201,7 @@ final class Compiler {
         } else {
           f.slots[v.slot] = x;
         }
-      });
+      }, v, null, -1);
     }
     int c = FunctionScope.capture(fn, name);
     if (c >= 0) {
@@ -195,7 +210,7 @@ final class Compiler {
         error(loc, "cannot assign to '" + name + "': it is declared with let at line " + outer.declared.line()
             + " (declare it with var to make it mutable)");
       }
-      return new Access(new VariableNodes.CaptureGet(loc, c), (f, x) -> ((Cell) f.captures[c]).value = x);
+      return new Access(new VariableNodes.CaptureGet(loc, c), (f, x) -> ((Cell) f.captures[c]).value = x, null, null, c);
     }
     GlobalVar g = globals.get(name);
     if (g != null && (programGlobals.containsKey(name) || g.defined)) {
@@ -207,7 +222,7 @@ final class Compiler {
       return new Access(new VariableNodes.GlobalGet(loc, g), (f, x) -> {
         g.value = x;
         g.defined = true;
-      });
+      }, null, g, -1);
     }
     if (builtins.containsKey(name)) {
       error(loc, "cannot assign to the builtin '" + name + "'; define your own with let or var");
@@ -233,7 +248,10 @@ final class Compiler {
   // ---------------------------------------------------------------- statements
 
   private Node stmt(Ast.Stmt s) {
+    int d = direct;
+    direct = 0;
     if (s instanceof Ast.ExprStmt e) {
+      direct = d;
       return expr(e.expr());
     }
     if (s instanceof Ast.Let l) {
@@ -249,12 +267,12 @@ final class Compiler {
       LocalVar v = declareLocal(l.name(), l.mutable(), l.loc());
       return new VariableNodes.LocalDeclare(l.loc(), v, value);
     }
-    if (s instanceof Ast.FnDecl d) {
+    if (s instanceof Ast.FnDecl fd) {
       if (fn.topLevel() && fn.block.parent == null) {
-        return new VariableNodes.GlobalSet(d.loc(), globals.get(d.name()), lambda(d.fn()), true);
+        return new VariableNodes.GlobalSet(fd.loc(), globals.get(fd.name()), lambda(fd.fn()), true);
       }
-      LocalVar v = declareLocal(d.name(), false, d.loc());
-      return new VariableNodes.LocalDeclare(d.loc(), v, lambda(d.fn()));
+      LocalVar v = declareLocal(fd.name(), false, fd.loc());
+      return new VariableNodes.LocalDeclare(fd.loc(), v, lambda(fd.fn()));
     }
     if (s instanceof Ast.Import im) {
       if (!(fn.topLevel() && fn.block.parent == null)) {
@@ -281,15 +299,16 @@ final class Compiler {
       LocalVar first = declareLocal(f.vars().get(0), false, f.loc());
       LocalVar second = f.vars().size() > 1 ? declareLocal(f.vars().get(1), false, f.loc()) : null;
       fn.loopDepth++;
+      direct = (d & DIRECT_RETURN) | DIRECT_LOOP;
       Node body = block(f.body());
       fn.loopDepth--;
       popBlock();
-      return new ControlNodes.For(f.loc(), src, ControlNodes.binder(first),
-          second == null ? null : ControlNodes.binder(second), body);
+      return new ControlNodes.For(f.loc(), src, first, second, body);
     }
     if (s instanceof Ast.While w) {
       Node cond = expr(w.cond());
       fn.loopDepth++;
+      direct = (d & DIRECT_RETURN) | DIRECT_LOOP;
       Node body = block(w.body());
       fn.loopDepth--;
       return new ControlNodes.While(w.loc(), cond, body);
@@ -298,19 +317,20 @@ final class Compiler {
       if (fn.loopDepth == 0) {
         error(b.loc(), "'break' outside a loop");
       }
-      return new ControlNodes.Break(b.loc());
+      return new ControlNodes.Break(b.loc(), jump(d, DIRECT_LOOP));
     }
     if (s instanceof Ast.Continue c) {
       if (fn.loopDepth == 0) {
         error(c.loc(), "'continue' outside a loop");
       }
-      return new ControlNodes.Continue(c.loc());
+      return new ControlNodes.Continue(c.loc(), jump(d, DIRECT_LOOP));
     }
     if (s instanceof Ast.Return r) {
       if (fn.topLevel()) {
         error(r.loc(), "'return' outside a function");
       }
-      return new ControlNodes.Return(r.loc(), r.value() == null ? null : expr(r.value()));
+      Node value = r.value() == null ? null : expr(r.value());
+      return new ControlNodes.Return(r.loc(), value, jump(d, DIRECT_RETURN));
     }
     if (s instanceof Ast.Report r) {
       if (!fn.inExperiment) {
@@ -333,15 +353,18 @@ final class Compiler {
     Ast.Expr target = a.target();
     if (target instanceof Ast.Name n) {
       Access acc = access(n.loc(), n.name());
-      Node v = op.equals("=") ? value : new OperatorNodes.Binary(a.loc(), dev.exp.tensor.op.BinaryOp.ofSymbol(op.substring(0, 1)), acc.read(), value);
-      AccessNodes.Writer w = acc.write();
-      return new Node(a.loc()) {
-        @Override
-        Object eval(Frame f) {
-          w.write(f, v.eval(f));
-          return null;
-        }
-      };
+      Node v = op.equals("=") ? value
+          : OperatorNodes.binary(a.loc(), dev.exp.tensor.op.BinaryOp.ofSymbol(op.substring(0, 1)), acc.read(), value);
+      if (acc.local() != null) {
+        return new VariableNodes.LocalSet(a.loc(), acc.local(), v);
+      }
+      if (acc.capture() >= 0) {
+        return new VariableNodes.CaptureSet(a.loc(), acc.capture(), v);
+      }
+      if (acc.global() != null) {
+        return new VariableNodes.GlobalSet(a.loc(), acc.global(), v, true, true);
+      }
+      return v;   // an error was reported
     }
     if (target instanceof Ast.Index ix && ix.target() instanceof Ast.Name n) {
       Access acc = access(n.loc(), n.name());
@@ -357,28 +380,45 @@ final class Compiler {
   }
 
   Node block(Ast.BlockExpr b) {
+    int d = direct;
+    direct = 0;
     pushBlock();
     List<Node> nodes = new ArrayList<>();
+    boolean jumps = false;
     for (Ast.Stmt s : b.statements()) {
-      if (s instanceof Ast.FnDecl d) {
+      if (s instanceof Ast.FnDecl fd) {
         // declare first so the function can call itself
-        LocalVar v = declareLocal(d.name(), false, d.loc());
-        nodes.add(new VariableNodes.LocalDeclare(d.loc(), v, lambda(d.fn())));
+        LocalVar v = declareLocal(fd.name(), false, fd.loc());
+        nodes.add(new VariableNodes.LocalDeclare(fd.loc(), v, lambda(fd.fn())));
         continue;
       }
-      Node n = stmt(s);
-      nodes.add(s instanceof Ast.ExprStmt ? n : new ControlNodes.Discard(n.loc, n));
+      int before = directJumps;
+      direct = d;
+      nodes.add(stmt(s));   // every statement node but an expression's evaluates to none
+      jumps |= directJumps != before;
     }
+    direct = 0;
     popBlock();
     if (nodes.size() == 1) {
       return nodes.get(0);
     }
-    return new ControlNodes.Block(b.loc(), nodes.toArray(new Node[0]));
+    return new ControlNodes.Block(b.loc(), nodes.toArray(new Node[0]), jumps);
+  }
+
+  /** Whether a jump compiled where {@code d} holds is a completion code (counted) or must throw. */
+  private boolean jump(int d, int kind) {
+    if ((d & kind) != 0) {
+      directJumps++;
+      return true;
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- expressions
 
   Node expr(Ast.Expr e) {
+    int d = direct;
+    direct = 0;
     if (e instanceof Ast.Num n) {
       return new VariableNodes.Const(n.loc(), n.value());
     }
@@ -432,16 +472,19 @@ final class Compiler {
       Node filter = c.filter() == null ? null : expr(c.filter());
       Node element = expr(c.element());
       popBlock();
-      return new ControlNodes.Comprehension(c.loc(), src, ControlNodes.binder(first),
-          second == null ? null : ControlNodes.binder(second), element, filter);
+      return new ControlNodes.Comprehension(c.loc(), src, first, second, element, filter);
     }
     if (e instanceof Ast.If i) {
       Node cond = expr(i.cond());
+      direct = d;
       Node then = expr(i.then());
+      direct = d;
       Node otherwise = i.otherwise() == null ? null : expr(i.otherwise());
+      direct = 0;
       return new ControlNodes.If(i.loc(), cond, then, otherwise);
     }
     if (e instanceof Ast.BlockExpr b) {
+      direct = d;
       return block(b);
     }
     if (e instanceof Ast.Lambda l) {
@@ -516,7 +559,8 @@ final class Compiler {
       return u.op().equals("-") ? new OperatorNodes.Negate(u.loc(), operand) : new OperatorNodes.Plus(u.loc(), operand);
     }
     if (e instanceof Ast.Binary b) {
-      return new OperatorNodes.Binary(b.loc(), b.op(), expr(b.left()), expr(b.right()));
+      Node left = expr(b.left());
+      return OperatorNodes.binary(b.loc(), b.op(), left, expr(b.right()));
     }
     if (e instanceof Ast.And a) {
       return new OperatorNodes.And(a.loc(), expr(a.left()), expr(a.right()));
@@ -638,7 +682,10 @@ final class Compiler {
         defaults[i] = expr(params.get(i).dflt());
       }
     }
+    int savedDirect = direct;
+    direct = DIRECT_RETURN;
     code.body = expr(body);
+    direct = savedDirect;
     code.frameSize = fn.maxSlots;
     for (LocalVar v : vars) {
       code.capturedParams |= v.captured;

@@ -7,71 +7,91 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Blocks, conditionals, loops and the jumps out of them. */
+/**
+ * Blocks, conditionals, loops and the jumps out of them.
+ *
+ * <p>Jumps are completion codes: a {@code return}/{@code break}/{@code continue} that the compiler
+ * found in a <em>direct</em> position (reached from its function body or loop body only through
+ * blocks and {@code if} branches) sets {@link Frame#jump}; blocks stop at the statement that set it,
+ * {@code if} passes it on, loops and the function body consume it. A jump nested in another
+ * expression ({@code let x = if c { return 1 } else { 2 }}) is rare and throws a {@link JumpSignal}
+ * instead, which loops and function bodies also catch.
+ */
 final class ControlNodes {
   private ControlNodes() {}
 
-  /** Jumps are exceptions without stack traces. */
-  static final class BreakSignal extends RuntimeException {
+  /** The slow form of a jump nested inside an expression: an exception without a stack trace. */
+  abstract static class JumpSignal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    JumpSignal() {
+      super(null, null, false, false);
+    }
+  }
+
+  static final class BreakSignal extends JumpSignal {
     private static final long serialVersionUID = 1L;
     static final BreakSignal INSTANCE = new BreakSignal();
-
-    private BreakSignal() {
-      super(null, null, false, false);
-    }
   }
 
-  static final class ContinueSignal extends RuntimeException {
+  static final class ContinueSignal extends JumpSignal {
     private static final long serialVersionUID = 1L;
     static final ContinueSignal INSTANCE = new ContinueSignal();
-
-    private ContinueSignal() {
-      super(null, null, false, false);
-    }
   }
 
-  static final class ReturnSignal extends RuntimeException {
+  static final class ReturnSignal extends JumpSignal {
     private static final long serialVersionUID = 1L;
-    final Object value;
+    final transient Object value;
 
     ReturnSignal(Object value) {
-      super(null, null, false, false);
       this.value = value;
     }
   }
 
-  /** Statements in order; the value is the last statement's (none for non-expressions). */
+  /**
+   * Statements in order; the value is the last statement's. {@code jumps} is set by the compiler
+   * when a statement may set a completion code: the block then stops right after it.
+   */
   static final class Block extends Node {
     final Node[] statements;
+    final boolean jumps;
 
-    Block(Loc loc, Node[] statements) {
+    Block(Loc loc, Node[] statements, boolean jumps) {
       super(loc);
       this.statements = statements;
+      this.jumps = jumps;
     }
 
     @Override
     Object eval(Frame f) {
-      Object last = null;
-      for (Node s : statements) {
-        last = s.eval(f);
+      Node[] ss = statements;
+      int last = ss.length - 1;
+      if (jumps) {
+        for (int i = 0; i < last; i++) {
+          ss[i].eval(f);
+          if (f.jump != Frame.NORMAL) {
+            return null;
+          }
+        }
+      } else {
+        for (int i = 0; i < last; i++) {
+          ss[i].eval(f);
+        }
       }
-      return last;
-    }
-  }
-
-  /** A statement whose value is discarded (declarations, assignments). */
-  static final class Discard extends Node {
-    final Node inner;
-
-    Discard(Loc loc, Node inner) {
-      super(loc);
-      this.inner = inner;
+      return last < 0 ? null : ss[last].eval(f);
     }
 
     @Override
-    Object eval(Frame f) {
-      inner.eval(f);
-      return null;
+    double evalDouble(Frame f) throws UnexpectedType {
+      Node[] ss = statements;
+      int last = ss.length - 1;
+      for (int i = 0; i < last; i++) {
+        ss[i].eval(f);   // a typed block is never in a direct position: no completion codes here
+      }
+      if (last < 0) {
+        throw new UnexpectedType(null);
+      }
+      return ss[last].evalDouble(f);
     }
   }
 
@@ -79,6 +99,8 @@ final class ControlNodes {
     final Node cond;
     final Node then;
     final Node otherwise;
+    /** Set once the condition produced a non-bool here (then it is evaluated generically). */
+    boolean genericCond;
 
     If(Loc loc, Node cond, Node then, Node otherwise) {
       super(loc);
@@ -87,16 +109,71 @@ final class ControlNodes {
       this.otherwise = otherwise;
     }
 
+    private boolean test(Frame f) {
+      if (!genericCond) {
+        try {
+          return cond.evalBoolean(f);
+        } catch (UnexpectedType e) {
+          genericCond = true;
+          return Values.truth(e.value, cond.loc);
+        }
+      }
+      return Values.truth(cond.eval(f), cond.loc);
+    }
+
     @Override
     Object eval(Frame f) {
-      if (Values.truth(cond.eval(f), cond.loc)) {
+      if (test(f)) {
         return then.eval(f);
       }
       return otherwise == null ? null : otherwise.eval(f);
     }
+
+    @Override
+    double evalDouble(Frame f) throws UnexpectedType {
+      if (test(f)) {
+        return then.evalDouble(f);
+      }
+      if (otherwise == null) {
+        throw new UnexpectedType(null);
+      }
+      return otherwise.evalDouble(f);
+    }
+
+    @Override
+    boolean evalBoolean(Frame f) throws UnexpectedType {
+      if (test(f)) {
+        return then.evalBoolean(f);
+      }
+      if (otherwise == null) {
+        throw new UnexpectedType(null);
+      }
+      return otherwise.evalBoolean(f);
+    }
   }
 
-  static final class While extends Node {
+  /** Evaluates a loop condition: typed while it keeps producing bools. */
+  abstract static class Loop extends Node {
+    boolean genericCond;
+
+    Loop(Loc loc) {
+      super(loc);
+    }
+
+    final boolean test(Node cond, Frame f) {
+      if (!genericCond) {
+        try {
+          return cond.evalBoolean(f);
+        } catch (UnexpectedType e) {
+          genericCond = true;
+          return Values.truth(e.value, cond.loc);
+        }
+      }
+      return Values.truth(cond.eval(f), cond.loc);
+    }
+  }
+
+  static final class While extends Loop {
     final Node cond;
     final Node body;
 
@@ -109,28 +186,38 @@ final class ControlNodes {
     @Override
     Object eval(Frame f) {
       Context ctx = f.ctx;
-      while (Values.truth(cond.eval(f), cond.loc)) {
+      while (test(cond, f)) {
         ctx.tick(loc);
         try {
           body.eval(f);
         } catch (BreakSignal b) {
           break;
         } catch (ContinueSignal c) {
-          // next iteration
+          continue;
+        }
+        int j = f.jump;
+        if (j != Frame.NORMAL) {
+          if (j == Frame.RETURN) {
+            return null;
+          }
+          f.jump = Frame.NORMAL;
+          if (j == Frame.BREAK) {
+            break;
+          }
         }
       }
       return null;
     }
   }
 
-  /** {@code for x in source} (or {@code for (k, v) in record}); a variable writer per target name. */
+  /** {@code for x in source} (or {@code for (k, v) in record}). */
   static final class For extends Node {
     final Node source;
-    final Binder first;
-    final Binder second;
+    final LocalVar first;
+    final LocalVar second;
     final Node body;
 
-    For(Loc loc, Node source, Binder first, Binder second, Node body) {
+    For(Loc loc, Node source, LocalVar first, LocalVar second, Node body) {
       super(loc);
       this.source = source;
       this.first = first;
@@ -142,11 +229,17 @@ final class ControlNodes {
     Object eval(Frame f) {
       Object src = source.eval(f);
       Context ctx = f.ctx;
-      if (src instanceof RangeValue r && second == null) {
+      if (src instanceof RangeValue r && second == null && !first.captured) {
         long n = r.length();
+        long from = r.from();
+        long step = r.step();
+        int slot = first.slot;
+        double[] nums = f.nums();
+        Object[] slots = f.slots;
         for (long i = 0; i < n; i++) {
           ctx.tick(loc);
-          first.bind(f, (double) r.get(i));
+          nums[slot] = from + i * step;
+          slots[slot] = Frame.NUM;   // a generic read in the body may have cached a box there
           if (!runBody(f)) {
             break;
           }
@@ -159,10 +252,10 @@ final class ControlNodes {
         Object item = it.next();
         if (second != null) {
           Object[] pair = pair(item, source.loc);
-          first.bind(f, pair[0]);
-          second.bind(f, pair[1]);
+          bind(f, first, pair[0]);
+          bind(f, second, pair[1]);
         } else {
-          first.bind(f, item);
+          bind(f, first, item);
         }
         if (!runBody(f)) {
           break;
@@ -171,6 +264,7 @@ final class ControlNodes {
       return null;
     }
 
+    /** Runs the body once; false when the loop must stop (a break, or a return on its way out). */
     private boolean runBody(Frame f) {
       try {
         body.eval(f);
@@ -179,23 +273,25 @@ final class ControlNodes {
       } catch (ContinueSignal c) {
         return true;
       }
+      int j = f.jump;
+      if (j != Frame.NORMAL) {
+        if (j == Frame.RETURN) {
+          return false;
+        }
+        f.jump = Frame.NORMAL;
+        return j == Frame.CONTINUE;
+      }
       return true;
     }
   }
 
-  /** Writes a loop or comprehension variable. */
-  interface Binder {
-    void bind(Frame f, Object value);
-  }
-
-  static Binder binder(LocalVar v) {
-    return (f, value) -> {
-      if (v.captured) {
-        f.slots[v.slot] = new Cell(value);
-      } else {
-        f.slots[v.slot] = value;
-      }
-    };
+  /** Writes a loop or comprehension variable: a fresh cell per iteration when captured. */
+  static void bind(Frame f, LocalVar v, Object value) {
+    if (v.captured) {
+      f.slots[v.slot] = new Cell(value);
+    } else {
+      f.slots[v.slot] = value;
+    }
   }
 
   /** Iterates lists, tensors (along the first axis), ranges, records (field names, or pairs), strings. */
@@ -253,51 +349,77 @@ final class ControlNodes {
     throw new ExpError("cannot unpack " + Values.describe(item) + " into two names", loc);
   }
 
+  /** {@code break}: a completion code in a direct position, else a {@link BreakSignal}. */
   static final class Break extends Node {
-    Break(Loc loc) {
+    final boolean direct;
+
+    Break(Loc loc, boolean direct) {
       super(loc);
+      this.direct = direct;
     }
 
     @Override
     Object eval(Frame f) {
-      throw BreakSignal.INSTANCE;
+      if (!direct) {
+        throw BreakSignal.INSTANCE;
+      }
+      f.jump = Frame.BREAK;
+      return null;
     }
   }
 
+  /** {@code continue}: a completion code in a direct position, else a {@link ContinueSignal}. */
   static final class Continue extends Node {
-    Continue(Loc loc) {
+    final boolean direct;
+
+    Continue(Loc loc, boolean direct) {
       super(loc);
+      this.direct = direct;
     }
 
     @Override
     Object eval(Frame f) {
-      throw ContinueSignal.INSTANCE;
+      if (!direct) {
+        throw ContinueSignal.INSTANCE;
+      }
+      f.jump = Frame.CONTINUE;
+      return null;
     }
   }
 
+  /** {@code return}: a completion code in a direct position, else a {@link ReturnSignal}. */
   static final class Return extends Node {
     final Node value;
+    final boolean direct;
 
-    Return(Loc loc, Node value) {
+    Return(Loc loc, Node value, boolean direct) {
       super(loc);
       this.value = value;
+      this.direct = direct;
     }
 
     @Override
     Object eval(Frame f) {
-      throw new ReturnSignal(value == null ? null : value.eval(f));
+      Object v = value == null ? null : value.eval(f);
+      if (!direct) {
+        throw new ReturnSignal(v);
+      }
+      f.ret = v;
+      f.jump = Frame.RETURN;
+      return null;
     }
   }
 
   /** {@code [elem for x in src if cond]}. */
   static final class Comprehension extends Node {
     final Node source;
-    final Binder first;
-    final Binder second;
+    final LocalVar first;
+    final LocalVar second;
     final Node element;
     final Node filter;
+    boolean genericFilter;
 
-    Comprehension(Loc loc, Node source, Binder first, Binder second, Node element, Node filter) {
+    Comprehension(Loc loc, Node source, LocalVar first, LocalVar second, Node element, Node filter) {
       super(loc);
       this.source = source;
       this.first = first;
@@ -316,16 +438,33 @@ final class ControlNodes {
         Object item = it.next();
         if (second != null) {
           Object[] p = pair(item, source.loc);
-          first.bind(f, p[0]);
-          second.bind(f, p[1]);
+          bind(f, first, p[0]);
+          bind(f, second, p[1]);
         } else {
-          first.bind(f, item);
+          bind(f, first, item);
         }
-        if (filter == null || Values.truth(filter.eval(f), filter.loc)) {
+        if (filter == null || keep(f)) {
           out.add(element.eval(f));
         }
       }
       return CollectionNodes.listOrTensor(out, false);
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
+    }
+
+    private boolean keep(Frame f) {
+      if (!genericFilter) {
+        try {
+          return filter.evalBoolean(f);
+        } catch (UnexpectedType e) {
+          genericFilter = true;
+          return Values.truth(e.value, filter.loc);
+        }
+      }
+      return Values.truth(filter.eval(f), filter.loc);
     }
   }
 }

@@ -1,10 +1,40 @@
 package dev.exp.eval;
 
-/** The activation of one function (or of a script's top level): slots for its locals. */
+/**
+ * The activation of one function (or of a script's top level): slots for its locals, and the
+ * completion state of the jump ({@code return}/{@code break}/{@code continue}) being carried out.
+ *
+ * <p>Numeric locals are kept unboxed: a slot holding {@link #NUM} means the variable's value is the
+ * number at the same index of {@link #nums} (allocated on the first such write). Any plain write to
+ * the slot replaces the marker, so code that stores boxed values stays correct.
+ */
 final class Frame {
+  /** Marker in {@link #slots}: the value lives in {@link #nums}. Never a script value. */
+  static final Object NUM = new Object() {
+    @Override
+    public String toString() {
+      return "<unboxed number>";
+    }
+  };
+
+  /** No jump pending. */
+  static final int NORMAL = 0;
+  /** A {@code break} is leaving the innermost loop. */
+  static final int BREAK = 1;
+  /** A {@code continue} is leaving the innermost loop's body. */
+  static final int CONTINUE = 2;
+  /** A {@code return} is leaving the function; the value is in {@link #ret}. */
+  static final int RETURN = 3;
+
   final Object[] slots;
   final Object[] captures;
   final Context ctx;
+  /** Unboxed numbers of the slots that hold {@link #NUM}; null until the first typed write. */
+  double[] nums;
+  /** The pending completion: {@link #NORMAL}, {@link #BREAK}, {@link #CONTINUE} or {@link #RETURN}. */
+  int jump;
+  /** The value of a pending {@link #RETURN}. */
+  Object ret;
   /** Per slot, the tensor this frame's variable owns exclusively (see {@link AccessNodes.IndexAssign}). */
   Object[] owned;
 
@@ -12,5 +42,23 @@ final class Frame {
     this.slots = new Object[size];
     this.captures = captures;
     this.ctx = ctx;
+  }
+
+  /** The unboxed-number array, allocated on first use. */
+  double[] nums() {
+    double[] n = nums;
+    return n != null ? n : (nums = new double[slots.length]);
+  }
+
+  /** Stores a number unboxed in a (non-captured) slot. */
+  void setNum(int slot, double v) {
+    nums()[slot] = v;
+    slots[slot] = NUM;
+  }
+
+  /** The boxed value of a non-captured slot. */
+  Object get(int slot) {
+    Object x = slots[slot];
+    return x == NUM ? (Object) nums[slot] : x;
   }
 }

@@ -26,6 +26,21 @@ final class FunctionCode {
     this.paramVars = paramVars;
   }
 
+  /**
+   * Runs the body in a frame whose parameters are bound: the body's value, or the value of the
+   * {@code return} that ended it (a completion code in the frame, or for a {@code return} nested in
+   * an expression, a {@link ControlNodes.ReturnSignal}).
+   */
+  Object execute(Frame f) {
+    Object v;
+    try {
+      v = body.eval(f);
+    } catch (ControlNodes.ReturnSignal r) {
+      return r.value;
+    }
+    return f.jump == Frame.RETURN ? f.ret : v;
+  }
+
   /** A captured variable comes from the enclosing frame's slot, or from the enclosing closure's captures. */
   record CaptureSource(boolean fromSlot, int index) {}
 

@@ -23,5 +23,10 @@ final class FunctionNodes {
       }
       return new Closure(code, cells);
     }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
+    }
   }
 }

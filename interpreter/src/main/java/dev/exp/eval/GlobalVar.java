@@ -2,13 +2,17 @@ package dev.exp.eval;
 
 /**
  * A top-level binding of a session (script or REPL globals, host bindings). Compiled code holds the
- * cell itself, so reading a global is a field read, never a lookup by name.
+ * cell itself, so reading a global is a field read, never a lookup by name. A number assigned by
+ * typed code is kept unboxed: {@link #value} is then {@link Frame#NUM} and the number is in {@link
+ * #num}; any plain write to {@link #value} replaces the marker.
  */
 public final class GlobalVar {
   final String name;
   boolean mutable;
   boolean defined;
   Object value;
+  /** The number when {@link #value} is {@link Frame#NUM}. */
+  double num;
   /** The tensor value this global owns exclusively, or null (see {@link AccessNodes.IndexAssign}). */
   Object owned;
 
@@ -25,7 +29,16 @@ public final class GlobalVar {
     return defined;
   }
 
+  /** The value, boxed. */
   public Object value() {
-    return value;
+    Object v = value;
+    return v == Frame.NUM ? (Object) num : v;
+  }
+
+  /** Stores a number unboxed. */
+  void setNum(double v) {
+    num = v;
+    value = Frame.NUM;
+    defined = true;
   }
 }

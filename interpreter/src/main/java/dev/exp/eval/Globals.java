@@ -36,7 +36,7 @@ public final class Globals {
   /** The value of a defined global, or null. */
   public Object value(String name) {
     GlobalVar g = vars.get(name);
-    return g == null || !g.defined ? null : g.value;
+    return g == null || !g.defined ? null : g.value();
   }
 
   public boolean isDefined(String name) {

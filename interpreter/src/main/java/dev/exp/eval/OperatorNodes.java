@@ -1,12 +1,36 @@
 package dev.exp.eval;
 
 import dev.exp.syntax.Loc;
+import dev.exp.tensor.Tensor;
 import dev.exp.tensor.op.BinaryOp;
 
-/** Operators: arithmetic, comparison, logic, ranges. */
+/**
+ * Operators: arithmetic, comparison, logic, ranges. Arithmetic ({@link Arithmetic}) and comparisons
+ * ({@link Comparisons}) evaluate their operands typed; the rest are here.
+ */
 final class OperatorNodes {
   private OperatorNodes() {}
 
+  /** The node for a binary operator: a typed one for arithmetic and comparisons. */
+  static Node binary(Loc loc, BinaryOp op, Node left, Node right) {
+    return switch (op) {
+      case ADD -> new Arithmetic.Add(loc, left, right);
+      case SUB -> new Arithmetic.Sub(loc, left, right);
+      case MUL -> new Arithmetic.Mul(loc, left, right);
+      case DIV -> new Arithmetic.Div(loc, left, right);
+      case MOD -> new Arithmetic.Mod(loc, left, right);
+      case POW -> new Arithmetic.Pow(loc, left, right);
+      case LT -> new Comparisons.Lt(loc, left, right);
+      case LE -> new Comparisons.Le(loc, left, right);
+      case GT -> new Comparisons.Gt(loc, left, right);
+      case GE -> new Comparisons.Ge(loc, left, right);
+      case EQ -> new Comparisons.Eq(loc, left, right);
+      case NE -> new Comparisons.Ne(loc, left, right);
+      default -> new Binary(loc, op, left, right);
+    };
+  }
+
+  /** Any other binary operator ({@code @}): always generic. */
   static final class Binary extends Node {
     final BinaryOp op;
     final Node left;
@@ -21,33 +45,13 @@ final class OperatorNodes {
 
     @Override
     Object eval(Frame f) {
-      Object a = left.eval(f);
-      Object b = right.eval(f);
-      if (a instanceof Double x && b instanceof Double y) {
-        double p = x;
-        double q = y;
-        switch (op) {
-          case ADD: return p + q;
-          case SUB: return p - q;
-          case MUL: return p * q;
-          case DIV: return p / q;
-          case MOD: return BinaryOp.floorMod(p, q);
-          case POW: return Math.pow(p, q);
-          case LT: return p < q;
-          case LE: return p <= q;
-          case GT: return p > q;
-          case GE: return p >= q;
-          case EQ: return p == q;
-          case NE: return p != q;
-          default: break;
-        }
-      }
-      return Ops.binary(op, a, b, loc);
+      return Ops.binary(op, left.eval(f), right.eval(f), loc);
     }
   }
 
   static final class Negate extends Node {
     final Node operand;
+    boolean generic;
 
     Negate(Loc loc, Node operand) {
       super(loc);
@@ -56,7 +60,28 @@ final class OperatorNodes {
 
     @Override
     Object eval(Frame f) {
+      if (!generic) {
+        try {
+          return -operand.evalDouble(f);
+        } catch (UnexpectedType e) {
+          generic = true;
+          return Ops.negate(e.value, loc);
+        }
+      }
       return Ops.negate(operand.eval(f), loc);
+    }
+
+    @Override
+    double evalDouble(Frame f) throws UnexpectedType {
+      if (!generic) {
+        try {
+          return -operand.evalDouble(f);
+        } catch (UnexpectedType e) {
+          generic = true;
+          return Arithmetic.number(Ops.negate(e.value, loc));
+        }
+      }
+      return Arithmetic.number(Ops.negate(operand.eval(f), loc));
     }
   }
 
@@ -70,8 +95,20 @@ final class OperatorNodes {
 
     @Override
     Object eval(Frame f) {
-      Object v = operand.eval(f);
-      if (!(v instanceof Double) && !(v instanceof dev.exp.tensor.Tensor)) {
+      return check(operand.eval(f));
+    }
+
+    @Override
+    double evalDouble(Frame f) throws UnexpectedType {
+      try {
+        return operand.evalDouble(f);
+      } catch (UnexpectedType e) {
+        throw new UnexpectedType(check(e.value));
+      }
+    }
+
+    private Object check(Object v) {
+      if (!(v instanceof Double) && !(v instanceof Tensor)) {
         throw new ExpError("unary '+' needs a number or tensor, got " + Values.describe(v), loc);
       }
       return v;
@@ -88,14 +125,37 @@ final class OperatorNodes {
 
     @Override
     Object eval(Frame f) {
-      Object v = operand.eval(f);
+      return not(operand.eval(f));
+    }
+
+    @Override
+    boolean evalBoolean(Frame f) throws UnexpectedType {
+      boolean b;
+      try {
+        b = operand.evalBoolean(f);
+      } catch (UnexpectedType e) {
+        Object r = not(e.value);
+        if (r instanceof Boolean x) {
+          return x;
+        }
+        throw new UnexpectedType(r);
+      }
+      return !b;
+    }
+
+    private Object not(Object v) {
       if (v instanceof Boolean b) {
         return !b;
       }
-      if (v instanceof dev.exp.tensor.Tensor t) {
+      if (v instanceof Tensor t) {
         return Ops.not(t);
       }
       throw new ExpError("'not' needs a bool, got " + Values.describe(v), loc);
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
     }
   }
 
@@ -113,6 +173,16 @@ final class OperatorNodes {
     Object eval(Frame f) {
       return logic(left.eval(f), "and", loc) ? logic(right.eval(f), "and", loc) : Boolean.FALSE;
     }
+
+    @Override
+    boolean evalBoolean(Frame f) {
+      return side(left, f, "and", loc) && side(right, f, "and", loc);
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
+    }
   }
 
   static final class Or extends Node {
@@ -129,6 +199,25 @@ final class OperatorNodes {
     Object eval(Frame f) {
       return logic(left.eval(f), "or", loc) ? Boolean.TRUE : logic(right.eval(f), "or", loc);
     }
+
+    @Override
+    boolean evalBoolean(Frame f) {
+      return side(left, f, "or", loc) || side(right, f, "or", loc);
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
+    }
+  }
+
+  /** One operand of {@code and}/{@code or}, typed; anything but a bool is an error. */
+  private static boolean side(Node n, Frame f, String op, Loc loc) {
+    try {
+      return n.evalBoolean(f);
+    } catch (UnexpectedType e) {
+      return logic(e.value, op, loc);
+    }
   }
 
   static boolean logic(Object v, String op, Loc loc) {
@@ -136,7 +225,7 @@ final class OperatorNodes {
       return b;
     }
     throw new ExpError("'" + op + "' needs bools, got " + Values.describe(v)
-        + (v instanceof dev.exp.tensor.Tensor ? " (for element-wise logic use * and maximum, or all/any)" : ""), loc);
+        + (v instanceof Tensor ? " (for element-wise logic use * and maximum, or all/any)" : ""), loc);
   }
 
   static final class Range extends Node {
@@ -156,6 +245,11 @@ final class OperatorNodes {
       long a = Values.integer(from.eval(f), "the start of a range", loc);
       long b = Values.integer(to.eval(f), "the end of a range", loc);
       return new RangeValue(a, inclusive ? b + 1 : b, 1);
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
     }
   }
 }

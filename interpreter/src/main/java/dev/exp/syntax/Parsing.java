@@ -5,11 +5,15 @@ import dev.exp.api.Source;
 import dev.exp.grammar.ExpLexer;
 import dev.exp.grammar.ExpParser;
 import java.util.List;
+import java.util.function.Function;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /** Text to AST: lexing, newline filtering, parsing and AST building, with all syntax errors collected. */
 public final class Parsing {
@@ -18,8 +22,7 @@ public final class Parsing {
   /** Parses a whole program or throws {@link ExpSyntaxException} with every syntax error (capped). */
   public static Ast.Program parse(Source source) {
     SyntaxErrors errors = new SyntaxErrors(source, 0, 0);
-    ExpParser parser = parser(source.text(), source.name(), errors);
-    ExpParser.ProgramContext tree = parser.program();
+    ExpParser.ProgramContext tree = twoStage(parser(source.text(), source.name(), errors), errors, ExpParser::program);
     if (!errors.diagnostics().isEmpty()) {
       throw new ExpSyntaxException(errors.diagnostics(), errors.atEnd());
     }
@@ -34,8 +37,7 @@ public final class Parsing {
   /** Parses the expression inside an interpolation hole; positions are shifted to the hole's place. */
   static Ast.Expr parseHole(Source source, String text, int line, int col, SyntaxErrors outer) {
     SyntaxErrors errors = new SyntaxErrors(source, line - 1, col - 1);
-    ExpParser parser = parser(text, source.name(), errors);
-    ExpParser.SingleExprContext tree = parser.singleExpr();
+    ExpParser.SingleExprContext tree = twoStage(parser(text, source.name(), errors), errors, ExpParser::singleExpr);
     if (!errors.diagnostics().isEmpty()) {
       for (var d : errors.diagnostics()) {
         outer.add(d.line(), d.column(), d.length(), "in string interpolation: " + d.message());
@@ -55,8 +57,28 @@ public final class Parsing {
     }
     ExpParser parser = new ExpParser(new CommonTokenStream(new ListTokenSource(tokens, name)));
     parser.removeErrorListeners();
-    parser.addErrorListener(errors);
-    parser.getInterpreter().setPredictionMode(PredictionMode.LL);
     return parser;
+  }
+
+  /**
+   * Parses with ANTLR's fast SLL prediction first, bailing out at the first error; only then again
+   * from the start with full LL prediction and error reporting/recovery (ANTLR's two-stage
+   * strategy). Without semantic predicates (this grammar has none) an SLL parse that succeeds is the
+   * LL parse; an input SLL rejects is either a real syntax error, reported by the LL pass, or one the
+   * LL pass parses correctly.
+   */
+  private static <T> T twoStage(ExpParser parser, SyntaxErrors errors, Function<ExpParser, T> rule) {
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    try {
+      return rule.apply(parser);
+    } catch (ParseCancellationException e) {
+      parser.getTokenStream().seek(0);
+      parser.reset();
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      parser.addErrorListener(errors);
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      return rule.apply(parser);
+    }
   }
 }
