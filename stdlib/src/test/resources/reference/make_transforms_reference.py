@@ -104,5 +104,94 @@ for mode in ("full", "same", "valid"):
     exp("corr_za_zb_" + mode, ss.correlate(za, zb, mode=mode, method="direct"))
 exp("conv_b7_a50_same", ss.convolve(b7, a50, mode="same"))
 
+# ------------------------------------------------------------------ T03: Walsh-Hadamard
+w16 = inp("w16", rs.randn(16))
+wb = inp("wb", rs.randn(3, 8))
+H = sl.hadamard(16)
+changes = [(np.diff(np.sign(r)) != 0).sum() for r in H]
+Hs = H[np.argsort(changes)]                          # Walsh (sequency) order: row s has s sign changes
+Hd = H[[int(format(i, "04b")[::-1], 2) for i in range(16)]]   # Paley (dyadic) order: bit-reversed rows
+exp("wht_w16", H @ w16)
+exp("wht_w16_sequency", Hs @ w16)
+exp("wht_w16_dyadic", Hd @ w16)
+exp("wht_w16_forward", H @ w16 / 16)
+exp("wht_w16_ortho", H @ w16 / 4)
+exp("wht_wb", wb @ sl.hadamard(8).T)
+
+
+# ------------------------------------------------------------------ T04: q-ary Fourier as a direct sum
+def qft_direct(f, q):
+    n = f.ndim
+    out = np.zeros(f.shape, complex)
+    pts = list(itertools.product(range(q), repeat=n))
+    for k in pts:
+        out[k] = sum(f[x] * np.exp(-2j * np.pi * np.dot(k, x) / q) for x in pts) / q ** n
+    return out
+
+
+f333 = inp("f333", rs.randn(3, 3, 3))
+f44 = inp("f44", rs.randn(4, 4) + 1j * rs.randn(4, 4))
+exp("qft_f333", qft_direct(f333, 3))
+exp("qft_f44", qft_direct(f44, 4))
+
+
+# ------------------------------------------------------------------ T06 / T08: lattice transforms and indices
+n5 = 5
+N5 = 1 << n5
+game = inp("game5", rs.randn(N5))                    # v(S) at mask S (bit i: player i in S)
+sub = lambda t, s: (t & s) == t
+pc = lambda m: bin(m).count("1")
+mob = np.array([sum((-1) ** pc(s & ~t) * game[t] for t in range(N5) if sub(t, s)) for s in range(N5)])
+exp("mobius_game5", mob)
+exp("zeta_game5", [sum(game[t] for t in range(N5) if sub(t, s)) for s in range(N5)])
+exp("zeta_sup_game5", [sum(game[t] for t in range(N5) if sub(s, t)) for s in range(N5)])
+exp("mobius_sup_game5", [sum((-1) ** pc(t & ~s) * game[t] for t in range(N5) if sub(s, t)) for s in range(N5)])
+shap = np.zeros(n5)
+for perm in itertools.permutations(range(n5)):
+    m = 0
+    for i in perm:
+        shap[i] += game[m | 1 << i] - game[m]
+        m |= 1 << i
+exp("shapley_game5", shap / factorial(n5))
+exp("banzhaf_game5", [np.mean([game[s | 1 << i] - game[s] for s in range(N5) if not s >> i & 1]) for i in range(n5)])
+
+
+def delta(T, S):                                      # discrete derivative of v at S in the direction of T
+    return sum((-1) ** (pc(T) - pc(L)) * game[S | L] for L in range(N5) if sub(L, T))
+
+
+full = N5 - 1
+for k in (1, 2, 3):
+    si, bi, st = np.zeros(N5), np.zeros(N5), np.zeros(N5)
+    for T in range(N5):
+        t = pc(T)
+        if t > k:
+            continue
+        rest = [S for S in range(N5) if S & T == 0]
+        si[T] = sum(factorial(n5 - pc(S) - t) * factorial(pc(S)) / factorial(n5 - t + 1) * delta(T, S) for S in rest)
+        bi[T] = sum(delta(T, S) for S in rest) / 2 ** (n5 - t)
+        if t < k:
+            st[T] = mob[T]
+        else:
+            st[T] = k / n5 * sum(delta(T, S) / comb(n5 - 1, pc(S)) for S in rest)
+    exp("shapley_interaction_k%d" % k, si)
+    exp("banzhaf_interaction_k%d" % k, bi)
+    exp("shapley_taylor_k%d" % k, st)
+    # Faith indices: the best polynomial of degree <= k in weighted least squares (Tsai et al. 2023)
+    terms = [T for T in range(N5) if pc(T) <= k]
+    X = np.array([[1.0 if sub(T, S) else 0.0 for T in terms] for S in range(N5)])
+    fb = np.linalg.lstsq(X, game, rcond=None)[0]      # uniform weights: Faith-Banzhaf
+    w = np.array([0 if pc(S) in (0, n5) else (n5 - 1) / (comb(n5, pc(S)) * pc(S) * (n5 - pc(S))) for S in range(N5)])
+    inner = [S for S in range(N5) if pc(S) not in (0, n5)]
+    A = X[inner] * np.sqrt(w[inner])[:, None]
+    C = X[[0, full]]                                  # v(empty) and v(N) are matched exactly
+    kkt = np.block([[2 * A.T @ A, C.T], [C, np.zeros((2, 2))]])
+    rhs = np.concatenate([2 * A.T @ (game[inner] * np.sqrt(w[inner])), game[[0, full]]])
+    fs = np.linalg.solve(kkt, rhs)[:len(terms)]
+    ffb, ffs = np.zeros(N5), np.zeros(N5)
+    ffb[terms], ffs[terms] = fb, fs
+    exp("faith_banzhaf_k%d" % k, ffb)
+    exp("faith_shapley_k%d" % k, ffs)
+
 json.dump({"inputs": inputs, "expected": expected}, open("transforms_reference.json", "w"))
 print(len(inputs), "inputs,", len(expected), "expected values")
