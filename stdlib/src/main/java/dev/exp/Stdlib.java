@@ -45,6 +45,20 @@ public final class Stdlib {
         dev.exp.data.AlgorithmicTasks.class,
         dev.exp.metrics.Losses.class,
         dev.exp.metrics.Information.class,
+        // transforms
+        dev.exp.fft.FftKernels.class,
+        dev.exp.fft.Frequencies.class,
+        dev.exp.fft.DctKernels.class,
+        dev.exp.fft.Convolution.class,
+        dev.exp.fft.ComplexParts.class,
+        dev.exp.transforms.Walsh.class,
+        dev.exp.transforms.Qary.class,
+        dev.exp.transforms.Lattice.class,
+        dev.exp.transforms.Interactions.class,
+        dev.exp.transforms.Sampling.class,
+        dev.exp.transforms.SparseFunctions.class,
+        dev.exp.transforms.SparseFourier.class,
+        dev.exp.transforms.SparseMobius.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -82,6 +96,17 @@ public final class Stdlib {
         + "copying, associative recall).");
     m.put("metrics", "Losses and information measures: MSE, RMSE, MAE, accuracy, NLL, cross-entropy and perplexity; "
         + "entropy, KL, Jensen–Shannon, total variation and χ² over the last (distribution) axis, in nats or any base.");
+    m.put("fft", "Fourier transforms with NumPy/SciPy's names and conventions (on JTransforms): fft, ifft, rfft, irfft "
+        + "and their 2-D and n-D forms over chosen axes, any length (primes too), norm \"backward\", \"ortho\" or "
+        + "\"forward\"; fftfreq, rfftfreq, fftshift; DCT and DST types I–IV (scipy.fft); convolution and "
+        + "cross-correlation (full/same/valid) by FFT or directly; re, im, abs of complex results.");
+    m.put("transforms", "Transforms of functions on the Boolean cube, Z_q^n and the Boolean lattice: the fast "
+        + "Walsh–Hadamard transform (natural, sequency, dyadic order), the q-ary Fourier transform, zeta and Möbius "
+        + "transforms (subset and superset), Shapley/Banzhaf values and interaction indices (Shapley, Banzhaf, "
+        + "Shapley–Taylor, Faith-Shap, Faith-Banzhaf) from Möbius coefficients, their Monte Carlo estimates with "
+        + "confidence intervals from a black-box game, seeded K-sparse set and q-ary functions, sparse recovery "
+        + "from queries (sparse WHT / q-SFT and the sparse Möbius transform, each reporting its query count), "
+        + "Haar wavelets, random sketches with sketch-and-solve least squares, and Kronecker / Khatri–Rao products.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
