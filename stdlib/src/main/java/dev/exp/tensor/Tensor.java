@@ -339,7 +339,7 @@ public final class Tensor {
 
   private void requireReal(String what) {
     if (dtype != DType.FLOAT64) {
-      throw KernelException.of("%s needs a real (float64) tensor, got a %s tensor of shape %s (use re(), im() or abs())",
+      throw KernelException.of("%s needs a real (float64) tensor, got a %s tensor of shape %s (use z.re, z.im or abs(z))",
           what, dtype.label(), shapeString(shape));
     }
   }
