@@ -205,6 +205,11 @@ public final class Tensor {
     return strides.clone();
   }
 
+  /** The stride of one axis (no copy of the strides array). */
+  public int stride(int axis) {
+    return strides[axis];
+  }
+
   public static int[] stridesOf(int[] shape) {
     int[] st = new int[shape.length];
     int s = 1;
