@@ -42,6 +42,10 @@ final class Assertions {
             throw new ExpError("assert_close failed" + label + ": shapes differ: " + Tensor.shapeString(x.shape())
                 + " vs " + Tensor.shapeString(y.shape()), loc);
           }
+          if (x.isComplex() || y.isComplex()) {
+            closeComplex(x, y, rtol, atol, label, loc);
+            return null;
+          }
           for (int i = 0; i < x.size(); i++) {
             double p = x.at(i);
             double q = y.at(i);
@@ -73,6 +77,22 @@ final class Assertions {
           }
           throw new ExpError("assert_fails: the function did not fail", loc);
         });
+  }
+
+  /** assert_close for complex values: |actual - expected| <= atol + rtol * |expected| with complex magnitudes. */
+  private static void closeComplex(Tensor x, Tensor y, double rtol, double atol, String label, dev.exp.syntax.Loc loc) {
+    double[] p = x.complexRaw();
+    double[] q = y.complexRaw();
+    for (int i = 0; i < x.size(); i++) {
+      double diff = Math.hypot(p[2 * i] - q[2 * i], p[2 * i + 1] - q[2 * i + 1]);
+      double tol = atol + rtol * Math.hypot(q[2 * i], q[2 * i + 1]);
+      if (!(diff <= tol) && !(p[2 * i] == q[2 * i] && p[2 * i + 1] == q[2 * i + 1])) {
+        String where = x.size() > 1 ? " at flat index " + i : "";
+        throw new ExpError("assert_close failed" + label + where + ": got " + Printer.complex(p[2 * i], p[2 * i + 1])
+            + ", expected " + Printer.complex(q[2 * i], q[2 * i + 1]) + " (difference " + Numbers.format(diff)
+            + ", tolerance " + Numbers.format(tol) + ")", loc);
+      }
+    }
   }
 
   static boolean equalValues(Object a, Object b) {

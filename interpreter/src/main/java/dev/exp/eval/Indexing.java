@@ -119,26 +119,25 @@ final class Indexing {
   }
 
   static Object getTensor(Tensor t, Item[] items, Loc loc) {
-    Object[] idx = tensorItems(items);
     try {
-      if (idx.length == t.rank() && allPoints(idx)) {
-        long[] p = new long[idx.length];
+      if (items.length == t.rank() && allNumbers(items)) {   // one element: no view, no boxing of indices
+        long[] p = new long[items.length];
         for (int k = 0; k < p.length; k++) {
-          p[k] = (Long) idx[k];
+          p[k] = Values.integer(items[k].point, "an index", items[k].loc);
         }
         int pos = TensorIndex.elementPosition(t, p);
         double[] s = t.storage();
         return t.isComplex() ? (Object) new dev.exp.tensor.Complex(s[2 * pos], s[2 * pos + 1]) : (Object) s[pos];
       }
-      return Values.unwrapScalar(TensorIndex.get(t, idx));
+      return Values.unwrapScalar(TensorIndex.get(t, tensorItems(items)));
     } catch (KernelException e) {
       throw new ExpError(e.getMessage(), loc);
     }
   }
 
-  private static boolean allPoints(Object[] idx) {
-    for (Object o : idx) {
-      if (!(o instanceof Long)) {
+  private static boolean allNumbers(Item[] items) {
+    for (Item it : items) {
+      if (it.slice || !(it.point instanceof Double)) {
         return false;
       }
     }

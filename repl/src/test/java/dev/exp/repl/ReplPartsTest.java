@@ -83,4 +83,20 @@ class ReplPartsTest {
     String r = p.show(rec);
     assertTrue(r.length() <= 80 && r.contains("more fields)}"), r);
   }
+
+  @Test
+  void complexValuesAndViewsPreview() {
+    Preview p = new Preview(80);
+    assertEquals("1+2i", p.show(new dev.exp.tensor.Complex(1, 2)));
+    assertEquals("[1+2i, -0.5i]", p.show(Tensor.wrapComplex(new int[] {2}, new double[] {1, 2, 0, -0.5})));
+    assertEquals("0.333333-2.5e-07i", Preview.compactComplex(1.0 / 3, -2.5e-7));
+    double[] z = new double[2000];
+    for (int i = 0; i < 1000; i++) {
+      z[2 * i] = i;
+      z[2 * i + 1] = -1;
+    }
+    String big = p.show(dev.exp.tensor.Views.transpose(Tensor.wrapComplex(new int[] {10, 100}, z)));
+    assertTrue(big.startsWith("tensor [100, 10]\n"), big);
+    assertTrue(big.contains("[99-1i, 199-1i, 299-1i, ..., 799-1i, 899-1i, 999-1i]") && big.contains("[  -1i, 100-1i"), big);
+  }
 }

@@ -205,6 +205,11 @@ public final class Tensor {
     return strides.clone();
   }
 
+  /** The stride of one axis (no copy of the strides array). */
+  public int stride(int axis) {
+    return strides[axis];
+  }
+
   public static int[] stridesOf(int[] shape) {
     int[] st = new int[shape.length];
     int s = 1;
@@ -339,7 +344,7 @@ public final class Tensor {
 
   private void requireReal(String what) {
     if (dtype != DType.FLOAT64) {
-      throw KernelException.of("%s needs a real (float64) tensor, got a %s tensor of shape %s (use re(), im() or abs())",
+      throw KernelException.of("%s needs a real (float64) tensor, got a %s tensor of shape %s (use z.re, z.im or abs(z))",
           what, dtype.label(), shapeString(shape));
     }
   }

@@ -43,19 +43,18 @@ public final class TensorIndex {
    * indices count from the end. The cheap path for reading one element.
    */
   public static int elementPosition(Tensor t, long[] idx) {
-    int[] shape = t.shape();
-    if (idx.length != shape.length) {
-      throw KernelException.of("%d indices for a tensor of shape %s", idx.length, Tensor.shapeString(shape));
+    if (idx.length != t.rank()) {
+      throw KernelException.of("%d indices for a tensor of shape %s", idx.length, Tensor.shapeString(t.shape()));
     }
-    int[] st = t.strides();
     int pos = t.offset();
     for (int a = 0; a < idx.length; a++) {
-      long i = idx[a] < 0 ? idx[a] + shape[a] : idx[a];
-      if (i < 0 || i >= shape[a]) {
-        throw KernelException.of("index %d is out of range for axis %d of length %d (shape %s)", idx[a], a, shape[a],
-            Tensor.shapeString(shape));
+      int n = t.dim(a);
+      long i = idx[a] < 0 ? idx[a] + n : idx[a];
+      if (i < 0 || i >= n) {
+        throw KernelException.of("index %d is out of range for axis %d of length %d (shape %s)", idx[a], a, n,
+            Tensor.shapeString(t.shape()));
       }
-      pos += (int) i * st[a];
+      pos += (int) i * t.stride(a);
     }
     return pos;
   }
