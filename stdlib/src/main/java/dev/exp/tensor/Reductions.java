@@ -139,7 +139,8 @@ public final class Reductions {
 
   // ------------------------------------------------------------------ kernels
 
-  @Kernel(name = "sum", doc = "Sum of the values (compensated summation), over all values or along axis. "
+  @Kernel(name = "sum", doc = "Sum of the values (compensated summation in a fixed order: 8 interleaved lanes over all "
+      + "values or the last axis, sequential along other axes), over all values or along axis. "
       + "With axis none (and keepdims false) the result is a number, otherwise a tensor. Example: sum(x, axis: 0)")
   public static Object sum(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
