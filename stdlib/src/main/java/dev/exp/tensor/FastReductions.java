@@ -19,6 +19,7 @@ public final class FastReductions {
 
   /** Sum of all values. */
   public static double sum(Loops loops, Tensor x) {
+    requireReal(x, "sum");
     double[] acc = Loops.newSum();
     if (x.isContiguous()) {
       loops.sumInto(x.storage(), x.offset(), x.size(), acc);
@@ -30,6 +31,7 @@ public final class FastReductions {
 
   /** Largest (max = true) or smallest value; an empty tensor is an error naming {@code fn}. */
   public static double extreme(Loops loops, Tensor x, boolean max, String fn) {
+    requireReal(x, fn);
     if (x.size() == 0) {
       throw KernelException.of("%s: cannot reduce an empty tensor (or axis of length 0)", fn);
     }
@@ -56,6 +58,7 @@ public final class FastReductions {
 
   /** Sum (or mean) along {@code axis}. */
   public static Tensor sumAxis(Loops loops, Tensor x, int axis, boolean keepdims, boolean mean) {
+    requireReal(x, mean ? "mean" : "sum");
     int ax = checkAxis(x, axis, mean ? "mean" : "sum");
     int[] s = x.shape();
     TensorArgs.Lanes l = TensorArgs.Lanes.of(s, ax);
@@ -94,6 +97,7 @@ public final class FastReductions {
 
   /** max (max = true) or min along {@code axis}. */
   public static Tensor extremeAxis(Loops loops, Tensor x, int axis, boolean keepdims, boolean max) {
+    requireReal(x, max ? "max" : "min");
     String fn = max ? "max" : "min";
     int ax = checkAxis(x, axis, fn);
     int[] s = x.shape();
@@ -129,5 +133,13 @@ public final class FastReductions {
       throw KernelException.of("%s: axis %d is out of range for a scalar tensor", fn, axis);
     }
     return Tensor.normalizeAxis(axis, x.rank());
+  }
+
+  /** These loops read float64 storage; a complex tensor gets a clear error instead of wrong numbers. */
+  private static void requireReal(Tensor x, String fn) {
+    if (x.isComplex()) {
+      throw KernelException.of("%s needs a real tensor, got a complex128 tensor of shape %s (use z.re, z.im or abs(z))",
+          fn, Tensor.shapeString(x.shape()));
+    }
   }
 }

@@ -139,14 +139,42 @@ public final class Reductions {
 
   // ------------------------------------------------------------------ kernels
 
-  @Kernel(name = "sum", doc = "Sum of the values (compensated summation), over all values or along axis. "
-      + "With axis none (and keepdims false) the result is a number, otherwise a tensor. Example: sum(x, axis: 0)")
+  @Kernel(name = "sum", doc = "Sum of the values (compensated summation in a fixed order: 8 interleaved lanes over all "
+      + "values or the last axis, sequential along other axes), over all values or along axis. "
+      + "With axis none (and keepdims false) the result is a number, otherwise a tensor; complex values sum to a complex "
+      + "result. Example: sum(x, axis: 0)")
   public static Object sum(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    if (x.isComplex()) {
+      return complexSum(x, axis, keepdims, false);
+    }
     if (axis == null) {
       return whole(x, sum(x), keepdims);
     }
     return sum(x, axis.intValue(), keepdims);
+  }
+
+  /** Sum (or mean) of a complex tensor: the real and imaginary parts reduced separately. */
+  private static Object complexSum(Tensor x, Integer axis, boolean keepdims, boolean mean) {
+    Tensor re = ComplexKernels.partView(x, true);
+    Tensor im = ComplexKernels.partView(x, false);
+    if (axis == null && !keepdims) {
+      double n = mean ? x.size() : 1;
+      return new Complex(sum(re) / n, sum(im) / n);
+    }
+    int[] shape = x.shape();
+    Tensor r;
+    Tensor i;
+    if (axis == null) {
+      r = FastReductions.sumAxis(Loops.active(), re.reshape(x.size()), 0, false, mean);
+      i = FastReductions.sumAxis(Loops.active(), im.reshape(x.size()), 0, false, mean);
+      int[] ones = new int[shape.length];
+      java.util.Arrays.fill(ones, 1);
+      return Tensor.complex(r.reshape(ones), i.reshape(ones));
+    }
+    r = FastReductions.sumAxis(Loops.active(), re, axis, keepdims, mean);
+    i = FastReductions.sumAxis(Loops.active(), im, axis, keepdims, mean);
+    return Tensor.complex(r, i);
   }
 
   /** Sum of all values (the op table's compensated lane order; see {@link FastReductions}). */
@@ -169,9 +197,13 @@ public final class Reductions {
     return Tensor.wrap(s, new double[] {v});
   }
 
-  @Kernel(name = "mean", doc = "Arithmetic mean, over all values or along axis (nan for an empty tensor).")
+  @Kernel(name = "mean", doc = "Arithmetic mean, over all values or along axis (nan for an empty tensor); complex "
+      + "values give a complex mean.")
   public static Object mean(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    if (x.isComplex()) {
+      return complexSum(x, axis, keepdims, true);
+    }
     if (axis == null) {
       return whole(x, mean(x), keepdims);
     }

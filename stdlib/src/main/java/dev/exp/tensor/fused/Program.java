@@ -29,13 +29,16 @@ import java.util.Arrays;
  */
 public final class Program {
   /** Elements per block (a multiple of {@link Loops#SUM_LANES}). */
-  public static final int BLOCK = 512;
+  public static final int BLOCK = 1024;
 
   /** A whole-tensor reduction applied to the element-wise result. */
   public enum Reduction { NONE, SUM, MEAN, MAX, MIN }
 
   /** A node of the program tree. */
   public abstract static class Expr {
+    /** Position in the program's node numbering (set by the Program constructor). */
+    int id = -1;
+
     Expr() {}
   }
 
@@ -89,6 +92,7 @@ public final class Program {
   private final Expr root;
   private final Reduction reduction;
   private final Loops loops;
+  private final int nodes;
 
   public Program(Expr root, Reduction reduction) {
     this(root, reduction, Loops.active());
@@ -96,9 +100,26 @@ public final class Program {
 
   /** A program on the given loops (tests compare the scalar and vector loops). */
   public Program(Expr root, Reduction reduction, Loops loops) {
-    this.root = root;
+    int[] next = {0};
+    this.root = numbered(root, next);
     this.reduction = reduction;
     this.loops = loops;
+    this.nodes = next[0];
+  }
+
+  /** A copy of the tree with its nodes numbered depth-first (so trees may be shared between programs). */
+  private static Expr numbered(Expr e, int[] next) {
+    Expr c;
+    if (e instanceof Un u) {
+      c = new Un(u.op, numbered(u.arg, next));
+    } else if (e instanceof Bin b) {
+      Expr l = numbered(b.left, next);
+      c = new Bin(b.op, l, numbered(b.right, next));
+    } else {
+      c = new Leaf(((Leaf) e).index);
+    }
+    c.id = next[0]++;
+    return c;
   }
 
   /** The reduction this program ends in. */
@@ -175,9 +196,9 @@ public final class Program {
   private final class Run {
     static final int[] NUMBER = new int[0];
     private final Object[] leaves;
-    private final java.util.IdentityHashMap<Expr, int[]> shapes = new java.util.IdentityHashMap<>();
-    private final java.util.IdentityHashMap<Expr, Block> blocks = new java.util.IdentityHashMap<>();
-    private final java.util.IdentityHashMap<Expr, int[]> leafStrides = new java.util.IdentityHashMap<>();
+    private final int[][] shapes = new int[nodes][];
+    private final Block[] blocks = new Block[nodes];
+    private final int[][] leafStrides = new int[nodes][];
     private int[] outShape;
 
     Run(Object[] leaves) {
@@ -220,7 +241,7 @@ public final class Program {
       if (s == null) {
         return null;
       }
-      shapes.put(e, s);
+      shapes[e.id] = s;
       return s;
     }
 
@@ -231,8 +252,8 @@ public final class Program {
 
     private void allocate(Expr e) {
       Block b = new Block();
-      blocks.put(e, b);
-      if (shapes.get(e) == NUMBER) {
+      blocks[e.id] = b;
+      if (shapes[e.id] == NUMBER) {
         b.number = true;
         b.value = numberValue(e);
         return;
@@ -244,7 +265,7 @@ public final class Program {
           b.offset = t.offset(); // + k per block
         } else {
           b.array = new double[BLOCK];
-          leafStrides.put(e, Strided.broadcastStrides(t, outShape));
+          leafStrides[e.id] = Strided.broadcastStrides(t, outShape);
         }
         return;
       }
@@ -272,12 +293,12 @@ public final class Program {
 
     /** Values [k, k + len) of node e; the root may write into dest at destOffset. */
     Block eval(Expr e, int k, int len, double[] dest, int destOffset) {
-      Block b = blocks.get(e);
+      Block b = blocks[e.id];
       if (b.number) {
         return b;
       }
       if (e instanceof Leaf l) {
-        int[] st = leafStrides.get(e);
+        int[] st = leafStrides[e.id];
         if (st == null) {
           Block view = new Block();
           view.array = b.array;

@@ -100,6 +100,28 @@ public enum BinaryOp {
     }
   }
 
+  /**
+   * The derivative slot, for reverse-mode autodiff (not yet used by any kernel): the partial
+   * derivative of {@code apply(x, y)} with respect to x ({@code wrtLeft}) or y. Comparisons give 0;
+   * maximum/minimum route the derivative to the chosen operand (x on ties).
+   */
+  public double partial(double x, double y, boolean wrtLeft) {
+    switch (this) {
+      case ADD: return 1;
+      case SUB: return wrtLeft ? 1 : -1;
+      case MUL: return wrtLeft ? y : x;
+      case DIV: return wrtLeft ? 1 / y : -x / (y * y);
+      case MOD: return wrtLeft ? 1 : -Math.floor(x / y);
+      case POW: return wrtLeft ? y * Math.pow(x, y - 1) : Math.pow(x, y) * Math.log(x);
+      case MAXIMUM: return (x >= y) == wrtLeft ? 1 : 0;
+      case MINIMUM: return (x <= y) == wrtLeft ? 1 : 0;
+      case ATAN2: { double d = x * x + y * y; return wrtLeft ? y / d : -x / d; }
+      case HYPOT: { double h = Math.hypot(x, y); return (wrtLeft ? x : y) / h; }
+      case MATMUL: throw new UnsupportedOperationException("'@' is not element-wise");
+      default: return 0; // comparisons
+    }
+  }
+
   /** Floored modulo: the result has the sign of the divisor, as in Python and NumPy; x % 0 = NaN. */
   public static double floorMod(double x, double y) {
     if (y == 0) {

@@ -95,6 +95,39 @@ public enum UnaryOp {
     }
   }
 
+  /**
+   * The derivative slot, for reverse-mode autodiff (not yet used by any kernel): d op(v) / dv at v.
+   * Piecewise-constant operators (sign, floor, ceil, round, not, isnan, isfinite) give 0; abs and
+   * relu give 0 at 0 (NumPy/PyTorch's subgradient choice).
+   */
+  public double derivative(double v) {
+    switch (this) {
+      case NEG: return -1;
+      case ABS: return v > 0 ? 1 : (v < 0 ? -1 : (Double.isNaN(v) ? v : 0));
+      case EXP: return Math.exp(v);
+      case EXPM1: return Math.exp(v);
+      case LOG: return 1 / v;
+      case LOG2: return 1 / (v * Math.log(2));
+      case LOG10: return 1 / (v * Math.log(10));
+      case LOG1P: return 1 / (1 + v);
+      case SQRT: return 0.5 / Math.sqrt(v);
+      case SQUARE: return 2 * v;
+      case SIN: return Math.cos(v);
+      case COS: return -Math.sin(v);
+      case TAN: { double c = Math.cos(v); return 1 / (c * c); }
+      case ARCSIN: return 1 / Math.sqrt(1 - v * v);
+      case ARCCOS: return -1 / Math.sqrt(1 - v * v);
+      case ARCTAN: return 1 / (1 + v * v);
+      case SINH: return Math.cosh(v);
+      case COSH: return Math.sinh(v);
+      case TANH: { double t = Math.tanh(v); return 1 - t * t; }
+      case SIGMOID: { double s = sigmoid(v); return s * (1 - s); }
+      case RELU: return v > 0 ? 1 : (Double.isNaN(v) ? v : 0);
+      case SOFTPLUS: return sigmoid(v);
+      default: return Double.isNaN(v) ? v : 0; // sign, floor, ceil, round, not, isnan, isfinite
+    }
+  }
+
   /** Base-2 logarithm, exact for powers of two. */
   public static double log2(double v) {
     if (v > 0 && Double.isFinite(v)) {

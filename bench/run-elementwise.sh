@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): element-wise workloads, Exp against NumPy in the same run, both timed
+# in-process after warm-up (Exp: timeit(f, n:, warmup: 5); NumPy: timeit.repeat after 5 warm-ups).
+# Prints medians (and minima) in ms and the speed ratio NumPy time / Exp time (> 1: Exp is faster).
+# Set EXP_VECTOR=false to time Exp's scalar loops (-Dexp.vector=false).
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$root/exp" --version >/dev/null
+if [ "${EXP_VECTOR:-true}" = false ]; then export JAVA_TOOL_OPTIONS="-Dexp.vector=false"; fi
+out=$("$root/exp" "$root/bench/elementwise.exp" 2>/dev/null)
+unset JAVA_TOOL_OPTIONS
+if [ -z "$out" ]; then echo "exp: benchmark failed"; "$root/exp" "$root/bench/elementwise.exp"; exit 1; fi
+have_numpy=0
+if command -v python3 >/dev/null && python3 -c 'import numpy' 2>/dev/null; then
+  have_numpy=1
+  outp=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 "$root/bench/elementwise.py")
+fi
+declare -A label=(
+  [sum_exp]="sum(exp(x) * 2 + x), 1e6"
+  [softmax]="row softmax 2048x2048"
+  [rowmax]="max(x, axis: 1), 2048x2048"
+  [diff]="x[:, 1:] - x[:, :-1], 2048x2048"
+  [add]="x + x, 1e6"
+)
+printf '%-34s %12s %12s %8s\n' "workload ($(nproc) cores)" "exp ms" "numpy ms" "ratio"
+for k in sum_exp softmax rowmax diff add; do
+  read -r te tem <<<"$(echo "$out" | sed -n "s/^$k //p")"
+  if [ "$have_numpy" = 1 ]; then
+    read -r tp tpm <<<"$(echo "$outp" | sed -n "s/^$k //p")"
+    printf '%-34s %12.3f %12.3f %7.2fx\n' "${label[$k]}" "$te" "$tp" "$(echo "$tp / $te" | bc -l)"
+  else
+    printf '%-34s %12.3f %12s\n' "${label[$k]}" "$te" "skipped"
+  fi
+done
