@@ -56,7 +56,7 @@ public final class Stdlib {
   public static java.util.Map<String, String> namespaces() {
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put("", "Core tensor functions: creation, random numbers, shape, element-wise math, reductions.");
-    m.put("linalg", "Dense linear algebra on EJML: solves, decompositions, norms.");
+    m.put("linalg", "Dense linear algebra on LAPACK (native OpenBLAS) with EJML as the pure-Java fallback: solves, decompositions, norms.");
     m.put("attention", "Sequence-mixing operators, float64, on [n, d] matrices of queries, keys and values. Softmax "
         + "attention (causal, sliding-window, prefix-LM, block-diagonal, explicit and additive-bias masks; a tiled "
         + "online softmax that never forms the n×m matrix), multi-head layers, RoPE, layer/RMS norm, GELU and "

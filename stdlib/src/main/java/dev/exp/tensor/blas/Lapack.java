@@ -66,6 +66,14 @@ public final class Lapack {
     return call(() -> openblas.LAPACKE_dgetrs(ROW, (byte) 'N', n, nrhs, lu, Math.max(1, n), ipiv, b, Math.max(1, nrhs)));
   }
 
+  /**
+   * Reciprocal 1-norm condition number estimate (dgecon) from the n×n factor of {@link #dgetrf}, given
+   * anorm = ||A||_1; the estimate is stored in rcond[0].
+   */
+  public static int dgecon(int n, double[] lu, double anorm, double[] rcond) {
+    return call(() -> openblas.LAPACKE_dgecon(ROW, (byte) '1', n, lu, Math.max(1, n), anorm, rcond));
+  }
+
   /** Cholesky factor: the lower triangle of the n×n matrix a becomes L with A = L Lᵀ (dpotrf, upper part untouched). */
   public static int dpotrfLower(int n, double[] a) {
     return call(() -> openblas.LAPACKE_dpotrf(ROW, (byte) 'L', n, a, Math.max(1, n)));
