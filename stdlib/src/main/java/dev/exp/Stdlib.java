@@ -81,7 +81,7 @@ public final class Stdlib {
         + "the input's storage; indexing with an integer tensor (`x[idx]`) gathers a copy whose axis is replaced by "
         + "idx's shape, as `take`. Views are invisible to scripts: `x[i] = v` on a `var` never changes another variable. "
         + "Kernels accept views; a kernel that needs row-major data copies a non-contiguous view once.");
-    m.put("linalg", "Dense linear algebra on EJML: solves, decompositions, norms.");
+    m.put("linalg", "Dense linear algebra on LAPACK (native OpenBLAS) with EJML as the pure-Java fallback: solves, decompositions, norms.");
     m.put("attention", "Sequence-mixing operators, float64, on [n, d] matrices of queries, keys and values. Softmax "
         + "attention (causal, sliding-window, prefix-LM, block-diagonal, explicit and additive-bias masks; a tiled "
         + "online softmax that never forms the n×m matrix), multi-head layers, RoPE, layer/RMS norm, GELU and "

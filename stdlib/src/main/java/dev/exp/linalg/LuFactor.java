@@ -173,6 +173,14 @@ final class LuFactor {
     if (exactlySingular() || norm1 == 0) {
       return 0;
     }
+    if (ipiv != null) { // LAPACK's estimator (the same Hager / Higham method) on the native factor
+      double[] rc = new double[1];
+      int info = Lapack.dgecon(n, lu, norm1, rc);
+      if (info != 0) {
+        throw new KernelException("condition estimate failed (dgecon info " + info + ")");
+      }
+      return rc[0];
+    }
     double[] x = new double[n];
     java.util.Arrays.fill(x, 1.0 / n);
     double est = 0;

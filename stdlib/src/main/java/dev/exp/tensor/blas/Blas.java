@@ -95,7 +95,7 @@ public final class Blas {
       java.util.Arrays.fill(c, co, co + m * n, 0.0);
       return;
     }
-    BlasBackend be = (long) m * n * k < SMALL ? Holder.JAVA : Holder.BACKEND;
+    BlasBackend be = (long) m * n * k < SMALL || vectorProduct(ta, tb, m, n) ? Holder.JAVA : Holder.BACKEND;
     if (tb && !be.isNative()) { // transpose B once, not once per block
       b = Transpose.of(b, bo, n, k);
       bo = 0;
@@ -146,6 +146,15 @@ public final class Blas {
       }
       be.zgemm(m, n, k, a, ao, b, bo, c, co, i0, Math.min(m, i0 + step));
     }
+  }
+
+  /**
+   * Matrix × vector and vector × matrix (untransposed) run in Java: they read each matrix element once, so
+   * copying the matrix to native memory would cost as much as the product; Java keeps the summation
+   * order of a plain loop (results independent of the backend).
+   */
+  static boolean vectorProduct(boolean ta, boolean tb, int m, int n) {
+    return n == 1 && !tb || m == 1 && !ta;
   }
 
   /** Rows per block so that a block is about BLOCK_MILLIS of work at the backend's rough speed. */

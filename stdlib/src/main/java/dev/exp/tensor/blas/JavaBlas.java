@@ -54,6 +54,16 @@ final class JavaBlas implements BlasBackend {
     }
     java.util.Arrays.fill(c, co + i0 * n, co + i1 * n, 0.0);
     int rows = i1 - i0;
+    if (n == 1 && (long) rows * k >= 1L << 16) { // matrix × vector: rows of dot products in parallel
+      final double[] va = aa;
+      final int vo = aoff;
+      final double[] vb = bb;
+      final int vbo = boff;
+      int tasks = Math.min(64, Math.max(1, rows / 256));
+      Parallel.forEach(tasks, t -> ScalarGemm.simple(va, vo, vb, vbo, c, co, k, 1,
+          i0 + (int) ((long) rows * t / tasks), i0 + (int) ((long) rows * (t + 1) / tasks)));
+      return;
+    }
     if ((long) rows * n * k < 64L * 64 * 64 || n < 8) {
       ScalarGemm.simple(aa, aoff, bb, boff, c, co, k, n, i0, i1);
       return;

@@ -16,10 +16,12 @@ import org.bytedeco.openblas.global.openblas;
  * &lt; 0: bad argument, &gt; 0: routine-specific failure such as "not positive definite"). Calls run on
  * the calling thread's kernel thread budget.
  *
- * <p>OpenBLAS's multi-threaded LAPACK drivers (dgetrf measured) keep per-thread job tables on the
- * caller's stack: more than the 1-4 MB of a default Java thread stack, which crashes the JVM. So with a
- * budget above one thread, calls run on a pool thread with a {@value #STACK_MB} MB stack; single-threaded
- * calls (as inside parallel experiment trials) run on the caller's thread.
+ * <p>OpenBLAS's multi-threaded dgetrf keeps per-thread job tables on the caller's stack: more than the
+ * 1-4 MB of a default Java thread stack, which crashes the JVM (measured; the other routines here ran
+ * on a 512 KB stack, and {@code SmallStackTest} checks every one). So with a budget above one thread,
+ * dgetrf runs on a pool thread with a {@value #STACK_MB} MB stack; single-threaded calls (as inside
+ * parallel experiment trials) and the other routines run on the caller's thread (a hand-off costs a
+ * scheduling delay on a busy machine).
  */
 public final class Lapack {
   private Lapack() {}
@@ -42,6 +44,15 @@ public final class Lapack {
       throw new IllegalStateException("LAPACK needs the native BLAS backend, which is not active: " + Blas.describe());
     }
     NativeBlas.syncThreads();
+    return body.getAsInt();
+  }
+
+  /** As {@link #call}, on a big-stack thread when the call may use several threads. */
+  private static int callBigStack(IntSupplier body) {
+    if (!Blas.isNative()) {
+      throw new IllegalStateException("LAPACK needs the native BLAS backend, which is not active: " + Blas.describe());
+    }
+    NativeBlas.syncThreads();
     if (Parallel.threads() == 1 || Thread.currentThread().getName().equals(THREAD_NAME)) {
       return body.getAsInt();
     }
@@ -58,12 +69,20 @@ public final class Lapack {
 
   /** LU with partial pivoting of the m×n matrix a (dgetrf); ipiv (min(m, n), 1-based) as LAPACK returns it. */
   public static int dgetrf(int m, int n, double[] a, int[] ipiv) {
-    return call(() -> openblas.LAPACKE_dgetrf(ROW, m, n, a, Math.max(1, n), ipiv));
+    return callBigStack(() -> openblas.LAPACKE_dgetrf(ROW, m, n, a, Math.max(1, n), ipiv));
   }
 
   /** Solves A X = B with the n×n factor from {@link #dgetrf}; b is n×nrhs, overwritten by X (dgetrs). */
   public static int dgetrs(int n, int nrhs, double[] lu, int[] ipiv, double[] b) {
     return call(() -> openblas.LAPACKE_dgetrs(ROW, (byte) 'N', n, nrhs, lu, Math.max(1, n), ipiv, b, Math.max(1, nrhs)));
+  }
+
+  /**
+   * Reciprocal 1-norm condition number estimate (dgecon) from the n×n factor of {@link #dgetrf}, given
+   * anorm = ||A||_1; the estimate is stored in rcond[0].
+   */
+  public static int dgecon(int n, double[] lu, double anorm, double[] rcond) {
+    return call(() -> openblas.LAPACKE_dgecon(ROW, (byte) '1', n, lu, Math.max(1, n), anorm, rcond));
   }
 
   /** Cholesky factor: the lower triangle of the n×n matrix a becomes L with A = L Lᵀ (dpotrf, upper part untouched). */

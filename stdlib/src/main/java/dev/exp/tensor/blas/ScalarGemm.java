@@ -52,22 +52,19 @@ final class ScalarGemm {
     }
   }
 
-  /** The unpacked i-k-j loop for small products (and n = 1, where it is a row of dot products). */
+  /**
+   * The unpacked i-k-j loop for small products and vector products (n = 1: one sequential dot product
+   * per row; m = 1: C accumulates the rows of B in order), in the summation order of Exp's first kernel.
+   */
   static void simple(double[] a, int ao, double[] b, int bo, double[] c, int co, int k, int n, int i0, int i1) {
     if (n == 1) {
       for (int i = i0; i < i1; i++) {
         int ar = ao + i * k;
-        double s0 = 0;
-        double s1 = 0;
-        int p = 0;
-        for (; p + 1 < k; p += 2) {
-          s0 += a[ar + p] * b[bo + p];
-          s1 += a[ar + p + 1] * b[bo + p + 1];
+        double s = 0;
+        for (int p = 0; p < k; p++) {
+          s += a[ar + p] * b[bo + p];
         }
-        if (p < k) {
-          s0 += a[ar + p] * b[bo + p];
-        }
-        c[co + i] += s0 + s1;
+        c[co + i] += s;
       }
       return;
     }
