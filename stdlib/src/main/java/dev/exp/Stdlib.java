@@ -18,6 +18,7 @@ public final class Stdlib {
         dev.exp.tensor.Random.class,
         dev.exp.tensor.Shapes.class,
         dev.exp.tensor.ElementWise.class,
+        dev.exp.tensor.ComplexKernels.class,
         dev.exp.tensor.Reductions.class,
         dev.exp.tensor.Sorting.class,
         dev.exp.tensor.Indexing.class,
@@ -55,7 +56,17 @@ public final class Stdlib {
   /** Namespace documentation: namespace name to one-paragraph description. */
   public static java.util.Map<String, String> namespaces() {
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
-    m.put("", "Core tensor functions: creation, random numbers, shape, element-wise math, reductions.");
+    m.put("", "Core tensor functions: creation, random numbers, shape, element-wise math, reductions.\n\n"
+        + "**Dtypes.** A tensor is float64 (the default) or complex128 (`x.dtype`); a list literal mixing numbers and "
+        + "complex numbers (`[1, 2i]`) is complex128, and a 0-d complex tensor is a complex number (`1+2i`). "
+        + "`complex`, `real`, `imag`, `conj`, `angle` and `abs` (the magnitude, a real result) work on both; "
+        + "`z.re` and `z.im` are O(1) float64 views of a complex tensor's parts. Kernels that need real input say so "
+        + "in their error.\n\n"
+        + "**Views.** Basic indexing (`x[i]`, `x[a:b:s]` with negative steps, `x[i, j]`), `.T`, `transpose`, "
+        + "`flip`, `squeeze`, `expand_dims`, `reshape` of contiguous data and broadcasting return O(1) views that share "
+        + "the input's storage; indexing with an integer tensor (`x[idx]`) gathers a copy whose axis is replaced by "
+        + "idx's shape, as `take`. Views are invisible to scripts: `x[i] = v` on a `var` never changes another variable. "
+        + "Kernels accept views; a kernel that needs row-major data copies a non-contiguous view once.");
     m.put("linalg", "Dense linear algebra on EJML: solves, decompositions, norms.");
     m.put("attention", "Sequence-mixing operators, float64, on [n, d] matrices of queries, keys and values. Softmax "
         + "attention (causal, sliding-window, prefix-LM, block-diagonal, explicit and additive-bias masks; a tiled "

@@ -95,7 +95,8 @@ field : IDENT ':' expr                                     # namedField
       ;
 
 // ---------------------------------------------------------------- lexer
-NUMBER  : DIGITS ('.' DIGITS)? ([eE] [+-]? DIGITS)? ;
+// a trailing i makes an imaginary literal: 2i, 1.5e3i
+NUMBER  : DIGITS ('.' DIGITS)? ([eE] [+-]? DIGITS)? 'i'? ;
 fragment DIGITS : [0-9] ('_'? [0-9])* ;
 // strings may span lines (handy for js("...") code); an unclosed one runs to the end of input
 STRING  : '"' ('\\' . | ~["\\])* '"' ;

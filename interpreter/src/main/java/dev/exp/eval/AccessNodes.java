@@ -184,18 +184,44 @@ final class AccessNodes {
     @Override
     Object eval(Frame f) {
       Object t = peek(target, f);
+      Object r;
       if (t instanceof Tensor tensor && items.length == 1 && !slices[0]) {
         Object p = items[0][0].eval(f);
-        if (p instanceof Double d) {
-          int n = tensor.rank() == 0 ? 0 : tensor.dim(0);
+        if (p instanceof Double d && tensor.rank() > 0) {
+          int n = tensor.dim(0);
           double i = d < 0 ? d + n : d;
           if (i >= 0 && i < n && i == Math.rint(i)) {
-            return Indexing.row(tensor, (int) i);
+            r = Indexing.row(tensor, (int) i);
+            return shareIfView(tensor, r, f);
           }
         }
-        return Indexing.get(t, new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, itemLocs[0])}, loc);
+        r = Indexing.get(t, new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, itemLocs[0])}, loc);
+      } else {
+        r = Indexing.get(t, evalItems(f), loc);
       }
-      return Indexing.get(t, evalItems(f), loc);
+      return t instanceof Tensor tensor ? shareIfView(tensor, r, f) : r;
+    }
+
+    /**
+     * A view shares the target's storage: the variable read through {@link #peek} must then give up
+     * ownership, so that a later {@code x[i] = v} copies instead of writing where the view can see it.
+     */
+    private Object shareIfView(Tensor t, Object r, Frame f) {
+      if (r instanceof Tensor v && v.storage() == t.storage()) {
+        release(target, f);
+      }
+      return r;
+    }
+  }
+
+  /** Marks a variable's value as possibly shared (the next element update copies). */
+  static void release(Node n, Frame f) {
+    if (n instanceof VariableNodes.LocalGet l && !l.v.captured) {
+      if (f.owned != null) {
+        f.owned[l.v.slot] = null;
+      }
+    } else if (n instanceof VariableNodes.GlobalGet g) {
+      g.g.owned = null;
     }
   }
 
@@ -211,6 +237,8 @@ final class AccessNodes {
   }
 
   static final class Member extends Node {
+    private static final List<String> TENSOR_PROPERTIES = List.of("shape", "size", "ndim", "T", "dtype", "re", "im");
+
     final Node target;
     final String name;
 
@@ -256,12 +284,33 @@ final class AccessNodes {
           case "ndim":
             return (double) x.rank();
           case "T":
-            return transpose(x);
+            return dev.exp.tensor.Views.transpose(x);
+          case "re":
+            return Values.unwrapScalar(x.isComplex() ? dev.exp.tensor.ComplexKernels.partView(x, true) : x);
+          case "im":
+            return Values.unwrapScalar(x.isComplex() ? dev.exp.tensor.ComplexKernels.partView(x, false)
+                : Tensor.zeros(x.shape()));
+          case "dtype":
+            return x.dtype().label();
           default:
             throw new ExpError("a tensor has no property '" + name + "'"
-                + Suggest.didYouMean(name, List.of("shape", "size", "ndim", "T")) + " (properties: shape, size, ndim, T)",
-                loc);
+                + Suggest.didYouMean(name, TENSOR_PROPERTIES) + " (properties: " + String.join(", ", TENSOR_PROPERTIES)
+                + ")", loc);
         }
+      }
+      if (t instanceof dev.exp.tensor.Complex z) {
+        switch (name) {
+          case "re":
+            return z.re();
+          case "im":
+            return z.im();
+          default:
+            throw new ExpError("a complex number has no property '" + name + "'"
+                + Suggest.didYouMean(name, List.of("re", "im")) + " (properties: re, im)", loc);
+        }
+      }
+      if (t instanceof Double d && (name.equals("re") || name.equals("im"))) {
+        return name.equals("re") ? d : 0.0;
       }
       if (t instanceof List<?> l && name.equals("length")) {
         return (double) l.size();
@@ -272,53 +321,15 @@ final class AccessNodes {
       }
       throw new ExpError(Values.describe(t) + " has no field '" + name + "'", loc);
     }
-
-    static Tensor transpose(Tensor x) {
-      int[] s = x.shape();
-      if (s.length < 2) {
-        return x;
-      }
-      int n = s.length;
-      int[] rs = new int[n];
-      for (int i = 0; i < n; i++) {
-        rs[i] = s[n - 1 - i];
-      }
-      int[] st = Tensor.stridesOf(s);
-      double[] src = x.raw();
-      double[] d = new double[src.length];
-      if (n == 2) {
-        int r = s[0];
-        int c = s[1];
-        for (int i = 0; i < r; i++) {
-          for (int j = 0; j < c; j++) {
-            d[j * r + i] = src[i * c + j];
-          }
-        }
-        return Tensor.wrap(rs, d);
-      }
-      int[] idx = new int[n];
-      for (int k = 0; k < d.length; k++) {
-        int off = 0;
-        for (int a = 0; a < n; a++) {
-          off += idx[a] * st[n - 1 - a];
-        }
-        d[k] = src[off];
-        for (int a = n - 1; a >= 0; a--) {
-          if (++idx[a] < rs[a]) {
-            break;
-          }
-          idx[a] = 0;
-        }
-      }
-      return Tensor.wrap(rs, d);
-    }
   }
 
   /**
    * {@code x[i] = v} / {@code x[i] += v}: reads the variable, builds the new value, writes it back.
    * Values are immutable, so the first update copies the tensor; the copy is then owned by the
    * variable and later updates write in place until the value is read elsewhere (and may be shared).
-   * A loop filling a tensor element by element is therefore linear, not quadratic.
+   * A loop filling a tensor element by element is therefore linear, not quadratic. Views never
+   * become owned: an index read that returns a view of the variable releases it (see
+   * {@link Index#shareIfView}), and the library writes in place only into dense storage of its own.
    */
   static final class IndexAssign extends Node {
     final Node read;

@@ -76,13 +76,14 @@ final class Assertions {
   }
 
   static boolean equalValues(Object a, Object b) {
-    if (a instanceof Tensor x && b instanceof Tensor y) {
-      return x.equals(y) || x.sameShape(y) && java.util.Arrays.equals(x.raw(), y.raw());
-    }
     if (a instanceof Tensor || b instanceof Tensor) {
       Tensor x = Values.asTensorOperand(a);
       Tensor y = Values.asTensorOperand(b);
-      return x != null && y != null && x.sameShape(y) && java.util.Arrays.equals(x.raw(), y.raw());
+      if (x == null || y == null || !x.sameShape(y)) {
+        return false;
+      }
+      boolean complex = x.isComplex() || y.isComplex();
+      return complex ? java.util.Arrays.equals(x.complexRaw(), y.complexRaw()) : java.util.Arrays.equals(x.raw(), y.raw());
     }
     return Ops.deepEquals(a, b);
   }

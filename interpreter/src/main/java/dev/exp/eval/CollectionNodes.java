@@ -18,19 +18,9 @@ final class CollectionNodes {
     if (items.isEmpty()) {
       return Values.list(items);
     }
-    boolean numbers = true;
-    for (Object o : items) {
-      if (!(o instanceof Double)) {
-        numbers = false;
-        break;
-      }
-    }
-    if (numbers) {
-      double[] d = new double[items.size()];
-      for (int i = 0; i < d.length; i++) {
-        d[i] = (Double) items.get(i);
-      }
-      return Tensor.wrap(new int[] {d.length}, d);
+    Tensor vector = dev.exp.tensor.TensorArgs.vectorOf(items);
+    if (vector != null) {
+      return vector;
     }
     if (nestedRows) {
       List<Tensor> rows = new ArrayList<>(items.size());

@@ -382,6 +382,9 @@ final class Compiler {
     if (e instanceof Ast.Num n) {
       return new VariableNodes.Const(n.loc(), n.value());
     }
+    if (e instanceof Ast.Imag n) {
+      return new VariableNodes.Const(n.loc(), new dev.exp.tensor.Complex(0, n.value()));
+    }
     if (e instanceof Ast.Str s) {
       return new VariableNodes.Const(s.loc(), s.value());
     }
@@ -443,6 +446,12 @@ final class Compiler {
     }
     if (e instanceof Ast.Lambda l) {
       return lambda(l);
+    }
+    if (e instanceof Ast.Binary || e instanceof Ast.Unary || e instanceof Ast.Call) {
+      Node fused = FusedNodes.tryFuse(this, this::resolvesToBuiltin, e); // element-wise fusion (FusedNodes)
+      if (fused != null) {
+        return fused;
+      }
     }
     if (e instanceof Ast.Call c) {
       Node callee = expr(c.callee());
@@ -642,6 +651,20 @@ final class Compiler {
   /** Compiles {@code e} in the current scope (used by the experiment compiler). */
   Node compileHere(Ast.Expr e) {
     return expr(e);
+  }
+
+  /** Whether {@code name} here resolves to the global builtin of that name (no local, capture or global shadows it). */
+  boolean resolvesToBuiltin(String name) {
+    for (FunctionScope s = fn; s != null; s = s.parent) {
+      if (FunctionScope.lookupLocal(s, name) != null) {
+        return false;
+      }
+    }
+    GlobalVar g = globals.get(name);
+    if (g != null && (programGlobals.containsKey(name) || g.defined)) {
+      return false;
+    }
+    return builtins.containsKey(name);
   }
 
   void reportError(Loc loc, String message) {

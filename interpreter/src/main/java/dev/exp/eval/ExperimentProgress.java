@@ -14,6 +14,12 @@ public interface ExperimentProgress {
   /** After the last trial; {@code firstError} is null when nothing failed. */
   void finish(String experiment, int done, int failed, int cached, int total, double elapsedSeconds, String firstError);
 
+  /**
+   * A problem worth a word that does not stop the experiment (a damaged cache line, say); reported
+   * once per experiment run. The CLI prints it on stderr; the default ignores it.
+   */
+  default void warning(String experiment, String message) {}
+
   /** Ignores everything. */
   ExperimentProgress NONE = new ExperimentProgress() {
     @Override

@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 final class ExperimentRunner {
   static final String VERSION = "0.1.0";
   private static final Set<String> OPTIONS = Set.of("jobs", "cache", "on_error");
+  private static final Set<String> ON_ERROR = Set.of("continue", "stop", "record");
 
   private ExperimentRunner() {}
 
@@ -47,13 +48,22 @@ final class ExperimentRunner {
     if (replicates < 1) {
       throw new ExpError("the repeat count must be at least 1, got " + replicates, spec.loc());
     }
-    boolean stopOnError = "stop".equals(options.getOrDefault("on_error", "continue"));
+    String onError = (String) options.getOrDefault("on_error", "continue");
+    boolean stopOnError = "stop".equals(onError);
     Closure trial = (Closure) new FunctionNodes.MakeClosure(spec.loc(), spec.trial()).eval(f);
     int total = Math.toIntExact(grid.size() * replicates);
     String experimentKey = TrialCache.hash(List.of(TrialCache.normalize(spec.sourceText()), VERSION));
     TrialCache cache = openCache(ctx, options, name, spec);
+    if (cache != null && cache.damagedLines() > 0) {
+      int n = cache.damagedLines();
+      ctx.progress.warning(name, "the cache " + cache.file() + " has " + n + " damaged or modified line"
+          + (n == 1 ? "" : "s") + " (unreadable, or the checksum does not match); "
+          + (n == 1 ? "it was" : "they were") + " ignored and those trials run again");
+    }
     try {
-      return execute(ctx, spec, name, grid, replicates, total, trial, cache, experimentKey, options, stopOnError);
+      Table t = execute(ctx, spec, name, grid, replicates, total, trial, cache, experimentKey, options, stopOnError);
+      failIfAllFailed(t, name, onError, spec);
+      return t;
     } finally {
       if (cache != null) {
         cache.close();
@@ -132,6 +142,25 @@ final class ExperimentRunner {
           + firstError[0], spec.loc());
     }
     return table(name, grid, outcomes);
+  }
+
+  /**
+   * An experiment whose every trial failed has nothing to report: it fails with the first error
+   * unless the script said failures are expected ({@code on_error: "record"}).
+   */
+  private static void failIfAllFailed(Table t, String name, String onError, ExperimentSpec spec) {
+    if ("record".equals(onError) || t.nrows() == 0 || !t.has(Table.STATUS)) {
+      return;
+    }
+    Table.Column status = t.column(Table.STATUS);
+    for (int i = 0; i < t.nrows(); i++) {
+      if ("ok".equals(status.value(i))) {
+        return;
+      }
+    }
+    String first = t.has(Table.ERROR) ? String.valueOf(t.column(Table.ERROR).value(0)) : "unknown";
+    throw new ExpError("experiment \"" + name + "\": all " + t.nrows() + " trial" + (t.nrows() == 1 ? "" : "s")
+        + " failed; the first error: " + first + " (use on_error: \"record\" when failures are expected)", spec.loc());
   }
 
   private static void tally(Outcome o, int[] counts, String[] firstError) {
@@ -314,8 +343,9 @@ final class ExperimentRunner {
       out.put(n, spec.options()[i].eval(f));
     }
     Object onError = out.get("on_error");
-    if (onError != null && !"stop".equals(onError) && !"continue".equals(onError)) {
-      throw new ExpError("on_error must be \"continue\" or \"stop\", got " + Printer.repr(onError), spec.loc());
+    if (onError != null && !ON_ERROR.contains(onError)) {
+      throw new ExpError("on_error must be \"continue\", \"stop\" or \"record\", got " + Printer.repr(onError),
+          spec.loc());
     }
     return out;
   }
@@ -332,7 +362,9 @@ final class ExperimentRunner {
     if (jobs < 1) {
       throw new ExpError("jobs must be at least 1, got " + jobs, spec.loc());
     }
-    return Math.max(1, Math.min(jobs, work));
+    // Capped at this thread's budget: all cores at top level, a trial's share inside a parallel
+    // trial, so nested experiments divide the budget instead of multiplying it.
+    return Math.max(1, Math.min(Math.min(jobs, dev.exp.kernel.Parallel.threads()), work));
   }
 
   private static TrialCache openCache(Context ctx, Map<String, Object> options, String name, ExperimentSpec spec) {

@@ -93,7 +93,7 @@ final class OperatorNodes {
         return !b;
       }
       if (v instanceof dev.exp.tensor.Tensor t) {
-        return t.map(x -> x == 0 ? 1 : 0);
+        return Ops.not(t);
       }
       throw new ExpError("'not' needs a bool, got " + Values.describe(v), loc);
     }

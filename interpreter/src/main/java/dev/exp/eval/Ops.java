@@ -2,7 +2,9 @@ package dev.exp.eval;
 
 import dev.exp.kernel.KernelException;
 import dev.exp.tensor.Tensor;
+import dev.exp.tensor.TensorOps;
 import dev.exp.tensor.op.BinaryOp;
+import dev.exp.tensor.op.UnaryOp;
 import dev.exp.syntax.Loc;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,12 @@ final class Ops {
       }
       double r = op.apply(x, y);
       return op.isComparison() ? (Object) (r != 0) : (Object) r;
+    }
+    if (ComplexScalarOps.isComplex(a) || ComplexScalarOps.isComplex(b)) {   // complex scalars (tensors: below)
+      Object r = ComplexScalarOps.binary(op, a, b, loc);
+      if (r != null) {
+        return r;
+      }
     }
     switch (op) {
       case EQ:
@@ -57,18 +65,30 @@ final class Ops {
       if (op == BinaryOp.MATMUL) {
         return Values.unwrapScalar(MatMulBridge.matmul(ta, tb));
       }
-      return Tensor.zip(ta, tb, op::apply);
+      return TensorOps.binary(op, ta, tb);
     } catch (KernelException e) {
       throw new ExpError("operator '" + op.symbol() + "': " + e.getMessage(), loc);
     }
+  }
+
+  /** Logical not of a tensor: 1 where x == 0, else 0 (the op table's NOT loop). */
+  static Object not(dev.exp.tensor.Tensor t) {
+    return TensorOps.unary(UnaryOp.NOT, t);
   }
 
   static Object negate(Object v, Loc loc) {
     if (v instanceof Double d) {
       return -d;
     }
+    if (v instanceof dev.exp.tensor.Complex z) {
+      return ComplexScalarOps.negate(z);
+    }
     if (v instanceof Tensor t) {
-      return t.map(x -> -x);
+      try {
+        return TensorOps.unary(UnaryOp.NEG, t);
+      } catch (KernelException e) {
+        throw new ExpError("unary '-': " + e.getMessage(), loc);
+      }
     }
     throw new ExpError("unary '-' needs a number or tensor, got " + Values.describe(v), loc);
   }
@@ -80,7 +100,7 @@ final class Ops {
       Tensor ta = Values.asTensorOperand(a);
       Tensor tb = Values.asTensorOperand(b);
       try {
-        return Tensor.zip(ta, tb, eq ? (x, y) -> x == y ? 1 : 0 : (x, y) -> x == y ? 0 : 1);
+        return TensorOps.binary(eq ? BinaryOp.EQ : BinaryOp.NE, ta, tb);
       } catch (KernelException e) {
         throw new ExpError("operator '" + (eq ? "==" : "!=") + "': " + e.getMessage(), loc);
       }
@@ -91,6 +111,10 @@ final class Ops {
   static boolean deepEquals(Object a, Object b) {
     if (a instanceof Double x && b instanceof Double y) {
       return x.doubleValue() == y.doubleValue();
+    }
+    if (a instanceof dev.exp.tensor.Complex || b instanceof dev.exp.tensor.Complex) {   // a real equals x+0i
+      Object r = ComplexScalarOps.binary(BinaryOp.EQ, a, b, Loc.NONE);
+      return r instanceof Boolean eq && eq;
     }
     if (a instanceof List<?> l && b instanceof List<?> m) {
       if (l.size() != m.size()) {

@@ -1,5 +1,6 @@
 package dev.exp.eval;
 
+import dev.exp.tensor.Complex;
 import dev.exp.tensor.Tensor;
 import dev.exp.text.Numbers;
 import java.util.List;
@@ -27,6 +28,9 @@ public final class Printer {
     }
     if (v instanceof Double d) {
       return Numbers.format(d);
+    }
+    if (v instanceof Complex z) {
+      return complex(z.re(), z.im());
     }
     if (v instanceof Boolean b) {
       return b ? "true" : "false";
@@ -93,20 +97,34 @@ public final class Printer {
     return sb.append('"').toString();
   }
 
+  /**
+   * A complex number as Exp source text that reads back to the same value: {@code 1+2i},
+   * {@code 1-0.5i}, {@code 2i} (zero real part), {@code 3+0i}; each part in shortest round-trip digits.
+   */
+  public static String complex(double re, double im) {
+    if (re == 0 && 1 / re > 0) {
+      return Numbers.format(im) + "i";
+    }
+    boolean negative = im < 0 || (im == 0 && 1 / im < 0);
+    return Numbers.format(re) + (negative ? "-" : "+") + Numbers.format(Math.abs(im)) + "i";
+  }
+
   /** Tensor text: one line when it fits, else one row per line with aligned columns. */
   public static String tensor(Tensor t) {
     int[] shape = t.shape();
     if (shape.length == 0) {
-      return Numbers.format(t.at(0));
+      return t.isComplex() ? complex(t.getRe(), t.getIm()) : Numbers.format(t.at(0));
     }
     boolean summarise = t.size() > SUMMARY_THRESHOLD;
+    boolean isComplex = t.isComplex();
+    double[] values = isComplex ? t.complexRaw() : t.raw();
     String[] cells = new String[t.size()];
     int width = 0;
     for (int i = 0; i < cells.length; i++) {
       if (summarise && !visible(i, shape)) {
         continue;
       }
-      cells[i] = Numbers.format(t.at(i));
+      cells[i] = isComplex ? complex(values[2 * i], values[2 * i + 1]) : Numbers.format(values[i]);
       width = Math.max(width, cells[i].length());
     }
     String oneLine = render(t, shape, cells, 0, 0, 0, false, 0);

@@ -24,12 +24,15 @@ import java.util.Map;
  * and synced before the next trial is recorded, so a process killed mid-sweep loses only the trials
  * in flight; a torn last line is ignored when the file is read back. Entries are keyed by a hash of
  * the experiment's normalised source, the Exp version, the trial's parameters and its replicate, so
- * editing the experiment body invalidates them.
+ * editing the experiment body invalidates them. Each line carries a checksum of its key and row: a
+ * line that does not parse or whose checksum does not match (torn by a crash, edited by hand) is
+ * counted in {@link #damagedLines()} and never used, so its trial runs again.
  */
 final class TrialCache {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
   private final Map<String, Map<String, Object>> entries = new HashMap<>();
+  private int damaged;
   private FileChannel channel;
 
   private TrialCache(Path file) {
@@ -60,6 +63,11 @@ final class TrialCache {
       try {
         JsonNode n = JSON.readTree(line);
         String key = n.get("key").asText();
+        JsonNode sum = n.get("sum");
+        if (sum == null || !sum.asText().equals(checksum(key, n.get("row")))) {
+          damaged++;
+          continue;
+        }
         Map<String, Object> row = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = n.get("row").fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
@@ -67,12 +75,21 @@ final class TrialCache {
         }
         entries.put(key, row);
       } catch (IOException | RuntimeException e) {
-        // a line torn by a crash: ignore it
+        damaged++;
       }
     }
     if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
       append("\n");
     }
+  }
+
+  /** Lines of the file that were unreadable or failed their checksum (and were ignored). */
+  int damagedLines() {
+    return damaged;
+  }
+
+  private static String checksum(String key, JsonNode row) throws IOException {
+    return hash(List.of(key, JSON.writeValueAsString(row))).substring(0, 16);
   }
 
   /** The cached row of a finished trial, or null. */
@@ -88,6 +105,7 @@ final class TrialCache {
     for (Map.Entry<String, Object> e : row.entrySet()) {
       r.set(e.getKey(), encode(e.getValue()));
     }
+    n.put("sum", checksum(key, r));
     append(JSON.writeValueAsString(n) + "\n");
     entries.put(key, row);
   }

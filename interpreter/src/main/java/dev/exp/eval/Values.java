@@ -1,6 +1,8 @@
 package dev.exp.eval;
 
+import dev.exp.tensor.Complex;
 import dev.exp.tensor.Tensor;
+import dev.exp.tensor.TensorArgs;
 import dev.exp.syntax.Loc;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +26,9 @@ public final class Values {
     if (v instanceof Double) {
       return "a number";
     }
+    if (v instanceof Complex z) {
+      return "the complex number " + Printer.repr(z);
+    }
     if (v instanceof Boolean) {
       return "a bool";
     }
@@ -31,7 +36,7 @@ public final class Values {
       return "a string";
     }
     if (v instanceof Tensor t) {
-      return "a tensor of shape " + Tensor.shapeString(t.shape());
+      return (t.isComplex() ? "a complex tensor of shape " : "a tensor of shape ") + Tensor.shapeString(t.shape());
     }
     if (v instanceof List<?> l) {
       return "a list of length " + l.size();
@@ -58,6 +63,9 @@ public final class Values {
     }
     if (v instanceof Double) {
       return "number";
+    }
+    if (v instanceof Complex) {
+      return "complex";
     }
     if (v instanceof Boolean) {
       return "bool";
@@ -95,6 +103,9 @@ public final class Values {
     if (v instanceof Double d) {
       return Tensor.scalar(d);
     }
+    if (v instanceof Complex z) {
+      return Tensor.wrapComplex(new int[0], new double[] {z.re(), z.im()});
+    }
     if (v instanceof Boolean b) {
       return Tensor.scalar(b ? 1 : 0);
     }
@@ -124,23 +135,13 @@ public final class Values {
     if (l.isEmpty()) {
       return Tensor.zeros(0);
     }
-    boolean allNumbers = true;
-    for (Object o : l) {
-      if (!(o instanceof Double)) {
-        allNumbers = false;
-        break;
-      }
-    }
-    if (allNumbers) {
-      double[] d = new double[l.size()];
-      for (int i = 0; i < d.length; i++) {
-        d[i] = (Double) l.get(i);
-      }
-      return Tensor.wrap(new int[] {d.length}, d);
+    Tensor v = TensorArgs.vectorOf(l);
+    if (v != null) {
+      return v;
     }
     List<Tensor> rows = new ArrayList<>(l.size());
     for (Object o : l) {
-      Tensor t = o instanceof Double ? null : asTensorOperand(o);
+      Tensor t = o instanceof Double || o instanceof Complex ? null : asTensorOperand(o);
       if (t == null) {
         return null;
       }
@@ -151,25 +152,15 @@ public final class Values {
 
   /** Stacks equally shaped tensors along a new first axis, or null if shapes differ. */
   static Tensor stack(List<Tensor> rows) {
-    int[] s0 = rows.get(0).shape();
-    int each = rows.get(0).size();
-    double[] out = new double[each * rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      Tensor r = rows.get(i);
-      if (!java.util.Arrays.equals(r.shape(), s0)) {
-        return null;
-      }
-      System.arraycopy(r.raw(), 0, out, i * each, each);
-    }
-    int[] shape = new int[s0.length + 1];
-    shape[0] = rows.size();
-    System.arraycopy(s0, 0, shape, 1, s0.length);
-    return Tensor.wrap(shape, out);
+    return TensorArgs.stackRows(rows);
   }
 
-  /** A 0-d tensor becomes a number; everything else is returned as is. */
+  /** A 0-d tensor becomes a number (a {@link Complex} when complex); everything else is returned as is. */
   static Object unwrapScalar(Tensor t) {
-    return t.rank() == 0 ? (Object) t.at(0) : t;
+    if (t.rank() != 0) {
+      return t;
+    }
+    return t.isComplex() ? (Object) new Complex(t.getRe(), t.getIm()) : (Object) t.at(0);
   }
 
   /** The truth of a condition: a bool, or a single-element tensor (nonzero = true). */
@@ -205,7 +196,10 @@ public final class Values {
 
   /** Converts a Java value coming from a kernel or a host into an Exp value. */
   public static Object fromJava(Object v) {
-    if (v == null || v instanceof Double || v instanceof Boolean || v instanceof String || v instanceof Tensor
+    if (v instanceof Tensor t) {
+      return unwrapScalar(t);   // a 0-d result is a number, as from the operators (vector @ vector)
+    }
+    if (v == null || v instanceof Double || v instanceof Complex || v instanceof Boolean || v instanceof String
         || v instanceof Record || v instanceof Callable || v instanceof Namespace || v instanceof RangeValue) {
       return v;
     }

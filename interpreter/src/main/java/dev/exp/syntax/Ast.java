@@ -17,7 +17,7 @@ public final class Ast {
 
   /** Expressions. */
   public sealed interface Expr extends Node
-      permits Num, Str, Interp, Bool, NoneLit, Name, ListLit, Comprehension, RecordLit, If, Lambda,
+      permits Num, Imag, Str, Interp, Bool, NoneLit, Name, ListLit, Comprehension, RecordLit, If, Lambda,
           Call, Index, Member, Unary, Binary, And, Or, Not, Range, Pipe, BlockExpr, Experiment {}
 
   /** Statements. */
@@ -27,6 +27,9 @@ public final class Ast {
 
   // ---------------------------------------------------------------- expressions
   public record Num(Loc loc, double value) implements Expr {}
+
+  /** An imaginary literal {@code 2i}: the complex number 0 + value·i. */
+  public record Imag(Loc loc, double value) implements Expr {}
 
   public record Str(Loc loc, String value) implements Expr {}
 

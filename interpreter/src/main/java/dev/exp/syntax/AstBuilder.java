@@ -167,6 +167,9 @@ final class AstBuilder {
       if (c.op.getText().equals("-") && operand instanceof Ast.Num n) {
         return new Ast.Num(loc(c.op), -n.value());
       }
+      if (c.op.getText().equals("-") && operand instanceof Ast.Imag n) {
+        return new Ast.Imag(loc(c.op), -n.value());
+      }
       return new Ast.Unary(loc(c.op), c.op.getText(), operand);
     }
     if (ctx instanceof MulExprContext c) {
@@ -260,6 +263,9 @@ final class AstBuilder {
     Loc loc = loc(ctx);
     if (ctx instanceof NumberLitContext c) {
       String text = c.NUMBER().getText().replace("_", "");
+      if (text.endsWith("i")) {
+        return new Ast.Imag(loc, Double.parseDouble(text.substring(0, text.length() - 1)));
+      }
       return new Ast.Num(loc, Double.parseDouble(text));
     }
     if (ctx instanceof StringLitContext c) {

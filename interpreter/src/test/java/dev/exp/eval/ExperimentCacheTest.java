@@ -81,4 +81,68 @@ class ExperimentCacheTest {
     run(BODY);
     assertEquals(12, runs.get());
   }
+
+  @Test
+  void tamperedLineIsReportedOnceAndRecomputed() throws IOException {
+    String first = run(BODY);
+    Path file = dir.resolve("runs/cached.jsonl");
+    java.util.List<String> lines = Files.readAllLines(file);
+    // change one stored metric by hand: the checksum no longer matches
+    String line = lines.get(0);
+    int at = line.indexOf("[\"n\",") + 5;
+    int end = line.indexOf(']', at);
+    lines.set(0, line.substring(0, at) + "12345.0" + line.substring(end));
+    Files.write(file, lines);
+    java.util.List<String> warnings = new java.util.ArrayList<>();
+    Engine engine = Engine.builder().baseDir(dir).grant(Capability.FILE_READ, Capability.FILE_WRITE)
+        .function("tick", a -> runs.incrementAndGet()).build();
+    String second;
+    try (Session s = engine.newSession()) {
+      s.progress(new ExperimentProgress() {
+        @Override
+        public void start(String e, int t, int g, long r, int c, int j) {}
+
+        @Override
+        public void update(String e, int d, int f, int c, int t, double s) {}
+
+        @Override
+        public void finish(String e, int d, int f, int c, int t, double s, String err) {}
+
+        @Override
+        public void warning(String e, String message) {
+          warnings.add(message);
+        }
+      });
+      second = s.eval(BODY).toString();
+    }
+    assertEquals(13, runs.get(), "exactly the tampered trial runs again");
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("1 damaged or modified line"), warnings.get(0));
+    assertEquals(first, second, "the recomputed trial gives the original value, not the tampered one");
+  }
+
+  @Test
+  void experimentWhoseEveryTrialFailsFailsWithTheFirstError() {
+    String all = """
+        experiment "doomed" {
+          sweep k in [1, 2]
+          error("broken {k}")
+          report v = k
+        }
+        """;
+    ExpRuntimeExceptionHolder h = new ExpRuntimeExceptionHolder();
+    try {
+      run(all);
+    } catch (dev.exp.api.ExpRuntimeException e) {
+      h.message = e.getMessage();
+    }
+    assertTrue(h.message != null && h.message.contains("all 2 trials failed") && h.message.contains("broken 1"),
+        String.valueOf(h.message));
+    String recorded = run(all.replace("experiment \"doomed\"", "experiment \"doomed\" (on_error: \"record\")"));
+    assertTrue(recorded.contains("2 of 2 trials failed") || recorded.contains("error"), recorded);
+  }
+
+  private static final class ExpRuntimeExceptionHolder {
+    String message;
+  }
 }

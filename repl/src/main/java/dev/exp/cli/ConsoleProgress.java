@@ -48,6 +48,16 @@ final class ConsoleProgress implements ExperimentProgress {
   }
 
   @Override
+  public void warning(String experiment, String message) {
+    if (terminal && lastLength > 0) {
+      err.print("\r" + " ".repeat(lastLength) + "\r");
+      lastLength = 0;
+    }
+    err.println("warning: experiment \"" + experiment + "\": " + message);
+    err.flush();
+  }
+
+  @Override
   public void finish(String experiment, int done, int failed, int cached, int total, double elapsed, String firstError) {
     if (terminal && lastLength > 0) {
       err.print("\r" + " ".repeat(lastLength) + "\r");

@@ -113,6 +113,7 @@ public final class Main implements Callable<Integer> {
       }
       if (version) {
         out.println("exp " + VERSION + " (Java " + Runtime.version() + ")");
+        out.println("BLAS: " + dev.exp.tensor.blas.Blas.describe());
         return 0;
       }
       if (jobs != null && jobs < 1) {

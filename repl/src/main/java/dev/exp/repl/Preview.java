@@ -49,8 +49,10 @@ public final class Preview {
     }
     sb.append('\n');
     int[] shape = t.shape();
+    boolean complex = t.isComplex();
+    double[] values = complex ? t.complexRaw() : t.raw();
     if (t.rank() == 1) {
-      sb.append(row(t.raw(), 0, shape[0], 1));
+      sb.append(row(values, complex, shape[0]));
       return sb.toString();
     }
     int cols = shape[t.rank() - 1];
@@ -67,7 +69,7 @@ public final class Preview {
       }
       String[] row = new String[visibleCols.length];
       for (int j = 0; j < visibleCols.length; j++) {
-        row[j] = visibleCols[j] < 0 ? "..." : compact(t.raw()[r * cols + visibleCols[j]]);
+        row[j] = visibleCols[j] < 0 ? "..." : cell(values, complex, r * cols + visibleCols[j]);
       }
       cells.add(row);
       labels.add(t.rank() > 2 ? index(r, leading) + " " : "");
@@ -122,19 +124,33 @@ public final class Preview {
     return sb.append(":]").toString();
   }
 
-  private static String row(double[] d, int off, int n, int stride) {
+  private static String row(double[] d, boolean complex, int n) {
     StringBuilder sb = new StringBuilder("[");
     for (int j = 0; j < n; j++) {
       if (n > 2 * EDGE && j == EDGE) {
         sb.append("..., ");
         j = n - EDGE;
       }
-      sb.append(compact(d[off + j * stride]));
+      sb.append(cell(d, complex, j));
       if (j < n - 1) {
         sb.append(", ");
       }
     }
     return sb.append(']').toString();
+  }
+
+  /** Element k of row-major values (interleaved when complex), compacted. */
+  private static String cell(double[] d, boolean complex, int k) {
+    return complex ? compactComplex(d[2 * k], d[2 * k + 1]) : compact(d[k]);
+  }
+
+  /** A complex number with each part in {@link #compact} form: 0.5+1.25i, -2.5e-07i. */
+  public static String compactComplex(double re, double im) {
+    if (re == 0 && 1 / re > 0) {
+      return compact(im) + "i";
+    }
+    boolean negative = im < 0 || (im == 0 && 1 / im < 0);
+    return compact(re) + (negative ? "-" : "+") + compact(Math.abs(im)) + "i";
   }
 
   /** A number with at most six significant digits: 0.682602, -1.2e-07, 123457, 1.23457e+09. */

@@ -69,6 +69,12 @@ class TerminalReplTest {
   @AfterEach
   void stop() throws IOException {
     terminal.close();
+    // the REPL thread saves its history on the way out: let it finish before the temp dir is deleted
+    try {
+      repl.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // it ended with an error or is still blocked on the closed terminal; the test itself has passed
+    }
     session.close();
   }
 

@@ -4,6 +4,7 @@ import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
 import dev.exp.tensor.Tensor;
+import dev.exp.tensor.blas.Blas;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ejml.data.Complex_F64;
@@ -15,7 +16,11 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
-/** The {@code linalg} namespace, part 2: matrix decompositions on EJML. */
+/**
+ * The {@code linalg} namespace, part 2: matrix decompositions. QR, Cholesky, SVD and the symmetric
+ * eigen-decomposition run on LAPACK ({@link NativeDecompositions}) when the native BLAS is active and on
+ * EJML otherwise; LU and the general eigen-decomposition run on EJML.
+ */
 public final class Decompositions {
   private Decompositions() {}
 
@@ -86,6 +91,10 @@ public final class Decompositions {
     if (k == 0) {
       q = Tensor.zeros(rows, 0);
       r = Tensor.zeros(0, cols);
+    } else if (Blas.isNative()) {
+      Tensor[] qrt = NativeDecompositions.qr(m);
+      q = qrt[0];
+      r = qrt[1];
     } else {
       QRDecomposition<DMatrixRMaj> dec = DecompositionFactory_DDRM.qr(rows, cols);
       if (!dec.decompose(m)) {
@@ -118,11 +127,19 @@ public final class Decompositions {
       return Tensor.zeros(0, 0);
     }
     Mat.symmetrize(m);
-    CholeskyDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.chol(n, true);
-    if (!dec.decompose(m)) {
-      throw KernelException.of("linalg.cholesky: A (shape [%d, %d]) is not positive definite", n, n);
+    DMatrixRMaj t;
+    if (Blas.isNative()) {
+      t = NativeDecompositions.choleskyLower(m);
+      if (t == null) {
+        throw KernelException.of("linalg.cholesky: A (shape [%d, %d]) is not positive definite", n, n);
+      }
+    } else {
+      CholeskyDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.chol(n, true);
+      if (!dec.decompose(m)) {
+        throw KernelException.of("linalg.cholesky: A (shape [%d, %d]) is not positive definite", n, n);
+      }
+      t = dec.getT(null);
     }
-    DMatrixRMaj t = dec.getT(null);
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
         t.set(i, j, 0);
@@ -159,6 +176,9 @@ public final class Decompositions {
       DMatrixRMaj u = full ? eye(rows) : new DMatrixRMaj(rows, 0);
       DMatrixRMaj v = full ? eye(cols) : new DMatrixRMaj(cols, 0);
       return new Svd(new double[0], u, v);
+    }
+    if (Blas.isNative()) {
+      return NativeDecompositions.svd(m, vectors, full);
     }
     SingularValueDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.svd(rows, cols, vectors, vectors, !full);
     if (!dec.decompose(m)) {
@@ -230,7 +250,9 @@ public final class Decompositions {
     Mat.symmetrize(m);
     double[] w = new double[n];
     double[] vec = new double[n * n];
-    if (n > 0) {
+    if (n > 0 && Blas.isNative()) {
+      NativeDecompositions.eigh(m, w, vec);
+    } else if (n > 0) {
       EigenDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.eig(n, true, true);
       if (!dec.decompose(m)) {
         throw KernelException.of("linalg.eigh: the eigen-decomposition of A (shape [%d, %d]) did not converge", n, n);
@@ -265,11 +287,11 @@ public final class Decompositions {
   }
 
   @Kernel(name = "linalg.eig", doc = "Eigenvalues and eigenvectors of a general square matrix, which may be complex. "
-      + "Returns a record {values_re, values_im, vectors_re, vectors_im}: eigenvalue i is values_re[i] + "
-      + "i·values_im[i] and its eigenvector is column i of vectors_re + i·vectors_im, so A v = λ v in complex "
-      + "arithmetic. Complex eigenvalues come in conjugate pairs; vectors have unit 2-norm and are scaled so that "
-      + "their largest component is real and positive. Values are in no particular order (as NumPy); use "
-      + "linalg.eigh for symmetric matrices. Example: linalg.eig([[0, -1], [1, 0]]).values_im is [1, -1] (±i)")
+      + "Returns a record {values, vectors} of complex128 tensors: values[i] is eigenvalue i and column i of "
+      + "vectors (vectors[:, i]) its eigenvector, so A v = λ v. Complex eigenvalues come in conjugate pairs (+im "
+      + "first); vectors have unit 2-norm and are scaled so that their largest component is real and positive. "
+      + "Values are in no particular order (as NumPy); use linalg.eigh for symmetric matrices. Example: "
+      + "linalg.eig([[0, -1], [1, 0]]).values is [1i, -1i]")
   public static Map<String, Object> eig(@Arg("A") Tensor a) {
     DMatrixRMaj m = Mat.square(a, "linalg.eig", "A");
     int n = m.numRows;
@@ -316,10 +338,8 @@ public final class Decompositions {
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("values_re", Tensor.vector(wr));
-    out.put("values_im", Tensor.vector(wi));
-    out.put("vectors_re", Tensor.wrap(new int[] {n, n}, vr));
-    out.put("vectors_im", Tensor.wrap(new int[] {n, n}, vi));
+    out.put("values", Tensor.complex(Tensor.vector(wr), Tensor.vector(wi)));
+    out.put("vectors", Tensor.complex(Tensor.wrap(new int[] {n, n}, vr), Tensor.wrap(new int[] {n, n}, vi)));
     return out;
   }
 

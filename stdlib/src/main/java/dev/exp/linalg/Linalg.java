@@ -32,23 +32,9 @@ public final class Linalg {
     TensorArgs.requireFinite(b, "linalg.solve", "b");
     LuFactor lu = LuFactor.of(m);
     LuFactor.requireNonsingular(lu.rcondEstimate(), "linalg.solve", "A", n);
-    if (b.rank() == 1) {
-      return Tensor.wrap(new int[] {n}, lu.solve(b.raw()));
-    }
-    int k = b.dim(1);
-    double[] bd = b.raw();
-    double[] out = new double[n * k];
-    double[] col = new double[n];
-    for (int j = 0; j < k; j++) {
-      for (int i = 0; i < n; i++) {
-        col[i] = bd[i * k + j];
-      }
-      double[] x = lu.solve(col);
-      for (int i = 0; i < n; i++) {
-        out[i * k + j] = x[i];
-      }
-    }
-    return Tensor.wrap(new int[] {n, k}, out);
+    int k = b.rank() == 1 ? 1 : b.dim(1);
+    double[] x = lu.solveMatrix(b.raw(), k);
+    return b.rank() == 1 ? Tensor.wrap(new int[] {n}, x) : Tensor.wrap(new int[] {n, k}, x);
   }
 
   @Kernel(name = "linalg.inv", doc = "Inverse of a square, nonsingular matrix (LU with partial pivoting). "
@@ -60,16 +46,11 @@ public final class Linalg {
     if (lu.exactlySingular()) {
       LuFactor.requireNonsingular(0, "linalg.inv", "A", n);
     }
-    double[] out = new double[n * n];
-    double[] e = new double[n];
-    for (int j = 0; j < n; j++) {
-      java.util.Arrays.fill(e, 0);
-      e[j] = 1;
-      double[] x = lu.solve(e);
-      for (int i = 0; i < n; i++) {
-        out[i * n + j] = x[i];
-      }
+    double[] eye = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      eye[i * n + i] = 1;
     }
+    double[] out = lu.solveMatrix(eye, n);
     double invNorm = 0;
     for (int j = 0; j < n; j++) {
       double s = 0;
@@ -261,7 +242,15 @@ public final class Linalg {
       throw KernelException.of("linalg.cond: A has shape %s: need a non-empty matrix", Tensor.shapeString(a.shape()));
     }
     double min = s[s.length - 1];
-    return min == 0 ? Double.POSITIVE_INFINITY : s[0] / min;
+    if (min == 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    // an exactly singular square matrix (a zero pivot in LU) is inf, although the computed smallest
+    // singular value is usually a rounding error (about eps · max(s)) rather than exactly 0
+    if (m.numRows == m.numCols && LuFactor.of(Mat.matrix(a, "linalg.cond", "A")).exactlySingular()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return s[0] / min;
   }
 
   // ------------------------------------------------------------------ small utilities

@@ -1,24 +1,29 @@
 package dev.exp.linalg;
 
 import dev.exp.kernel.KernelException;
+import dev.exp.tensor.blas.Blas;
+import dev.exp.tensor.blas.Lapack;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.lu.LUDecompositionAlt_DDRM;
 
 /**
- * An LU factorisation with partial pivoting from EJML, PA = LU with (PA)[i] = A[piv[i]], plus the
- * solves (with A and with Aᵀ) and the reciprocal condition estimate that the kernels need.
+ * An LU factorisation with partial pivoting, PA = LU with (PA)[i] = A[piv[i]], plus the solves (with A
+ * and with Aᵀ) and the reciprocal condition estimate that the kernels need. LAPACK's dgetrf computes it
+ * when the native BLAS is active, EJML otherwise.
  */
 final class LuFactor {
   final int n;
   final double[] lu; // row-major n×n: unit-lower L below the diagonal, U on and above
   final int[] piv;
   final double norm1; // ||A||_1
+  private final int[] ipiv; // LAPACK's interchanges when dgetrf made the factor, else null
 
-  private LuFactor(int n, double[] lu, int[] piv, double norm1) {
+  private LuFactor(int n, double[] lu, int[] piv, double norm1, int[] ipiv) {
     this.n = n;
     this.lu = lu;
     this.piv = piv;
     this.norm1 = norm1;
+    this.ipiv = ipiv;
   }
 
   static LuFactor of(DMatrixRMaj a) {
@@ -31,6 +36,16 @@ final class LuFactor {
       }
       norm1 = Math.max(norm1, s);
     }
+    if (n > 0 && Blas.isNative()) {
+      double[] lu = java.util.Arrays.copyOf(a.data, n * n);
+      int[] ipiv = new int[n];
+      int info = Lapack.dgetrf(n, n, lu, ipiv);
+      if (info < 0) {
+        throw new KernelException("LU decomposition failed (dgetrf info " + info + ")");
+      }
+      // info > 0: U has an exact zero on its diagonal; the factorisation is complete (exactlySingular sees it)
+      return new LuFactor(n, lu, Mat.permutation(ipiv, n), norm1, ipiv);
+    }
     LUDecompositionAlt_DDRM dec = new LUDecompositionAlt_DDRM();
     if (!dec.decompose(a)) {
       throw new KernelException("LU decomposition failed");
@@ -38,7 +53,7 @@ final class LuFactor {
     DMatrixRMaj m = dec.getLU();
     double[] lu = java.util.Arrays.copyOf(m.data, n * n);
     int[] piv = java.util.Arrays.copyOf(dec.getPivot(), n);
-    return new LuFactor(n, lu, piv, norm1);
+    return new LuFactor(n, lu, piv, norm1, null);
   }
 
   boolean exactlySingular() {
@@ -97,6 +112,33 @@ final class LuFactor {
       x[i] = s / lu[r + i];
     }
     return x;
+  }
+
+  /** Solves A X = B for the n×k matrix b (row-major), returning X. */
+  double[] solveMatrix(double[] b, int k) {
+    if (n == 0 || k == 0) {
+      return new double[n * k];
+    }
+    if (ipiv != null) {
+      double[] x = java.util.Arrays.copyOf(b, n * k);
+      int info = Lapack.dgetrs(n, k, lu, ipiv, x);
+      if (info != 0) {
+        throw new KernelException("LU solve failed (dgetrs info " + info + ")");
+      }
+      return x;
+    }
+    double[] out = new double[n * k];
+    double[] col = new double[n];
+    for (int j = 0; j < k; j++) {
+      for (int i = 0; i < n; i++) {
+        col[i] = b[i * k + j];
+      }
+      double[] x = solve(col);
+      for (int i = 0; i < n; i++) {
+        out[i * k + j] = x[i];
+      }
+    }
+    return out;
   }
 
   /** Solves Aᵀ x = c. */

@@ -63,4 +63,19 @@ final class Mat {
       }
     }
   }
+
+  /** LAPACK's sequential 1-based row interchanges (ipiv) as a permutation: (PA)[i] = A[perm[i]]. */
+  static int[] permutation(int[] ipiv, int rows) {
+    int[] perm = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      perm[i] = i;
+    }
+    for (int i = 0; i < ipiv.length; i++) {
+      int r = ipiv[i] - 1;
+      int t = perm[i];
+      perm[i] = perm[r];
+      perm[r] = t;
+    }
+    return perm;
+  }
 }

@@ -3,16 +3,29 @@ package dev.exp.tensor;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
+import dev.exp.tensor.op.BinaryOp;
+import dev.exp.tensor.op.UnaryOp;
 import java.util.function.DoubleUnaryOperator;
 
 /**
  * Element-wise math. The unary kernels accept a number or a tensor: a number gives a number back, a
- * tensor gives a tensor of the same shape. Java callers use the {@code Tensor} overloads.
+ * tensor gives a tensor of the same shape. Java callers use the {@code Tensor} overloads. Every kernel
+ * here is a thin wrapper over the op table: {@link TensorOps} with a {@link UnaryOp} or {@link BinaryOp}
+ * (one loop per call, vectorised where the Vector API is available); numbers use the operator's
+ * scalar definition.
  */
 public final class ElementWise {
   private ElementWise() {}
 
-  /** Applies {@code f} to a number (giving a Double) or to every element of a tensor. */
+  /** Applies {@code op} to a number (giving a Double) or to every element of a tensor (the op table's loops). */
+  static Object unary(Object x, UnaryOp op) {
+    if (x instanceof Number n) {
+      return op.apply(n.doubleValue());
+    }
+    return TensorOps.unary(op, TensorArgs.toTensor(x, op.symbol() + ": x"));
+  }
+
+  /** Applies {@code f} to a number (giving a Double) or to every element of a real tensor. */
   static Object unary(Object x, String fn, DoubleUnaryOperator f) {
     if (x instanceof Number n) {
       return f.applyAsDouble(n.doubleValue());
@@ -24,25 +37,25 @@ public final class ElementWise {
 
   @Kernel(name = "exp", doc = "e raised to x, element-wise.")
   public static Object exp(@Arg("x") Object x) {
-    return unary(x, "exp", Math::exp);
+    return unary(x, UnaryOp.EXP);
   }
 
   public static Tensor exp(Tensor x) {
-    return x.map(Math::exp);
+    return TensorOps.unary(UnaryOp.EXP, x);
   }
 
   @Kernel(name = "log", doc = "Natural logarithm, element-wise (log(0) = -inf, log of a negative number = nan).")
   public static Object log(@Arg("x") Object x) {
-    return unary(x, "log", Math::log);
+    return unary(x, UnaryOp.LOG);
   }
 
   public static Tensor log(Tensor x) {
-    return x.map(Math::log);
+    return TensorOps.unary(UnaryOp.LOG, x);
   }
 
   @Kernel(name = "log2", doc = "Base-2 logarithm, element-wise.")
   public static Object log2(@Arg("x") Object x) {
-    return unary(x, "log2", ElementWise::log2);
+    return unary(x, UnaryOp.LOG2);
   }
 
   static double log2(double v) {
@@ -51,48 +64,48 @@ public final class ElementWise {
 
   @Kernel(name = "log10", doc = "Base-10 logarithm, element-wise.")
   public static Object log10(@Arg("x") Object x) {
-    return unary(x, "log10", Math::log10);
+    return unary(x, UnaryOp.LOG10);
   }
 
   @Kernel(name = "log1p", doc = "log(1 + x), accurate for small x.")
   public static Object log1p(@Arg("x") Object x) {
-    return unary(x, "log1p", Math::log1p);
+    return unary(x, UnaryOp.LOG1P);
   }
 
   @Kernel(name = "expm1", doc = "exp(x) - 1, accurate for small x.")
   public static Object expm1(@Arg("x") Object x) {
-    return unary(x, "expm1", Math::expm1);
+    return unary(x, UnaryOp.EXPM1);
   }
 
   @Kernel(name = "sqrt", doc = "Square root, element-wise (nan for negative values).")
   public static Object sqrt(@Arg("x") Object x) {
-    return unary(x, "sqrt", Math::sqrt);
+    return unary(x, UnaryOp.SQRT);
   }
 
   public static Tensor sqrt(Tensor x) {
-    return x.map(Math::sqrt);
+    return TensorOps.unary(UnaryOp.SQRT, x);
   }
 
   @Kernel(name = "square", doc = "x * x, element-wise.")
   public static Object square(@Arg("x") Object x) {
-    return unary(x, "square", v -> v * v);
+    return unary(x, UnaryOp.SQUARE);
   }
 
   // ------------------------------------------------------------------ activations
 
   @Kernel(name = "tanh", doc = "Hyperbolic tangent, element-wise.")
   public static Object tanh(@Arg("x") Object x) {
-    return unary(x, "tanh", Math::tanh);
+    return unary(x, UnaryOp.TANH);
   }
 
   @Kernel(name = "sigmoid", doc = "The logistic function 1 / (1 + exp(-x)), element-wise; "
       + "computed without overflow for large |x| (sigmoid(-1000) = 0, sigmoid(1000) = 1).")
   public static Object sigmoid(@Arg("x") Object x) {
-    return unary(x, "sigmoid", ElementWise::sigmoid);
+    return unary(x, UnaryOp.SIGMOID);
   }
 
   public static Tensor sigmoid(Tensor x) {
-    return x.map(ElementWise::sigmoid);
+    return TensorOps.unary(UnaryOp.SIGMOID, x);
   }
 
   /** Numerically stable logistic function. */
@@ -102,41 +115,44 @@ public final class ElementWise {
 
   @Kernel(name = "relu", doc = "max(x, 0), element-wise.")
   public static Object relu(@Arg("x") Object x) {
-    return unary(x, "relu", v -> v > 0 ? v : (Double.isNaN(v) ? v : 0.0));
+    return unary(x, UnaryOp.RELU);
   }
 
   @Kernel(name = "softplus", doc = "log(1 + exp(x)), element-wise, without overflow for large x.")
   public static Object softplus(@Arg("x") Object x) {
-    return unary(x, "softplus", v -> Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v))));
+    return unary(x, UnaryOp.SOFTPLUS);
   }
 
   // ------------------------------------------------------------------ sign and rounding
 
-  @Kernel(name = "abs", doc = "Absolute value, element-wise.")
+  @Kernel(name = "abs", doc = "Absolute value, element-wise; for complex values the magnitude |z| (a real result).")
   public static Object abs(@Arg("x") Object x) {
-    return unary(x, "abs", Math::abs);
+    if (ComplexKernels.isComplex(x)) {
+      return ComplexKernels.abs(x);   // |z|: complex in, real out
+    }
+    return unary(x, UnaryOp.ABS);
   }
 
   @Kernel(name = "sign", doc = "-1, 0 or 1 by the sign of x, element-wise (nan stays nan).")
   public static Object sign(@Arg("x") Object x) {
-    return unary(x, "sign", v -> v == 0 ? 0.0 : Math.signum(v));
+    return unary(x, UnaryOp.SIGN);
   }
 
   @Kernel(name = "floor", doc = "Largest integer <= x, element-wise.")
   public static Object floor(@Arg("x") Object x) {
-    return unary(x, "floor", Math::floor);
+    return unary(x, UnaryOp.FLOOR);
   }
 
   @Kernel(name = "ceil", doc = "Smallest integer >= x, element-wise.")
   public static Object ceil(@Arg("x") Object x) {
-    return unary(x, "ceil", Math::ceil);
+    return unary(x, UnaryOp.CEIL);
   }
 
   @Kernel(name = "round", doc = "Rounds to the given number of decimals, halves to even (as NumPy): "
       + "round(0.5) = 0, round(1.5) = 2, round(2.5) = 2. With decimals d, rounds x * 10^d and divides back.")
   public static Object round(@Arg("x") Object x, @Arg(value = "decimals", dflt = "0") int decimals) {
     if (decimals == 0) {
-      return unary(x, "round", Math::rint);
+      return unary(x, UnaryOp.RINT);
     }
     double scale = Math.pow(10, decimals);
     return unary(x, "round", v -> Math.rint(v * scale) / scale);
@@ -146,42 +162,42 @@ public final class ElementWise {
 
   @Kernel(name = "sin", doc = "Sine (radians), element-wise.")
   public static Object sin(@Arg("x") Object x) {
-    return unary(x, "sin", Math::sin);
+    return unary(x, UnaryOp.SIN);
   }
 
   @Kernel(name = "cos", doc = "Cosine (radians), element-wise.")
   public static Object cos(@Arg("x") Object x) {
-    return unary(x, "cos", Math::cos);
+    return unary(x, UnaryOp.COS);
   }
 
   @Kernel(name = "tan", doc = "Tangent (radians), element-wise.")
   public static Object tan(@Arg("x") Object x) {
-    return unary(x, "tan", Math::tan);
+    return unary(x, UnaryOp.TAN);
   }
 
   @Kernel(name = "arcsin", doc = "Inverse sine, element-wise (nan outside [-1, 1]).")
   public static Object arcsin(@Arg("x") Object x) {
-    return unary(x, "arcsin", Math::asin);
+    return unary(x, UnaryOp.ARCSIN);
   }
 
   @Kernel(name = "arccos", doc = "Inverse cosine, element-wise (nan outside [-1, 1]).")
   public static Object arccos(@Arg("x") Object x) {
-    return unary(x, "arccos", Math::acos);
+    return unary(x, UnaryOp.ARCCOS);
   }
 
   @Kernel(name = "arctan", doc = "Inverse tangent, element-wise.")
   public static Object arctan(@Arg("x") Object x) {
-    return unary(x, "arctan", Math::atan);
+    return unary(x, UnaryOp.ARCTAN);
   }
 
   @Kernel(name = "sinh", doc = "Hyperbolic sine, element-wise.")
   public static Object sinh(@Arg("x") Object x) {
-    return unary(x, "sinh", Math::sinh);
+    return unary(x, UnaryOp.SINH);
   }
 
   @Kernel(name = "cosh", doc = "Hyperbolic cosine, element-wise.")
   public static Object cosh(@Arg("x") Object x) {
-    return unary(x, "cosh", Math::cosh);
+    return unary(x, UnaryOp.COSH);
   }
 
   // ------------------------------------------------------------------ tests
@@ -191,7 +207,7 @@ public final class ElementWise {
     if (x instanceof Number n) {
       return Double.isNaN(n.doubleValue());
     }
-    return unary(x, "isnan", v -> Double.isNaN(v) ? 1 : 0);
+    return unary(x, UnaryOp.ISNAN);
   }
 
   @Kernel(name = "isfinite", doc = "Whether x is finite (not nan or ±inf): a bool for a number, a 0/1 tensor for a tensor.")
@@ -199,28 +215,29 @@ public final class ElementWise {
     if (x instanceof Number n) {
       return Double.isFinite(n.doubleValue());
     }
-    return unary(x, "isfinite", v -> Double.isFinite(v) ? 1 : 0);
+    return unary(x, UnaryOp.ISFINITE);
   }
 
   // ------------------------------------------------------------------ binary
 
-  /** Broadcasting binary op; two numbers give a number. */
-  static Object binary(Object a, Object b, String fn, java.util.function.DoubleBinaryOperator f) {
+  /** Broadcasting binary op through the op table; two numbers give a number. */
+  static Object binary(Object a, Object b, BinaryOp op) {
     if (a instanceof Number x && b instanceof Number y) {
-      return f.applyAsDouble(x.doubleValue(), y.doubleValue());
+      return op.apply(x.doubleValue(), y.doubleValue());
     }
-    return Tensor.zip(TensorArgs.toTensor(a, fn + ": a"), TensorArgs.toTensor(b, fn + ": b"), f);
+    String fn = op.symbol();
+    return TensorOps.binary(op, TensorArgs.toTensor(a, fn + ": a"), TensorArgs.toTensor(b, fn + ": b"));
   }
 
   @Kernel(name = "maximum", doc = "Element-wise maximum of a and b with broadcasting (nan if either is nan). "
       + "Example: maximum(x, 0)")
   public static Object maximum(@Arg("a") Object a, @Arg("b") Object b) {
-    return binary(a, b, "maximum", Math::max);
+    return binary(a, b, BinaryOp.MAXIMUM);
   }
 
   @Kernel(name = "minimum", doc = "Element-wise minimum of a and b with broadcasting (nan if either is nan).")
   public static Object minimum(@Arg("a") Object a, @Arg("b") Object b) {
-    return binary(a, b, "minimum", Math::min);
+    return binary(a, b, BinaryOp.MINIMUM);
   }
 
   @Kernel(name = "clip", doc = "Limits values to [lo, hi], element-wise; lo or hi may be none (no bound). "

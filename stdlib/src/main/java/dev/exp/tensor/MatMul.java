@@ -3,22 +3,29 @@ package dev.exp.tensor;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
+import dev.exp.tensor.blas.Blas;
 
 /**
  * Matrix products: {@code matmul} (the semantics of Exp's {@code @} operator), {@code dot} and
- * {@code outer}. The inner kernel is a cache-blocked i-k-j loop over the raw row-major arrays.
+ * {@code outer}. Products run on {@link Blas} (native OpenBLAS, or the pure-Java fallback).
  */
 public final class MatMul {
   private MatMul() {}
 
-  private static final int BLOCK_K = 128;
-  private static final int BLOCK_J = 512;
-
   @Kernel(name = "matmul", doc = "Matrix product with NumPy matmul rules; the operator a @ b. "
-      + "vector @ vector is the dot product (a 0-d tensor); matrix @ vector and vector @ matrix treat the vector "
+      + "vector @ vector is the dot product (a number, as NumPy's scalar); matrix @ vector and vector @ matrix treat the vector "
       + "as a column / row and drop that axis; with rank > 2 the last two axes are matrices and the leading "
       + "axes broadcast (batched product). Example: q @ transpose(k)")
   public static Tensor matmul(@Arg("a") Tensor a, @Arg("b") Tensor b) {
+    return matmul(a, b, Blas.NO_POLL);
+  }
+
+  /**
+   * {@link #matmul(Tensor, Tensor)} with a hook polled between blocks of roughly {@link Blas#BLOCK_MILLIS}
+   * ms of work (between row blocks of a long product and between batch entries); the hook may throw to
+   * abandon the product.
+   */
+  public static Tensor matmul(Tensor a, Tensor b, Runnable poll) {
     int ra = a.rank();
     int rb = b.rank();
     if (ra == 0 || rb == 0) {
@@ -64,8 +71,9 @@ public final class MatMul {
     double[] c = new double[nb * m * n];
     double[] ad = a.raw();
     double[] bd = b.raw();
-    if (nb == 1) {
-      gemm(ad, 0, bd, 0, c, 0, m, k, n);
+    if (nb == 1 || TensorArgs.prod(bb, 0, bb.length) == 1 && java.util.Arrays.equals(ba, batch)) {
+      // one product, or a stack of matrices times one matrix: the stack is one (nb·m)×k matrix
+      Blas.dgemm(false, false, nb * m, n, k, ad, 0, bd, 0, c, 0, poll);
       return Tensor.wrap(os, c);
     }
     int[] sta = Tensor.broadcastStrides(ba, batch.length);
@@ -74,7 +82,10 @@ public final class MatMul {
     int offA = 0;
     int offB = 0;
     for (int t = 0; t < nb; t++) {
-      gemm(ad, offA * m * k, bd, offB * k * n, c, t * m * n, m, k, n);
+      if (t > 0 && poll != Blas.NO_POLL) {
+        poll.run();
+      }
+      Blas.dgemm(false, false, m, n, k, ad, offA * m * k, bd, offB * k * n, c, t * m * n, poll);
       for (int d = batch.length - 1; d >= 0; d--) {
         idx[d]++;
         offA += sta[d];
@@ -88,41 +99,6 @@ public final class MatMul {
       }
     }
     return Tensor.wrap(os, c);
-  }
-
-  /** c[m×n] += a[m×k] · b[k×n], all row-major at the given offsets. */
-  static void gemm(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n) {
-    if (n == 1) {
-      for (int i = 0; i < m; i++) {
-        double s = 0;
-        int ar = ao + i * k;
-        for (int kk = 0; kk < k; kk++) {
-          s += a[ar + kk] * b[bo + kk];
-        }
-        c[co + i] += s;
-      }
-      return;
-    }
-    for (int k0 = 0; k0 < k; k0 += BLOCK_K) {
-      int k1 = Math.min(k, k0 + BLOCK_K);
-      for (int j0 = 0; j0 < n; j0 += BLOCK_J) {
-        int j1 = Math.min(n, j0 + BLOCK_J);
-        for (int i = 0; i < m; i++) {
-          int cr = co + i * n;
-          int ar = ao + i * k;
-          for (int kk = k0; kk < k1; kk++) {
-            double av = a[ar + kk];
-            if (av == 0) {
-              continue;
-            }
-            int br = bo + kk * n;
-            for (int j = j0; j < j1; j++) {
-              c[cr + j] += av * b[br + j];
-            }
-          }
-        }
-      }
-    }
   }
 
   @Kernel(name = "dot", doc = "Dot product of two vectors (a number); for other ranks the same as matmul(a, b).")

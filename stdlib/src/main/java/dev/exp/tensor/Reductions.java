@@ -3,6 +3,7 @@ package dev.exp.tensor;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
+import dev.exp.tensor.loops.Loops;
 
 /**
  * Reductions along one axis or over all values.
@@ -142,28 +143,44 @@ public final class Reductions {
       + "With axis none (and keepdims false) the result is a number, otherwise a tensor. Example: sum(x, axis: 0)")
   public static Object sum(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
-    return reduce(x, axis, keepdims, "sum", Reductions::laneSum);
+    if (axis == null) {
+      return whole(x, sum(x), keepdims);
+    }
+    return sum(x, axis.intValue(), keepdims);
   }
 
-  /** Sum of all values. */
+  /** Sum of all values (the op table's compensated lane order; see {@link FastReductions}). */
   public static double sum(Tensor x) {
-    return laneSum(x.raw(), 0, 1, x.size());
+    return FastReductions.sum(Loops.active(), x);
   }
 
   /** Sum along an axis. */
   public static Tensor sum(Tensor x, int axis, boolean keepdims) {
-    return reduceAxis(x, axis, keepdims, "sum", Reductions::laneSum);
+    return FastReductions.sumAxis(Loops.active(), x, axis, keepdims, false);
+  }
+
+  /** A whole-tensor reduction's value: the number, or with keepdims a tensor of ones-shape. */
+  private static Object whole(Tensor x, double v, boolean keepdims) {
+    if (!keepdims) {
+      return v;
+    }
+    int[] s = new int[x.rank()];
+    java.util.Arrays.fill(s, 1);
+    return Tensor.wrap(s, new double[] {v});
   }
 
   @Kernel(name = "mean", doc = "Arithmetic mean, over all values or along axis (nan for an empty tensor).")
   public static Object mean(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
-    return reduce(x, axis, keepdims, "mean", Reductions::laneMean);
+    if (axis == null) {
+      return whole(x, mean(x), keepdims);
+    }
+    return FastReductions.sumAxis(Loops.active(), x, axis, keepdims, true);
   }
 
-  /** Mean of all values. */
+  /** Mean of all values: sum(x) / n (nan for an empty tensor). */
   public static double mean(Tensor x) {
-    return laneMean(x.raw(), 0, 1, x.size());
+    return x.size() == 0 ? Double.NaN : sum(x) / x.size();
   }
 
   @Kernel(name = "prod", doc = "Product of the values, over all values or along axis (1 for an empty tensor).")
@@ -196,20 +213,20 @@ public final class Reductions {
       + "For the element-wise maximum of two tensors use maximum(a, b).")
   public static Object max(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
-    return reduce(x, axis, keepdims, "max", (a, off, st, n) -> {
-      nonEmpty("max", n);
-      return laneMax(a, off, st, n);
-    });
+    if (axis == null) {
+      return whole(x, FastReductions.extreme(Loops.active(), x, true, "max"), keepdims);
+    }
+    return FastReductions.extremeAxis(Loops.active(), x, axis, keepdims, true);
   }
 
   @Kernel(name = "min", doc = "Smallest value, over all values or along axis (nan if any value is nan). "
       + "For the element-wise minimum of two tensors use minimum(a, b).")
   public static Object min(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
-    return reduce(x, axis, keepdims, "min", (a, off, st, n) -> {
-      nonEmpty("min", n);
-      return laneMin(a, off, st, n);
-    });
+    if (axis == null) {
+      return whole(x, FastReductions.extreme(Loops.active(), x, false, "min"), keepdims);
+    }
+    return FastReductions.extremeAxis(Loops.active(), x, axis, keepdims, false);
   }
 
   @Kernel(name = "argmax", doc = "Index of the largest value: into the flattened values when axis is none "

@@ -12,7 +12,12 @@ public final class Shapes {
 
   @Kernel(name = "reshape", doc = "The same values (row-major order) with a new shape; one dimension may be -1 "
       + "and is then inferred. Example: reshape(arange(6), [2, -1])")
-  public static Tensor reshape(@Arg("x") Tensor x, @Arg("shape") int[] shape) {
+  public static Tensor reshape(@Arg("x") Tensor x, @Arg("shape") Tensor shape) {
+    return x.reshape(TensorArgs.shapeWithInferred(shape, "reshape"));
+  }
+
+  /** {@code reshape} for Java callers; one dimension may be -1. */
+  public static Tensor reshape(Tensor x, int[] shape) {
     return x.reshape(shape);
   }
 
@@ -47,19 +52,24 @@ public final class Shapes {
       total += s[ax];
     }
     int[] os = TensorArgs.withAxis(s0, ax, total);
+    boolean complex = false;
+    for (Tensor t : tensors) {
+      complex |= t.isComplex();
+    }
+    int w = complex ? 2 : 1;
     int outer = TensorArgs.prod(s0, 0, ax);
-    int inner = TensorArgs.prod(s0, ax + 1, s0.length);
+    int inner = TensorArgs.prod(s0, ax + 1, s0.length) * w;
     double[] d = new double[outer * total * inner];
     int off = 0;
     for (Tensor t : tensors) {
       int chunk = t.dim(ax) * inner;
-      double[] src = t.raw();
+      double[] src = complex ? t.complexRaw() : t.raw();
       for (int o = 0; o < outer; o++) {
         System.arraycopy(src, o * chunk, d, o * total * inner + off, chunk);
       }
       off += chunk;
     }
-    return Tensor.wrap(os, d);
+    return complex ? Tensor.wrapComplex(os, d) : Tensor.wrap(os, d);
   }
 
   @Kernel(name = "stack", doc = "Joins tensors of equal shape along a new axis. "
@@ -92,32 +102,11 @@ public final class Shapes {
     return ns;
   }
 
-  @Kernel(name = "transpose", doc = "Permutes the axes of x. "
+  @Kernel(name = "transpose", doc = "Permutes the axes of x (a view: no data is copied). "
       + "axes none reverses them (a matrix's transpose); otherwise axes lists, for each output axis, the input "
       + "axis it comes from. Example: transpose(x, [0, 2, 1])")
   public static Tensor transpose(@Arg("x") Tensor x, @Arg(value = "axes", dflt = "none") int[] axes) {
-    int r = x.rank();
-    int[] perm = new int[r];
-    if (axes == null) {
-      for (int i = 0; i < r; i++) {
-        perm[i] = r - 1 - i;
-      }
-    } else {
-      if (axes.length != r) {
-        throw KernelException.of("transpose: axes %s do not match a tensor of rank %d (shape %s)",
-            Tensor.shapeString(axes), r, Tensor.shapeString(x.shape()));
-      }
-      boolean[] seen = new boolean[r];
-      for (int i = 0; i < r; i++) {
-        int a = Tensor.normalizeAxis(axes[i], r);
-        if (seen[a]) {
-          throw KernelException.of("transpose: axes %s repeat axis %d", Tensor.shapeString(axes), a);
-        }
-        seen[a] = true;
-        perm[i] = a;
-      }
-    }
-    return permute(x, perm);
+    return axes == null ? Views.transpose(x) : Views.permute(x, axes);
   }
 
   /** Transpose of a matrix (reversal of axes in general). */
@@ -126,70 +115,19 @@ public final class Shapes {
   }
 
   static Tensor permute(Tensor x, int[] perm) {
-    int r = perm.length;
-    int[] s = x.shape();
-    int[] st = x.strides();
-    int[] os = new int[r];
-    int[] ist = new int[r];
-    for (int i = 0; i < r; i++) {
-      os[i] = s[perm[i]];
-      ist[i] = st[perm[i]];
-    }
-    double[] src = x.raw();
-    double[] d = new double[src.length];
-    if (r == 2) {
-      int rows = os[0];
-      int cols = os[1];
-      int b = 32;
-      for (int i0 = 0; i0 < rows; i0 += b) {
-        for (int j0 = 0; j0 < cols; j0 += b) {
-          int i1 = Math.min(rows, i0 + b);
-          int j1 = Math.min(cols, j0 + b);
-          for (int i = i0; i < i1; i++) {
-            for (int j = j0; j < j1; j++) {
-              d[i * cols + j] = src[i * ist[0] + j * ist[1]];
-            }
-          }
-        }
-      }
-      return Tensor.wrap(os, d);
-    }
-    int[] idx = new int[r];
-    int off = 0;
-    for (int k = 0; k < d.length; k++) {
-      d[k] = src[off];
-      for (int a = r - 1; a >= 0; a--) {
-        idx[a]++;
-        off += ist[a];
-        if (idx[a] < os[a]) {
-          break;
-        }
-        off -= ist[a] * os[a];
-        idx[a] = 0;
-      }
-    }
-    return Tensor.wrap(os, d);
+    return Views.permute(x, perm);
   }
 
   @Kernel(name = "squeeze", doc = "Removes axes of length 1: all of them (axis none) or the given one, "
       + "which must have length 1.")
   public static Tensor squeeze(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis) {
-    int[] s = x.shape();
-    if (axis != null) {
-      int a = Tensor.normalizeAxis(axis, s.length);
-      if (s[a] != 1) {
-        throw KernelException.of("squeeze: axis %d of shape %s has length %d, not 1", axis, Tensor.shapeString(s), s[a]);
-      }
-      return x.reshape(TensorArgs.removeAxis(s, a));
-    }
-    return x.reshape(Arrays.stream(s).filter(v -> v != 1).toArray());
+    return axis == null ? Views.squeezeAll(x) : Views.squeeze(x, axis);
   }
 
   @Kernel(name = "expand_dims", doc = "Inserts an axis of length 1 at position axis (negative counts from the end "
       + "of the result). Example: expand_dims(v, 0) turns shape [n] into [1, n]")
   public static Tensor expandDims(@Arg("x") Tensor x, @Arg("axis") int axis) {
-    int a = Tensor.normalizeAxis(axis, x.rank() + 1);
-    return x.reshape(insertAxis(x.shape(), a));
+    return Views.expandDims(x, axis);
   }
 
   @Kernel(name = "tile", doc = "Repeats the whole of x reps times along each axis (NumPy tile). "
@@ -262,27 +200,9 @@ public final class Shapes {
     return Tensor.wrap(TensorArgs.withAxis(s, ax, s[ax] * repeats), d);
   }
 
-  @Kernel(name = "flip", doc = "Reverses the order of elements along an axis, or along every axis when axis is none.")
+  @Kernel(name = "flip", doc = "Reverses the order of elements along an axis, or along every axis when axis is none "
+      + "(a view with negative strides: no data is copied).")
   public static Tensor flip(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis) {
-    if (axis == null) {
-      Tensor t = x;
-      for (int a = 0; a < x.rank(); a++) {
-        t = flip(t, a);
-      }
-      return x.rank() == 0 ? x.copy() : t;
-    }
-    int ax = Tensor.normalizeAxis(axis, x.rank());
-    int[] s = x.shape();
-    TensorArgs.Lanes l = TensorArgs.Lanes.of(s, ax);
-    double[] a = x.raw();
-    double[] d = new double[a.length];
-    int inner = l.inner();
-    int n = l.n();
-    for (int o = 0; o < l.outer(); o++) {
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(a, (o * n + i) * inner, d, (o * n + n - 1 - i) * inner, inner);
-      }
-    }
-    return Tensor.wrap(s, d);
+    return axis == null ? Views.flipAll(x) : Views.flip(x, axis);
   }
 }

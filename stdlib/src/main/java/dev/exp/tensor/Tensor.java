@@ -4,21 +4,62 @@ import dev.exp.kernel.KernelException;
 import java.util.Arrays;
 
 /**
- * An n-dimensional array of doubles: a shape over a contiguous row-major {@code double[]}.
+ * An n-dimensional array: a dtype, a shape and strides over a storage array, starting at an offset.
  *
- * <p>Tensors are values: operations return new tensors and never change their inputs. The backing
- * array is exposed through {@link #raw()} for kernels that read it in hot loops; only the code that
- * has just created a tensor (and not yet handed it out) may write into it.
+ * <p>Tensors are values: operations return new tensors and never change their inputs. Views (slices,
+ * rows, transposes, reshapes of contiguous data, broadcasts) share storage in O(1); since nothing
+ * writes into a tensor once it has been handed out, sharing is never visible.
+ *
+ * <p>Element {@code (i0, ..., ik)} of a float64 tensor is {@code storage()[offset() + sum(ij *
+ * strides()[j])]}; a complex128 tensor stores each element as two adjacent doubles (re, im) and its
+ * offset and strides count complex elements (storage index = 2 * (offset + ...)). Kernels that want
+ * flat row-major data call {@link #raw()} (real) or {@link #complexRaw()} (complex): free for a
+ * contiguous tensor, one copy (made once per tensor) for a non-contiguous view.
  */
 public final class Tensor {
   private static final int[] SCALAR_SHAPE = new int[0];
 
+  private final DType dtype;
   private final int[] shape;
+  private final int[] strides;
+  private final int offset;
   private final double[] data;
+  private final int size;
+  /** Row-major from offset with no gaps (broadcast or permuted views are not). */
+  private final boolean contiguous;
+  /** The row-major copy of a non-contiguous view, made on first {@link #raw()} (benign race). */
+  private double[] flat;
 
   private Tensor(int[] shape, double[] data) {
+    this(DType.FLOAT64, shape, stridesOf(shape), 0, data);
+  }
+
+  private Tensor(DType dtype, int[] shape, int[] strides, int offset, double[] data) {
+    this.dtype = dtype;
     this.shape = shape;
+    this.strides = strides;
+    this.offset = offset;
     this.data = data;
+    int n = 1;
+    for (int d : shape) {
+      n *= d;
+    }
+    this.size = n;
+    this.contiguous = isRowMajor(shape, strides);
+    if (contiguous && offset == 0 && data.length == n * dtype.width()) {
+      this.flat = data;
+    }
+  }
+
+  private static boolean isRowMajor(int[] shape, int[] strides) {
+    int expect = 1;
+    for (int i = shape.length - 1; i >= 0; i--) {
+      if (shape[i] != 1 && strides[i] != expect) {
+        return false;
+      }
+      expect *= shape[i];
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- creation
@@ -36,6 +77,49 @@ public final class Tensor {
   /** Copies {@code data} into a new tensor of the given shape. */
   public static Tensor of(int[] shape, double[] data) {
     return wrap(shape, data.clone());
+  }
+
+  /**
+   * A view over {@code storage}: element {@code (i0, ...)} at {@code offset + sum(ij * strides[j])}
+   * (in elements of {@code dtype}). Strides may be zero (broadcast) or negative (reversed). The
+   * caller guarantees the indices stay inside the storage; nothing is copied.
+   */
+  public static Tensor view(DType dtype, int[] shape, int[] strides, int offset, double[] storage) {
+    if (shape.length != strides.length) {
+      throw KernelException.of("view: shape %s and %d strides", shapeString(shape), strides.length);
+    }
+    int[] s = shape.clone();
+    checkShape(s);
+    return new Tensor(dtype, s, strides.clone(), offset, storage);
+  }
+
+  /**
+   * Wraps interleaved (re, im) values (not copied) as a complex128 tensor of the given shape.
+   */
+  public static Tensor wrapComplex(int[] shape, double[] interleaved) {
+    int[] s = shape.clone();
+    long n = checkShape(s);
+    if (2 * n != interleaved.length) {
+      throw KernelException.of("complex shape %s needs %d doubles (re, im pairs), got %d", shapeString(s), 2 * n,
+          interleaved.length);
+    }
+    return new Tensor(DType.COMPLEX128, s, stridesOf(s), 0, interleaved);
+  }
+
+  /** A complex128 tensor from real and imaginary parts of the same shape (copied). */
+  public static Tensor complex(Tensor re, Tensor im) {
+    if (!Arrays.equals(re.shape, im.shape)) {
+      throw KernelException.of("complex: real part %s and imaginary part %s differ in shape", shapeString(re.shape),
+          shapeString(im.shape));
+    }
+    double[] r = re.raw();
+    double[] i = im.raw();
+    double[] z = new double[2 * r.length];
+    for (int k = 0; k < r.length; k++) {
+      z[2 * k] = r[k];
+      z[2 * k + 1] = i[k];
+    }
+    return new Tensor(DType.COMPLEX128, re.shape, stridesOf(re.shape), 0, z);
   }
 
   /** A 0-dimensional tensor holding one value. */
@@ -108,7 +192,7 @@ public final class Tensor {
 
   /** Total number of elements. */
   public int size() {
-    return data.length;
+    return size;
   }
 
   /** Whether the shapes are equal. */
@@ -118,7 +202,7 @@ public final class Tensor {
 
   /** The strides of this tensor over {@link #storage()}, in elements (0 on broadcast axes). */
   public int[] strides() {
-    return stridesOf(shape);
+    return strides.clone();
   }
 
   public static int[] stridesOf(int[] shape) {
@@ -131,7 +215,10 @@ public final class Tensor {
     return st;
   }
 
-  /** Same data, new shape with the same number of elements; one dimension may be -1 (inferred). */
+  /**
+   * Same elements (row-major order), new shape with the same number of elements; one dimension may be
+   * -1 (inferred). A view when this tensor is contiguous, else one copy.
+   */
   public Tensor reshape(int... newShape) {
     int[] s = newShape.clone();
     int infer = -1;
@@ -142,27 +229,36 @@ public final class Tensor {
           throw KernelException.of("reshape: only one dimension may be -1, got %s", shapeString(s));
         }
         infer = i;
+      } else if (s[i] < 0) {
+        throw KernelException.of("reshape: negative dimension in %s (only -1, inferred, is allowed)", shapeString(s));
       } else {
         known *= s[i];
       }
     }
     if (infer >= 0) {
-      if (known == 0 || data.length % known != 0) {
+      if (known == 0 || size % known != 0) {
         throw KernelException.of("reshape: cannot reshape %s into %s", shapeString(shape), shapeString(s));
       }
-      s[infer] = (int) (data.length / known);
+      s[infer] = (int) (size / known);
     }
-    if (checkShape(s) != data.length) {
-      throw KernelException.of("reshape: cannot reshape %s (%d values) into %s", shapeString(shape), data.length, shapeString(s));
+    if (checkShape(s) != size) {
+      throw KernelException.of("reshape: cannot reshape %s (%d values) into %s", shapeString(shape), size, shapeString(s));
     }
-    return new Tensor(s, data);
+    if (contiguous) {
+      return new Tensor(dtype, s, stridesOf(s), offset, data);
+    }
+    return new Tensor(dtype, s, stridesOf(s), 0, contiguousStorage());
   }
 
   // ---------------------------------------------------------------- layout (core v2)
 
   /** The element type. */
   public DType dtype() {
-    return DType.FLOAT64;
+    return dtype;
+  }
+
+  public boolean isComplex() {
+    return dtype == DType.COMPLEX128;
   }
 
   /**
@@ -175,12 +271,77 @@ public final class Tensor {
 
   /** Index of the first element in {@link #storage()}, in elements. */
   public int offset() {
-    return 0;
+    return offset;
   }
 
   /** Whether the elements are laid out row-major from {@link #offset()} with no gaps. */
   public boolean isContiguous() {
-    return true;
+    return contiguous;
+  }
+
+  /** Storage position (in elements) of a row-major flat index. */
+  private int position(int flatIndex) {
+    if (contiguous) {
+      return offset + flatIndex;
+    }
+    int pos = offset;
+    int rem = flatIndex;
+    for (int d = shape.length - 1; d >= 0; d--) {
+      int n = shape[d];
+      pos += (rem % n) * strides[d];
+      rem /= n;
+    }
+    return pos;
+  }
+
+  /** The row-major values (interleaved for complex) of this tensor: storage itself when it is exactly that. */
+  private double[] contiguousStorage() {
+    double[] f = flat;
+    if (f != null) {
+      return f;
+    }
+    int w = dtype.width();
+    f = new double[size * w];
+    if (contiguous) {
+      System.arraycopy(data, offset * w, f, 0, size * w);
+    } else if (size > 0) {
+      int rank = shape.length;
+      int[] idx = new int[rank];
+      int pos = offset;
+      int inner = rank - 1;
+      int n = shape[inner];
+      int st = strides[inner];
+      for (int k = 0; k < size; k += n) {
+        if (w == 1) {
+          for (int j = 0, p = pos; j < n; j++, p += st) {
+            f[k + j] = data[p];
+          }
+        } else {
+          for (int j = 0, p = pos; j < n; j++, p += st) {
+            f[2 * (k + j)] = data[2 * p];
+            f[2 * (k + j) + 1] = data[2 * p + 1];
+          }
+        }
+        for (int d = inner - 1; d >= 0; d--) {
+          idx[d]++;
+          pos += strides[d];
+          if (idx[d] < shape[d]) {
+            break;
+          }
+          pos -= strides[d] * shape[d];
+          idx[d] = 0;
+        }
+      }
+    }
+    flat = f;
+    return f;
+  }
+
+  private void requireReal(String what) {
+    if (dtype != DType.FLOAT64) {
+      throw KernelException.of("%s needs a real (float64) tensor, got a %s tensor of shape %s (use re(), im() or abs())",
+          what, dtype.label(), shapeString(shape));
+    }
   }
 
   /** Normalises a possibly negative axis against {@code rank}, with a clear error when out of range. */
@@ -195,44 +356,76 @@ public final class Tensor {
   // ---------------------------------------------------------------- access
 
   /** Element at a flat (row-major) index. */
-  public double at(int flat) {
-    return data[flat];
+  public double at(int flatIndex) {
+    requireReal("at");
+    return data[position(flatIndex)];
   }
 
   /** Element at a multi-index (no negative indices here). */
   public double get(int... idx) {
+    requireReal("get");
+    return data[storageIndex(idx)];
+  }
+
+  /** Real part of the element at a multi-index (the value itself for float64). */
+  public double getRe(int... idx) {
+    return dtype == DType.FLOAT64 ? data[storageIndex(idx)] : data[2 * storageIndex(idx)];
+  }
+
+  /** Imaginary part of the element at a multi-index (0 for float64). */
+  public double getIm(int... idx) {
+    return dtype == DType.FLOAT64 ? 0.0 : data[2 * storageIndex(idx) + 1];
+  }
+
+  private int storageIndex(int[] idx) {
     if (idx.length != shape.length) {
       throw KernelException.of("expected %d indices for shape %s, got %d", shape.length, shapeString(shape), idx.length);
     }
-    int off = 0;
+    int pos = offset;
     for (int i = 0; i < idx.length; i++) {
       if (idx[i] < 0 || idx[i] >= shape[i]) {
         throw KernelException.of("index %d is out of range for axis %d of length %d", idx[i], i, shape[i]);
       }
-      off = off * shape[i] + idx[i];
+      pos += idx[i] * strides[i];
     }
-    return data[off];
+    return pos;
   }
 
-  /** The only value of a one-element tensor. */
+  /** The only value of a one-element real tensor. */
   public double item() {
-    if (data.length != 1) {
+    if (size != 1) {
       throw KernelException.of("expected a single value, got a tensor of shape %s", shapeString(shape));
     }
-    return data[0];
+    requireReal("item");
+    return data[offset];
   }
 
   /**
-   * The backing array (row-major). Read freely; write only into a tensor you have just created and
-   * not yet shared.
+   * The values of a real tensor, row-major and contiguous. Free for a contiguous tensor; a
+   * non-contiguous view copies once (the copy is kept). Read freely; write only into a tensor you
+   * have just created and not yet shared.
    */
   public double[] raw() {
-    return data;
+    requireReal("this kernel");
+    return contiguousStorage();
+  }
+
+  /** The values of a complex tensor, row-major, interleaved (re, im); a real tensor gives im = 0. */
+  public double[] complexRaw() {
+    if (dtype == DType.COMPLEX128) {
+      return contiguousStorage();
+    }
+    double[] r = contiguousStorage();
+    double[] z = new double[2 * r.length];
+    for (int k = 0; k < r.length; k++) {
+      z[2 * k] = r[k];
+    }
+    return z;
   }
 
   /** A copy of the values, row-major. */
   public double[] toArray() {
-    return data.clone();
+    return raw().clone();
   }
 
   /** A copy as rows; requires rank 2. */
@@ -240,23 +433,25 @@ public final class Tensor {
     if (shape.length != 2) {
       throw KernelException.of("expected a matrix, got shape %s", shapeString(shape));
     }
+    double[] d = raw();
     double[][] m = new double[shape[0]][];
     for (int i = 0; i < shape[0]; i++) {
-      m[i] = Arrays.copyOfRange(data, i * shape[1], (i + 1) * shape[1]);
+      m[i] = Arrays.copyOfRange(d, i * shape[1], (i + 1) * shape[1]);
     }
     return m;
   }
 
   /** A deep copy. */
   public Tensor copy() {
-    return new Tensor(shape, data.clone());
+    return new Tensor(dtype, shape, stridesOf(shape), 0, contiguousStorage().clone());
   }
 
   /** Applies {@code f} to every element, returning a new tensor of the same shape. */
   public Tensor map(java.util.function.DoubleUnaryOperator f) {
-    double[] out = new double[data.length];
+    double[] in = raw();
+    double[] out = new double[in.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = f.applyAsDouble(data[i]);
+      out[i] = f.applyAsDouble(in[i]);
     }
     return new Tensor(shape, out);
   }
@@ -283,26 +478,28 @@ public final class Tensor {
 
   /** Element-wise binary operation with NumPy broadcasting. */
   public static Tensor zip(Tensor a, Tensor b, java.util.function.DoubleBinaryOperator f) {
+    double[] ad = a.raw();
+    double[] bd = b.raw();
     if (Arrays.equals(a.shape, b.shape)) {
-      double[] out = new double[a.data.length];
+      double[] out = new double[ad.length];
       for (int i = 0; i < out.length; i++) {
-        out[i] = f.applyAsDouble(a.data[i], b.data[i]);
+        out[i] = f.applyAsDouble(ad[i], bd[i]);
       }
       return new Tensor(a.shape, out);
     }
-    if (b.data.length == 1 && b.shape.length <= a.shape.length) {
-      double y = b.data[0];
-      double[] out = new double[a.data.length];
+    if (bd.length == 1 && b.shape.length <= a.shape.length) {
+      double y = bd[0];
+      double[] out = new double[ad.length];
       for (int i = 0; i < out.length; i++) {
-        out[i] = f.applyAsDouble(a.data[i], y);
+        out[i] = f.applyAsDouble(ad[i], y);
       }
       return new Tensor(a.shape, out);
     }
-    if (a.data.length == 1 && a.shape.length <= b.shape.length) {
-      double x = a.data[0];
-      double[] out = new double[b.data.length];
+    if (ad.length == 1 && a.shape.length <= b.shape.length) {
+      double x = ad[0];
+      double[] out = new double[bd.length];
       for (int i = 0; i < out.length; i++) {
-        out[i] = f.applyAsDouble(x, b.data[i]);
+        out[i] = f.applyAsDouble(x, bd[i]);
       }
       return new Tensor(b.shape, out);
     }
@@ -316,7 +513,7 @@ public final class Tensor {
     int ia = 0;
     int ib = 0;
     for (int k = 0; k < total; k++) {
-      out[k] = f.applyAsDouble(a.data[ia], b.data[ib]);
+      out[k] = f.applyAsDouble(ad[ia], bd[ib]);
       for (int d = n - 1; d >= 0; d--) {
         idx[d]++;
         ia += sa[d];
@@ -343,13 +540,18 @@ public final class Tensor {
     return out;
   }
 
-  /** Materialises this tensor broadcast to {@code target} shape. */
+  /** This tensor broadcast to {@code target} shape: an O(1) view with zero strides on broadcast axes. */
   public Tensor broadcastTo(int[] target) {
     int[] os = broadcastShapes(shape, target);
     if (!Arrays.equals(os, target)) {
       throw KernelException.of("cannot broadcast shape %s to %s", shapeString(shape), shapeString(target));
     }
-    return zip(this, zeros(target), (x, y) -> x);
+    int[] st = new int[target.length];
+    int lead = target.length - shape.length;
+    for (int i = 0; i < shape.length; i++) {
+      st[lead + i] = shape[i] == 1 ? 0 : strides[i];
+    }
+    return new Tensor(dtype, target.clone(), st, offset, data);
   }
 
   // ---------------------------------------------------------------- object
@@ -368,16 +570,18 @@ public final class Tensor {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Tensor t && Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);
+    return o instanceof Tensor t && dtype == t.dtype && Arrays.equals(shape, t.shape)
+        && Arrays.equals(contiguousStorage(), t.contiguousStorage());
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data);
+    return 31 * Arrays.hashCode(shape) + Arrays.hashCode(contiguousStorage());
   }
 
   @Override
   public String toString() {
-    return "Tensor" + shapeString(shape) + (data.length <= 16 ? Arrays.toString(data) : "");
+    return "Tensor" + (dtype == DType.FLOAT64 ? "" : "<" + dtype + ">") + shapeString(shape)
+        + (size <= 16 ? Arrays.toString(contiguousStorage()) : "");
   }
 }

@@ -23,6 +23,9 @@ public final class TensorArgs {
     if (v instanceof Boolean b) {
       return Tensor.scalar(b ? 1 : 0);
     }
+    if (v instanceof Complex c) {
+      return Tensor.wrapComplex(new int[0], new double[] {c.re(), c.im()});
+    }
     if (v instanceof List<?> list) {
       if (list.isEmpty()) {
         return Tensor.zeros(0);
@@ -31,24 +34,104 @@ public final class TensorArgs {
       for (Object o : list) {
         parts.add(toTensor(o, what));
       }
-      int[] s0 = parts.get(0).shape();
-      for (Tensor p : parts) {
-        if (!java.util.Arrays.equals(p.shape(), s0)) {
-          throw KernelException.of("%s: ragged list: elements have shapes %s and %s", what,
-              Tensor.shapeString(s0), Tensor.shapeString(p.shape()));
+      Tensor t = stackRows(parts);
+      if (t == null) {
+        for (Tensor p : parts) {
+          if (!java.util.Arrays.equals(p.shape(), parts.get(0).shape())) {
+            throw KernelException.of("%s: ragged list: elements have shapes %s and %s", what,
+                Tensor.shapeString(parts.get(0).shape()), Tensor.shapeString(p.shape()));
+          }
         }
       }
-      int per = parts.get(0).size();
-      double[] d = new double[per * parts.size()];
-      for (int i = 0; i < parts.size(); i++) {
-        System.arraycopy(parts.get(i).raw(), 0, d, i * per, per);
-      }
-      int[] s = new int[s0.length + 1];
-      s[0] = parts.size();
-      System.arraycopy(s0, 0, s, 1, s0.length);
-      return Tensor.wrap(s, d);
+      return t;
     }
     throw KernelException.of("%s: expected a number or a tensor, got %s", what, Values.describe(v));
+  }
+
+  /**
+   * A shape given as a number or a vector of integers, where one entry may be -1 (to be inferred by
+   * the caller, as {@code reshape} does); any other negative entry is an error naming the shape.
+   */
+  public static int[] shapeWithInferred(Tensor shape, String fn) {
+    if (shape.rank() > 1 || shape.isComplex()) {
+      throw KernelException.of("%s: shape must be an integer or a list of integers, got a tensor of shape %s", fn,
+          Tensor.shapeString(shape.shape()));
+    }
+    double[] d = shape.raw();
+    int[] s = new int[d.length];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = toInt(d[i], fn + ": shape entry");
+      if (s[i] < -1) {
+        throw KernelException.of("%s: shape entry %d is negative (only -1, inferred, is allowed)", fn, s[i]);
+      }
+    }
+    return s;
+  }
+
+  /**
+   * A vector from a list of scalars (numbers and {@link Complex} values): complex128 when any item is
+   * complex, else float64. Null when an item is not a scalar (or the list is empty).
+   */
+  public static Tensor vectorOf(List<?> items) {
+    if (items.isEmpty()) {
+      return null;
+    }
+    boolean complex = false;
+    for (Object o : items) {
+      if (o instanceof Complex) {
+        complex = true;
+      } else if (!(o instanceof Double)) {
+        return null;
+      }
+    }
+    int n = items.size();
+    if (!complex) {
+      double[] d = new double[n];
+      for (int i = 0; i < n; i++) {
+        d[i] = (Double) items.get(i);
+      }
+      return Tensor.wrap(new int[] {n}, d);
+    }
+    double[] z = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      Object o = items.get(i);
+      if (o instanceof Complex c) {
+        z[2 * i] = c.re();
+        z[2 * i + 1] = c.im();
+      } else {
+        z[2 * i] = (Double) o;
+      }
+    }
+    return Tensor.wrapComplex(new int[] {n}, z);
+  }
+
+  /**
+   * Stacks tensors of one shape along a new first axis (list to tensor); complex128 when any part is
+   * complex, else float64. Null when the shapes differ (the caller names the error).
+   */
+  public static Tensor stackRows(List<Tensor> rows) {
+    if (rows.isEmpty()) {
+      return Tensor.zeros(0);
+    }
+    int[] s0 = rows.get(0).shape();
+    boolean complex = false;
+    for (Tensor r : rows) {
+      if (!java.util.Arrays.equals(r.shape(), s0)) {
+        return null;
+      }
+      complex |= r.isComplex();
+    }
+    int w = complex ? 2 : 1;
+    int each = rows.get(0).size() * w;
+    double[] out = new double[each * rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      Tensor r = rows.get(i);
+      System.arraycopy(complex ? r.complexRaw() : r.raw(), 0, out, i * each, each);
+    }
+    int[] shape = new int[s0.length + 1];
+    shape[0] = rows.size();
+    System.arraycopy(s0, 0, shape, 1, s0.length);
+    return complex ? Tensor.wrapComplex(shape, out) : Tensor.wrap(shape, out);
   }
 
   /** Requires {@code v} to be an integral double within int range; returns it as an int. */

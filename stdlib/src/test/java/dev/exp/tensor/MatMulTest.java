@@ -80,4 +80,49 @@ class MatMulTest {
     assertTrue(e2.getMessage().contains("[2, 2, 3]") && e2.getMessage().contains("[3, 3, 1]"), e2.getMessage());
     assertThrows(KernelException.class, () -> MatMul.matmul(Tensor.scalar(2), Tensor.zeros(2)));
   }
+
+  @Test
+  void emptyAndThinShapes() {
+    close(new int[] {0, 4}, new double[0], MatMul.matmul(Tensor.zeros(0, 3), Tensor.zeros(3, 4)), 0);
+    close(new int[] {2, 3}, new double[6], MatMul.matmul(Tensor.zeros(2, 0), Tensor.zeros(0, 3)), 0);
+    close(new int[] {}, new double[] {0}, MatMul.matmul(Tensor.zeros(0), Tensor.zeros(0)), 0);
+    close(new int[] {3, 0, 2}, new double[0], MatMul.matmul(Tensor.zeros(3, 0, 5), Tensor.zeros(5, 2)), 0);
+    Rng rng = new Rng(5);
+    int[][] sizes = {{1, 300, 1}, {1, 64, 257}, {257, 64, 1}, {300, 1, 300}, {1, 1, 500}, {33, 129, 65}};
+    for (int[] s : sizes) {
+      Tensor a = Random.randn(new int[] {s[0], s[1]}, rng);
+      Tensor b = Random.randn(new int[] {s[1], s[2]}, rng);
+      close(new int[] {s[0], s[2]}, naive(a.raw(), b.raw(), s[0], s[1], s[2]), MatMul.matmul(a, b), 1e-12);
+    }
+  }
+
+  @Test
+  void stackTimesMatrixAndMatrixTimesStack() {
+    Rng rng = new Rng(6);
+    Tensor a = Random.randn(new int[] {4, 3, 40, 30}, rng);
+    Tensor w = Random.randn(new int[] {30, 20}, rng);
+    Tensor c = MatMul.matmul(a, w); // one (4·3·40)×30 product
+    Tensor b2 = Random.randn(new int[] {2, 20, 7}, rng);
+    Tensor cw = MatMul.matmul(w, b2);
+    assertArrayEquals(new int[] {4, 3, 40, 20}, c.shape());
+    assertArrayEquals(new int[] {2, 30, 7}, cw.shape());
+    close(new int[] {480, 20}, naive(a.raw(), w.raw(), 480, 30, 20), c.reshape(480, 20), 1e-12);
+    for (int t = 0; t < 2; t++) {
+      double[] bt = java.util.Arrays.copyOfRange(b2.raw(), t * 140, t * 140 + 140);
+      double[] e = naive(w.raw(), bt, 30, 20, 7);
+      double[] got = java.util.Arrays.copyOfRange(cw.raw(), t * 210, t * 210 + 210);
+      close(new int[] {30, 7}, e, Tensor.wrap(new int[] {30, 7}, got), 1e-12);
+    }
+  }
+
+  @Test
+  void pollRunsBetweenBatchEntries() {
+    Rng rng = new Rng(8);
+    Tensor a = Random.randn(new int[] {5, 6, 7}, rng);
+    Tensor b = Random.randn(new int[] {5, 7, 3}, rng);
+    int[] polls = {0};
+    Tensor c = MatMul.matmul(a, b, () -> polls[0]++);
+    assertEquals(4, polls[0], "between the 5 products of the batch");
+    close(new int[] {5, 6, 3}, MatMul.matmul(a, b).raw(), c, 0);
+  }
 }

@@ -1,0 +1,148 @@
+package dev.exp.tensor;
+
+import dev.exp.kernel.KernelException;
+import dev.exp.tensor.loops.ComplexLoops;
+import dev.exp.tensor.loops.Loops;
+import dev.exp.tensor.loops.Strided;
+import dev.exp.tensor.op.BinaryOp;
+import dev.exp.tensor.op.UnaryOp;
+import java.util.Arrays;
+
+/**
+ * The op table's entry point for tensors: element-wise binary and unary operations with NumPy
+ * broadcasting over any layout (contiguous, scalar-broadcast, strided, zero or negative strides).
+ * The loop is chosen once per call: contiguous-contiguous, contiguous-scalar, scalar-contiguous, or
+ * a row-wise walk of the broadcast operands (each row runs the contiguous loops directly when its
+ * operands are unit- or zero-strided, else through a gathered row buffer). All paths run the same
+ * inner loops ({@link Loops#active()}), so an element's value never depends on the layout.
+ *
+ * <p>Dtype rule: real op real gives float64; any complex operand gives complex128 (+ - * / ^, == and
+ * != give 0/1 float64); ordering comparisons and the real-only functions on complex values are a
+ * {@link KernelException}. Comparisons give 0/1 float64.
+ */
+public final class TensorOps {
+  private TensorOps() {}
+
+  /** {@code op(a, b)} element-wise with broadcasting. */
+  public static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+    return binary(Loops.active(), op, a, b);
+  }
+
+  /** {@code op(a)} element-wise. */
+  public static Tensor unary(UnaryOp op, Tensor a) {
+    return unary(Loops.active(), op, a);
+  }
+
+  /** As {@link #binary(BinaryOp, Tensor, Tensor)} with the given loops (tests compare the paths). */
+  public static Tensor binary(Loops loops, BinaryOp op, Tensor a, Tensor b) {
+    if (!op.isElementWise()) {
+      throw new IllegalArgumentException("operator '" + op.symbol() + "' is not element-wise");
+    }
+    if (a.isComplex() || b.isComplex()) {
+      return ComplexLoops.binary(op, a, b);
+    }
+    int[] as = a.shape();
+    int[] bs = b.shape();
+    int[] os = Tensor.broadcastShapes(as, bs);
+    int n = size(os);
+    double[] out = new double[n];
+    double[] ad = a.storage();
+    double[] bd = b.storage();
+    boolean aFull = Arrays.equals(as, os);
+    boolean bFull = Arrays.equals(bs, os);
+    if (aFull && bFull && a.isContiguous() && b.isContiguous()) {
+      loops.binary(op, ad, a.offset(), bd, b.offset(), out, 0, n);
+    } else if (aFull && a.isContiguous() && b.size() == 1) {
+      loops.binaryScalarRight(op, ad, a.offset(), bd[b.offset()], out, 0, n);
+    } else if (bFull && b.isContiguous() && a.size() == 1) {
+      loops.binaryScalarLeft(op, ad[a.offset()], bd, b.offset(), out, 0, n);
+    } else if (n > 0) {
+      strided(loops, op, a, b, os, out);
+    }
+    return Tensor.wrap(os, out);
+  }
+
+  private static void strided(Loops loops, BinaryOp op, Tensor a, Tensor b, int[] os, double[] out) {
+    double[] ad = a.storage();
+    double[] bd = b.storage();
+    Strided it = new Strided(os, new int[][] {Strided.broadcastStrides(a, os), Strided.broadcastStrides(b, os)},
+        new int[] {a.offset(), b.offset()});
+    int n = it.n;
+    int sa = it.inner[0];
+    int sb = it.inner[1];
+    double[] bufA = sa == 0 || sa == 1 ? null : new double[n];
+    double[] bufB = sb == 0 || sb == 1 ? null : new double[n];
+    while (it.next()) {
+      int pa = it.pos[0];
+      int pb = it.pos[1];
+      double[] xa = ad;
+      double[] xb = bd;
+      if (bufA != null) {
+        Strided.gather(ad, pa, sa, bufA, n);
+        xa = bufA;
+        pa = 0;
+      }
+      if (bufB != null) {
+        Strided.gather(bd, pb, sb, bufB, n);
+        xb = bufB;
+        pb = 0;
+      }
+      if (sa == 0 && sb == 0) {
+        Arrays.fill(out, it.row, it.row + n, op.apply(xa[pa], xb[pb]));
+      } else if (sb == 0) {
+        loops.binaryScalarRight(op, xa, pa, xb[pb], out, it.row, n);
+      } else if (sa == 0) {
+        loops.binaryScalarLeft(op, xa[pa], xb, pb, out, it.row, n);
+      } else {
+        loops.binary(op, xa, pa, xb, pb, out, it.row, n);
+      }
+    }
+  }
+
+  /** As {@link #unary(UnaryOp, Tensor)} with the given loops. */
+  public static Tensor unary(Loops loops, UnaryOp op, Tensor a) {
+    if (a.isComplex()) {
+      return ComplexLoops.unary(op, a);
+    }
+    int[] s = a.shape();
+    int n = a.size();
+    double[] out = new double[n];
+    double[] ad = a.storage();
+    if (a.isContiguous()) {
+      loops.unary(op, ad, a.offset(), out, 0, n);
+    } else if (n > 0) {
+      Strided it = new Strided(s, new int[][] {a.strides()}, new int[] {a.offset()});
+      int st = it.inner[0];
+      double[] buf = st == 1 ? null : new double[it.n];
+      while (it.next()) {
+        if (buf == null) {
+          loops.unary(op, ad, it.pos[0], out, it.row, it.n);
+        } else {
+          Strided.gather(ad, it.pos[0], st, buf, it.n);
+          loops.unary(op, buf, 0, out, it.row, it.n);
+        }
+      }
+    }
+    return Tensor.wrap(s, out);
+  }
+
+  /** Number of elements of a shape. */
+  static int size(int[] shape) {
+    int n = 1;
+    for (int d : shape) {
+      n *= d;
+    }
+    return n;
+  }
+
+  /** Which loops run: "vector (8 x float64 lanes)" or "scalar". */
+  public static String backend() {
+    return Loops.active().describe();
+  }
+
+  /** Error for a complex operand of a real-only operation, naming it. */
+  static KernelException realOnly(String what, Tensor t) {
+    return KernelException.of("%s is not defined for complex values (got a complex128 tensor of shape %s)", what,
+        Tensor.shapeString(t.shape()));
+  }
+}

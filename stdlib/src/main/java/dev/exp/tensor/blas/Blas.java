@@ -1,0 +1,158 @@
+package dev.exp.tensor.blas;
+
+import java.util.Locale;
+
+/**
+ * Matrix products on a BLAS: OpenBLAS (native, bundled in the {@code org.bytedeco:openblas} jar) when
+ * it loads, else a pure-Java kernel. The backend is chosen once, on first use; {@code -Dexp.blas=java}
+ * forces the Java backend. Arrays are row-major with tight leading dimensions.
+ *
+ * <p>Long products can be split into row blocks of about {@link #BLOCK_MILLIS} ms of work with a hook
+ * polled between blocks (for cancellation); without a hook the product runs as one call.
+ */
+public final class Blas {
+  private Blas() {}
+
+  /** System property that selects the backend: {@code java} forces the pure-Java one; unset or {@code auto} tries native first. */
+  public static final String PROPERTY = "exp.blas";
+
+  /** The target duration of one block between two polls, in milliseconds (approximate). */
+  public static final int BLOCK_MILLIS = 50;
+
+  /** Products with fewer multiply-adds than this run in Java even when native BLAS is active (JNI costs more). */
+  static final long SMALL = 16L * 16 * 16;
+
+  /** Tests only: when positive, the rows per block of every product (so blocking is testable on small sizes). */
+  static volatile int stepOverride;
+
+  /** A hook that does nothing: no splitting into blocks. */
+  public static final Runnable NO_POLL = () -> { };
+
+  private static final class Holder {
+    static final BlasBackend BACKEND = choose(System.getProperty(PROPERTY));
+    static final JavaBlas JAVA = BACKEND instanceof JavaBlas j ? j : new JavaBlas(JavaBlas.vectorModulePresent(), null);
+  }
+
+  /** Picks the backend for the given value of {@link #PROPERTY} (null: auto). */
+  static BlasBackend choose(String setting) {
+    String want = setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT);
+    boolean vector = JavaBlas.vectorModulePresent();
+    if (want.equals("java")) {
+      return new JavaBlas(vector, "forced by -D" + PROPERTY + "=java");
+    }
+    try {
+      return NativeBlas.load();
+    } catch (LinkageError | RuntimeException e) {
+      return new JavaBlas(vector, "native library unavailable: " + reason(e));
+    }
+  }
+
+  private static String reason(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String msg = t.getMessage();
+    String s = t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    return s.length() > 160 ? s.substring(0, 157) + "..." : s;
+  }
+
+  static BlasBackend backend() {
+    return Holder.BACKEND;
+  }
+
+  /** The active backend for {@code exp --version}, e.g. "OpenBLAS 0.3.31 (native, 2 threads)". */
+  public static String describe() {
+    return Holder.BACKEND.describe();
+  }
+
+  /** True when the native library is active (then {@code dev.exp.linalg} may use LAPACK). */
+  public static boolean isNative() {
+    return Holder.BACKEND.isNative();
+  }
+
+  /** C = op(A)·op(B) without polling; see {@link #dgemm(boolean, boolean, int, int, int, double[], int, double[], int, double[], int, Runnable)}. */
+  public static void dgemm(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
+      double[] c, int co) {
+    dgemm(ta, tb, m, n, k, a, ao, b, bo, c, co, NO_POLL);
+  }
+
+  /**
+   * C = op(A) · op(B), overwriting the m×n matrix C at {@code co}. op(A) is m×k: A is stored m×k at
+   * {@code ao}, or k×m when {@code ta} (then op(A) = Aᵀ); likewise B is k×n, or n×k when {@code tb}.
+   * Any of m, n, k may be 0 (k = 0 gives zeros). {@code poll} runs between row blocks of about
+   * {@link #BLOCK_MILLIS} ms; it may throw to abandon the product (C is then partly written).
+   */
+  public static void dgemm(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
+      double[] c, int co, Runnable poll) {
+    if (m < 0 || n < 0 || k < 0) {
+      throw new IllegalArgumentException("dgemm: negative dimension m=" + m + " n=" + n + " k=" + k);
+    }
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      java.util.Arrays.fill(c, co, co + m * n, 0.0);
+      return;
+    }
+    BlasBackend be = (long) m * n * k < SMALL ? Holder.JAVA : Holder.BACKEND;
+    if (tb && !be.isNative()) { // transpose B once, not once per block
+      b = Transpose.of(b, bo, n, k);
+      bo = 0;
+      tb = false;
+    }
+    int step = poll == NO_POLL ? m : rowsPerBlock(be, 2L * n * k, m);
+    if (stepOverride > 0) {
+      step = stepOverride;
+    }
+    for (int i0 = 0; i0 < m; i0 += step) {
+      if (i0 > 0) {
+        poll.run();
+      }
+      be.dgemm(ta, tb, m, n, k, a, ao, b, bo, c, co, i0, Math.min(m, i0 + step));
+    }
+  }
+
+  /** Complex C = A · B without polling; see {@link #zgemm(int, int, int, double[], int, double[], int, double[], int, Runnable)}. */
+  public static void zgemm(int m, int n, int k, double[] a, int ao, double[] b, int bo, double[] c, int co) {
+    zgemm(m, n, k, a, ao, b, bo, c, co, NO_POLL);
+  }
+
+  /**
+   * Complex C = A · B on interleaved (re, im) row-major storage (as EJML's ZMatrixRMaj): A is m×k
+   * (2·m·k doubles at {@code ao}), B is k×n, C is m×n, overwritten. Dimensions may be 0. {@code poll}
+   * runs between row blocks, as for {@code dgemm}.
+   */
+  public static void zgemm(int m, int n, int k, double[] a, int ao, double[] b, int bo, double[] c, int co,
+      Runnable poll) {
+    if (m < 0 || n < 0 || k < 0) {
+      throw new IllegalArgumentException("zgemm: negative dimension m=" + m + " n=" + n + " k=" + k);
+    }
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      java.util.Arrays.fill(c, co, co + 2 * m * n, 0.0);
+      return;
+    }
+    BlasBackend be = (long) m * n * k < SMALL ? Holder.JAVA : Holder.BACKEND;
+    int step = poll == NO_POLL ? m : rowsPerBlock(be, 8L * n * k, m);
+    if (stepOverride > 0) {
+      step = stepOverride;
+    }
+    for (int i0 = 0; i0 < m; i0 += step) {
+      if (i0 > 0) {
+        poll.run();
+      }
+      be.zgemm(m, n, k, a, ao, b, bo, c, co, i0, Math.min(m, i0 + step));
+    }
+  }
+
+  /** Rows per block so that a block is about BLOCK_MILLIS of work at the backend's rough speed. */
+  static int rowsPerBlock(BlasBackend be, long flopsPerRow, int m) {
+    double gflops = be.isNative() ? 40 : 4; // conservative per-call speeds; only the order of magnitude matters
+    double budget = gflops * 1e9 * BLOCK_MILLIS / 1000.0;
+    long rows = Math.max(1, (long) (budget / Math.max(1, flopsPerRow)));
+    return (int) Math.min(m, rows);
+  }
+}

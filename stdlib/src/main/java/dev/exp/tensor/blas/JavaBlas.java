@@ -1,0 +1,99 @@
+package dev.exp.tensor.blas;
+
+import dev.exp.kernel.Parallel;
+
+/**
+ * The pure-Java backend: a packed, cache-blocked product whose row panels run on the kernel thread
+ * budget ({@link Parallel}). The inner kernel is {@link VectorGemm} (Vector API) when the JVM was
+ * started with {@code --add-modules jdk.incubator.vector}, else {@link ScalarGemm}.
+ */
+final class JavaBlas implements BlasBackend {
+  /** Rows of C per parallel task; a task packs its own panel of B, so tasks must not be tiny. */
+  private static final int ROWS_PER_TASK = 96;
+
+  private final boolean vector;
+  private final String reason;
+
+  /**
+   * @param vector use the Vector API kernel (the caller has checked that the module is present)
+   * @param reason why the native backend is not in use (shown by {@link #describe()})
+   */
+  JavaBlas(boolean vector, String reason) {
+    this.vector = vector;
+    this.reason = reason;
+  }
+
+  /** True when jdk.incubator.vector is in the boot layer, so {@link VectorGemm} can link. */
+  static boolean vectorModulePresent() {
+    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  }
+
+  boolean usesVector() {
+    return vector;
+  }
+
+  @Override
+  public void dgemm(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
+      double[] c, int co, int i0, int i1) {
+    double[] aa = a;
+    int aoff = ao;
+    if (ta) { // rows i0..i1 of op(A) = columns of the stored k×m matrix
+      aa = new double[(i1 - i0) * k];
+      for (int p = 0; p < k; p++) {
+        for (int i = i0; i < i1; i++) {
+          aa[(i - i0) * k + p] = a[ao + p * m + i];
+        }
+      }
+      aoff = -i0 * k;
+    }
+    double[] bb = b;
+    int boff = bo;
+    if (tb) {
+      bb = Transpose.of(b, bo, n, k);
+      boff = 0;
+    }
+    java.util.Arrays.fill(c, co + i0 * n, co + i1 * n, 0.0);
+    int rows = i1 - i0;
+    if ((long) rows * n * k < 64L * 64 * 64 || n < 8) {
+      ScalarGemm.simple(aa, aoff, bb, boff, c, co, k, n, i0, i1);
+      return;
+    }
+    int tasks = Math.max(1, (rows + ROWS_PER_TASK - 1) / ROWS_PER_TASK);
+    final double[] fa = aa;
+    final int fao = aoff;
+    final double[] fb = bb;
+    final int fbo = boff;
+    Parallel.forEach(tasks, t -> {
+      int r0 = i0 + (int) ((long) rows * t / tasks);
+      int r1 = i0 + (int) ((long) rows * (t + 1) / tasks);
+      if (vector) {
+        VectorGemm.gemm(fa, fao, fb, fbo, c, co, k, n, r0, r1);
+      } else {
+        ScalarGemm.gemm(fa, fao, fb, fbo, c, co, k, n, r0, r1);
+      }
+    });
+  }
+
+  @Override
+  public void zgemm(int m, int n, int k, double[] a, int ao, double[] b, int bo, double[] c, int co, int i0, int i1) {
+    java.util.Arrays.fill(c, co + 2 * i0 * n, co + 2 * i1 * n, 0.0);
+    int rows = i1 - i0;
+    int tasks = (long) rows * n * k < 32L * 32 * 32 ? 1 : Math.max(1, (rows + 31) / 32);
+    Parallel.forEach(tasks, t -> {
+      int r0 = i0 + (int) ((long) rows * t / tasks);
+      int r1 = i0 + (int) ((long) rows * (t + 1) / tasks);
+      ComplexGemm.gemm(a, ao, b, bo, c, co, k, n, r0, r1);
+    });
+  }
+
+  @Override
+  public String describe() {
+    return "pure Java (" + (vector ? "Vector API" : "scalar") + " kernel, " + Parallel.threads() + " threads"
+        + (reason == null ? "" : "; " + reason) + ")";
+  }
+
+  @Override
+  public boolean isNative() {
+    return false;
+  }
+}

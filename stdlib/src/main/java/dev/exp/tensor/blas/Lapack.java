@@ -1,0 +1,105 @@
+package dev.exp.tensor.blas;
+
+import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Parallel;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntSupplier;
+import org.bytedeco.openblas.global.openblas;
+
+/**
+ * LAPACK (through LAPACKE, row-major) from the same native OpenBLAS as {@link Blas}; callable only when
+ * {@link Blas#isNative()} is true. Matrices are row-major {@code double[]} with tight leading dimensions
+ * and are overwritten as LAPACK documents; each method returns LAPACK's {@code info} (0: success,
+ * &lt; 0: bad argument, &gt; 0: routine-specific failure such as "not positive definite"). Calls run on
+ * the calling thread's kernel thread budget.
+ *
+ * <p>OpenBLAS's multi-threaded LAPACK drivers (dgetrf measured) keep per-thread job tables on the
+ * caller's stack: more than the 1-4 MB of a default Java thread stack, which crashes the JVM. So with a
+ * budget above one thread, calls run on a pool thread with a {@value #STACK_MB} MB stack; single-threaded
+ * calls (as inside parallel experiment trials) run on the caller's thread.
+ */
+public final class Lapack {
+  private Lapack() {}
+
+  private static final int ROW = openblas.LAPACK_ROW_MAJOR;
+
+  /** Stack size of the threads that run multi-threaded LAPACK calls (reserved, committed only as used). */
+  static final int STACK_MB = 64;
+
+  private static final String THREAD_NAME = "exp-lapack";
+  private static final ExecutorService BIG_STACK = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(null, r, THREAD_NAME, (long) STACK_MB << 20);
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** Runs one LAPACKE call with the caller's thread budget, on a big stack when it may use several threads. */
+  private static int call(IntSupplier body) {
+    if (!Blas.isNative()) {
+      throw new IllegalStateException("LAPACK needs the native BLAS backend, which is not active: " + Blas.describe());
+    }
+    NativeBlas.syncThreads();
+    if (Parallel.threads() == 1 || Thread.currentThread().getName().equals(THREAD_NAME)) {
+      return body.getAsInt();
+    }
+    Future<Integer> f = BIG_STACK.submit(body::getAsInt);
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KernelException("interrupted");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** LU with partial pivoting of the m×n matrix a (dgetrf); ipiv (min(m, n), 1-based) as LAPACK returns it. */
+  public static int dgetrf(int m, int n, double[] a, int[] ipiv) {
+    return call(() -> openblas.LAPACKE_dgetrf(ROW, m, n, a, Math.max(1, n), ipiv));
+  }
+
+  /** Solves A X = B with the n×n factor from {@link #dgetrf}; b is n×nrhs, overwritten by X (dgetrs). */
+  public static int dgetrs(int n, int nrhs, double[] lu, int[] ipiv, double[] b) {
+    return call(() -> openblas.LAPACKE_dgetrs(ROW, (byte) 'N', n, nrhs, lu, Math.max(1, n), ipiv, b, Math.max(1, nrhs)));
+  }
+
+  /** Cholesky factor: the lower triangle of the n×n matrix a becomes L with A = L Lᵀ (dpotrf, upper part untouched). */
+  public static int dpotrfLower(int n, double[] a) {
+    return call(() -> openblas.LAPACKE_dpotrf(ROW, (byte) 'L', n, a, Math.max(1, n)));
+  }
+
+  /** Householder QR of the m×n matrix a (dgeqrf): R on and above the diagonal, reflectors below, tau (min(m, n)). */
+  public static int dgeqrf(int m, int n, double[] a, double[] tau) {
+    return call(() -> openblas.LAPACKE_dgeqrf(ROW, m, n, a, Math.max(1, n), tau));
+  }
+
+  /** Forms the m×k matrix Q with orthonormal columns from the first k reflectors stored in the m×k matrix q (dorgqr). */
+  public static int dorgqr(int m, int k, double[] q, double[] tau) {
+    return call(() -> openblas.LAPACKE_dorgqr(ROW, m, k, k, q, Math.max(1, k), tau));
+  }
+
+  /**
+   * SVD by divide and conquer (dgesdd) of the m×n matrix a (destroyed). jobz 'N': values only; 'S': u is
+   * m×min(m, n), vt min(m, n)×n; 'A': u is m×m, vt n×n. s receives the min(m, n) values, descending.
+   */
+  public static int dgesdd(char jobz, int m, int n, double[] a, double[] s, double[] u, double[] vt) {
+    int k = Math.min(m, n);
+    int ucols = jobz == 'A' ? m : jobz == 'S' ? k : 1;
+    int vtcols = jobz == 'N' ? 1 : n;
+    double[] uu = u == null ? new double[1] : u;
+    double[] vv = vt == null ? new double[1] : vt;
+    return call(() -> openblas.LAPACKE_dgesdd(ROW, (byte) jobz, m, n, a, Math.max(1, n), s, uu, Math.max(1, ucols),
+        vv, Math.max(1, vtcols)));
+  }
+
+  /**
+   * Eigen-decomposition of the symmetric n×n matrix a (dsyevd, lower triangle read): w gets the eigenvalues
+   * ascending and a the orthonormal eigenvectors as columns.
+   */
+  public static int dsyevd(int n, double[] a, double[] w) {
+    return call(() -> openblas.LAPACKE_dsyevd(ROW, (byte) 'V', (byte) 'L', n, a, Math.max(1, n), w));
+  }
+}

@@ -1,0 +1,86 @@
+package dev.exp.tensor.blas;
+
+/**
+ * Scalar product kernels: C[i0..i1) += A[i0..i1) · B with A k columns wide (row i at ao + i·k), B
+ * k×n (row p at bo + p·n) and C n wide (row i at co + i·n). {@link #gemm} packs a KC×NC panel of B
+ * so the inner loop streams contiguous memory, and folds four k steps into each pass over a row of C.
+ */
+final class ScalarGemm {
+  private ScalarGemm() {}
+
+  static final int KC = 256;
+  static final int NC = 512;
+
+  /** The blocked, packed kernel for medium and large products. */
+  static void gemm(double[] a, int ao, double[] b, int bo, double[] c, int co, int k, int n, int i0, int i1) {
+    double[] bp = new double[Math.min(KC, k) * Math.min(NC, n)];
+    for (int j0 = 0; j0 < n; j0 += NC) {
+      int nc = Math.min(NC, n - j0);
+      for (int k0 = 0; k0 < k; k0 += KC) {
+        int kc = Math.min(KC, k - k0);
+        for (int p = 0; p < kc; p++) {
+          System.arraycopy(b, bo + (k0 + p) * n + j0, bp, p * nc, nc);
+        }
+        for (int i = i0; i < i1; i++) {
+          panelRow(a, ao + i * k + k0, bp, kc, nc, c, co + i * n + j0);
+        }
+      }
+    }
+  }
+
+  private static void panelRow(double[] a, int ar, double[] bp, int kc, int nc, double[] c, int cr) {
+    int p = 0;
+    for (; p + 3 < kc; p += 4) {
+      double a0 = a[ar + p];
+      double a1 = a[ar + p + 1];
+      double a2 = a[ar + p + 2];
+      double a3 = a[ar + p + 3];
+      int p0 = p * nc;
+      int p1 = p0 + nc;
+      int p2 = p1 + nc;
+      int p3 = p2 + nc;
+      for (int j = 0; j < nc; j++) {
+        c[cr + j] += a0 * bp[p0 + j] + a1 * bp[p1 + j] + a2 * bp[p2 + j] + a3 * bp[p3 + j];
+      }
+    }
+    for (; p < kc; p++) {
+      double a0 = a[ar + p];
+      int p0 = p * nc;
+      for (int j = 0; j < nc; j++) {
+        c[cr + j] += a0 * bp[p0 + j];
+      }
+    }
+  }
+
+  /** The unpacked i-k-j loop for small products (and n = 1, where it is a row of dot products). */
+  static void simple(double[] a, int ao, double[] b, int bo, double[] c, int co, int k, int n, int i0, int i1) {
+    if (n == 1) {
+      for (int i = i0; i < i1; i++) {
+        int ar = ao + i * k;
+        double s0 = 0;
+        double s1 = 0;
+        int p = 0;
+        for (; p + 1 < k; p += 2) {
+          s0 += a[ar + p] * b[bo + p];
+          s1 += a[ar + p + 1] * b[bo + p + 1];
+        }
+        if (p < k) {
+          s0 += a[ar + p] * b[bo + p];
+        }
+        c[co + i] += s0 + s1;
+      }
+      return;
+    }
+    for (int i = i0; i < i1; i++) {
+      int cr = co + i * n;
+      int ar = ao + i * k;
+      for (int p = 0; p < k; p++) {
+        double av = a[ar + p];
+        int br = bo + p * n;
+        for (int j = 0; j < n; j++) {
+          c[cr + j] += av * b[br + j];
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,314 @@
+package dev.exp.tensor.fused;
+
+import dev.exp.tensor.DType;
+import dev.exp.tensor.Tensor;
+import dev.exp.tensor.loops.Loops;
+import dev.exp.tensor.loops.Strided;
+import dev.exp.tensor.op.BinaryOp;
+import dev.exp.tensor.op.UnaryOp;
+import java.util.Arrays;
+
+/**
+ * A fused element-wise program: a tree of {@link UnaryOp}/{@link BinaryOp} over leaf values (tensors
+ * or numbers), optionally ending in a whole-tensor reduction (sum, mean, max, min). It runs block by
+ * block ({@link #BLOCK} elements): each operator runs the op table's loops over the block into a small
+ * buffer that stays in L1, so no full-size temporary is made per operator, and a reduction consumes
+ * the blocks directly (no full-size result at all).
+ *
+ * <p>Relation to unfused evaluation: every element-wise loop computes an element independently of its
+ * position and of the run it belongs to (see {@link Loops}), and number-only subtrees are computed with
+ * the scalar definitions, as the unfused operators do; so fused results are bit-identical to
+ * evaluating the operators one at a time. The sum consumes blocks of a multiple of
+ * {@link Loops#SUM_LANES} elements into the same lane accumulators as {@code sum} over a whole tensor,
+ * so fused and unfused sums and means are bit-identical too; max/min do not depend on the order.
+ *
+ * <p>{@link #run} returns null when the program does not apply to the given leaves (a leaf that is not
+ * a number or a float64 tensor, no tensor leaf, shapes that do not broadcast, a comparison or
+ * isnan/isfinite of numbers only, a 0-d result, max/min of an empty tensor): the caller then
+ * evaluates the operators one at a time, which also produces the usual errors.
+ */
+public final class Program {
+  /** Elements per block (a multiple of {@link Loops#SUM_LANES}). */
+  public static final int BLOCK = 512;
+
+  /** A whole-tensor reduction applied to the element-wise result. */
+  public enum Reduction { NONE, SUM, MEAN, MAX, MIN }
+
+  /** A node of the program tree. */
+  public abstract static class Expr {
+    Expr() {}
+  }
+
+  static final class Leaf extends Expr {
+    final int index;
+
+    Leaf(int index) {
+      this.index = index;
+    }
+  }
+
+  static final class Un extends Expr {
+    final UnaryOp op;
+    final Expr arg;
+
+    Un(UnaryOp op, Expr arg) {
+      this.op = op;
+      this.arg = arg;
+    }
+  }
+
+  static final class Bin extends Expr {
+    final BinaryOp op;
+    final Expr left;
+    final Expr right;
+
+    Bin(BinaryOp op, Expr left, Expr right) {
+      this.op = op;
+      this.left = left;
+      this.right = right;
+    }
+  }
+
+  /** The value of leaf {@code index} (0-based, in evaluation order). */
+  public static Expr leaf(int index) {
+    return new Leaf(index);
+  }
+
+  public static Expr unary(UnaryOp op, Expr arg) {
+    return new Un(op, arg);
+  }
+
+  /** An element-wise binary operator ({@code @} is not allowed). */
+  public static Expr binary(BinaryOp op, Expr left, Expr right) {
+    if (!op.isElementWise()) {
+      throw new IllegalArgumentException("not element-wise: " + op);
+    }
+    return new Bin(op, left, right);
+  }
+
+  private final Expr root;
+  private final Reduction reduction;
+  private final Loops loops;
+
+  public Program(Expr root, Reduction reduction) {
+    this(root, reduction, Loops.active());
+  }
+
+  /** A program on the given loops (tests compare the scalar and vector loops). */
+  public Program(Expr root, Reduction reduction, Loops loops) {
+    this.root = root;
+    this.reduction = reduction;
+    this.loops = loops;
+  }
+
+  /** The reduction this program ends in. */
+  public Reduction reduction() {
+    return reduction;
+  }
+
+  /**
+   * Runs the program on leaf values (Double or Tensor): a Tensor (no reduction) or a Double, or null
+   * when the program does not apply to these values (the caller evaluates unfused).
+   */
+  public Object run(Object[] leaves) {
+    boolean anyTensor = false;
+    for (Object v : leaves) {
+      if (v instanceof Tensor t) {
+        if (t.dtype() != DType.FLOAT64) {
+          return null;
+        }
+        anyTensor = true;
+      } else if (!(v instanceof Double)) {
+        return null;
+      }
+    }
+    if (!anyTensor) {
+      return null;
+    }
+    Run r = new Run(leaves);
+    int[] shape = r.shapeOf(root);
+    if (shape == null || shape == Run.NUMBER || shape.length == 0) {
+      return null;
+    }
+    int n = 1;
+    for (int d : shape) {
+      n *= d;
+    }
+    if (n == 0 && (reduction == Reduction.MAX || reduction == Reduction.MIN)) {
+      return null;
+    }
+    r.prepare(root, shape);
+    double[] out = reduction == Reduction.NONE ? new double[n] : null;
+    double[] acc = reduction == Reduction.SUM || reduction == Reduction.MEAN ? Loops.newSum() : null;
+    double m = reduction == Reduction.MAX ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    for (int k = 0; k < n; k += BLOCK) {
+      int len = Math.min(BLOCK, n - k);
+      Block b = r.eval(root, k, len, out, k);
+      switch (reduction) {
+        case NONE:
+          if (b.array != out) {
+            System.arraycopy(b.array, b.offset, out, k, len);
+          }
+          break;
+        case SUM: case MEAN: loops.sumInto(b.array, b.offset, len, acc); break;
+        case MAX: m = loops.max(b.array, b.offset, len, m); break;
+        default: m = loops.min(b.array, b.offset, len, m); break;
+      }
+    }
+    switch (reduction) {
+      case NONE: return Tensor.wrap(shape, out);
+      case SUM: return Loops.finishSum(acc);
+      case MEAN: return n == 0 ? Double.NaN : Loops.finishSum(acc) / n;
+      default: return m;
+    }
+  }
+
+  /** A block of values: {@code array[offset .. offset + len)}, or a number. */
+  static final class Block {
+    double[] array;
+    int offset;
+    boolean number;
+    double value;
+  }
+
+  /** One evaluation: leaf values, node shapes, buffers. */
+  private final class Run {
+    static final int[] NUMBER = new int[0];
+    private final Object[] leaves;
+    private final java.util.IdentityHashMap<Expr, int[]> shapes = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<Expr, Block> blocks = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<Expr, int[]> leafStrides = new java.util.IdentityHashMap<>();
+    private int[] outShape;
+
+    Run(Object[] leaves) {
+      this.leaves = leaves;
+    }
+
+    /** The broadcast shape of a node, {@link #NUMBER} for number-only subtrees, null if it does not apply. */
+    int[] shapeOf(Expr e) {
+      int[] s;
+      if (e instanceof Leaf l) {
+        Object v = leaves[l.index];
+        s = v instanceof Tensor t ? t.shape() : NUMBER;
+      } else if (e instanceof Un u) {
+        s = shapeOf(u.arg);
+        if (s == NUMBER && (u.op == UnaryOp.ISNAN || u.op == UnaryOp.ISFINITE)) {
+          return null; // a bool for numbers
+        }
+      } else {
+        Bin b = (Bin) e;
+        int[] l = shapeOf(b.left);
+        int[] r = l == null ? null : shapeOf(b.right);
+        if (l == null || r == null) {
+          return null;
+        }
+        if (l == NUMBER && r == NUMBER) {
+          if (b.op.isComparison()) {
+            return null; // a bool for numbers
+          }
+          s = NUMBER;
+        } else if (l == NUMBER || r == NUMBER) {
+          s = l == NUMBER ? r : l;
+        } else {
+          try {
+            s = Tensor.broadcastShapes(l, r);
+          } catch (RuntimeException x) {
+            return null;
+          }
+        }
+      }
+      if (s == null) {
+        return null;
+      }
+      shapes.put(e, s);
+      return s;
+    }
+
+    void prepare(Expr e, int[] shape) {
+      outShape = shape;
+      allocate(e);
+    }
+
+    private void allocate(Expr e) {
+      Block b = new Block();
+      blocks.put(e, b);
+      if (shapes.get(e) == NUMBER) {
+        b.number = true;
+        b.value = numberValue(e);
+        return;
+      }
+      if (e instanceof Leaf l) {
+        Tensor t = (Tensor) leaves[l.index];
+        if (t.isContiguous() && Arrays.equals(t.shape(), outShape)) {
+          b.array = t.storage();
+          b.offset = t.offset(); // + k per block
+        } else {
+          b.array = new double[BLOCK];
+          leafStrides.put(e, Strided.broadcastStrides(t, outShape));
+        }
+        return;
+      }
+      b.array = new double[BLOCK];
+      if (e instanceof Un u) {
+        allocate(u.arg);
+      } else {
+        Bin n = (Bin) e;
+        allocate(n.left);
+        allocate(n.right);
+      }
+    }
+
+    /** A number-only subtree, with the scalar definitions (as the unfused operators compute numbers). */
+    private double numberValue(Expr e) {
+      if (e instanceof Leaf l) {
+        return (Double) leaves[l.index];
+      }
+      if (e instanceof Un u) {
+        return u.op.apply(numberValue(u.arg));
+      }
+      Bin b = (Bin) e;
+      return b.op.apply(numberValue(b.left), numberValue(b.right));
+    }
+
+    /** Values [k, k + len) of node e; the root may write into dest at destOffset. */
+    Block eval(Expr e, int k, int len, double[] dest, int destOffset) {
+      Block b = blocks.get(e);
+      if (b.number) {
+        return b;
+      }
+      if (e instanceof Leaf l) {
+        int[] st = leafStrides.get(e);
+        if (st == null) {
+          Block view = new Block();
+          view.array = b.array;
+          view.offset = b.offset + k;
+          return view;
+        }
+        Tensor t = (Tensor) leaves[l.index];
+        Strided.gatherBlock(t.storage(), t.offset(), outShape, st, k, len, b.array);
+        return b;
+      }
+      double[] out = dest != null ? dest : b.array;
+      int o = dest != null ? destOffset : 0;
+      if (e instanceof Un u) {
+        Block a = eval(u.arg, k, len, null, 0);
+        loops.unary(u.op, a.array, a.offset, out, o, len);
+      } else {
+        Bin n = (Bin) e;
+        Block x = eval(n.left, k, len, null, 0);
+        Block y = eval(n.right, k, len, null, 0);
+        if (y.number) {
+          loops.binaryScalarRight(n.op, x.array, x.offset, y.value, out, o, len);
+        } else if (x.number) {
+          loops.binaryScalarLeft(n.op, x.value, y.array, y.offset, out, o, len);
+        } else {
+          loops.binary(n.op, x.array, x.offset, y.array, y.offset, out, o, len);
+        }
+      }
+      Block r = dest != null ? new Block() : b;
+      r.array = out;
+      r.offset = o;
+      return r;
+    }
+  }
+}
