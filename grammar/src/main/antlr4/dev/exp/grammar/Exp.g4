@@ -76,6 +76,7 @@ primary
   | 'false'                                                # falseLit
   | 'none'                                                 # noneLit
   | IDENT                                                  # nameRef
+  | 'var'                                                  # varRef   // contextual: the variance var(x, ddof: 1)
   | '(' expr ')'                                           # parenExpr
   | '[' expr 'for' forTarget 'in' expr ('if' expr)? ']'    # comprehension
   | '[' (expr (',' expr)* ','?)? ']'                       # listLit

@@ -134,12 +134,14 @@ final class AccessNodes {
     Object eval(Frame f) {
       Node[] a = args;
       Object[] values = new Object[a.length];
-      for (int i = 0; i < a.length; i++) {
-        values[i] = a[i].eval(f);
-      }
       Context ctx = f.ctx;
-      ctx.tick(loc);
       try {
+        // inside the try: an error without a location from an argument (a limit hit inside an
+        // operator's kernel) is reported at this call
+        for (int i = 0; i < a.length; i++) {
+          values[i] = a[i].eval(f);
+        }
+        ctx.tick(loc);
         return fn.invoke(ctx, plan.bind(values), loc);
       } catch (ExpError e) {
         e.locateIfUnknown(loc);

@@ -192,6 +192,10 @@ public final class Context implements KernelContext {
    */
   public void checkLimits(Loc loc) {
     poll(loc);
+    if (stop.pastDeadline()) {
+      // the clock itself, not only the timer's flag (a watchdog may see the deadline first)
+      throw new LimitError(dev.exp.api.ExpLimitException.Kind.TIME, "time limit exceeded", loc);
+    }
   }
 
   public Path baseDir() {

@@ -287,6 +287,10 @@ final class AstBuilder {
     if (ctx instanceof NameRefContext c) {
       return new Ast.Name(loc, c.IDENT().getText());
     }
+    if (ctx instanceof VarRefContext) {
+      // 'var' starts a declaration only as `var NAME =`; anywhere else it names the variance kernel
+      return new Ast.Name(loc, "var");
+    }
     if (ctx instanceof ParenExprContext c) {
       return expr(c.expr());
     }

@@ -83,6 +83,15 @@ final class SyntaxErrors extends BaseErrorListener {
         length = 1;
       }
     }
+    int brace = tok == null ? -1 : arrowBrace(recognizer, tok);
+    if (brace >= 0) {
+      if (brace == hintedBrace) {
+        return;   // a follow-on error of the same `=> { ... }`
+      }
+      hintedBrace = brace;
+      message += "; an arrow function's body is one expression (after => a '{' starts a record): "
+          + "for a block body write fn (x) { ... }";
+    }
     if (!diagnostics.isEmpty()) {
       Diagnostic last = diagnostics.get(diagnostics.size() - 1);
       if (last.line() == line + lineOffset && last.column() == (line == 1 ? charPositionInLine + 1 + colOffset : charPositionInLine + 1)) {
@@ -91,6 +100,29 @@ final class SyntaxErrors extends BaseErrorListener {
     }
     add(line, charPositionInLine + 1, length, message);
   }
+
+  /** Index of the unclosed '{' enclosing {@code tok} when it directly follows '=>', else -1. */
+  private static int arrowBrace(Recognizer<?, ?> recognizer, Token tok) {
+    if (!(recognizer instanceof Parser parser) || tok.getTokenIndex() < 0) {
+      return -1;
+    }
+    org.antlr.v4.runtime.TokenStream ts = parser.getTokenStream();
+    int depth = 0;
+    for (int i = tok.getTokenIndex() - 1; i > 0; i--) {
+      String t = ts.get(i).getText();
+      if (t.equals("}")) {
+        depth++;
+      } else if (t.equals("{")) {
+        if (depth == 0) {
+          return ts.get(i - 1).getText().equals("=>") ? i : -1;
+        }
+        depth--;
+      }
+    }
+    return -1;
+  }
+
+  private int hintedBrace = -1;
 
   private static String describe(Token tok) {
     return switch (tok.getType()) {

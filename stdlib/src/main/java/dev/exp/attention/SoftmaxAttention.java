@@ -35,13 +35,23 @@ public final class SoftmaxAttention {
       + "O(n·dv) memory, never forms the n×m matrix); with return_weights: true it returns a record "
       + "{out, weights} with weights [..., n, m] (rows sum to 1, masked entries 0), computed two-pass; the two "
       + "outputs agree up to rounding (1e-12 relative). "
+      + "causal: true is the same as mask: \"causal\" (as in attention.linear). "
       + "Example: attention.softmax(q, k, v, mask: \"causal\"); attention.softmax(q, k, v, mask: \"sliding\", "
       + "window: 128)")
   public static Object softmax(@Arg("q") Tensor q, @Arg("k") Tensor k, @Arg("v") Tensor v,
       @Arg(value = "mask", dflt = "\"none\"") Object mask, @Arg(value = "scale", dflt = "none") Double scale,
       @Arg(value = "window", dflt = "none") Integer window, @Arg(value = "prefix", dflt = "none") Integer prefix,
       @Arg(value = "block", dflt = "none") Integer block, @Arg(value = "bias", dflt = "none") Tensor bias,
-      @Arg(value = "return_weights", dflt = "false") boolean returnWeights) {
+      @Arg(value = "return_weights", dflt = "false") boolean returnWeights,
+      @Arg(value = "causal", dflt = "false") boolean causal) {
+    if (causal) {
+      // as in attention.linear: causal: true is mask: "causal"
+      if (!"none".equals(mask) && !"causal".equals(mask)) {
+        throw new KernelException("attention.softmax: causal: true is mask: \"causal\"; it cannot be combined with "
+            + "another mask (got mask: " + (mask instanceof String s ? "\"" + s + "\"" : "a tensor") + ")");
+      }
+      mask = "causal";
+    }
     Problem p = new Problem("attention.softmax", q, k, v, mask, window, prefix, block, bias, scale);
     if (!returnWeights) {
       return tiled(p, TiledSoftmax.DEFAULT_TILE);
@@ -53,6 +63,12 @@ public final class SoftmaxAttention {
     r.put("out", Tensor.wrap(p.outShape(), out));
     r.put("weights", Tensor.wrap(p.weightShape(), w));
     return r;
+  }
+
+  /** {@link #softmax} without the causal flag (for Java callers). */
+  public static Object softmax(Tensor q, Tensor k, Tensor v, Object mask, Double scale, Integer window, Integer prefix,
+      Integer block, Tensor bias, boolean returnWeights) {
+    return softmax(q, k, v, mask, scale, window, prefix, block, bias, returnWeights, false);
   }
 
   @Kernel(name = "attention.softmax_tiled", doc = "Softmax attention by online softmax over key tiles "

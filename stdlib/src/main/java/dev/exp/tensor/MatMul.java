@@ -17,7 +17,12 @@ public final class MatMul {
       + "as a column / row and drop that axis; with rank > 2 the last two axes are matrices and the leading "
       + "axes broadcast (batched product). Example: q @ transpose(k)")
   public static Tensor matmul(@Arg("a") Tensor a, @Arg("b") Tensor b) {
-    return matmul(a, b, Blas.NO_POLL);
+    // inside the interpreter, long products (over ~2^24 multiply-adds, several ms) poll the
+    // evaluation's limits between row blocks; short ones run as one block
+    dev.exp.kernel.KernelContext ctx = dev.exp.kernel.KernelContext.current();
+    long work = (long) a.size() * (b.rank() >= 2 ? b.dim(b.rank() - 1) : 1);
+    boolean poll = ctx != dev.exp.kernel.KernelContext.NONE && work >= (1L << 24);
+    return matmul(a, b, poll ? ctx::poll : Blas.NO_POLL);
   }
 
   /**
