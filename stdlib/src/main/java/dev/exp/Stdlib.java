@@ -58,6 +58,9 @@ public final class Stdlib {
         dev.exp.transforms.SparseFunctions.class,
         dev.exp.transforms.SparseFourier.class,
         dev.exp.transforms.SparseMobius.class,
+        dev.exp.transforms.Haar.class,
+        dev.exp.transforms.Sketches.class,
+        dev.exp.transforms.Kronecker.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
