@@ -67,16 +67,22 @@ public final class Fft {
         unpack(buf, len, out, 0);
         scaleAll(out, scale);
       };
-    }, () -> {
-      double[] buf = new double[len];
-      return (src, so, dst, d0) -> {
-        int m = Math.min(nIn, len);
-        System.arraycopy(src, so, buf, 0, m);
-        java.util.Arrays.fill(buf, m, len, 0.0);
-        plan.realForward(buf);
-        unpack(buf, len, dst, d0);
-        scaleRange(dst, d0, 2 * half, scale);
-      };
+    }, () -> (src, so, dst, d0) -> {
+      // in place: JTransforms' packed layout already holds Re/Im of 0 < k < n/2 at their
+      // interleaved positions; only the zero and Nyquist terms move
+      System.arraycopy(src, so, dst, d0, Math.min(nIn, len));
+      plan.realForward(dst, d0);
+      if (len > 1) {
+        double a1 = dst[d0 + 1];
+        dst[d0 + 1] = 0;
+        if (len % 2 == 0) {
+          dst[d0 + len] = a1;
+          dst[d0 + len + 1] = 0;
+        } else {
+          dst[d0 + len] = a1;
+        }
+      }
+      scaleRange(dst, d0, 2 * half, scale);
     });
     return Tensor.wrapComplex(Lanes.withDim(shape, ax, half), z);
   }
