@@ -193,5 +193,48 @@ for k in (1, 2, 3):
     exp("faith_banzhaf_k%d" % k, ffb)
     exp("faith_shapley_k%d" % k, ffs)
 
+# ------------------------------------------------------------------ T17 / T24: Haar bank, Kronecker products
+def haar_matrix(n, levels):                          # the analysis matrix, built level by level
+    W = np.eye(n)
+    size = n
+    for _ in range(levels):
+        L = np.eye(n)
+        h = size // 2
+        L[:size, :size] = 0
+        for i in range(h):
+            L[i, 2 * i] = L[i, 2 * i + 1] = 1 / np.sqrt(2)
+            L[h + i, 2 * i], L[h + i, 2 * i + 1] = 1 / np.sqrt(2), -1 / np.sqrt(2)
+        W = L @ W
+        size = h
+    return W
+
+
+h24 = inp("h24", rs.randn(24))
+hm = inp("hm", rs.randn(8, 12))
+exp("haar_h24", haar_matrix(24, 3) @ h24)
+exp("haar_h24_l1", haar_matrix(24, 1) @ h24)
+
+
+def haar2(x, levels):
+    y = x.copy()
+    r, c = y.shape
+    for _ in range(levels):
+        y[:r, :c] = y[:r, :c] @ haar_matrix(c, 1).T
+        y[:r, :c] = haar_matrix(r, 1) @ y[:r, :c]
+        r, c = r // 2, c // 2
+    return y
+
+
+exp("haar2_hm", haar2(hm, 2))
+exp("haar2_hm_l1", haar2(hm, 1))
+ka = inp("ka", rs.randn(3, 4))
+kb = inp("kb", rs.randn(2, 5))
+kc = inp("kc", rs.randn(5, 4))
+kv = inp("kv", rs.randn(20))
+exp("kron_ka_kb", np.kron(ka, kb))
+exp("kron_vec", np.kron(ka[0], kb[1]))
+exp("khatri_rao_ka_kc", sl.khatri_rao(ka, kc))
+exp("kron_matvec", np.kron(ka, kb) @ kv)
+
 json.dump({"inputs": inputs, "expected": expected}, open("transforms_reference.json", "w"))
 print(len(inputs), "inputs,", len(expected), "expected values")

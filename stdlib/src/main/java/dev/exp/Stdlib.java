@@ -59,6 +59,11 @@ public final class Stdlib {
         dev.exp.transforms.SparseFunctions.class,
         dev.exp.transforms.SparseFourier.class,
         dev.exp.transforms.SparseMobius.class,
+        dev.exp.transforms.Haar.class,
+        dev.exp.transforms.Sketches.class,
+        dev.exp.transforms.Kronecker.class,
+        dev.exp.tokens.TokenKernels.class,
+        dev.exp.tokens.Bpe.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -107,6 +112,9 @@ public final class Stdlib {
         + "confidence intervals from a black-box game, seeded K-sparse set and q-ary functions, sparse recovery "
         + "from queries (sparse WHT / q-SFT and the sparse Möbius transform, each reporting its query count), "
         + "Haar wavelets, random sketches with sketch-and-solve least squares, and Kronecker / Khatri–Rao products.");
+    m.put("tokens", "Tokenizers over strings (UTF-8 bytes or code points) and integer symbol sequences: byte and "
+        + "character tokens, byte-pair encoding (training with the merge list and pair counts, encode, decode), "
+        + "the LZ78 dictionary parse, and an add-β unigram model over tokens scored in bits.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");

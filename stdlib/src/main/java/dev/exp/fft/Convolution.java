@@ -60,7 +60,8 @@ public final class Convolution {
     if (!cx) {
       double[] x = a.raw();
       double[] y = reversedIf(b.raw(), correlate);
-      double[] r = direct ? directReal(x, y, start, len) : fftReal(x, y, nfft, start, len);
+      double[] r = direct ? directReal(x, y, start, len)
+          : Math.min(na, nb) * 8L < Math.max(na, nb) ? overlapAdd(x, y, start, len) : fftReal(x, y, nfft, start, len);
       return Tensor.wrap(new int[] {len}, r);
     }
     double[] x = a.complexRaw();
@@ -169,6 +170,45 @@ public final class Convolution {
     }
     plan.realInverse(fa, true);
     return java.util.Arrays.copyOfRange(fa, start, start + len);
+  }
+
+  /**
+   * Overlap-add for a long signal and a short kernel: the long input is cut into blocks that are
+   * convolved with the kernel by FFTs of a cache-sized length (about 8 times the kernel) and the
+   * overlapping tails added, O(n log k) instead of O(n log n).
+   */
+  static double[] overlapAdd(double[] x, double[] y, int start, int len) {
+    double[] lng = x.length >= y.length ? x : y;
+    double[] sht = x.length >= y.length ? y : x;
+    int k = sht.length;
+    int nfft = Integer.highestOneBit(Math.max(8 * k, 64) - 1) << 1;
+    int step = nfft - k + 1;
+    DoubleFFT_1D plan = Plans.of(nfft);
+    double[] fk = java.util.Arrays.copyOf(sht, nfft);
+    plan.realForward(fk);
+    int full = lng.length + k - 1;
+    double[] acc = new double[full];
+    double[] buf = new double[nfft];
+    for (int s0 = 0; s0 < lng.length; s0 += step) {
+      int m = Math.min(step, lng.length - s0);
+      java.util.Arrays.fill(buf, 0.0);
+      System.arraycopy(lng, s0, buf, 0, m);
+      plan.realForward(buf);
+      buf[0] *= fk[0];
+      buf[1] *= fk[1];
+      for (int q = 2; q < nfft; q += 2) {
+        double ar = buf[q];
+        double ai = buf[q + 1];
+        buf[q] = ar * fk[q] - ai * fk[q + 1];
+        buf[q + 1] = ar * fk[q + 1] + ai * fk[q];
+      }
+      plan.realInverse(buf, true);
+      int outLen = Math.min(m + k - 1, full - s0);
+      for (int q = 0; q < outLen; q++) {
+        acc[s0 + q] += buf[q];
+      }
+    }
+    return java.util.Arrays.copyOfRange(acc, start, start + len);
   }
 
   static double[] fftComplex(double[] x, double[] y, int nfft, int start, int len) {

@@ -32,6 +32,15 @@ public final class Fft {
         plan.complexForward(out);
       }
       scaleAll(out, scale);
+    }, () -> (src, so, dst, d0) -> {
+      int m = Math.min(nIn, len);
+      System.arraycopy(src, so, dst, d0, 2 * m);
+      if (inverse) {
+        plan.complexInverse(dst, d0, false);
+      } else {
+        plan.complexForward(dst, d0);
+      }
+      scaleRange(dst, d0, 2 * len, scale);
     });
     return Tensor.wrapComplex(Lanes.withDim(shape, ax, len), z);
   }
@@ -55,9 +64,25 @@ public final class Fft {
         System.arraycopy(in, 0, buf, 0, m);
         java.util.Arrays.fill(buf, m, len, 0.0);
         plan.realForward(buf);
-        unpack(buf, len, out);
+        unpack(buf, len, out, 0);
         scaleAll(out, scale);
       };
+    }, () -> (src, so, dst, d0) -> {
+      // in place: JTransforms' packed layout already holds Re/Im of 0 < k < n/2 at their
+      // interleaved positions; only the zero and Nyquist terms move
+      System.arraycopy(src, so, dst, d0, Math.min(nIn, len));
+      plan.realForward(dst, d0);
+      if (len > 1) {
+        double a1 = dst[d0 + 1];
+        dst[d0 + 1] = 0;
+        if (len % 2 == 0) {
+          dst[d0 + len] = a1;
+          dst[d0 + len + 1] = 0;
+        } else {
+          dst[d0 + len] = a1;
+        }
+      }
+      scaleRange(dst, d0, 2 * half, scale);
     });
     return Tensor.wrapComplex(Lanes.withDim(shape, ax, half), z);
   }
@@ -89,27 +114,21 @@ public final class Fft {
   }
 
   /** JTransforms' packed real spectrum (length n) to n/2 + 1 interleaved complex values. */
-  static void unpack(double[] a, int n, double[] out) {
-    out[0] = a[0];
-    out[1] = 0;
+  static void unpack(double[] a, int n, double[] out, int o) {
+    out[o] = a[0];
+    out[o + 1] = 0;
     if (n == 1) {
       return;
     }
     if (n % 2 == 0) {
-      for (int k = 1; k < n / 2; k++) {
-        out[2 * k] = a[2 * k];
-        out[2 * k + 1] = a[2 * k + 1];
-      }
-      out[n] = a[1];
-      out[n + 1] = 0;
+      System.arraycopy(a, 2, out, o + 2, n - 2);
+      out[o + n] = a[1];
+      out[o + n + 1] = 0;
     } else {
       int h = (n - 1) / 2;
-      for (int k = 1; k < h; k++) {
-        out[2 * k] = a[2 * k];
-        out[2 * k + 1] = a[2 * k + 1];
-      }
-      out[2 * h] = a[n - 1];
-      out[2 * h + 1] = a[1];
+      System.arraycopy(a, 2, out, o + 2, 2 * h - 2);
+      out[o + 2 * h] = a[n - 1];
+      out[o + 2 * h + 1] = a[1];
     }
   }
 
@@ -135,6 +154,14 @@ public final class Fft {
       if (h < m) {
         a[n - 1] = c[2 * h];
         a[1] = c[2 * h + 1];
+      }
+    }
+  }
+
+  static void scaleRange(double[] a, int off, int n, double s) {
+    if (s != 1) {
+      for (int i = off; i < off + n; i++) {
+        a[i] *= s;
       }
     }
   }

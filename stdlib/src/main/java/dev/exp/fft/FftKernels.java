@@ -113,6 +113,10 @@ public final class FftKernels {
   static Tensor complexNd(Tensor x, int[] s, int[] axes, boolean inverse, String norm, String fn) {
     Norm nm = Norm.parse(norm, fn);
     int[] ax = axes(x, s, axes, fn);
+    if (x.rank() == 2 && ax.length == 2 && ax[0] != ax[1] && (s == null || s[ax[0] == 0 ? 0 : 1] == x.dim(0)
+        && s[ax[0] == 0 ? 1 : 0] == x.dim(1)) && x.size() > 0) {
+      return Fft2.transform(x, inverse, nm);
+    }
     Tensor y = x;
     for (int i = ax.length - 1; i >= 0; i--) {
       y = Fft.complex(y, ax[i], s == null ? null : s[i], inverse, nm, fn);

@@ -27,6 +27,23 @@ final class Lanes {
    * element width is {@code wOut}. {@code ops} makes one op per worker (ops may keep scratch space).
    */
   static double[] along(double[] src, int[] shape, int axis, int wIn, int nOut, int wOut, Supplier<Op> ops) {
+    return along(src, shape, axis, wIn, nOut, wOut, ops, null);
+  }
+
+  /** A lane op on contiguous lanes that reads and writes the arrays in place at the lane offsets. */
+  interface Direct {
+    void run(double[] src, int srcOff, double[] dst, int dstOff);
+  }
+
+  /** Lanes per gather block for strided axes. */
+  private static final int BLOCK = 8;
+
+  /**
+   * As {@link #along(double[], int[], int, int, int, int, Supplier)}; when the axis is the last one
+   * and {@code direct} is given, it runs on the lanes where they lie, without gathering.
+   */
+  static double[] along(double[] src, int[] shape, int axis, int wIn, int nOut, int wOut, Supplier<Op> ops,
+      Supplier<Direct> direct) {
     int nIn = shape[axis];
     long outerL = 1;
     for (int i = 0; i < axis; i++) {
@@ -49,20 +66,53 @@ final class Lanes {
     }
     long work = lanes * Math.max(nIn, nOut);
     int tasks = work < PARALLEL_WORK || Parallel.threads() <= 1 ? 1 : (int) Math.min(lanes, 4L * Parallel.threads());
-    Parallel.forEach(tasks, t -> {
-      long from = lanes * t / tasks;
-      long to = lanes * (t + 1) / tasks;
+    if (inner == 1 && direct != null) {
+      Parallel.forEach(tasks, t -> {
+        long from = lanes * t / tasks;
+        long to = lanes * (t + 1) / tasks;
+        Direct op = direct.get();
+        for (long lane = from; lane < to; lane++) {
+          op.run(src, (int) lane * nIn * wIn, dst, (int) lane * nOut * wOut);
+        }
+      });
+      return dst;
+    }
+    // lanes are processed in blocks of consecutive inner indices, so a strided gather reads
+    // BLOCK·w contiguous values per step instead of one
+    long blocks = outerL * ((inner + BLOCK - 1) / BLOCK);
+    int perOuter = (inner + BLOCK - 1) / BLOCK;
+    int btasks = (int) Math.min(tasks, blocks);
+    Parallel.forEach(btasks, t -> {
+      long from = blocks * t / btasks;
+      long to = blocks * (t + 1) / btasks;
       Op op = ops.get();
-      double[] in = new double[nIn * wIn];
-      double[] out = new double[nOut * wOut];
-      for (long lane = from; lane < to; lane++) {
-        int o = (int) (lane / inner);
-        int i = (int) (lane % inner);
-        int sBase = (o * nIn * inner + i) * wIn;
-        int dBase = (o * nOut * inner + i) * wOut;
-        gather(src, sBase, inner * wIn, wIn, in, nIn);
-        op.run(in, out);
-        scatter(out, nOut, dst, dBase, inner * wOut, wOut);
+      double[][] in = new double[BLOCK][nIn * wIn];
+      double[][] out = new double[BLOCK][nOut * wOut];
+      for (long blk = from; blk < to; blk++) {
+        int o = (int) (blk / perOuter);
+        int i0 = (int) (blk % perOuter) * BLOCK;
+        int cnt = Math.min(BLOCK, inner - i0);
+        int sBase = (o * nIn * inner + i0) * wIn;
+        for (int j = 0; j < nIn; j++) {
+          int p = sBase + j * inner * wIn;
+          for (int b = 0; b < cnt; b++) {
+            for (int e = 0; e < wIn; e++) {
+              in[b][j * wIn + e] = src[p + b * wIn + e];
+            }
+          }
+        }
+        for (int b = 0; b < cnt; b++) {
+          op.run(in[b], out[b]);
+        }
+        int dBase = (o * nOut * inner + i0) * wOut;
+        for (int j = 0; j < nOut; j++) {
+          int p = dBase + j * inner * wOut;
+          for (int b = 0; b < cnt; b++) {
+            for (int e = 0; e < wOut; e++) {
+              dst[p + b * wOut + e] = out[b][j * wOut + e];
+            }
+          }
+        }
       }
     });
     return dst;

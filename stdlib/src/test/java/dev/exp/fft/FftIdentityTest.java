@@ -83,6 +83,13 @@ class FftIdentityTest {
       Reference.same(Convolution.convolve(a, b, mode, "direct"), Convolution.convolve(a, b, mode, "fft"), 1e-12,
           "convolution theorem " + mode);
     }
+    Tensor longA = randn(r, 20000);
+    for (String mode : new String[] {"full", "same", "valid"}) {
+      Reference.same(Convolution.convolve(longA, b, mode, "direct"), Convolution.convolve(longA, b, mode, "fft"), 1e-12,
+          "overlap-add " + mode);
+      Reference.same(Convolution.convolve(b, longA, mode, "direct"), Convolution.convolve(b, longA, mode, "fft"), 1e-12,
+          "overlap-add, kernel first " + mode);
+    }
     assertEquals(2, Convolution.fastLength(1));
     assertEquals(1000, Convolution.fastLength(1000));
     assertEquals(1024, Convolution.fastLength(1013));
