@@ -50,7 +50,6 @@ public final class Stdlib {
         dev.exp.fft.Frequencies.class,
         dev.exp.fft.DctKernels.class,
         dev.exp.fft.Convolution.class,
-        dev.exp.fft.ComplexParts.class,
         dev.exp.transforms.Walsh.class,
         dev.exp.transforms.Qary.class,
         dev.exp.transforms.Lattice.class,

@@ -55,7 +55,7 @@ public final class DctKernels {
       throw KernelException.of("%s: type must be 1, 2, 3 or 4, got %d", fn, type);
     }
     if (x.isComplex()) {
-      throw KernelException.of("%s: needs real input, got a complex tensor (transform fft.re and fft.im apart)", fn);
+      throw KernelException.of("%s: needs real input, got a complex tensor (transform z.re and z.im apart)", fn);
     }
     int[] shape = Fft.shapeOf(x, fn);
     int ax = Tensor.normalizeAxis(axis, shape.length);
