@@ -39,6 +39,7 @@ public final class Engine {
   private final Set<Capability> grants;
   private final Consumer<String> output;
   private final Path baseDir;
+  private final java.util.List<Path> fileRoots;
   private final long seed;
 
   private Engine(Builder b) {
@@ -47,6 +48,7 @@ public final class Engine {
     this.grants = Collections.unmodifiableSet(EnumSet.copyOf(b.grants));
     this.output = b.output;
     this.baseDir = b.baseDir;
+    this.fileRoots = java.util.List.copyOf(b.fileRoots);
     this.seed = b.seed;
   }
 
@@ -98,6 +100,11 @@ public final class Engine {
   }
 
   /** The directory relative file paths of scripts resolve against. */
+  public java.util.List<Path> fileRoots() {
+    return fileRoots;
+  }
+
+  /** Directory relative paths resolve against; with a file capability, files are confined to it and {@link #fileRoots()}. */
   public Path baseDir() {
     return baseDir;
   }
@@ -137,6 +144,7 @@ public final class Engine {
     private final Set<Capability> grants = EnumSet.noneOf(Capability.class);
     private Consumer<String> output = System.out::println;
     private Path baseDir = Path.of("").toAbsolutePath();
+    private final java.util.List<Path> fileRoots = new java.util.ArrayList<>();
     private long seed;
 
     private Builder() {}
@@ -159,9 +167,21 @@ public final class Engine {
       return this;
     }
 
-    /** Directory relative paths resolve against (default: the working directory). */
+    /**
+     * Directory relative paths resolve against (default: the working directory). A granted file
+     * capability applies inside it and the {@link #fileRoot} folders only.
+     */
     public Builder baseDir(Path dir) {
       this.baseDir = dir.toAbsolutePath();
+      return this;
+    }
+
+    /**
+     * One more folder (besides the base directory) where granted file capabilities apply; paths
+     * elsewhere, {@code ..} escapes and symbolic links out are refused.
+     */
+    public Builder fileRoot(Path dir) {
+      this.fileRoots.add(dir.toAbsolutePath());
       return this;
     }
 

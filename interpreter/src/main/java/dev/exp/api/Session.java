@@ -48,6 +48,7 @@ public final class Session implements AutoCloseable {
   private volatile boolean closed;
   private Thread owner;
   private int nesting;
+  private dev.exp.eval.FileRoots fileRoots;
   private ExperimentProgress progress = ExperimentProgress.NONE;
   private int jobs;
   /** How many times a script was linked to this session's globals (tests check the reuse). */
@@ -150,6 +151,9 @@ public final class Session implements AutoCloseable {
   }
 
   private Context newContext() {
+    if (fileRoots == null) {
+      fileRoots = new dev.exp.eval.FileRoots(engine.baseDir(), engine.fileRoots());
+    }
     Limits l = engine.limits();
     long deadline = 0;
     if (l.timeout() != null) {
@@ -161,6 +165,7 @@ public final class Session implements AutoCloseable {
     Context ctx = engine.interpreter().newContext(output, rng, Set.copyOf(grants), engine.baseDir(), l.maxSteps(),
         l.maxCallDepth(), deadline);
     ctx.setProgress(progress);
+    ctx.setFileRoots(fileRoots);
     ctx.setJobs(jobs);
     ctx.setResources(resources);
     return ctx;

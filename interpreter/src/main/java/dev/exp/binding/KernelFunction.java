@@ -193,9 +193,9 @@ public final class KernelFunction implements Callable {
       } catch (Converters.Mismatch m) {
         throw new ExpError(name + ": argument " + sig.param(p) + ": " + m.getMessage(), loc);
       }
-      if (resolvesPath && v instanceof String path && sig.param(p).equals("path") && ctx.baseDir() != null) {
-        // file kernels see paths relative to the session's base directory, not the JVM's
-        v = ctx.baseDir().resolve(path).toString();
+      if (resolvesPath && v instanceof String path && sig.param(p).equals("path")) {
+        // file kernels see paths relative to the session's base directory, confined to its folders
+        v = ctx.resolvePath(path, name, loc).toString();
       }
       bound[p] = v;
     }

@@ -65,6 +65,7 @@ public final class Context implements KernelContext {
     c.progress = ExperimentProgress.NONE;
     c.jobs = 1;
     c.resources = resources;
+    c.fileRoots = fileRoots;
     return c;
   }
 
@@ -196,6 +197,24 @@ public final class Context implements KernelContext {
       // the clock itself, not only the timer's flag (a watchdog may see the deadline first)
       throw new LimitError(dev.exp.api.ExpLimitException.Kind.TIME, "time limit exceeded", loc);
     }
+  }
+
+  private FileRoots fileRoots;
+
+  public void setFileRoots(FileRoots roots) {
+    this.fileRoots = roots;
+  }
+
+  /**
+   * The absolute path for a path a script wrote, confined to the session's folders (base directory
+   * and host-named roots): {@code ..} escapes, absolute paths elsewhere and links out are errors.
+   */
+  public Path resolvePath(String path, String what, dev.exp.syntax.Loc loc) {
+    FileRoots r = fileRoots;
+    if (r == null) {
+      r = fileRoots = new FileRoots(baseDir == null ? Path.of("") : baseDir, java.util.List.of());
+    }
+    return r.resolve(path, what, loc);
   }
 
   public Path baseDir() {

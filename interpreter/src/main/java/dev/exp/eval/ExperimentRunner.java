@@ -377,7 +377,7 @@ final class ExperimentRunner {
     }
     ctx.require("file.read", "experiment cache", spec.loc());
     ctx.require("file.write", "experiment cache", spec.loc());
-    Path p = ctx.baseDir == null ? Path.of(d) : ctx.baseDir.resolve(d);
+    Path p = ctx.resolvePath(d, "experiment cache", spec.loc());
     try {
       return TrialCache.open(p, name);
     } catch (IOException e) {

@@ -127,7 +127,8 @@ public final class Interpreter {
         base = parent;
       }
     }
-    Path file = base == null ? Path.of(path) : base.resolve(path);
+    // relative to the importing file's folder, confined to the session's folders like every file access
+    Path file = ctx.resolvePath((base == null ? Path.of(path) : base.resolve(path)).toString(), "import", loc);
     Source src;
     try {
       src = new Source(file.toString(), Files.readString(file));

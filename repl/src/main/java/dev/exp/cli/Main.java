@@ -50,6 +50,10 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop after this much wall-clock time.")
   Double timeout;
 
+  @Option(names = "--allow-dir", paramLabel = "DIR",
+      description = "Let the script read and write files under DIR too (besides the working folder and the script's folder).")
+  List<Path> allowDirs = new ArrayList<>();
+
   @Option(names = "--jobs", paramLabel = "N", description = "Parallel trials for experiments (default: cores).")
   Integer jobs;
 
@@ -145,8 +149,17 @@ public final class Main implements Callable<Integer> {
     if (timeout != null) {
       limits = limits.withTimeout(java.time.Duration.ofMillis((long) (timeout * 1000)));
     }
-    return Engine.builder().limits(limits).seed(seed).output(out::println)
-        .grant(Capability.FILE_READ, Capability.FILE_WRITE, Capability.ENV, Capability.JAVASCRIPT).build();
+    Engine.Builder b = Engine.builder().limits(limits).seed(seed).output(out::println)
+        .grant(Capability.FILE_READ, Capability.FILE_WRITE, Capability.ENV, Capability.JAVASCRIPT);
+    // files: the working folder (the base directory) and the script's folder
+    if (!positional.isEmpty()) {
+      Path parent = Path.of(positional.get(0)).toAbsolutePath().getParent();
+      if (parent != null) {
+        b.fileRoot(parent);
+      }
+    }
+    allowDirs.forEach(b::fileRoot);
+    return b.build();
   }
 
   private int evalCode(Engine engine, String text) {
