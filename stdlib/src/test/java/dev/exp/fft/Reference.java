@@ -66,7 +66,7 @@ public final class Reference {
   }
 
   /** Compares with the expected value {@code name}: same shape, same dtype, |Δ| <= tol·max(1, |e|). */
-  public static void check(String name, Tensor actual, double tol) {
+  public static void assertMatchesReference(String name, Tensor actual, double tol) {
     same(expected(name), actual, tol, name);
   }
 

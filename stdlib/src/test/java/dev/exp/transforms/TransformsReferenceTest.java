@@ -1,6 +1,6 @@
 package dev.exp.transforms;
 
-import static dev.exp.fft.Reference.check;
+import static dev.exp.fft.Reference.assertMatchesReference;
 import static dev.exp.fft.Reference.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,12 +19,12 @@ class TransformsReferenceTest {
   @Test
   void walshHadamardInEveryOrderAndNorm() {
     Tensor w = input("w16");
-    check("wht_w16", Walsh.wht(w, "natural", "backward"), TOL);
-    check("wht_w16_sequency", Walsh.wht(w, "sequency", "backward"), TOL);
-    check("wht_w16_dyadic", Walsh.wht(w, "dyadic", "backward"), TOL);
-    check("wht_w16_forward", Walsh.wht(w, "natural", "forward"), TOL);
-    check("wht_w16_ortho", Walsh.wht(w, "natural", "ortho"), TOL);
-    check("wht_wb", Walsh.wht(input("wb"), "natural", "backward"), TOL);
+    assertMatchesReference("wht_w16", Walsh.wht(w, "natural", "backward"), TOL);
+    assertMatchesReference("wht_w16_sequency", Walsh.wht(w, "sequency", "backward"), TOL);
+    assertMatchesReference("wht_w16_dyadic", Walsh.wht(w, "dyadic", "backward"), TOL);
+    assertMatchesReference("wht_w16_forward", Walsh.wht(w, "natural", "forward"), TOL);
+    assertMatchesReference("wht_w16_ortho", Walsh.wht(w, "natural", "ortho"), TOL);
+    assertMatchesReference("wht_wb", Walsh.wht(input("wb"), "natural", "backward"), TOL);
     for (String order : new String[] {"natural", "sequency", "dyadic"}) {
       for (String norm : new String[] {"backward", "ortho", "forward"}) {
         Reference.same(w, Walsh.iwht(Walsh.wht(w, order, norm), order, norm), TOL, "iwht∘wht " + order + " " + norm);
@@ -34,9 +34,9 @@ class TransformsReferenceTest {
 
   @Test
   void qaryFourierEqualsTheDirectSum() {
-    check("qft_f333", Qary.qft(input("f333"), null, "forward"), TOL);
-    check("qft_f44", Qary.qft(input("f44"), null, "forward"), TOL);
-    check("qft_f333", Qary.qft(input("f333").reshape(27), 3, "forward"), TOL);
+    assertMatchesReference("qft_f333", Qary.qft(input("f333"), null, "forward"), TOL);
+    assertMatchesReference("qft_f44", Qary.qft(input("f44"), null, "forward"), TOL);
+    assertMatchesReference("qft_f333", Qary.qft(input("f333").reshape(27), 3, "forward"), TOL);
     Tensor f = input("f44");
     Reference.same(f, Qary.iqft(Qary.qft(f, null, "forward"), null, "forward"), TOL, "iqft∘qft");
   }
@@ -44,10 +44,10 @@ class TransformsReferenceTest {
   @Test
   void latticeTransformsEqualTheSubsetSums() {
     Tensor g = input("game5");
-    check("mobius_game5", Lattice.mobius(g, "subset"), TOL);
-    check("zeta_game5", Lattice.zeta(g, "subset"), TOL);
-    check("zeta_sup_game5", Lattice.zeta(g, "superset"), TOL);
-    check("mobius_sup_game5", Lattice.mobius(g, "superset"), TOL);
+    assertMatchesReference("mobius_game5", Lattice.mobius(g, "subset"), TOL);
+    assertMatchesReference("zeta_game5", Lattice.zeta(g, "subset"), TOL);
+    assertMatchesReference("zeta_sup_game5", Lattice.zeta(g, "superset"), TOL);
+    assertMatchesReference("mobius_sup_game5", Lattice.mobius(g, "superset"), TOL);
     Reference.same(g, Lattice.zeta(Lattice.mobius(g, "subset"), "subset"), TOL, "zeta∘mobius");
     Reference.same(g, Lattice.mobius(Lattice.zeta(g, "superset"), "superset"), TOL, "mobius∘zeta superset");
   }
@@ -57,19 +57,19 @@ class TransformsReferenceTest {
     Tensor g = input("game5");
     Tensor a = Lattice.mobius(g, "subset");
     Tensor phi = Interactions.shapley(a);
-    check("shapley_game5", phi, TOL);
-    check("banzhaf_game5", Interactions.banzhaf(a), TOL);
+    assertMatchesReference("shapley_game5", phi, TOL);
+    assertMatchesReference("banzhaf_game5", Interactions.banzhaf(a), TOL);
     double sum = 0;
     for (double v : phi.raw()) {
       sum += v;
     }
     assertEquals(g.at(31) - g.at(0), sum, 1e-12, "efficiency");
     for (int k = 1; k <= 3; k++) {
-      check("shapley_interaction_k" + k, Interactions.interactions(a, k, "shapley"), TOL);
-      check("banzhaf_interaction_k" + k, Interactions.interactions(a, k, "banzhaf"), TOL);
-      check("shapley_taylor_k" + k, Interactions.interactions(a, k, "shapley_taylor"), TOL);
-      check("faith_banzhaf_k" + k, Interactions.interactions(a, k, "faith_banzhaf"), 1e-10);
-      check("faith_shapley_k" + k, Interactions.interactions(a, k, "faith_shapley"), 1e-10);
+      assertMatchesReference("shapley_interaction_k" + k, Interactions.interactions(a, k, "shapley"), TOL);
+      assertMatchesReference("banzhaf_interaction_k" + k, Interactions.interactions(a, k, "banzhaf"), TOL);
+      assertMatchesReference("shapley_taylor_k" + k, Interactions.interactions(a, k, "shapley_taylor"), TOL);
+      assertMatchesReference("faith_banzhaf_k" + k, Interactions.interactions(a, k, "faith_banzhaf"), 1e-10);
+      assertMatchesReference("faith_shapley_k" + k, Interactions.interactions(a, k, "faith_shapley"), 1e-10);
     }
   }
 }
