@@ -63,7 +63,7 @@ final class Ops {
     }
     try {
       if (op == BinaryOp.MATMUL) {
-        return Values.unwrapScalar(MatMulBridge.matmul(ta, tb));
+        return Values.unwrapScalar(MatMulBridge.matmul(ta, tb, loc));
       }
       return TensorOps.binary(op, ta, tb);
     } catch (KernelException e) {

@@ -49,6 +49,11 @@ class KernelLimitsTest {
   }
 
   @Test
+  void timeoutStopsALoopOfMatrixProductsAtTheOperator() {
+    assertStopsOnTime("let a = randn([1000, 1000], seed: 1)\nwhile true { let b = a @ a }", 2);
+  }
+
+  @Test
   void timeoutStopsParallelForEachBetweenTasks() {
     assertStopsOnTime("let a = 1\nkc.spin_parallel(1000000)", 2);
   }
