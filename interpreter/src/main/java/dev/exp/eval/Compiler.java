@@ -27,7 +27,7 @@ final class Compiler {
   private final Map<String, Integer> programGlobals = new HashMap<>();
   private final Set<String> definedSoFar = new java.util.HashSet<>();
   /** Signatures of the program's top-level {@code fn}s (immutable globals): calls to them are checked statically. */
-  private final Map<String, Signature> programFns = new HashMap<>();
+  private final StaticCalls calls = new StaticCalls();
   private FunctionScope fn;
   /**
    * Where the construct being compiled sits: {@link #DIRECT_RETURN} when a {@code return} there
@@ -84,7 +84,7 @@ final class Compiler {
       globals.declare(name, mutable);
       if (s instanceof Ast.FnDecl d) {
         definedSoFar.add(name);
-        programFns.put(name, signatureOf(name, d.fn().params()));
+        calls.declare(name, d.fn().params());
       }
     }
     for (Ast.Stmt s : program.statements()) {
@@ -593,68 +593,11 @@ final class Compiler {
     return null;
   }
 
-  /**
-   * Checks a call against its callee's signature when the callee is known while compiling (a builtin,
-   * a kernel, a top-level {@code fn} of this program), so a bad call is reported before anything runs.
-   */
   private void checkCall(Loc loc, Node callee, Ast.Expr calleeExpr, int nargs, String[] names) {
-    List<Signature> sigs = null;
-    if (callee instanceof VariableNodes.Const k && k.value instanceof Callable c) {
-      sigs = c.signatures();
-    } else if (callee instanceof VariableNodes.GlobalGet && calleeExpr instanceof Ast.Name n
-        && programFns.containsKey(n.name())) {
-      sigs = List.of(programFns.get(n.name()));
+    String problem = calls.problem(callee, calleeExpr, nargs, names);
+    if (problem != null) {
+      error(loc, problem);
     }
-    if (sigs == null || sigs.isEmpty()) {
-      return;
-    }
-    String first = null;
-    for (Signature sig : sigs) {
-      if (sig == null) {
-        return;
-      }
-      String problem = sig.check(nargs, names);
-      if (problem == null) {
-        return;
-      }
-      if (first == null) {
-        first = problem;
-      }
-    }
-    error(loc, first);
-  }
-
-  /** The signature of a script function from its parameter list. */
-  static Signature signatureOf(String name, List<Ast.Param> params) {
-    String[] names = new String[params.size()];
-    String[] defaults = new String[params.size()];
-    for (int i = 0; i < names.length; i++) {
-      Ast.Param p = params.get(i);
-      names[i] = p.name();
-      if (p.dflt() != null) {
-        defaults[i] = defaultText(p.dflt());
-      }
-    }
-    return new Signature(name == null ? "<lambda>" : name, names, defaults, false);
-  }
-
-  private static String defaultText(Ast.Expr e) {
-    if (e instanceof Ast.Num n) {
-      return dev.exp.text.Numbers.format(n.value());
-    }
-    if (e instanceof Ast.Bool b) {
-      return String.valueOf(b.value());
-    }
-    if (e instanceof Ast.NoneLit) {
-      return "none";
-    }
-    if (e instanceof Ast.Str s) {
-      return "\"" + s.value() + "\"";
-    }
-    if (e instanceof Ast.Name n) {
-      return n.name();
-    }
-    return "…";
   }
 
   /** Compiles a function literal or declaration into a closure-creating node. */
@@ -668,7 +611,7 @@ final class Compiler {
     Node[] defaults = new Node[params.size()];
     LocalVar[] vars = new LocalVar[params.size()];
     FunctionCode code = new FunctionCode(name, loc, names, defaults, vars);
-    code.sig = signatureOf(name, params);
+    code.sig = StaticCalls.signatureOf(name, params);
     FunctionScope saved = fn;
     fn = new FunctionScope(saved, code);
     fn.inExperiment = experiment;
