@@ -18,7 +18,7 @@ final class HostValues {
   private HostValues() {}
 
   static final String SUPPORTED = "supported: numbers, boolean, String, double[], double[][], int[], long[], "
-      + "List, Map with String keys, a Tensor, a Value, a HostFunction, or null";
+      + "List, Map with String keys, a Tensor, a library ScriptObject or LinearOperator, a Value, a HostFunction, or null";
 
   /** A host value as a script value; {@code what} names it in errors ("global 'x'", "argument 1"). */
   static Object toExp(Object v, String what) {
@@ -27,6 +27,9 @@ final class HostValues {
     }
     if (v instanceof Value val) {
       return val.raw();
+    }
+    if (v instanceof dev.exp.kernel.ScriptObject || v instanceof dev.exp.linalg.LinearOperator) {
+      return v;   // library objects (models, sparse matrices, schedules) are immutable values
     }
     if (v instanceof Number n) {
       return n.doubleValue();

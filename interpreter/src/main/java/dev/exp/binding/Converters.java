@@ -99,6 +99,38 @@ final class Converters {
         }
       };
     }
+    if (type == dev.exp.linalg.LinearOperator.class) {
+      return new Converter() {
+        @Override
+        public Object convert(Object v, Context ctx, dev.exp.syntax.Loc loc) {
+          if (v instanceof dev.exp.linalg.LinearOperator op) {
+            return op;
+          }
+          if (v instanceof Callable c) {
+            return dev.exp.linalg.LinearOperator.of(new ScriptFn(c, ctx, loc));
+          }
+          if (v instanceof Tensor || v instanceof List<?>) {
+            Tensor t = tensor(v);
+            if (t.rank() != 2) {
+              throw new Mismatch("expected a matrix, a sparse matrix or a function x -> A x, got "
+                  + Values.describe(t));
+            }
+            return dev.exp.linalg.LinearOperator.of(t);
+          }
+          throw new Mismatch("expected a matrix, a sparse matrix or a function x -> A x, got " + Values.describe(v));
+        }
+
+        @Override
+        public String expects() {
+          return "a matrix, a sparse matrix or a function x -> A x";
+        }
+
+        @Override
+        public boolean accepts(Object v) {
+          return v instanceof dev.exp.linalg.LinearOperator || v instanceof Callable || v instanceof Tensor;
+        }
+      };
+    }
     if (type == List.class) {
       Type elem = generic instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
       boolean tensors = elem == Tensor.class;

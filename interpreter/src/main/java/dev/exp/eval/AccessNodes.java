@@ -65,7 +65,7 @@ final class AccessNodes {
         values[i] = args[i].eval(f);
       }
       if (!(fn instanceof Callable c)) {
-        throw new ExpError(Values.describe(fn) + " is not a function", loc);
+        return HostCalls.call(ctx, fn, values, names, loc);
       }
       ctx.tick(loc);
       try {
@@ -85,7 +85,7 @@ final class AccessNodes {
     /** Calls a function value with positional/named arguments from Java code (builtins, experiments). */
     static Object invoke(Context ctx, Object fn, Object[] values, String[] names, Loc loc) {
       if (!(fn instanceof Callable c)) {
-        throw new ExpError(Values.describe(fn) + " is not a function", loc);
+        return HostCalls.call(ctx, fn, values, names, loc);
       }
       ctx.tick(loc);
       try {
@@ -321,7 +321,9 @@ final class AccessNodes {
       if (host != null) {
         return host;
       }
-      throw new ExpError(Values.describe(t) + " has no field '" + name + "'", loc);
+      java.util.List<String> fields = HostMembers.names(t);
+      throw new ExpError(Values.describe(t) + " has no field '" + name + "'"
+          + (fields.isEmpty() ? "" : Suggest.didYouMean(name, fields) + " (fields: " + String.join(", ", fields) + ")"), loc);
     }
   }
 

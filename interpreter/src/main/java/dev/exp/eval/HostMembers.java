@@ -9,9 +9,18 @@ final class HostMembers {
   private HostMembers() {}
 
   static Object member(Object target, String name) {
+    if (target instanceof dev.exp.kernel.ScriptObject o) {
+      Object v = o.field(name);
+      return v == null ? null : Values.fromJava(v);
+    }
     if (target instanceof java.util.Map<?, ?> m && m.containsKey(name)) {
       return Values.fromJava(m.get(name));
     }
     return null;
+  }
+
+  /** The fields a script object offers, for "has no field" messages (empty for other values). */
+  static java.util.List<String> names(Object target) {
+    return target instanceof dev.exp.kernel.ScriptObject o ? o.fieldNames() : java.util.List.of();
   }
 }

@@ -55,6 +55,9 @@ final class Ops {
         default -> c >= 0;
       };
     }
+    if (op == BinaryOp.MATMUL && a instanceof dev.exp.linalg.LinearOperator lo) {
+      return OperatorCalls.apply(lo, b, loc);
+    }
     Tensor ta = Values.asTensorOperand(a);
     Tensor tb = Values.asTensorOperand(b);
     if (ta == null || tb == null) {

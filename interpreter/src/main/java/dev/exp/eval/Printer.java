@@ -71,6 +71,9 @@ public final class Printer {
     if (v instanceof RangeValue r) {
       return r.toString();
     }
+    if (v instanceof dev.exp.kernel.ScriptObject o) {
+      return o.summary();
+    }
     return String.valueOf(v);
   }
 

@@ -91,6 +91,9 @@ public final class Values {
     if (v instanceof Namespace) {
       return "namespace";
     }
+    if (v instanceof dev.exp.kernel.ScriptObject o) {
+      return o.typeName();
+    }
     String simple = v.getClass().getSimpleName();
     return simple.isEmpty() ? "object" : simple.toLowerCase(java.util.Locale.ROOT);
   }

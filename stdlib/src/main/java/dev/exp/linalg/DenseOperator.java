@@ -1,0 +1,38 @@
+package dev.exp.linalg;
+
+import dev.exp.kernel.KernelException;
+import dev.exp.tensor.MatMul;
+import dev.exp.tensor.Tensor;
+
+/** A dense 2-D tensor as a {@link LinearOperator}. */
+final class DenseOperator implements LinearOperator {
+  private final Tensor a;
+
+  DenseOperator(Tensor a) {
+    if (a.rank() != 2) {
+      throw new KernelException("expected a matrix (2-D tensor) as the operator, got shape "
+          + Tensor.shapeString(a.shape()));
+    }
+    this.a = a;
+  }
+
+  @Override
+  public int rows() {
+    return a.dim(0);
+  }
+
+  @Override
+  public int cols() {
+    return a.dim(1);
+  }
+
+  @Override
+  public Tensor apply(Tensor x) {
+    return MatMul.matmul(a, x);
+  }
+
+  /** The matrix. */
+  Tensor matrix() {
+    return a;
+  }
+}
