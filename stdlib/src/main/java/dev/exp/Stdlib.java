@@ -63,6 +63,8 @@ public final class Stdlib {
         dev.exp.transforms.Kronecker.class,
         dev.exp.tokens.TokenKernels.class,
         dev.exp.tokens.Bpe.class,
+        // learners
+        dev.exp.learn.ModelKernels.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
