@@ -3,6 +3,7 @@ package dev.exp.tensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.exp.Stdlib;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class KernelRegistryTest {
   static final Set<Class<?>> PARAM_TYPES = Set.of(Tensor.class, double.class, int.class, long.class, boolean.class,
       String.class, Double.class, Integer.class, Boolean.class, int[].class, List.class, Map.class, Object.class,
-      Fn.class, Rng.class, dev.exp.table.Table.class, dev.exp.plot.Figure.class);
+      Fn.class, Rng.class, dev.exp.table.Table.class, dev.exp.plot.Figure.class, dev.exp.learn.Model.class,
+      dev.exp.linalg.LinearOperator.class);
 
   @Test
   void kernelsAreWellFormed() {
@@ -48,6 +50,10 @@ class KernelRegistryTest {
         assertTrue(k.doc().length() > 8 && k.doc().contains("."), where + " needs a doc text");
         Parameter[] ps = m.getParameters();
         for (Parameter p : ps) {
+          if (p.getType() == dev.exp.kernel.KernelContext.class) {
+            assertNull(p.getAnnotation(Arg.class), where + ": the kernel context is not a script parameter");
+            continue;
+          }
           Arg a = p.getAnnotation(Arg.class);
           assertNotNull(a, where + ": parameter without @Arg");
           assertTrue(PARAM_TYPES.contains(p.getType()), where + ": parameter type " + p.getType());
