@@ -17,7 +17,9 @@ public abstract class ExpLimitException extends ExpRuntimeException {
     /** {@link Limits#maxCallDepth()}, or the Java stack of the running thread. */
     CALL_DEPTH,
     /** {@link Limits#timeout()}: wall-clock time. */
-    TIME
+    TIME,
+    /** {@link Limits#maxValueBytes()}: a value larger than the memory budget, or the heap ran out. */
+    MEMORY
   }
 
   private final Kind kind;
@@ -37,6 +39,7 @@ public abstract class ExpLimitException extends ExpRuntimeException {
       case STEPS -> new ExpStepLimitException(message, stack);
       case CALL_DEPTH -> new ExpCallDepthException(message, stack);
       case TIME -> new ExpTimeoutException(message, stack);
+      case MEMORY -> new ExpMemoryLimitException(message, stack);
     };
   }
 }

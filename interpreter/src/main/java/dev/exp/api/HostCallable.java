@@ -96,11 +96,11 @@ final class HostCallable implements Callable {
       throw e;
     } catch (ExpRuntimeException e) {
       throw new ExpError(name + ": " + e.getMessage(), loc, e);
-    } catch (RuntimeException e) {
-      throw new ExpError(name + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-          loc, e);
     } catch (Exception e) {
-      throw new ExpError(name + ": " + e, loc, e);
+      // the host's own message is for the user; without one, no Java class name either (the cause stays attached)
+      throw new ExpError(name + ": " + (e.getMessage() == null || e.getMessage().isBlank()
+          ? "the host function failed (" + dev.exp.eval.InternalErrors.kind(e) + ")"
+          : e.getMessage()), loc, e);
     }
     try {
       return HostValues.toExp(result, name + "'s result");

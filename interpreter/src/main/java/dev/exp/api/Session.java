@@ -165,6 +165,7 @@ public final class Session implements AutoCloseable {
     Context ctx = engine.interpreter().newContext(output, rng, Set.copyOf(grants), engine.baseDir(), l.maxSteps(),
         l.maxCallDepth(), deadline);
     ctx.setProgress(progress);
+    ctx.setMaxValueBytes(l.maxValueBytes());
     ctx.setFileRoots(fileRoots);
     ctx.setJobs(jobs);
     ctx.setResources(resources);

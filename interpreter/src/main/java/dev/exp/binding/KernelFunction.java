@@ -42,7 +42,10 @@ public final class KernelFunction implements Callable {
   private static final byte ANY = 1;
   private static final byte TENSOR = 2;
   private static final byte NUMBER = 3;
-  /** Per script parameter: a none argument stays null (reference types except Rng). */
+  /**
+   * Per script parameter: a none argument reaches Java as null. Only parameters that take any value or
+   * whose default is none accept it; elsewhere none is an argument error naming the parameter.
+   */
   private final boolean[] noneAsNull;
   private final boolean resolvesPath;
   /** The adapter, made after {@link #COLD_CALLS} calls (see {@link #call(Object[])}). */
@@ -89,7 +92,7 @@ public final class KernelFunction implements Callable {
       dflts.add(required ? null : Literals.parse(a.dflt()));
       convs.add(Converters.forType(ps[i].getType(), ps[i].getParameterizedType()));
       Class<?> t = ps[i].getType();
-      nulls.add(!t.isPrimitive() && t != dev.exp.random.Rng.class);
+      nulls.add(t == Object.class || !t.isPrimitive() && t != dev.exp.random.Rng.class && a.dflt().equals("none"));
       path |= a.value().equals("path");
     }
     this.sig = new Signature(name, names.toArray(new String[0]), shown.toArray(new String[0]), false);
@@ -216,15 +219,17 @@ public final class KernelFunction implements Callable {
         dev.exp.eval.ErrorFrames.leaveKernel(x, name, loc);
       }
       throw x;
+    } catch (dev.exp.kernel.MemoryLimitException me) {
+      throw Context.memoryLimit(name + ": " + me.getMessage(), loc);
     } catch (KernelException ke) {
       String msg = ke.getMessage();
       throw new ExpError(msg.startsWith(name) ? msg : name + ": " + msg, loc, ke);
     } catch (StackOverflowError so) {
       throw so;
     } catch (OutOfMemoryError oom) {
-      throw new ExpError(name + ": out of memory", loc, oom);
+      throw Context.memoryLimit(name + ": the JVM ran out of memory (" + dev.exp.eval.InternalErrors.heap() + ")", loc);
     } catch (Throwable c) {
-      throw new ExpError("internal error in " + name + ": " + c, loc, c);
+      throw new ExpError("internal error in " + name + ": " + dev.exp.eval.InternalErrors.cause(c), loc, c);
     } finally {
       ctx.exitKernel(saved);
     }

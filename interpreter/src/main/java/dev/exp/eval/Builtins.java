@@ -56,8 +56,10 @@ final class Builtins {
         "Applies f to every item: xs |> map(x => x * x). Numbers in, numbers out gives a tensor.",
         (ctx, a, loc) -> {
           Callable f = callable(a[1], "map", loc);
+          reserveItems(ctx, a[0], "map", loc);
           List<Object> out = new ArrayList<>();
           for (Iterator<?> it = ControlNodes.iterate(a[0], false, loc); it.hasNext(); ) {
+            ctx.tick(loc);
             out.add(f.call(ctx, new Object[] {it.next()}, null, loc));
           }
           return CollectionNodes.listOrTensor(out, false);
@@ -67,6 +69,7 @@ final class Builtins {
           Callable f = callable(a[1], "filter", loc);
           List<Object> out = new ArrayList<>();
           for (Iterator<?> it = ControlNodes.iterate(a[0], false, loc); it.hasNext(); ) {
+            ctx.tick(loc);
             Object x = it.next();
             if (Values.truth(f.call(ctx, new Object[] {x}, null, loc), loc)) {
               out.add(x);
@@ -152,8 +155,12 @@ final class Builtins {
         });
     add(g, "list", new String[] {"xs"}, 1, "A list of the items of a tensor (first axis), range, string or list.",
         (ctx, a, loc) -> {
+          reserveItems(ctx, a[0], "list", loc);
           List<Object> out = new ArrayList<>();
-          ControlNodes.iterate(a[0], false, loc).forEachRemaining(out::add);
+          for (Iterator<?> it = ControlNodes.iterate(a[0], false, loc); it.hasNext(); ) {
+            ctx.poll(loc);
+            out.add(it.next());
+          }
           return Values.list(out);
         });
     add(g, "tensor", new String[] {"x"}, 1, "A tensor from a number, a range or a (nested) list of numbers.",
@@ -280,6 +287,16 @@ final class Builtins {
       return x.compareTo(y);
     }
     throw new ExpError("cannot order " + Values.describe(a) + " and " + Values.describe(b), loc);
+  }
+
+  /** Checks the list {@code who} would build from the items of {@code xs} against the memory budget. */
+  static void reserveItems(Context ctx, Object xs, String who, Loc loc) {
+    long n = xs instanceof RangeValue r ? r.length() : xs instanceof List<?> l ? l.size()
+        : xs instanceof Tensor t && t.rank() > 0 ? t.dim(0) : 0;
+    ctx.reserve(Context.LIST_ITEM_BYTES * n, who + ": a list of " + n + " items", loc);
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new ExpError(who + ": " + n + " items are too many for a list (at most " + (Integer.MAX_VALUE - 8) + ")", loc);
+    }
   }
 
   static Callable callable(Object f, String who, Loc loc) {

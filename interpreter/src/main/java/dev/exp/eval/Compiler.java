@@ -490,6 +490,12 @@ final class Compiler {
     if (e instanceof Ast.Lambda l) {
       return lambda(l);
     }
+    if (e instanceof Ast.Binary b) {
+      Node chain = OperatorNodes.LeftChain.of(b, this::expr);   // long chains first: no deep fused trees
+      if (chain != null) {
+        return chain;
+      }
+    }
     if (e instanceof Ast.Binary || e instanceof Ast.Unary || e instanceof Ast.Call) {
       Node fused = FusedNodes.tryFuse(this, this::resolvesToBuiltin, e); // element-wise fusion (FusedNodes)
       if (fused != null) {

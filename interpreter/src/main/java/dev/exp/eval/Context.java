@@ -36,6 +36,8 @@ public final class Context implements KernelContext {
   ExperimentProgress progress = ExperimentProgress.NONE;
   int jobs;
   SessionResources resources;
+  /** The memory budget: the largest value this evaluation may create, in bytes. */
+  long maxValueBytes = Long.MAX_VALUE;
 
   Context(Interpreter interpreter, Consumer<String> out, Rng rng, Set<String> grants, Path baseDir, long maxSteps,
       int maxDepth, long deadlineNanos) {
@@ -66,6 +68,7 @@ public final class Context implements KernelContext {
     c.jobs = 1;
     c.resources = resources;
     c.fileRoots = fileRoots;
+    c.maxValueBytes = maxValueBytes;
     return c;
   }
 
@@ -82,6 +85,45 @@ public final class Context implements KernelContext {
   /** Default number of parallel trials for experiments (0: available processors). */
   public void setJobs(int n) {
     this.jobs = n;
+  }
+
+  /** The memory budget ({@link dev.exp.api.Limits#maxValueBytes()}). */
+  public void setMaxValueBytes(long bytes) {
+    this.maxValueBytes = bytes;
+  }
+
+  @Override
+  public long maxValueBytes() {
+    return maxValueBytes;
+  }
+
+  /**
+   * Checks a value of {@code bytes} bytes against the memory budget before it is made; {@code what}
+   * names it ("a string of 2000000000 characters").
+   */
+  public void reserve(long bytes, String what, Loc loc) {
+    if (bytes > maxValueBytes || bytes < 0) {
+      throw memoryLimit(what + " needs " + dev.exp.kernel.Budget.size(bytes < 0 ? Long.MAX_VALUE : bytes)
+          + ", over the memory limit of " + dev.exp.kernel.Budget.size(maxValueBytes) + " per value", loc);
+    }
+  }
+
+  /** Bytes a list of {@code n} items is counted as (a reference and a small object per item). */
+  static final long LIST_ITEM_BYTES = 16;
+
+  /**
+   * {@link #reserve} for the evaluation running on this thread (for code that has no context at
+   * hand, such as the operators).
+   */
+  static void reserveHere(long bytes, String what, Loc loc) {
+    if (KernelContext.current() instanceof Context c) {
+      c.reserve(bytes, what, loc);
+    }
+  }
+
+  /** The memory-limit error (also for a kernel's {@link dev.exp.kernel.MemoryLimitException} and a heap overflow). */
+  public static ExpError memoryLimit(String message, Loc loc) {
+    return new LimitError(dev.exp.api.ExpLimitException.Kind.MEMORY, message, loc);
   }
 
   /** Resources that live as long as the session (set by the session that made this context). */

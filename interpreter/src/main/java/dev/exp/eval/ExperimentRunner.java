@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +52,7 @@ final class ExperimentRunner {
     String onError = (String) options.getOrDefault("on_error", "continue");
     boolean stopOnError = "stop".equals(onError);
     Closure trial = (Closure) new FunctionNodes.MakeClosure(spec.loc(), spec.trial()).eval(f);
-    int total = Math.toIntExact(grid.size() * replicates);
+    int total = reserveTrials(ctx, grid.size(), replicates, spec);
     String experimentKey = TrialCache.hash(List.of(TrialCache.normalize(spec.sourceText()), VERSION));
     TrialCache cache = openCache(ctx, options, name, spec);
     if (cache != null && cache.damagedLines() > 0) {
@@ -211,7 +212,7 @@ final class ExperimentRunner {
             if (c instanceof ExpError x) {
               throw x;
             }
-            throw new ExpError("experiment \"" + name + "\": internal error: " + c, spec.loc(), c);
+            throw new ExpError("experiment \"" + name + "\": internal error: " + InternalErrors.cause(c), spec.loc(), c);
           }
         }
         tally(outcomes[todo.get(k)], counts, firstError);
@@ -353,7 +354,8 @@ final class ExperimentRunner {
   private static int jobs(Context ctx, Map<String, Object> options, ExperimentSpec spec, int work) {
     int jobs;
     if (options.get("jobs") != null) {
-      jobs = (int) Values.integer(options.get("jobs"), "jobs", spec.loc());
+      jobs = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
+          Values.integer(options.get("jobs"), "jobs", spec.loc())));
     } else if (ctx.jobs > 0) {
       jobs = ctx.jobs;
     } else {
@@ -393,13 +395,40 @@ final class ExperimentRunner {
     return h;
   }
 
+  /** Bytes one trial is counted as in the memory budget (its grid point, outcome and table row). */
+  static final long TRIAL_BYTES = 512;
+
+  /** Checks a grid of {@code points × replicates} trials against the count and memory limits. */
+  private static int reserveTrials(Context ctx, long points, long replicates, ExperimentSpec spec) {
+    String count;
+    long total;
+    try {
+      total = Math.multiplyExact(points, replicates);
+      count = Long.toString(total);
+    } catch (ArithmeticException e) {
+      total = Long.MAX_VALUE;
+      count = points + " × " + replicates;
+    }
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new ExpError("the experiment would run " + count + " trials, more than the most one experiment can hold ("
+          + (Integer.MAX_VALUE - 8) + ")", spec.loc());
+    }
+    ctx.reserve(TRIAL_BYTES * total, "an experiment of " + total + " trials", spec.loc());
+    return (int) total;
+  }
+
   static List<Point> grid(Frame f, ExperimentSpec spec) {
     List<Point> points = new ArrayList<>();
     points.add(new Point(List.of(), List.of()));
     for (ExperimentSpec.Axis axis : spec.axes()) {
       Object src = axis.source().eval(f);
+      Builtins.reserveItems(f.ctx, src, "sweep " + String.join(", ", axis.names()), axis.loc());
       List<Object> items = new ArrayList<>();
-      ControlNodes.iterate(src, false, axis.loc()).forEachRemaining(items::add);
+      for (Iterator<?> it = ControlNodes.iterate(src, false, axis.loc()); it.hasNext(); ) {
+        f.ctx.poll(axis.loc());
+        items.add(it.next());
+      }
+      reserveTrials(f.ctx, (long) points.size() * items.size(), 1, spec);
       List<Point> next = new ArrayList<>();
       for (Point p : points) {
         for (Object item : items) {

@@ -56,11 +56,15 @@ public final class Interpreter {
 
   /** Parses and compiles; throws {@link ExpSyntaxException} with every static error. */
   public Compiled compile(Source source, Globals globals) {
-    return compile(source, Parsing.parse(source), globals);
+    return CompileStack.run(source, () -> compileParsed(source, Parsing.parse(source), globals));
   }
 
   /** Compiles an already parsed program against a session's globals (no parsing). */
   public Compiled compile(Source source, Ast.Program program, Globals globals) {
+    return CompileStack.run(source, () -> compileParsed(source, program, globals));
+  }
+
+  private Compiled compileParsed(Source source, Ast.Program program, Globals globals) {
     Compiler.CompiledProgram p = new Compiler(source, globals, builtins).compileProgram(program);
     return new Compiled(p.body(), p.frameSize(), source);
   }
@@ -74,10 +78,12 @@ public final class Interpreter {
    * instead of being reported. All other static errors are thrown as {@link ExpSyntaxException}.
    */
   public Checked check(Source source) {
-    Ast.Program program = Parsing.parse(source);
-    java.util.Set<String> free = new java.util.TreeSet<>();
-    new Compiler(source, new Globals(), builtins, free).compileProgram(program);
-    return new Checked(source, program, java.util.Collections.unmodifiableSet(free));
+    return CompileStack.run(source, () -> {
+      Ast.Program program = Parsing.parse(source);
+      java.util.Set<String> free = new java.util.TreeSet<>();
+      new Compiler(source, new Globals(), builtins, free).compileProgram(program);
+      return new Checked(source, program, java.util.Collections.unmodifiableSet(free));
+    });
   }
 
   /** Runs compiled code in a context; returns the value of the last statement. */
@@ -93,7 +99,30 @@ public final class Interpreter {
           "call depth limit exceeded: the Java stack overflowed (unbounded recursion?)", null);
       x.leave("<script>");
       throw x;
+    } catch (OutOfMemoryError | RuntimeException e) {
+      ExpError x = unexpected(e);
+      x.leave("<script>");
+      throw x;
     }
+  }
+
+  /**
+   * The error for a Java failure that escaped the evaluator: the heap running out is the memory
+   * limit, a kernel's own exception keeps its message, anything else is an internal error without
+   * Java text.
+   */
+  static ExpError unexpected(Throwable e) {
+    if (e instanceof OutOfMemoryError) {
+      return Context.memoryLimit("out of memory: the script's values filled the JVM heap (" + InternalErrors.heap()
+          + ")", null);
+    }
+    if (e instanceof dev.exp.kernel.MemoryLimitException m) {
+      return Context.memoryLimit(m.getMessage(), null);
+    }
+    if (e instanceof dev.exp.kernel.KernelException k) {
+      return new ExpError(k.getMessage(), null, k);
+    }
+    return new ExpError("internal error: " + InternalErrors.cause(e), null, e);
   }
 
   /**
@@ -106,6 +135,13 @@ public final class Interpreter {
     } catch (StackOverflowError e) {
       ExpError x = new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
           "call depth limit exceeded: the Java stack overflowed (unbounded recursion?)", null);
+      x.leave(fn.name());
+      throw x;
+    } catch (OutOfMemoryError | RuntimeException e) {
+      if (e instanceof ExpError x) {
+        throw x;
+      }
+      ExpError x = unexpected(e);
       x.leave(fn.name());
       throw x;
     }

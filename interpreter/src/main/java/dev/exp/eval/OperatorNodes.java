@@ -30,6 +30,68 @@ final class OperatorNodes {
     };
   }
 
+  /**
+   * A long left-associative chain such as {@code x1 + x2 - x3 * x4 + ...}: evaluated by a loop in
+   * the order the nested nodes would use (left spine first), so its length costs no Java stack.
+   * Only chains of at least {@link #MIN} operators take this form; shorter ones keep the typed nodes.
+   */
+  static final class LeftChain extends Node {
+    static final int MIN = 32;
+    final Node first;
+    final BinaryOp[] ops;
+    final Node[] rights;
+    final Loc[] locs;
+
+    private LeftChain(Loc loc, Node first, BinaryOp[] ops, Node[] rights, Loc[] locs) {
+      super(loc);
+      this.first = first;
+      this.ops = ops;
+      this.rights = rights;
+      this.locs = locs;
+    }
+
+    private static boolean chains(BinaryOp op) {
+      return switch (op) {
+        case ADD, SUB, MUL, DIV, MOD, MATMUL -> true;
+        default -> false;
+      };
+    }
+
+    /** The chain node for {@code b}, or null when its left spine is shorter than {@link #MIN}. */
+    static Node of(dev.exp.syntax.Ast.Binary b, java.util.function.Function<dev.exp.syntax.Ast.Expr, Node> compile) {
+      java.util.ArrayList<dev.exp.syntax.Ast.Binary> spine = new java.util.ArrayList<>();
+      dev.exp.syntax.Ast.Expr e = b;
+      while (e instanceof dev.exp.syntax.Ast.Binary x && chains(x.op())) {
+        spine.add(x);
+        e = x.left();
+      }
+      if (spine.size() < MIN) {
+        return null;
+      }
+      int n = spine.size();
+      Node first = compile.apply(e);
+      BinaryOp[] ops = new BinaryOp[n];
+      Node[] rights = new Node[n];
+      Loc[] locs = new Loc[n];
+      for (int i = 0; i < n; i++) {
+        dev.exp.syntax.Ast.Binary x = spine.get(n - 1 - i);
+        ops[i] = x.op();
+        rights[i] = compile.apply(x.right());
+        locs[i] = x.loc();
+      }
+      return new LeftChain(b.loc(), first, ops, rights, locs);
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object v = first.eval(f);
+      for (int i = 0; i < ops.length; i++) {
+        v = Ops.binary(ops[i], v, rights[i].eval(f), locs[i]);
+      }
+      return v;
+    }
+  }
+
   /** Any other binary operator ({@code @}): always generic. */
   static final class Binary extends Node {
     final BinaryOp op;

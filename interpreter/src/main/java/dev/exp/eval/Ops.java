@@ -39,9 +39,19 @@ final class Ops {
         break;
     }
     if (op == BinaryOp.ADD && a instanceof String s && b instanceof String t) {
+      long n = (long) s.length() + t.length();
+      if (n > Integer.MAX_VALUE - 8) {
+        throw new ExpError("operator '+': a string of " + n + " characters is too long", loc);
+      }
+      Context.reserveHere(2 * n, "a string of " + n + " characters", loc);
       return s + t;
     }
     if (op == BinaryOp.ADD && a instanceof List<?> l && b instanceof List<?> m) {
+      long n = (long) l.size() + m.size();
+      if (n > Integer.MAX_VALUE - 8) {
+        throw new ExpError("operator '+': a list of " + n + " items is too long", loc);
+      }
+      Context.reserveHere(Context.LIST_ITEM_BYTES * n, "a list of " + n + " items", loc);
       List<Object> out = new ArrayList<>(l);
       out.addAll(m);
       return Values.list(out);

@@ -55,6 +55,7 @@ public final class Parsing {
     if (!unclosed.isEmpty()) {
       errors.unclosed(unclosed.get(0));
     }
+    Nesting.check(tokens, errors);
     ExpParser parser = new ExpParser(new CommonTokenStream(new ListTokenSource(tokens, name)));
     parser.removeErrorListeners();
     return parser;

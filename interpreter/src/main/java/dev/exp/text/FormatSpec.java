@@ -31,6 +31,19 @@ public final class FormatSpec {
     }
   }
 
+  /** The widest field a spec may ask for, in characters. */
+  public static final int MAX_WIDTH = 1_000_000;
+  /** The most digits a spec may ask for after the point. */
+  public static final int MAX_PRECISION = 1000;
+
+  private static int bounded(String digits, int max, String what) {
+    String d = digits.replaceFirst("^0+(?=.)", "");
+    if (d.length() > 9 || Integer.parseInt(d) > max) {
+      throw new IllegalArgumentException(what + " " + d + " is too large (at most " + max + ")");
+    }
+    return Integer.parseInt(d);
+  }
+
   public static FormatSpec parse(String spec) {
     FormatSpec f = new FormatSpec();
     int i = 0;
@@ -55,7 +68,7 @@ public final class FormatSpec {
       i++;
     }
     if (i > start) {
-      f.width = Integer.parseInt(spec.substring(start, i));
+      f.width = bounded(spec.substring(start, i), MAX_WIDTH, "width");
     }
     if (i < n && spec.charAt(i) == ',') {
       f.grouping = true;
@@ -70,7 +83,7 @@ public final class FormatSpec {
       if (i == start) {
         throw new IllegalArgumentException("expected digits after '.'");
       }
-      f.precision = Integer.parseInt(spec.substring(start, i));
+      f.precision = bounded(spec.substring(start, i), MAX_PRECISION, "precision");
     }
     if (i < n) {
       f.type = spec.charAt(i++);

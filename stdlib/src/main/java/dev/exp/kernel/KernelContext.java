@@ -33,6 +33,14 @@ public interface KernelContext {
   /** The script location of the kernel call ({@code file:line:col}), or "" when unknown. */
   String location();
 
+  /**
+   * The largest value, in bytes, the evaluation may create (its memory budget); {@link Budget} checks
+   * requests against it. Unlimited outside the interpreter.
+   */
+  default long maxValueBytes() {
+    return Long.MAX_VALUE;
+  }
+
   /** Calls a script function with Java-side values (see {@link Fn}); returns its Java-side result. */
   default Object call(Fn fn, Object... args) {
     return fn.call(args);

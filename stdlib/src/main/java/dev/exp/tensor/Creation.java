@@ -76,6 +76,7 @@ public final class Creation {
       throw KernelException.of("arange: too many values (%s)", TensorArgs.fmt(len));
     }
     int n = (int) Math.max(0, len);
+    dev.exp.kernel.Budget.doubles(n, "arange of " + n + " values");
     double[] d = new double[n];
     for (int i = 0; i < n; i++) {
       d[i] = lo + i * step;
@@ -91,6 +92,7 @@ public final class Creation {
     if (num < 0) {
       throw KernelException.of("linspace: num must be non-negative, got %d", num);
     }
+    dev.exp.kernel.Budget.doubles(num, "linspace of " + num + " values");
     double[] d = new double[num];
     int div = endpoint ? num - 1 : num;
     double step = div > 0 ? (stop - start) / div : 0;

@@ -123,6 +123,7 @@ public final class Random {
       if (n < 0) {
         throw KernelException.of("permutation: n must be non-negative, got %d", n);
       }
+      dev.exp.kernel.Budget.bytes(12L * n, "a permutation of " + n + " values");
       int[] p = perm(n, rng);
       double[] d = new double[n];
       for (int i = 0; i < n; i++) {

@@ -147,7 +147,11 @@ public final class Shapes {
       if (rp[i] < 0) {
         throw KernelException.of("tile: reps must be non-negative, got %s", Tensor.shapeString(reps));
       }
-      os[i] = s[i] * rp[i];
+      long len = (long) s[i] * rp[i];
+      if (len > Integer.MAX_VALUE) {
+        throw KernelException.of("tile: axis %d would have %d elements (too many)", i, len);
+      }
+      os[i] = (int) len;
     }
     Tensor out = Tensor.zeros(os);
     double[] d = out.raw();
@@ -187,7 +191,12 @@ public final class Shapes {
     TensorArgs.Lanes l = TensorArgs.Lanes.of(s, ax);
     int inner = l.inner();
     double[] a = src.raw();
-    double[] d = new double[a.length * repeats];
+    long n = (long) a.length * repeats;
+    if (n > Integer.MAX_VALUE - 8) {
+      throw KernelException.of("repeat_elements: %d values repeated %d times is too many elements", a.length, repeats);
+    }
+    dev.exp.kernel.Budget.doubles(n, "repeat_elements of " + n + " values");
+    double[] d = new double[(int) n];
     int k = 0;
     for (int o = 0; o < l.outer(); o++) {
       for (int i = 0; i < l.n(); i++) {

@@ -167,9 +167,11 @@ public final class Tensor {
       }
       n *= d;
       if (n > Integer.MAX_VALUE - 8) {
-        throw KernelException.of("shape %s has too many elements", shapeString(s));
+        throw KernelException.of("shape %s has too many elements (at most %d per tensor)", shapeString(s),
+            Integer.MAX_VALUE - 8);
       }
     }
+    dev.exp.kernel.Budget.doubles(n, "a tensor of shape " + shapeString(s));
     return n;
   }
 
