@@ -31,7 +31,7 @@ public final class ConjugateGradient {
 
   @Kernel(name = "solvers.pcg", doc = "Preconditioned conjugate gradients for SPD A: CG on M⁻¹A x = M⁻¹b with a "
       + "symmetric positive definite M. preconditioner: \"jacobi\" (M = diag(A), default), \"ssor\" (M = "
-      + "ω/(2−ω)·(D/ω + L)(D/ω)⁻¹(D/ω + U), with omega, default 1), \"ic0\" (incomplete Cholesky with the pattern of "
+      + "ω/(2−ω)·(D/ω + L)·D⁻¹·(D/ω + U), with omega, default 1), \"ic0\" (incomplete Cholesky with the pattern of "
       + "tril(A); an error names the row where a pivot is <= 0) or \"none\"; these need A's entries (dense or "
       + "sparse). Or give m_inv: a matrix, sparse matrix or function r -> M⁻¹ r (then preconditioner is ignored). "
       + "residuals are the unpreconditioned ‖b − A x‖/‖b‖." + COMMON

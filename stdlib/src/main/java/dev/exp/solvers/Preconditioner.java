@@ -72,7 +72,7 @@ interface Preconditioner {
     }
   }
 
-  /** M = ω/(2−ω) · (D/ω + L) (D/ω)⁻¹ (D/ω + U): a forward then a backward SOR sweep. */
+  /** M = ω/(2−ω) · (D/ω + L) D⁻¹ (D/ω + U): z = M⁻¹r is one SSOR iteration (forward then backward sweep) from 0. */
   final class Ssor implements Preconditioner {
     private final SparseMatrix s;
     private final double[] d;
@@ -105,10 +105,10 @@ interface Preconditioner {
         }
         z[i] = t * omega / d[i];
       }
-      // w = (D/ω) y, then (D/ω + U) z = w, scaled by (2−ω)/ω
+      // w = D y, then (D/ω + U) z = w, scaled by (2−ω)/ω
       double c = (2 - omega) / omega;
       for (int i = n - 1; i >= 0; i--) {
-        double t = z[i] * d[i] / omega;
+        double t = z[i] * d[i];
         for (int k = p[i + 1] - 1; k >= p[i]; k--) {
           int j = ix[k];
           if (j <= i) {
