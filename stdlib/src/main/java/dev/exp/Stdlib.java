@@ -71,6 +71,7 @@ public final class Stdlib {
         dev.exp.sparse.LinearSystems.class,
         dev.exp.solvers.Stationary.class,
         dev.exp.solvers.ConjugateGradient.class,
+        dev.exp.solvers.ConjugateDirections.class,
         dev.exp.solvers.Gmres.class,
         dev.exp.solvers.Minres.class,
         dev.exp.solvers.Bicgstab.class,

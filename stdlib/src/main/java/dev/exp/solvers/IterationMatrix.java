@@ -100,7 +100,8 @@ public final class IterationMatrix implements ScriptObject, LinearOperator {
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "<%s iteration matrix %dx%d, omega %s>", method, n, n, omega);
+    return String.format(Locale.ROOT, "<%s iteration matrix %dx%d, omega %s>", method, n, n,
+        omega == Math.rint(omega) ? String.valueOf((long) omega) : String.valueOf(omega));
   }
 
   @Override

@@ -83,8 +83,8 @@ public final class PowerIteration {
       + "iteration matrix from solvers.iteration_matrix (a method converges iff ρ < 1, and needs about ln(tol)/ln ρ "
       + "iterations). method \"power\" (default): power iteration with the estimate exp(mean of ln‖G x_j‖ over the last "
       + "half of the iterations), which also converges (at rate O(1/k)) when several eigenvalues share the largest "
-      + "modulus, as for SOR with ω above its optimum; it stops when the estimate differs from the one at half the "
-      + "iterations by <= tol (default 1e-6) relative, or after max_iter (default 20000). method \"eig\": all "
+      + "modulus, as for SOR with ω above its optimum; after at least 100 products it stops when the estimate differs "
+      + "from the ones at half and three quarters of the iterations by <= tol (default 1e-6) relative, or after max_iter (default 20000). method \"eig\": all "
       + "eigenvalues of the densely formed G (n <= 2000), exact to rounding. Function operators need n. Returns {value, "
       + "iterations, history (estimates), converged, reason, method}. "
       + "Example: solvers.spectral_radius(solvers.iteration_matrix(sparse.poisson2d(16), \"jacobi\")).value")
@@ -144,7 +144,8 @@ public final class PowerIteration {
         x[i] = y[i] / nu;
       }
       it++;
-      if (it >= 20 && Math.abs(est[it - 1] - est[(it - 1) / 2]) <= tol * est[it - 1]) {
+      double e = est[it - 1];
+      if (it >= 100 && Math.abs(e - est[(it - 1) / 2]) <= tol * e && Math.abs(e - est[3 * (it - 1) / 4]) <= tol * e) {
         converged = true;
         reason = Outcome.TOLERANCE;
         break;

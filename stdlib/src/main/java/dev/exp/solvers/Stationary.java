@@ -72,21 +72,36 @@ public final class Stationary {
     double rn = Vec.residual(op, bv, x, r);
     Outcome out = new Outcome();
     out.record(rn / bn);
+    double stop = tol * bn;
+    if (rn <= stop) {
+      return out.result(x, 0, true, Outcome.TOLERANCE);
+    }
+    // The sweep from x_k reports ‖b − A x_k‖ (computed inside it): when x_k has converged, the step
+    // just taken is undone, so iterations and x are those of the first iterate within tol.
+    double[] prev = new double[op.n];
     int it = 0;
-    while (rn > tol * bn) {
+    while (true) {
       if (it >= max) {
-        return out.result(x, it, false, Outcome.MAX_ITER);
+        rn = Vec.residual(op, bv, x, r);
+        if (it > 0) {
+          out.record(rn / bn);
+        }
+        boolean ok = rn <= stop;
+        return out.result(x, it, ok, ok ? Outcome.TOLERANCE : Outcome.MAX_ITER);
       }
       ctx.poll();
-      sweep.step(bv, x);
-      it++;
-      rn = Vec.residual(op, bv, x, r);
-      if (!Double.isFinite(rn)) {
+      System.arraycopy(x, 0, prev, 0, op.n);
+      rn = Math.sqrt(sweep.step(bv, x));
+      if (it > 0) {
         out.record(rn / bn);
-        return out.result(x, it, false, "breakdown: the iteration diverged (residual " + rn + ")");
+        if (!Double.isFinite(rn)) {
+          return out.result(prev, it, false, "breakdown: the iteration diverged (residual " + rn + ")");
+        }
+        if (rn <= stop) {
+          return out.result(prev, it, true, Outcome.TOLERANCE);
+        }
       }
-      out.record(rn / bn);
+      it++;
     }
-    return out.result(x, it, true, Outcome.TOLERANCE);
   }
 }

@@ -18,6 +18,7 @@ final class Sweep {
   private final double omega;
   private final int[] order;
   private final double[] tmp;
+  private final double[] delta;
 
   Sweep(SparseMatrix a, Method method, double omega, String ordering, String fn) {
     if (a.rows() != a.cols()) {
@@ -38,50 +39,72 @@ final class Sweep {
       default -> throw KernelException.of("%s: order must be \"natural\" or \"red_black\", got \"%s\"", fn, ordering);
     };
     this.tmp = jacobi ? new double[a.rows()] : null;
+    this.delta = jacobi ? null : new double[a.rows()];
   }
 
-  /** x ← one step from x (in place). */
-  void step(double[] b, double[] x) {
-    switch (method) {
+  /**
+   * x ← one step from x (in place); returns ‖b − A x‖² of the x before the step (b = null: b = 0),
+   * computed inside the sweep at the cost of one more multiply-add per lower-triangle entry.
+   */
+  double step(double[] b, double[] x) {
+    return switch (method) {
       case JACOBI -> jacobi(b, x);
       case SOR -> sor(b, x, true);
       case SSOR -> {
-        sor(b, x, true);
+        double r = sor(b, x, true);
         sor(b, x, false);
+        yield r;
       }
-    }
+    };
   }
 
-  private void jacobi(double[] b, double[] x) {
+  private double jacobi(double[] b, double[] x) {
     int[] p = a.indptr();
     int[] ix = a.indices();
     double[] v = a.data();
     int n = x.length;
+    double rr = 0;
     for (int i = 0; i < n; i++) {
       double s = b == null ? 0 : b[i];
       for (int k = p[i]; k < p[i + 1]; k++) {
         s -= v[k] * x[ix[k]];
       }
+      rr += s * s;
       tmp[i] = x[i] + omega * s / d[i];
     }
     System.arraycopy(tmp, 0, x, 0, n);
+    return rr;
   }
 
-  private void sor(double[] b, double[] x, boolean forward) {
+  /**
+   * One SOR sweep. delta holds x_new − x_old of the unknowns already updated in this sweep (0 for the
+   * others), so b_i − Σ_j a_ij x_old_j = s_i + Σ_j a_ij delta_j: the residual of the previous iterate.
+   */
+  private double sor(double[] b, double[] x, boolean forward) {
     int[] p = a.indptr();
     int[] ix = a.indices();
     double[] v = a.data();
     int n = x.length;
+    java.util.Arrays.fill(delta, 0);
+    double rr = 0;
     for (int t = 0; t < n; t++) {
       int q = forward ? t : n - 1 - t;
       int i = order == null ? q : order[q];
       double s = b == null ? 0 : b[i];
+      double c = 0;
       for (int k = p[i]; k < p[i + 1]; k++) {
-        s -= v[k] * x[ix[k]];
+        int j = ix[k];
+        s -= v[k] * x[j];
+        c += v[k] * delta[j];
       }
+      double r = s + c;
+      rr += r * r;
       // s = b_i - Σ_j a_ij x_j (diagonal included): x_i += ω s / a_ii is the SOR update
-      x[i] += omega * s / d[i];
+      double dx = omega * s / d[i];
+      x[i] += dx;
+      delta[i] = dx;
     }
+    return rr;
   }
 
   /** Red nodes first, then black: a 2-colouring of the matrix graph by breadth-first search. */

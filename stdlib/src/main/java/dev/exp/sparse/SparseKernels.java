@@ -133,9 +133,17 @@ public final class SparseKernels {
       + "offsets[d] (0 main, > 0 above, < 0 below); a single number is repeated along its diagonal. shape defaults to "
       + "square, sized by the first diagonal. Example: sparse.diags([-1, 2, -1], [-1, 0, 1], shape: [5, 5]) is the "
       + "1-D Laplacian")
-  public static SparseMatrix diags(@Arg("diagonals") List<Tensor> diagonals, @Arg("offsets") int[] offsets,
+  public static SparseMatrix diags(@Arg("diagonals") List<Tensor> diagonals, @Arg("offsets") Tensor offsetList,
       @Arg(value = "shape", dflt = "none") int[] shape) {
     String fn = "sparse.diags";
+    double[] ov = offsetList.raw();
+    int[] offsets = new int[ov.length];
+    for (int i = 0; i < ov.length; i++) {
+      if (ov[i] != Math.rint(ov[i]) || Math.abs(ov[i]) > Integer.MAX_VALUE) {
+        throw KernelException.of("%s: offsets[%d] = %s is not an integer", fn, i, ov[i]);
+      }
+      offsets[i] = (int) ov[i];
+    }
     double[][] d = new double[diagonals.size()][];
     for (int i = 0; i < d.length; i++) {
       d[i] = diagonals.get(i).raw();

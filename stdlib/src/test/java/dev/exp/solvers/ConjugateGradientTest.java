@@ -145,6 +145,21 @@ class ConjugateGradientTest {
     assertTrue(ic.getMessage().contains("row 1"), ic.getMessage());
   }
 
+  @Test
+  void conjugateDirectionsTerminateWithinNStepsForAnyGenerator() {
+    SparseMatrix a = Stencils.poisson2d(6, false);
+    Tensor b = Tensor.wrap(new int[] {36}, randn(36, 11));
+    Map<String, Object> rnd = ConjugateDirections.conjugateDirections(a, b,
+        args -> Tensor.wrap(new int[] {36}, randn(36, 500 + ((Double) args[1]).longValue())), null, 1e-10, null, CTX);
+    assertEquals(true, rnd.get("converged"));
+    assertTrue(iterations(rnd) <= 36, "random directions: " + iterations(rnd));
+    // with d_k = r_k it is CG (with full reorthogonalisation): the same iterates in exact arithmetic
+    Map<String, Object> res = ConjugateDirections.conjugateDirections(a, b, args -> args[0], null, 1e-10, null, CTX);
+    Map<String, Object> cg = ConjugateGradient.cg(a, b, null, 1e-10, null, CTX);
+    close((Tensor) cg.get("x"), (Tensor) res.get("x"), 1e-9, "residual directions = CG");
+    assertEquals(((Double) cg.get("iterations")), (Double) res.get("iterations"), 1.0);
+  }
+
   static double[] randn(int n, long seed) {
     Rng rng = new Rng(seed);
     double[] v = new double[n];

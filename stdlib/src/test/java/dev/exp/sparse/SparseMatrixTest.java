@@ -79,10 +79,10 @@ class SparseMatrixTest {
   @Test
   void diagsFollowsScipy() {
     SparseMatrix d = SparseKernels.diags(List.of(input("diag_m1"), input("diag_0"), Tensor.scalar(2.5)),
-        new int[] {-1, 0, 2}, new int[] {6, 6});
+        Tensor.vector(-1, 0, 2), new int[] {6, 6});
     close(expected("diags_dense"), d.toDense(), 1e-15, "diags");
     KernelException e = assertThrows(KernelException.class,
-        () -> SparseKernels.diags(List.of(Tensor.vector(1, 2)), new int[] {0}, new int[] {4, 4}));
+        () -> SparseKernels.diags(List.of(Tensor.vector(1, 2)), Tensor.vector(0), new int[] {4, 4}));
     assertTrue(e.getMessage().contains("length 2"), e.getMessage());
     SparseMatrix eye = SparseKernels.eye(3, 4, 1);
     assertEquals(3, eye.nnz());
