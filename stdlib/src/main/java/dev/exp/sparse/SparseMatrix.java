@@ -85,10 +85,15 @@ public final class SparseMatrix implements ScriptObject, LinearOperator {
 
   /** y = A x for arrays of length cols and rows. */
   public void multiply(double[] x, double[] y) {
+    final int[] p = indptr;
+    final int[] ix = indices;
+    final double[] v = data;
+    int k = p[0];
     for (int i = 0; i < rows; i++) {
+      final int e = p[i + 1];
       double s = 0;
-      for (int k = indptr[i], e = indptr[i + 1]; k < e; k++) {
-        s += data[k] * x[indices[k]];
+      for (; k < e; k++) {
+        s += v[k] * x[ix[k]];
       }
       y[i] = s;
     }
@@ -96,11 +101,16 @@ public final class SparseMatrix implements ScriptObject, LinearOperator {
 
   /** y = A x and returns xᵀy (square matrices): the fused product of conjugate gradients. */
   public double multiplyDot(double[] x, double[] y) {
+    final int[] p = indptr;
+    final int[] ix = indices;
+    final double[] v = data;
     double dot = 0;
+    int k = p[0];
     for (int i = 0; i < rows; i++) {
+      final int e = p[i + 1];
       double s = 0;
-      for (int k = indptr[i], e = indptr[i + 1]; k < e; k++) {
-        s += data[k] * x[indices[k]];
+      for (; k < e; k++) {
+        s += v[k] * x[ix[k]];
       }
       y[i] = s;
       dot += s * x[i];
