@@ -65,6 +65,21 @@ public final class Stdlib {
         dev.exp.tokens.Bpe.class,
         // learners
         dev.exp.learn.ModelKernels.class,
+        // sparse matrices and linear-system solvers (issue 13 part A)
+        dev.exp.sparse.SparseKernels.class,
+        dev.exp.sparse.Stencils.class,
+        dev.exp.sparse.LinearSystems.class,
+        dev.exp.solvers.Stationary.class,
+        dev.exp.solvers.ConjugateGradient.class,
+        dev.exp.solvers.ConjugateDirections.class,
+        dev.exp.solvers.Gmres.class,
+        dev.exp.solvers.Minres.class,
+        dev.exp.solvers.Bicgstab.class,
+        dev.exp.solvers.PowerIteration.class,
+        dev.exp.solvers.IterationMatrix.class,
+        dev.exp.solvers.Lanczos.class,
+        dev.exp.solvers.Arnoldi.class,
+        dev.exp.solvers.ConditionEstimate.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -116,6 +131,17 @@ public final class Stdlib {
     m.put("tokens", "Tokenizers over strings (UTF-8 bytes or code points) and integer symbol sequences: byte and "
         + "character tokens, byte-pair encoding (training with the merge list and pair counts, encode, decode), "
         + "the LZ78 dictionary parse, and an add-β unigram model over tokens scored in bits.");
+    // sparse matrices and linear-system solvers (issue 13 part A)
+    m.put("sparse", "Sparse matrices in CSR form (a value of type \"sparse\" with fields shape, nnz, data, indices, "
+        + "indptr; `S @ x` multiplies it with a vector or a dense matrix): from triplets (duplicates summed) or dense, "
+        + "transpose, diagonals, triangles, banded `diags`, sums and sparse products; Poisson (1-D, 2-D 5-point, 3-D "
+        + "7-point) and convection–diffusion stencils; seeded families of test systems (SPD with a chosen condition "
+        + "number, diagonally dominant, shifted A + cI). See docs/solvers.md.");
+    m.put("solvers", "Iterative methods for linear systems and eigenvalues on a dense matrix, a sparse matrix or a "
+        + "function x -> A x: Jacobi, Gauss–Seidel, SOR and SSOR; CG, PCG (Jacobi, SSOR, IC(0) or your own M⁻¹), "
+        + "GMRES(m), MINRES and BiCGSTAB; power iteration, Lanczos and Arnoldi extreme eigenvalues, iteration matrices "
+        + "and their spectral radius, condition estimates. Every solver returns {x, iterations, residuals (the "
+        + "history), converged, reason} and never reports an unconverged answer as converged. See docs/solvers.md.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");

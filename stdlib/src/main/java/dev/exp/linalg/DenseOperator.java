@@ -5,7 +5,7 @@ import dev.exp.tensor.MatMul;
 import dev.exp.tensor.Tensor;
 
 /** A dense 2-D tensor as a {@link LinearOperator}. */
-final class DenseOperator implements LinearOperator {
+public final class DenseOperator implements LinearOperator {
   private final Tensor a;
 
   DenseOperator(Tensor a) {
@@ -31,8 +31,8 @@ final class DenseOperator implements LinearOperator {
     return MatMul.matmul(a, x);
   }
 
-  /** The matrix. */
-  Tensor matrix() {
+  /** The matrix (read only). */
+  public Tensor matrix() {
     return a;
   }
 }

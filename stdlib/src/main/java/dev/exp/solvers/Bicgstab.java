@@ -1,0 +1,97 @@
+package dev.exp.solvers;
+
+import dev.exp.kernel.Arg;
+import dev.exp.kernel.Kernel;
+import dev.exp.kernel.KernelContext;
+import dev.exp.linalg.LinearOperator;
+import dev.exp.tensor.Tensor;
+import java.util.Locale;
+import java.util.Map;
+
+/** BiCGSTAB (van der Vorst 1992) for nonsymmetric systems (S04). */
+public final class Bicgstab {
+  private Bicgstab() {}
+
+  @Kernel(name = "solvers.bicgstab", doc = "BiCGSTAB (van der Vorst 1992) for a general square A: BiCG with a "
+      + "one-step minimal-residual smoothing, two products with A per iteration, shadow residual r̂ = r0. residuals "
+      + "holds ‖b − A x‖/‖b‖ (recursive) after each iteration (entry 0 for x0); it need not decrease monotonically. "
+      + "Stops when it <= tol (default 1e-8), after max_iter iterations (default max(1000, 10n)), or with reason "
+      + "\"breakdown: ...\" when ρ = r̂ᵀr or ω vanishes. a is a dense matrix, sparse matrix or a function x -> A x. "
+      + "Returns {x, iterations, residuals, converged, reason}. "
+      + "Example: solvers.bicgstab(sparse.convection_diffusion(64, 100), ones(64))")
+  public static Map<String, Object> bicgstab(@Arg("a") LinearOperator a, @Arg("b") Tensor b,
+      @Arg(value = "x0", dflt = "none") Tensor x0, @Arg(value = "tol", dflt = "1e-8") double tol,
+      @Arg(value = "max_iter", dflt = "none") Integer maxIter, KernelContext ctx) {
+    String fn = "solvers.bicgstab";
+    SolverOperator op = SolverOperator.forSystem(a, b, fn);
+    int max = Outcome.checkLimits(tol, maxIter, op.n, fn);
+    int n = op.n;
+    double[] bv = b.toArray();
+    double[] x = Outcome.start(x0, n, fn);
+    double bn = Outcome.scale(bv);
+    double stop = tol * bn;
+    double[] r = new double[n];
+    double rn = Vec.residual(op, bv, x, r);
+    Outcome out = new Outcome();
+    out.record(rn / bn);
+    double[] rhat = r.clone();
+    double[] p = new double[n];
+    double[] v = new double[n];
+    double[] s = new double[n];
+    double[] t = new double[n];
+    double rho = 1;
+    double alpha = 1;
+    double omega = 1;
+    int it = 0;
+    while (rn > stop) {
+      if (it >= max) {
+        return out.result(x, it, false, Outcome.MAX_ITER);
+      }
+      ctx.poll();
+      double rhoNew = Vec.dot(rhat, r);
+      if (rhoNew == 0 || !Double.isFinite(rhoNew)) {
+        return out.result(x, it, false, String.format(Locale.ROOT, "breakdown: r̂ᵀr = %.3g at iteration %d", rhoNew, it + 1));
+      }
+      double beta = (rhoNew / rho) * (alpha / omega);
+      rho = rhoNew;
+      for (int i = 0; i < n; i++) {
+        p[i] = r[i] + beta * (p[i] - omega * v[i]);
+      }
+      op.apply(p, v);
+      double rv = Vec.dot(rhat, v);
+      if (rv == 0 || !Double.isFinite(rv)) {
+        return out.result(x, it, false, String.format(Locale.ROOT, "breakdown: r̂ᵀAp = %.3g at iteration %d", rv, it + 1));
+      }
+      alpha = rho / rv;
+      double ss = 0;
+      for (int i = 0; i < n; i++) {
+        double si = r[i] - alpha * v[i];
+        s[i] = si;
+        ss += si * si;
+      }
+      it++;
+      if (Math.sqrt(ss) <= stop) {
+        Vec.axpy(alpha, p, x);
+        rn = Math.sqrt(ss);
+        out.record(rn / bn);
+        break;
+      }
+      op.apply(s, t);
+      double tt = Vec.dot(t, t);
+      omega = tt == 0 ? 0 : Vec.dot(t, s) / tt;
+      double rr = 0;
+      for (int i = 0; i < n; i++) {
+        x[i] += alpha * p[i] + omega * s[i];
+        double ri = s[i] - omega * t[i];
+        r[i] = ri;
+        rr += ri * ri;
+      }
+      rn = Math.sqrt(rr);
+      out.record(rn / bn);
+      if (omega == 0 && rn > stop) {
+        return out.result(x, it, false, String.format(Locale.ROOT, "breakdown: ω = 0 at iteration %d", it));
+      }
+    }
+    return out.result(x, it, true, Outcome.TOLERANCE);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.exp.solvers;
+
+import dev.exp.kernel.Arg;
+import dev.exp.kernel.Kernel;
+import dev.exp.kernel.KernelContext;
+import dev.exp.linalg.LinearOperator;
+import dev.exp.tensor.Tensor;
+import java.util.Map;
+
+/** Conjugate gradients and preconditioned CG for symmetric positive definite systems (S04). */
+public final class ConjugateGradient {
+  private ConjugateGradient() {}
+
+  static final String COMMON = " a is a dense matrix, a sparse matrix or a function x -> A x (matrix-free, sized by b). "
+      + "Stops when the relative residual ‖b − A x‖/‖b‖ <= tol (default 1e-8) or after max_iter steps (default "
+      + "max(1000, 10n)); x0 defaults to zeros. Returns {x, iterations, residuals (relative residual after each step, "
+      + "entry 0 for x0), converged, reason (\"tolerance reached\", \"max_iter reached\" or \"breakdown: ...\")}.";
+
+  @Kernel(name = "solvers.cg", doc = "Conjugate gradients (Hestenes–Stiefel) for A x = b with A symmetric positive "
+      + "definite. The residual is updated recursively (r ← r − α·A p), as in SciPy; in exact arithmetic CG ends in at "
+      + "most n steps. A nonpositive curvature pᵀA p <= 0 stops with reason \"breakdown: ...\"." + COMMON
+      + " Example: solvers.cg(sparse.poisson2d(64), ones(4096), tol: 1e-10).iterations")
+  public static Map<String, Object> cg(@Arg("a") LinearOperator a, @Arg("b") Tensor b,
+      @Arg(value = "x0", dflt = "none") Tensor x0, @Arg(value = "tol", dflt = "1e-8") double tol,
+      @Arg(value = "max_iter", dflt = "none") Integer maxIter, KernelContext ctx) {
+    String fn = "solvers.cg";
+    SolverOperator op = SolverOperator.forSystem(a, b, fn);
+    int max = Outcome.checkLimits(tol, maxIter, op.n, fn);
+    return solve(op, b.toArray(), Outcome.start(x0, op.n, fn), null, tol, max, ctx);
+  }
+
+  @Kernel(name = "solvers.pcg", doc = "Preconditioned conjugate gradients for SPD A: CG on M⁻¹A x = M⁻¹b with a "
+      + "symmetric positive definite M. preconditioner: \"jacobi\" (M = diag(A), default), \"ssor\" (M = "
+      + "ω/(2−ω)·(D/ω + L)·D⁻¹·(D/ω + U), with omega, default 1), \"ic0\" (incomplete Cholesky with the pattern of "
+      + "tril(A); an error names the row where a pivot is <= 0) or \"none\"; these need A's entries (dense or "
+      + "sparse). Or give m_inv: a matrix, sparse matrix or function r -> M⁻¹ r (then preconditioner is ignored). "
+      + "residuals are the unpreconditioned ‖b − A x‖/‖b‖." + COMMON
+      + " Example: solvers.pcg(a, b, preconditioner: \"ic0\").iterations")
+  public static Map<String, Object> pcg(@Arg("a") LinearOperator a, @Arg("b") Tensor b,
+      @Arg(value = "preconditioner", dflt = "\"jacobi\"") String preconditioner,
+      @Arg(value = "omega", dflt = "1") double omega, @Arg(value = "m_inv", dflt = "none") LinearOperator mInv,
+      @Arg(value = "x0", dflt = "none") Tensor x0, @Arg(value = "tol", dflt = "1e-8") double tol,
+      @Arg(value = "max_iter", dflt = "none") Integer maxIter, KernelContext ctx) {
+    String fn = "solvers.pcg";
+    SolverOperator op = SolverOperator.forSystem(a, b, fn);
+    int max = Outcome.checkLimits(tol, maxIter, op.n, fn);
+    Preconditioner m = mInv != null ? Preconditioner.of(mInv, op.n, fn) : Preconditioner.named(preconditioner, a, omega, fn);
+    return solve(op, b.toArray(), Outcome.start(x0, op.n, fn), m, tol, max, ctx);
+  }
+
+  /** CG (m == null) or PCG, in place on x. */
+  static Map<String, Object> solve(SolverOperator a, double[] b, double[] x, Preconditioner m, double tol, int max,
+      KernelContext ctx) {
+    int n = a.n;
+    double bn = Outcome.scale(b);
+    double[] r = new double[n];
+    double rn = x0IsZero(x) ? copyNorm(b, r) : Vec.residual(a, b, x, r);
+    double[] z = m == null ? r : new double[n];
+    if (m != null) {
+      m.apply(r, z);
+    }
+    double[] p = z.clone();
+    double[] q = new double[n];
+    double rz = m == null ? rn * rn : Vec.dot(r, z);
+    Outcome out = new Outcome();
+    out.record(rn / bn);
+    double stop = tol * bn;
+    int it = 0;
+    while (rn > stop) {
+      if (it >= max) {
+        return out.result(x, it, false, Outcome.MAX_ITER);
+      }
+      ctx.poll();
+      double pq = a.applyDot(p, q);
+      if (!(pq > 0)) {
+        return out.result(x, it, false, String.format(java.util.Locale.ROOT,
+            "breakdown: pᵀAp = %.3g <= 0 at step %d (the operator is not positive definite)", pq, it + 1));
+      }
+      double alpha = rz / pq;
+      double rr = 0;
+      for (int i = 0; i < n; i++) {
+        x[i] += alpha * p[i];
+        double ri = r[i] - alpha * q[i];
+        r[i] = ri;
+        rr += ri * ri;
+      }
+      it++;
+      rn = Math.sqrt(rr);
+      out.record(rn / bn);
+      if (rn <= stop) {
+        break;
+      }
+      double rzNew;
+      if (m == null) {
+        rzNew = rr;
+      } else {
+        m.apply(r, z);
+        rzNew = Vec.dot(r, z);
+        if (!(rzNew > 0)) {
+          return out.result(x, it, false, String.format(java.util.Locale.ROOT,
+              "breakdown: rᵀM⁻¹r = %.3g <= 0 at step %d (the preconditioner is not positive definite)", rzNew, it));
+        }
+      }
+      double beta = rzNew / rz;
+      rz = rzNew;
+      for (int i = 0; i < n; i++) {
+        p[i] = z[i] + beta * p[i];
+      }
+    }
+    return out.result(x, it, true, Outcome.TOLERANCE);
+  }
+
+  private static boolean x0IsZero(double[] x) {
+    for (double v : x) {
+      if (v != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double copyNorm(double[] b, double[] r) {
+    System.arraycopy(b, 0, r, 0, b.length);
+    return Vec.norm(r);
+  }
+}
