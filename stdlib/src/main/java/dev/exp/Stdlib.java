@@ -65,6 +65,11 @@ public final class Stdlib {
         dev.exp.tokens.Bpe.class,
         // learners
         dev.exp.learn.ModelKernels.class,
+        // optimization (optim, schedule): first-order optimizers, schedules, quasi-Newton, least squares,
+        // proximal and projection methods, fixed points, min-max
+        dev.exp.optim.OptimizerKernels.class,
+        dev.exp.optim.ScheduleKernels.class,
+        dev.exp.optim.MinimizeKernels.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -116,6 +121,14 @@ public final class Stdlib {
     m.put("tokens", "Tokenizers over strings (UTF-8 bytes or code points) and integer symbol sequences: byte and "
         + "character tokens, byte-pair encoding (training with the merge list and pair counts, encode, decode), "
         + "the LZ78 dictionary parse, and an add-β unigram model over tokens scored in bits.");
+    m.put("optim", "Optimization. First-order optimizers as immutable values (SGD, momentum, Nesterov, AdaGrad, "
+        + "RMSprop, Adam, AdamW, Lion, sign-SGD; PyTorch's rules and defaults) stepped functionally with "
+        + "`optim.update(opt, x, g, state)` → {x, state}; `optim.minimize` over an objective returning {value, grad} "
+        + "(or a number: finite differences); BFGS, L-BFGS (bounds by projection), damped Newton and the strong-Wolfe "
+        + "line search. Optimizers return {x, fun, grad, iterations, evaluations, converged, message, history}.");
+    m.put("schedule", "Learning-rate schedules as values: call one with the step (`s(100)`), read its parameters as "
+        + "fields, tabulate it with `schedule.values(s, n)`, or pass it as an optimizer's lr. Constant, step, "
+        + "exponential, cosine, linear, REX, linear warm-up, warmup-stable-decay and inverse square root.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
