@@ -70,6 +70,8 @@ public final class Stdlib {
         dev.exp.optim.OptimizerKernels.class,
         dev.exp.optim.ScheduleKernels.class,
         dev.exp.optim.MinimizeKernels.class,
+        dev.exp.optim.LeastSquaresKernels.class,
+        dev.exp.optim.CurveFitKernels.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
