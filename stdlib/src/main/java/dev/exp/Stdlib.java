@@ -72,6 +72,9 @@ public final class Stdlib {
         dev.exp.optim.MinimizeKernels.class,
         dev.exp.optim.LeastSquaresKernels.class,
         dev.exp.optim.CurveFitKernels.class,
+        dev.exp.optim.ProxKernels.class,
+        dev.exp.optim.ProjectionKernels.class,
+        dev.exp.optim.ProximalGradient.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
