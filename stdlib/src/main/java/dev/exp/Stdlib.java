@@ -75,6 +75,8 @@ public final class Stdlib {
         dev.exp.optim.ProxKernels.class,
         dev.exp.optim.ProjectionKernels.class,
         dev.exp.optim.ProximalGradient.class,
+        dev.exp.optim.FixedPoint.class,
+        dev.exp.optim.MinMax.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,

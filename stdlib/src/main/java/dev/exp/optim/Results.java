@@ -36,6 +36,14 @@ final class Results {
     return r;
   }
 
+  /** {x, iterations, residuals, converged, reason, evaluations}. */
+  static Map<String, Object> iterative(Tensor x, int iterations, List<Double> residuals, boolean converged,
+      String reason, int evaluations) {
+    Map<String, Object> r = iterative(x, iterations, residuals, converged, reason);
+    r.put("evaluations", (double) evaluations);
+    return r;
+  }
+
   static Tensor vector(List<Double> v) {
     double[] a = new double[v.size()];
     for (int i = 0; i < a.length; i++) {
