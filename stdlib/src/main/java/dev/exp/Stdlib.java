@@ -77,6 +77,8 @@ public final class Stdlib {
         dev.exp.optim.ProximalGradient.class,
         dev.exp.optim.FixedPoint.class,
         dev.exp.optim.MinMax.class,
+        dev.exp.optim.BlockCoordinateDescent.class,
+        dev.exp.optim.Curvature.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
