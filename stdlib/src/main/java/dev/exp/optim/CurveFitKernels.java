@@ -15,8 +15,8 @@ public final class CurveFitKernels {
 
   @Kernel(name = "optim.curve_fit", doc = "Fits y ≈ g(x; p) by Levenberg–Marquardt (optim.least_squares). model: "
       + "\"power_law_offset\" (E + A·x^−alpha, params [E, A, alpha]), \"exponential\" (a·exp(−b·x) + c), "
-      + "\"saturating\" (a·(1 − exp(−x/b))), each with an analytic gradient and a data-based default p0, or a "
-      + "script function model(x, p) returning the predictions at the vector x (then p0 is required). sigma: "
+      + "\"saturating\" (a·(1 − exp(−x/b))), each with an analytic gradient and a data-based default p0 (a "
+      + "script function model(x, p) works too, see the other form). sigma: "
       + "per-point standard deviations (weights 1/σ², relative as scipy's absolute_sigma=False). The result is a "
       + "curve_fit value: call it to predict (fit(x)); fields model, names, params, values (a record by name), "
       + "stderr, lo/hi (Student-t intervals with m − n degrees of freedom at level), cov (s²(JᵀJ)⁻¹, as "
@@ -24,22 +24,30 @@ public final class CurveFitKernels {
       + "message. For a pure power law y = a·x^b use stats.fit_power_law (log-log OLS). Defaults p0 none, sigma "
       + "none, level 0.95, lower/upper none, max_iter 200. Example: let f = optim.curve_fit(\"power_law_offset\", n, "
       + "loss); f.values.alpha")
-  public static CurveFit curveFit(@Arg("model") Object model, @Arg("x") Tensor x, @Arg("y") Tensor y,
+  public static CurveFit curveFit(@Arg("model") String model, @Arg("x") Tensor x, @Arg("y") Tensor y,
       @Arg(value = "p0", dflt = "none") Tensor p0, @Arg(value = "sigma", dflt = "none") Tensor sigma,
       @Arg(value = "level", dflt = "0.95") double level, @Arg(value = "lower", dflt = "none") Tensor lower,
       @Arg(value = "upper", dflt = "none") Tensor upper, @Arg(value = "max_iter", dflt = "200") int maxIter,
       KernelContext ctx) {
+    return fit(CurveModel.named(model), x, y, p0, sigma, level, lower, upper, maxIter, ctx);
+  }
+
+  @Kernel(name = "optim.curve_fit", doc = "optim.curve_fit with a script model: model(x, p) returns the predictions "
+      + "at the vector x for parameters p; p0 is required and the Jacobian is taken by central differences. The "
+      + "result is the same curve_fit value (parameters named p0, p1, ...). Example: optim.curve_fit((t, p) => p[0] "
+      + "* exp(-p[1] * t), t, y, p0: [1, 1])")
+  public static CurveFit curveFit(@Arg("model") Fn model, @Arg("x") Tensor x, @Arg("y") Tensor y,
+      @Arg(value = "p0", dflt = "none") Tensor p0, @Arg(value = "sigma", dflt = "none") Tensor sigma,
+      @Arg(value = "level", dflt = "0.95") double level, @Arg(value = "lower", dflt = "none") Tensor lower,
+      @Arg(value = "upper", dflt = "none") Tensor upper, @Arg(value = "max_iter", dflt = "200") int maxIter,
+      KernelContext ctx) {
+    return fit(CurveModel.function(model), x, y, p0, sigma, level, lower, upper, maxIter, ctx);
+  }
+
+  private static CurveFit fit(CurveModel m, Tensor x, Tensor y, Tensor p0, Tensor sigma, double level, Tensor lower,
+      Tensor upper, int maxIter, KernelContext ctx) {
     String fn = "optim.curve_fit";
     KernelContext c = MinimizeKernels.ctx(ctx);
-    CurveModel m;
-    if (model instanceof String s) {
-      m = CurveModel.named(s);
-    } else if (model instanceof Fn f) {
-      m = CurveModel.function(f);
-    } else {
-      throw KernelException.of("%s: model must be a name (\"power_law_offset\", \"exponential\", \"saturating\") or "
-          + "a function model(x, p), got %s", fn, Values.describe(model));
-    }
     if (x.isComplex() || y.isComplex() || x.size() != y.size() || x.size() == 0) {
       throw KernelException.of("%s: x and y must be real and of one length, got x %s and y %s", fn,
           Tensor.shapeString(x.shape()), Tensor.shapeString(y.shape()));

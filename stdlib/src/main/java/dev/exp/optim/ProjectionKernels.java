@@ -35,7 +35,7 @@ public final class ProjectionKernels {
 
   @Kernel(name = "optim.project_simplex", doc = "Projection onto the simplex {x ≥ 0, Σx = radius} by the sort-based "
       + "algorithm (O(n log n); Held, Wolfe & Crowder; Duchi et al. 2008): x − θ clipped at 0 with θ chosen so the "
-      + "sum is radius. Default radius 1. Example: optim.project_simplex([0.5, 0.5, 1]) is [0.25, 0.25, 0.75]")
+      + "sum is radius. Default radius 1. Example: optim.project_simplex([0.5, 0.5, 1]) is [0.1667, 0.1667, 0.6667]")
   public static Tensor projectSimplex(@Arg("x") Tensor x, @Arg(value = "radius", dflt = "1") double radius) {
     String fn = "optim.project_simplex";
     ProxKernels.real(x, fn);
