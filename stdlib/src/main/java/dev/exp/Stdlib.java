@@ -68,7 +68,7 @@ public final class Stdlib {
         // optimization (optim, schedule): first-order optimizers, schedules, quasi-Newton, least squares,
         // proximal and projection methods, fixed points, min-max
         dev.exp.optim.OptimizerKernels.class,
-        dev.exp.optim.ScheduleKernels.class,
+        dev.exp.optim.schedule.ScheduleKernels.class,
         dev.exp.optim.MinimizeKernels.class,
         dev.exp.optim.LeastSquaresKernels.class,
         dev.exp.optim.CurveFitKernels.class,

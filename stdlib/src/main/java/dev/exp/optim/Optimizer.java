@@ -1,5 +1,6 @@
 package dev.exp.optim;
 
+import dev.exp.optim.schedule.Schedule;
 import dev.exp.kernel.KernelException;
 import dev.exp.kernel.ScriptObject;
 import dev.exp.kernel.Values;

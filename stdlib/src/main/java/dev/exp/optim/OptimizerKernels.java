@@ -1,5 +1,7 @@
 package dev.exp.optim;
 
+import dev.exp.optim.schedule.Schedule;
+import dev.exp.optim.schedule.ScheduleKernels;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;

@@ -1,5 +1,7 @@
 package dev.exp.optim;
 
+import dev.exp.optim.schedule.Schedule;
+import dev.exp.optim.schedule.ScheduleKernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

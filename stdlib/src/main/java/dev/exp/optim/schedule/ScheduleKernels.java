@@ -1,4 +1,4 @@
-package dev.exp.optim;
+package dev.exp.optim.schedule;
 
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
@@ -166,8 +166,8 @@ public final class ScheduleKernels {
     return Tensor.wrap(new int[] {n}, v);
   }
 
-  /** A schedule from a number (constant) or a schedule value. */
-  static Schedule asSchedule(Object v, String fn, String param) {
+  /** A schedule from a number (constant) or a schedule value; the error names fn and param. */
+  public static Schedule asSchedule(Object v, String fn, String param) {
     if (v instanceof Schedule s) {
       return s;
     }

@@ -1,4 +1,4 @@
-package dev.exp.optim;
+package dev.exp.optim.schedule;
 
 import dev.exp.kernel.KernelException;
 import dev.exp.kernel.ScriptCallable;
