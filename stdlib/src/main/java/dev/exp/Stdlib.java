@@ -80,6 +80,20 @@ public final class Stdlib {
         dev.exp.solvers.Lanczos.class,
         dev.exp.solvers.Arnoldi.class,
         dev.exp.solvers.ConditionEstimate.class,
+        // optimization (optim, schedule): first-order optimizers, schedules, quasi-Newton, least squares,
+        // proximal and projection methods, fixed points, min-max
+        dev.exp.optim.OptimizerKernels.class,
+        dev.exp.optim.schedule.ScheduleKernels.class,
+        dev.exp.optim.MinimizeKernels.class,
+        dev.exp.optim.LeastSquaresKernels.class,
+        dev.exp.optim.CurveFitKernels.class,
+        dev.exp.optim.ProxKernels.class,
+        dev.exp.optim.ProjectionKernels.class,
+        dev.exp.optim.ProximalGradient.class,
+        dev.exp.optim.FixedPoint.class,
+        dev.exp.optim.MinMax.class,
+        dev.exp.optim.BlockCoordinateDescent.class,
+        dev.exp.optim.Curvature.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -142,6 +156,14 @@ public final class Stdlib {
         + "GMRES(m), MINRES and BiCGSTAB; power iteration, Lanczos and Arnoldi extreme eigenvalues, iteration matrices "
         + "and their spectral radius, condition estimates. Every solver returns {x, iterations, residuals (the "
         + "history), converged, reason} and never reports an unconverged answer as converged. See docs/solvers.md.");
+    m.put("optim", "Optimization. First-order optimizers as immutable values (SGD, momentum, Nesterov, AdaGrad, "
+        + "RMSprop, Adam, AdamW, Lion, sign-SGD; PyTorch's rules and defaults) stepped functionally with "
+        + "`optim.update(opt, x, g, state)` → {x, state}; `optim.minimize` over an objective returning {value, grad} "
+        + "(or a number: finite differences); BFGS, L-BFGS (bounds by projection), damped Newton and the strong-Wolfe "
+        + "line search. Optimizers return {x, fun, grad, iterations, evaluations, converged, message, history}.");
+    m.put("schedule", "Learning-rate schedules as values: call one with the step (`s(100)`), read its parameters as "
+        + "fields, tabulate it with `schedule.values(s, n)`, or pass it as an optimizer's lr. Constant, step, "
+        + "exponential, cosine, linear, REX, linear warm-up, warmup-stable-decay and inverse square root.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");

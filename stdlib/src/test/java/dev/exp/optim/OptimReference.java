@@ -1,0 +1,46 @@
+package dev.exp.optim;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads reference/optim_reference.json (written by make_optim_reference.py with NumPy/SciPy). */
+final class OptimReference {
+  private OptimReference() {}
+
+  private static JsonNode root;
+
+  static synchronized JsonNode root() {
+    if (root == null) {
+      try (InputStream in = OptimReference.class.getResourceAsStream("/reference/optim_reference.json")) {
+        assertNotNull(in, "reference/optim_reference.json is on the test classpath");
+        root = new ObjectMapper().readTree(in);
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    }
+    return root;
+  }
+
+  static double[] input(String name) {
+    return array(root().get("inputs").get(name), name);
+  }
+
+  static JsonNode expected(String name) {
+    JsonNode n = root().get("expected").get(name);
+    assertNotNull(n, "no reference value " + name);
+    return n;
+  }
+
+  static double[] array(JsonNode n, String name) {
+    assertNotNull(n, "no reference value " + name);
+    double[] v = new double[n.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = n.get(i).asDouble();
+    }
+    return v;
+  }
+}
