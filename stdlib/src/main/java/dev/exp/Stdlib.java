@@ -65,6 +65,11 @@ public final class Stdlib {
         dev.exp.tokens.Bpe.class,
         // learners
         dev.exp.learn.ModelKernels.class,
+        // solvers part C (odeot): LP, assignment, optimal transport, ODE/SDE, MDPs
+        dev.exp.lp.LinProg.class,
+        dev.exp.lp.LinearAssignment.class,
+        dev.exp.ot.Emd.class,
+        dev.exp.ot.Sinkhorn.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -116,6 +121,11 @@ public final class Stdlib {
     m.put("tokens", "Tokenizers over strings (UTF-8 bytes or code points) and integer symbol sequences: byte and "
         + "character tokens, byte-pair encoding (training with the merge list and pair counts, encode, decode), "
         + "the LZ78 dictionary parse, and an add-β unigram model over tokens scored in bits.");
+    // solvers part C (odeot); optim.linprog and optim.linear_sum_assignment live in the optim namespace
+    m.put("ot", "Discrete optimal transport between weighted point sets: the exact plan (ot.emd: linear assignment "
+        + "for equal uniform sizes, a transportation simplex otherwise) and entropic transport by Sinkhorn in the "
+        + "log domain (stable at ε = 1e-3) or with scalings, returning the plan, its cost ⟨P, C⟩, the dual "
+        + "potentials and the marginal error.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");

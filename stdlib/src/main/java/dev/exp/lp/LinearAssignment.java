@@ -1,0 +1,220 @@
+package dev.exp.lp;
+
+import dev.exp.kernel.Arg;
+import dev.exp.kernel.Kernel;
+import dev.exp.kernel.KernelContext;
+import dev.exp.kernel.KernelException;
+import dev.exp.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code optim.linear_sum_assignment}: the linear assignment problem (minimum- or maximum-weight
+ * matching of a rectangular cost matrix) by shortest augmenting paths with dual potentials, the
+ * Jonker–Volgenant method in the form SciPy uses (one Dijkstra-like search per row, O(n²·m)).
+ */
+public final class LinearAssignment {
+  private LinearAssignment() {}
+
+  @Kernel(name = "optim.linear_sum_assignment", doc = "Solves the linear assignment problem: matches each row of the "
+      + "cost matrix C [n, m] to a distinct column (min(n, m) pairs) so that the total cost Σ C[row, col] is "
+      + "minimal (maximize: true: maximal), like scipy.optimize.linear_sum_assignment. Shortest augmenting paths "
+      + "(Jonker–Volgenant), O(n²·m) for n <= m; rectangular matrices are fine (the shorter side is fully matched). "
+      + "Entries may be inf (forbidden pairs); an error names the problem when no complete matching avoids them. "
+      + "Returns {rows (ascending), cols, cost, u [n], v [m]}: indices are 0-based; u and v are dual potentials "
+      + "certifying optimality: u[i] + v[j] <= C[i, j] for every pair (>= when maximizing), with equality on the "
+      + "matched pairs, the unmatched side's potentials are 0 (v[j] <= 0 for unmatched columns is what the LP dual "
+      + "allows) and Σu + Σv = cost. Example: optim.linear_sum_assignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]]).cost is 5")
+  public static Map<String, Object> linearSumAssignment(@Arg("C") Tensor c,
+      @Arg(value = "maximize", dflt = "false") boolean maximize) {
+    String fn = "optim.linear_sum_assignment";
+    if (c.isComplex() || c.rank() != 2) {
+      throw KernelException.of("%s: C must be a real matrix [n, m], got %s", fn,
+          c.isComplex() ? "a complex tensor" : "shape " + Tensor.shapeString(c.shape()));
+    }
+    int n = c.dim(0);
+    int m = c.dim(1);
+    double[] a = c.raw();
+    for (int k = 0; k < a.length; k++) {
+      double x = a[k];
+      if (Double.isNaN(x) || (maximize ? x == Double.POSITIVE_INFINITY : x == Double.NEGATIVE_INFINITY)) {
+        throw KernelException.of("%s: C[%d, %d] is %s (only %s marks a forbidden pair)", fn, k / m, k % m, x,
+            maximize ? "-inf" : "inf");
+      }
+    }
+    boolean transpose = n > m;
+    int nr = transpose ? m : n;
+    int nc = transpose ? n : m;
+    double[] w = new double[a.length];
+    double sign = maximize ? -1 : 1;
+    if (transpose) {
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < m; j++) {
+          w[j * n + i] = sign * a[i * m + j];
+        }
+      }
+    } else {
+      for (int k = 0; k < a.length; k++) {
+        w[k] = sign * a[k];
+      }
+    }
+    Solution s = solve(w, nr, nc, KernelContext.current());
+    if (s == null) {
+      throw KernelException.of("%s: no complete matching of the %d %s avoids the forbidden (%s) entries of C [%d, %d]",
+          fn, nr, transpose ? "columns" : "rows", maximize ? "-inf" : "inf", n, m);
+    }
+    int k = nr;
+    double[] rows = new double[k];
+    double[] cols = new double[k];
+    double[] u = new double[n];
+    double[] v = new double[m];
+    if (!transpose) {
+      for (int i = 0; i < k; i++) {
+        rows[i] = i;
+        cols[i] = s.col4row[i];
+      }
+      for (int i = 0; i < n; i++) {
+        u[i] = sign * s.u[i];
+      }
+      for (int j = 0; j < m; j++) {
+        v[j] = sign * s.v[j];
+      }
+    } else {
+      // solved C^T: its rows are C's columns; list the pairs by ascending row of C
+      int t = 0;
+      for (int i = 0; i < n; i++) {
+        if (s.row4col[i] >= 0) {
+          rows[t] = i;
+          cols[t] = s.row4col[i];
+          t++;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        u[i] = sign * s.v[i];
+      }
+      for (int j = 0; j < m; j++) {
+        v[j] = sign * s.u[j];
+      }
+    }
+    double cost = 0;
+    for (int i = 0; i < k; i++) {
+      cost += a[(int) rows[i] * m + (int) cols[i]];
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("rows", Tensor.wrap(new int[] {k}, rows));
+    r.put("cols", Tensor.wrap(new int[] {k}, cols));
+    r.put("cost", cost);
+    r.put("u", Tensor.wrap(new int[] {n}, u));
+    r.put("v", Tensor.wrap(new int[] {m}, v));
+    return r;
+  }
+
+  /** A minimum-cost matching of every row (nr <= nc) with its duals; see {@link #solve}. */
+  public static final class Solution {
+    /** The column matched to each row. */
+    public final int[] col4row;
+    /** The row matched to each column, or -1. */
+    public final int[] row4col;
+    /** Row potentials. */
+    public final double[] u;
+    /** Column potentials. */
+    public final double[] v;
+
+    Solution(int[] col4row, int[] row4col, double[] u, double[] v) {
+      this.col4row = col4row;
+      this.row4col = row4col;
+      this.u = u;
+      this.v = v;
+    }
+  }
+
+  /**
+   * Minimum-cost assignment of every row of the row-major cost {@code w} [nr, nc] (nr <= nc, entries
+   * finite or +inf) to distinct columns, or null when +inf entries leave no complete matching. Keeps
+   * reduced costs w[i, j] − u[i] − v[j] >= 0 throughout; matched pairs have reduced cost 0.
+   */
+  public static Solution solve(double[] w, int nr, int nc, KernelContext ctx) {
+    double[] u = new double[nr];
+    double[] v = new double[nc];
+    double[] dist = new double[nc];
+    int[] path = new int[nc];
+    int[] col4row = new int[nr];
+    int[] row4col = new int[nc];
+    int[] scannedRows = new int[nr];
+    int[] remaining = new int[nc];
+    java.util.Arrays.fill(col4row, -1);
+    java.util.Arrays.fill(row4col, -1);
+    for (int cur = 0; cur < nr; cur++) {
+      if ((cur & 31) == 0) {
+        ctx.poll();
+      }
+      // Dijkstra over reduced costs from row cur to the nearest unmatched column
+      for (int it = 0; it < nc; it++) {
+        remaining[it] = nc - it - 1;
+        dist[it] = Double.POSITIVE_INFINITY;
+      }
+      int numRemaining = nc;
+      int nScanned = 0;
+      double minVal = 0;
+      int sink = -1;
+      int i = cur;
+      while (sink < 0) {
+        scannedRows[nScanned++] = i;
+        int index = -1;
+        double lowest = Double.POSITIVE_INFINITY;
+        int base = i * nc;
+        double ui = minVal - u[i];
+        for (int it = 0; it < numRemaining; it++) {
+          int j = remaining[it];
+          double r = ui + w[base + j] - v[j];
+          double dj = dist[j];
+          if (r < dj) {
+            path[j] = i;
+            dist[j] = r;
+            dj = r;
+          }
+          if (dj < lowest || (dj == lowest && row4col[j] < 0)) {
+            lowest = dj;
+            index = it;
+          }
+        }
+        minVal = lowest;
+        if (minVal == Double.POSITIVE_INFINITY) {
+          return null;
+        }
+        int j = remaining[index];
+        if (row4col[j] < 0) {
+          sink = j;
+        } else {
+          i = row4col[j];
+        }
+        // move the scanned column behind the remaining ones
+        remaining[index] = remaining[--numRemaining];
+        remaining[numRemaining] = j;
+      }
+      // dual update: scanned rows rise, scanned columns (all but the remaining ones) fall
+      u[cur] += minVal;
+      for (int t = 1; t < nScanned; t++) {
+        int r = scannedRows[t];
+        u[r] += minVal - dist[col4row[r]];
+      }
+      for (int it = numRemaining; it < nc; it++) {
+        int j = remaining[it];
+        v[j] -= minVal - dist[j];
+      }
+      // augment along the path back to row cur
+      int j = sink;
+      while (true) {
+        int r = path[j];
+        row4col[j] = r;
+        int prev = col4row[r];
+        col4row[r] = j;
+        j = prev;
+        if (r == cur) {
+          break;
+        }
+      }
+    }
+    return new Solution(col4row, row4col, u, v);
+  }
+}
