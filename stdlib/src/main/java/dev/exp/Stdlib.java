@@ -70,6 +70,8 @@ public final class Stdlib {
         dev.exp.lp.LinearAssignment.class,
         dev.exp.ot.Emd.class,
         dev.exp.ot.Sinkhorn.class,
+        dev.exp.ode.OdeKernels.class,
+        dev.exp.ode.Sde.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -126,6 +128,10 @@ public final class Stdlib {
         + "for equal uniform sizes, a transportation simplex otherwise) and entropic transport by Sinkhorn in the "
         + "log domain (stable at ε = 1e-3) or with scalings, returning the plan, its cost ⟨P, C⟩, the dual "
         + "potentials and the marginal error.");
+    m.put("ode", "Initial value problems with a script right-hand side f(t, y): fixed-step RK4 and adaptive "
+        + "Dormand–Prince RK45 / DOP853 (Hipparchus) with times to report and a callable dense output, like "
+        + "scipy.integrate.solve_ivp; stochastic integrators vectorised over many paths: Euler–Maruyama for Itô SDEs "
+        + "and (annealed) Langevin sampling from a score function.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
