@@ -72,6 +72,8 @@ public final class Stdlib {
         dev.exp.ot.Sinkhorn.class,
         dev.exp.ode.OdeKernels.class,
         dev.exp.ode.Sde.class,
+        dev.exp.mdp.MdpKernels.class,
+        dev.exp.mdp.MdpModels.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -132,6 +134,9 @@ public final class Stdlib {
         + "Dormand–Prince RK45 / DOP853 (Hipparchus) with times to report and a callable dense output, like "
         + "scipy.integrate.solve_ivp; stochastic integrators vectorised over many paths: Euler–Maruyama for Itô SDEs "
         + "and (annealed) Langevin sampling from a score function.");
+    m.put("mdp", "Dynamic programming for small discounted Markov decision processes, P [S, A, S] and R [S, A] or "
+        + "[S, A, S]: value iteration, Howard's policy iteration, exact policy evaluation (deterministic or "
+        + "stochastic policies), seeded random MDPs and a gridworld with slip.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
