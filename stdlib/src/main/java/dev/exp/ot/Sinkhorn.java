@@ -89,8 +89,9 @@ public final class Sinkhorn {
       it++;
     }
     double[] plan = new double[n * m];
-    Parallel.forEach(blocks(n), t -> {
-      int[] r = range(t, n);
+    int nbPlan = blocks(n);
+    Parallel.forEach(nbPlan, t -> {
+      int[] r = range(t, n, nbPlan);
       for (int i = r[0]; i < r[1]; i++) {
         int base = i * m;
         double fi = f[i];
@@ -210,8 +211,9 @@ public final class Sinkhorn {
 
   /** out_i = LSE_j((p_j − x_ij)·inv) over the rows of x [rows, cols], in parallel row blocks. */
   static void lse(double[] x, int rows, int cols, double[] p, double inv, double[] out) {
-    Parallel.forEach(blocks(rows), t -> {
-      int[] r = range(t, rows);
+    int nb = blocks(rows);
+    Parallel.forEach(nb, t -> {
+      int[] r = range(t, rows, nb);
       for (int i = r[0]; i < r[1]; i++) {
         int base = i * cols;
         double mx = Double.NEGATIVE_INFINITY;
@@ -238,8 +240,8 @@ public final class Sinkhorn {
     return Math.max(1, Math.min(rows / 16, 4 * Parallel.threads()));
   }
 
-  private static int[] range(int t, int rows) {
-    int nb = blocks(rows);
+  /** Rows of block t of nb (the block count is fixed by the caller: workers see another thread budget). */
+  private static int[] range(int t, int rows, int nb) {
     return new int[] {(int) ((long) rows * t / nb), (int) ((long) rows * (t + 1) / nb)};
   }
 
