@@ -144,7 +144,25 @@ public final class LinearAssignment {
     int[] remaining = new int[nc];
     java.util.Arrays.fill(col4row, -1);
     java.util.Arrays.fill(row4col, -1);
+    if (nr == nc && columnReduction(w, nr, v, col4row, row4col)) {
+      for (int pass = 0; pass < 2; pass++) {
+        ctx.poll();
+        augmentingRowReduction(w, nr, v, col4row, row4col);
+      }
+      // explicit row potentials: u_i = min_j (w_ij − v_j), attained at the matched column of a matched row
+      for (int i = 0; i < nr; i++) {
+        double best = Double.POSITIVE_INFINITY;
+        int base = i * nc;
+        for (int j = 0; j < nc; j++) {
+          best = Math.min(best, w[base + j] - v[j]);
+        }
+        u[i] = col4row[i] >= 0 ? w[base + col4row[i]] - v[col4row[i]] : best;
+      }
+    }
     for (int cur = 0; cur < nr; cur++) {
+      if (col4row[cur] >= 0) {
+        continue;
+      }
       if ((cur & 31) == 0) {
         ctx.poll();
       }
@@ -216,5 +234,108 @@ public final class LinearAssignment {
       }
     }
     return new Solution(col4row, row4col, u, v);
+  }
+
+  /**
+   * Jonker–Volgenant's column reduction for a square cost: v[j] = min_i w[i, j] (u = 0), and each column
+   * is matched to its minimising row while that row is free. Reduced costs stay >= 0 and matched pairs
+   * are tight, so the augmenting phase only has to place the rows left free. Skipped (v = 0) when a
+   * column has no finite entry. Not used for rectangular costs: there, unmatched columns must keep v = 0.
+   */
+  private static boolean columnReduction(double[] w, int n, double[] v, int[] col4row, int[] row4col) {
+    double[] min = new double[n];
+    int[] arg = new int[n];
+    java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+    for (int i = 0; i < n; i++) {
+      int base = i * n;
+      for (int j = 0; j < n; j++) {
+        double x = w[base + j];
+        if (x < min[j]) {
+          min[j] = x;
+          arg[j] = i;
+        }
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      if (min[j] == Double.POSITIVE_INFINITY) {
+        return false;
+      }
+    }
+    // columns in reverse order, as Jonker and Volgenant do, so ties go to the lower column index last
+    for (int j = n - 1; j >= 0; j--) {
+      v[j] = min[j];
+      int i = arg[j];
+      if (col4row[i] < 0) {
+        col4row[i] = j;
+        row4col[j] = i;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * One pass of Jonker–Volgenant's augmenting row reduction over the free rows: a free row takes the
+   * column of its smallest reduced cost w_ij − v_j, lowering that column's v to the row's second
+   * smallest (so the row stays at its minimum) and evicting the column's previous row, which is placed
+   * next when its own minimum dropped, or left for the next pass. Every matched row stays at the
+   * minimum of its reduced costs. Bounded to 8·n placements; rows still free go to the augmenting phase.
+   */
+  private static void augmentingRowReduction(double[] w, int n, double[] v, int[] col4row, int[] row4col) {
+    int[] free = new int[n];
+    int numFree = 0;
+    for (int i = 0; i < n; i++) {
+      if (col4row[i] < 0) {
+        free[numFree++] = i;
+      }
+    }
+    int k = 0;
+    int prev = numFree;
+    numFree = 0;
+    long budget = 8L * n;
+    while (k < prev && budget-- > 0) {
+      int i = free[k++];
+      int base = i * n;
+      double u1 = w[base] - v[0];
+      int j1 = 0;
+      double u2 = Double.POSITIVE_INFINITY;
+      int j2 = -1;
+      for (int j = 1; j < n; j++) {
+        double h = w[base + j] - v[j];
+        if (h < u2) {
+          if (h >= u1) {
+            u2 = h;
+            j2 = j;
+          } else {
+            u2 = u1;
+            j2 = j1;
+            u1 = h;
+            j1 = j;
+          }
+        }
+      }
+      if (u1 == Double.POSITIVE_INFINITY) {
+        continue; // no finite entry: the augmenting phase reports it
+      }
+      int i0 = row4col[j1];
+      boolean lowered = u1 < u2 && u2 < Double.POSITIVE_INFINITY;
+      if (lowered) {
+        v[j1] -= u2 - u1;
+      } else if (i0 >= 0 && j2 >= 0 && u2 == u1) {
+        j1 = j2;
+        i0 = row4col[j1];
+      }
+      if (i0 >= 0) {
+        col4row[i0] = -1;
+      }
+      col4row[i] = j1;
+      row4col[j1] = i;
+      if (i0 >= 0) {
+        if (lowered) {
+          free[--k] = i0;
+        } else {
+          free[numFree++] = i0;
+        }
+      }
+    }
   }
 }

@@ -62,6 +62,29 @@ class LinearAssignmentTest {
   }
 
   @Test
+  void forbiddenPairsAgreeWithBruteForce() {
+    Rng rng = new Rng(13);
+    int feasible = 0;
+    for (int trial = 0; trial < 80; trial++) {
+      int n = 2 + rng.nextInt(6);
+      int m = trial % 2 == 0 ? n : 2 + rng.nextInt(6);
+      double[] c = new double[n * m];
+      for (int q = 0; q < c.length; q++) {
+        c[q] = rng.nextDouble() < 0.3 ? Double.POSITIVE_INFINITY : rng.nextInt(5);
+      }
+      Tensor t = Tensor.wrap(new int[] {n, m}, c);
+      double best = brute(c, n, m, false);
+      if (best == Double.POSITIVE_INFINITY) {
+        assertThrows(KernelException.class, () -> lsa(t, false), "trial " + trial);
+      } else {
+        feasible++;
+        assertEquals(best, (Double) lsa(t, false).get("cost"), 1e-12, "trial " + trial);
+      }
+    }
+    assertTrue(feasible > 20 && feasible < 80, "both outcomes are exercised: " + feasible);
+  }
+
+  @Test
   void forbiddenPairsAndErrorsAreReported() {
     double inf = Double.POSITIVE_INFINITY;
     Map<String, Object> r = lsa(Tensor.matrix(new double[][] {{inf, 1}, {2, inf}}), false);
