@@ -178,24 +178,8 @@ public final class LinearAssignment {
       int i = cur;
       while (sink < 0) {
         scannedRows[nScanned++] = i;
-        int index = -1;
-        double lowest = Double.POSITIVE_INFINITY;
-        int base = i * nc;
-        double ui = minVal - u[i];
-        for (int it = 0; it < numRemaining; it++) {
-          int j = remaining[it];
-          double r = ui + w[base + j] - v[j];
-          double dj = dist[j];
-          if (r < dj) {
-            path[j] = i;
-            dist[j] = r;
-            dj = r;
-          }
-          if (dj < lowest || (dj == lowest && row4col[j] < 0)) {
-            lowest = dj;
-            index = it;
-          }
-        }
+        int index = scan(w, i * nc, minVal - u[i], v, remaining, numRemaining, dist, path, i, row4col);
+        double lowest = index < 0 ? Double.POSITIVE_INFINITY : dist[remaining[index]];
         minVal = lowest;
         if (minVal == Double.POSITIVE_INFINITY) {
           return null;
@@ -234,6 +218,32 @@ public final class LinearAssignment {
       }
     }
     return new Solution(col4row, row4col, u, v);
+  }
+
+  /**
+   * One Dijkstra relaxation from row i: lowers dist[j] to ui + w[i, j] − v[j] (recording path[j] = i)
+   * over the remaining columns and returns the position in remaining of the closest one (a free column
+   * on ties), or -1 when all are at infinity. A method of its own so the JIT compiles the hot loop whole.
+   */
+  private static int scan(double[] w, int base, double ui, double[] v, int[] remaining, int numRemaining,
+      double[] dist, int[] path, int i, int[] row4col) {
+    int index = -1;
+    double lowest = Double.POSITIVE_INFINITY;
+    for (int it = 0; it < numRemaining; it++) {
+      int j = remaining[it];
+      double r = ui + w[base + j] - v[j];
+      double dj = dist[j];
+      if (r < dj) {
+        path[j] = i;
+        dist[j] = r;
+        dj = r;
+      }
+      if (dj < lowest || (dj == lowest && row4col[j] < 0)) {
+        lowest = dj;
+        index = it;
+      }
+    }
+    return index;
   }
 
   /**
@@ -292,27 +302,14 @@ public final class LinearAssignment {
     int prev = numFree;
     numFree = 0;
     long budget = 8L * n;
+    double[] mins = new double[3];
     while (k < prev && budget-- > 0) {
       int i = free[k++];
       int base = i * n;
-      double u1 = w[base] - v[0];
-      int j1 = 0;
-      double u2 = Double.POSITIVE_INFINITY;
-      int j2 = -1;
-      for (int j = 1; j < n; j++) {
-        double h = w[base + j] - v[j];
-        if (h < u2) {
-          if (h >= u1) {
-            u2 = h;
-            j2 = j;
-          } else {
-            u2 = u1;
-            j2 = j1;
-            u1 = h;
-            j1 = j;
-          }
-        }
-      }
+      int j1 = twoSmallest(w, base, v, n, mins);
+      double u1 = mins[0];
+      double u2 = mins[1];
+      int j2 = (int) mins[2];
       if (u1 == Double.POSITIVE_INFINITY) {
         continue; // no finite entry: the augmenting phase reports it
       }
@@ -337,5 +334,34 @@ public final class LinearAssignment {
         }
       }
     }
+  }
+
+  /**
+   * The column of the smallest reduced cost w[i, j] − v[j] of the row starting at base; out receives
+   * {smallest, second smallest, column of the second} (second = inf and column -1 when n = 1).
+   */
+  private static int twoSmallest(double[] w, int base, double[] v, int n, double[] out) {
+    double u1 = w[base] - v[0];
+    int j1 = 0;
+    double u2 = Double.POSITIVE_INFINITY;
+    int j2 = -1;
+    for (int j = 1; j < n; j++) {
+      double h = w[base + j] - v[j];
+      if (h < u2) {
+        if (h >= u1) {
+          u2 = h;
+          j2 = j;
+        } else {
+          u2 = u1;
+          j2 = j1;
+          u1 = h;
+          j1 = j;
+        }
+      }
+    }
+    out[0] = u1;
+    out[1] = u2;
+    out[2] = j2;
+    return j1;
   }
 }
