@@ -94,6 +94,15 @@ public final class Stdlib {
         dev.exp.optim.MinMax.class,
         dev.exp.optim.BlockCoordinateDescent.class,
         dev.exp.optim.Curvature.class,
+        // solvers part C (odeot): LP, assignment, optimal transport, ODE/SDE, MDPs
+        dev.exp.lp.LinProg.class,
+        dev.exp.lp.LinearAssignment.class,
+        dev.exp.ot.Emd.class,
+        dev.exp.ot.Sinkhorn.class,
+        dev.exp.ode.OdeKernels.class,
+        dev.exp.ode.Sde.class,
+        dev.exp.mdp.MdpKernels.class,
+        dev.exp.mdp.MdpModels.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -164,6 +173,18 @@ public final class Stdlib {
     m.put("schedule", "Learning-rate schedules as values: call one with the step (`s(100)`), read its parameters as "
         + "fields, tabulate it with `schedule.values(s, n)`, or pass it as an optimizer's lr. Constant, step, "
         + "exponential, cosine, linear, REX, linear warm-up, warmup-stable-decay and inverse square root.");
+    // solvers part C (odeot); optim.linprog and optim.linear_sum_assignment live in the optim namespace
+    m.put("ot", "Discrete optimal transport between weighted point sets: the exact plan (ot.emd: linear assignment "
+        + "for equal uniform sizes, a transportation simplex otherwise) and entropic transport by Sinkhorn in the "
+        + "log domain (stable at ε = 1e-3) or with scalings, returning the plan, its cost ⟨P, C⟩, the dual "
+        + "potentials and the marginal error.");
+    m.put("ode", "Initial value problems with a script right-hand side f(t, y): fixed-step RK4 and adaptive "
+        + "Dormand–Prince RK45 / DOP853 (Hipparchus) with times to report and a callable dense output, like "
+        + "scipy.integrate.solve_ivp; stochastic integrators vectorised over many paths: Euler–Maruyama for Itô SDEs "
+        + "and (annealed) Langevin sampling from a score function.");
+    m.put("mdp", "Dynamic programming for small discounted Markov decision processes, P [S, A, S] and R [S, A] or "
+        + "[S, A, S]: value iteration, Howard's policy iteration, exact policy evaluation (deterministic or "
+        + "stochastic policies), seeded random MDPs and a gridworld with slip.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
