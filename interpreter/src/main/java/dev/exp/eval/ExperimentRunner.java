@@ -80,6 +80,7 @@ final class ExperimentRunner {
     List<Integer> todo = new ArrayList<>();
     int cachedCount = 0;
     for (int i = 0; i < total; i++) {
+      ctx.poll(spec.loc());   // hashing a large grid takes a while: limits hold here too
       Point p = grid.get((int) (i / replicates));
       long rep = i % replicates + 1;
       keys[i] = TrialCache.hash(List.of(experimentKey, Printer.repr(p.values()), Long.toString(rep)));

@@ -3,6 +3,7 @@ package dev.exp.fuzz;
 import dev.exp.api.Engine;
 import dev.exp.api.ExpCallDepthException;
 import dev.exp.api.ExpInterruptedException;
+import dev.exp.api.ExpMemoryLimitException;
 import dev.exp.api.ExpRuntimeException;
 import dev.exp.api.ExpStepLimitException;
 import dev.exp.api.ExpSyntaxException;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 public final class FuzzRunner {
   /** What an input produced; the first group is documented behaviour, the rest are defects. */
   public enum Outcome {
-    VALUE, SYNTAX_ERROR, RUNTIME_ERROR, STEP_LIMIT, TIMEOUT, CALL_DEPTH, INTERRUPTED,
+    VALUE, SYNTAX_ERROR, RUNTIME_ERROR, STEP_LIMIT, TIMEOUT, CALL_DEPTH, MEMORY_LIMIT, INTERRUPTED,
     /** A Java exception or error escaped the API. */
     ESCAPED,
     /** A documented exception whose message shows Java internals (class names, stack text). */
@@ -48,7 +49,8 @@ public final class FuzzRunner {
   private final double overrunSeconds;
 
   public FuzzRunner(Duration timeout, long maxSteps, double overrunSeconds) {
-    this.engine = Engine.builder().limits(Limits.DEFAULT.withMaxSteps(maxSteps).withTimeout(timeout)).build();
+    this.engine = Engine.builder().limits(Limits.DEFAULT.withMaxSteps(maxSteps).withTimeout(timeout)
+        .withMaxValueBytes(256L << 20)).build();
     this.timeout = timeout;
     this.overrunSeconds = overrunSeconds;
   }
@@ -94,6 +96,8 @@ public final class FuzzRunner {
       return documented(Outcome.TIMEOUT, e, t0);
     } catch (ExpCallDepthException e) {
       return documented(Outcome.CALL_DEPTH, e, t0);
+    } catch (ExpMemoryLimitException e) {
+      return documented(Outcome.MEMORY_LIMIT, e, t0);
     } catch (ExpInterruptedException e) {
       return documented(Outcome.INTERRUPTED, e, t0);
     } catch (ExpRuntimeException e) {

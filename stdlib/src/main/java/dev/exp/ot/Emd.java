@@ -23,7 +23,8 @@ public final class Emd {
       + "1/n); other weights are solved as a transportation LP by the simplex (optim.linprog's engine), for "
       + "n·m <= 4096. Returns {plan, cost (⟨P, C⟩), method (\"assignment\" or \"simplex\")}. Example: "
       + "ot.emd([0.5, 0.5], [0.25, 0.75], [[0, 1], [1, 0]]).cost is 0.25")
-  public static Map<String, Object> emd(@Arg("a") Tensor a, @Arg("b") Tensor b, @Arg("C") Tensor c) {
+  public static Map<String, Object> emd(@Arg(value = "a", dflt = "none") Tensor a, @Arg(value = "b", dflt = "none") Tensor b,
+      @Arg("C") Tensor c) {
     String fn = "ot.emd";
     Marginals mg = Marginals.of(a, b, c, fn);
     KernelContext k = KernelContext.current();

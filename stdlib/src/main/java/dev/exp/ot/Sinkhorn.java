@@ -26,7 +26,8 @@ public final class Sinkhorn {
       + "(default 1000) iterations. Returns {plan, cost (⟨P, C⟩), entropic_cost (⟨P, C⟩ + ε·Σ P·(log P − 1)), f, g, "
       + "iterations, converged, marginal_error, reason}. As ε → 0 the cost tends to the exact OT cost (ot.emd). "
       + "Example: ot.sinkhorn(none, none, C, 0.01).plan")
-  public static Map<String, Object> sinkhorn(@Arg("a") Tensor a, @Arg("b") Tensor b, @Arg("C") Tensor c,
+  public static Map<String, Object> sinkhorn(@Arg(value = "a", dflt = "none") Tensor a, @Arg(value = "b", dflt = "none") Tensor b,
+      @Arg("C") Tensor c,
       @Arg(value = "epsilon", dflt = "0.05") double epsilon, @Arg(value = "log_domain", dflt = "true") boolean logDomain,
       @Arg(value = "max_iter", dflt = "1000") int maxIter, @Arg(value = "tol", dflt = "1e-9") double tol) {
     String fn = "ot.sinkhorn";
