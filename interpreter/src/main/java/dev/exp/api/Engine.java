@@ -41,6 +41,7 @@ public final class Engine {
   private final Path baseDir;
   private final java.util.List<Path> fileRoots;
   private final long seed;
+  private final int threads;
 
   private Engine(Builder b) {
     this.interpreter = new Interpreter(b.kernelClasses, b.hostValues);
@@ -50,6 +51,7 @@ public final class Engine {
     this.baseDir = b.baseDir;
     this.fileRoots = java.util.List.copyOf(b.fileRoots);
     this.seed = b.seed;
+    this.threads = b.threads;
   }
 
   /** A builder with the defaults: {@link Limits#DEFAULT}, nothing granted, output to stdout, seed 0. */
@@ -88,6 +90,15 @@ public final class Engine {
   /** The limits of every evaluation. */
   public Limits limits() {
     return limits;
+  }
+
+  /**
+   * The thread budget of each evaluation: kernels that split their work and the parallel trials of
+   * experiments (nested experiments share it) use at most this many threads, the calling thread
+   * included.
+   */
+  public int threads() {
+    return threads;
   }
 
   /** The capabilities every session of this engine has. */
@@ -146,8 +157,22 @@ public final class Engine {
     private Path baseDir = Path.of("").toAbsolutePath();
     private final java.util.List<Path> fileRoots = new java.util.ArrayList<>();
     private long seed;
+    private int threads = Runtime.getRuntime().availableProcessors();
 
     private Builder() {}
+
+    /**
+     * The thread budget of each evaluation (default: the available processors): kernel parallelism
+     * and experiment trials together never use more threads than this, the caller's included. 1 makes
+     * every evaluation single-threaded.
+     */
+    public Builder threads(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, got " + n);
+      }
+      this.threads = n;
+      return this;
+    }
 
     /** Limits for every evaluation (default {@link Limits#DEFAULT}: only a call-depth limit). */
     public Builder limits(Limits l) {

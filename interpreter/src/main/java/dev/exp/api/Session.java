@@ -140,7 +140,7 @@ public final class Session implements AutoCloseable {
     running = ctx;
     dev.exp.kernel.KernelContext previous = dev.exp.kernel.KernelContext.install(ctx);
     try {
-      return engine.interpreter().run(c, ctx);
+      return dev.exp.kernel.Parallel.withThreads(engine.threads(), () -> engine.interpreter().run(c, ctx));
     } catch (ExpError e) {
       throw Errors.convert(e, c.source());
     } finally {
@@ -213,7 +213,7 @@ public final class Session implements AutoCloseable {
     running = ctx;
     dev.exp.kernel.KernelContext previous = dev.exp.kernel.KernelContext.install(ctx);
     try {
-      return engine.interpreter().call(fn, args, ctx);
+      return dev.exp.kernel.Parallel.withThreads(engine.threads(), () -> engine.interpreter().call(fn, args, ctx));
     } catch (ExpError e) {
       throw Errors.convert(e, null);
     } finally {

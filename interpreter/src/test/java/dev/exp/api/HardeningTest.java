@@ -129,4 +129,19 @@ class HardeningTest {
     assertTrue(q.getMessage().contains("quiet: the host function failed (an inconsistent argument)"), q.getMessage());
     assertFalse(q.getMessage().contains("java."), q.getMessage());
   }
+
+  @Test
+  void theEnginesThreadBudgetBoundsExperimentTrials() {
+    for (int budget : new int[] {1, 2}) {
+      java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      Engine e = Engine.builder().threads(budget).function("who()", a -> {
+        threads.add(Thread.currentThread().getName() + "#" + Thread.currentThread().getId());
+        return 1.0;
+      }).build();
+      try (Session s = e.newSession()) {
+        s.eval("experiment \"t\" (jobs: 100000) { sweep k in 0..32\n report v = who() }");
+      }
+      assertTrue(threads.size() <= budget, budget + " threads allowed, trials ran on " + threads);
+    }
+  }
 }
