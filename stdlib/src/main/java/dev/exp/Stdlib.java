@@ -65,6 +65,9 @@ public final class Stdlib {
         dev.exp.tokens.Bpe.class,
         // learners
         dev.exp.learn.ModelKernels.class,
+        // unsupervised learners, bandits, online learning, evaluation metrics (issue 14 part B)
+        dev.exp.learn.cluster.KMeans.class,
+        dev.exp.learn.decompose.Pca.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
