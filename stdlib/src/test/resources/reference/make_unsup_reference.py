@@ -73,6 +73,78 @@ pf = PCA().fit(Xw)
 put("pca_wide_explained_variance", pf.explained_variance_)
 put("pca_wide_components", pf.components_)
 
+# ---------------------------------------------------------------- classification metrics
+yb = put_in("cls_y", rs.randint(0, 2, size=40))
+sc = put_in("cls_score", np.round(rs.uniform(size=40) * 0.5 + 0.4 * yb, 1))  # rounded: many ties
+fpr, tpr, th = skm.roc_curve(yb, sc, drop_intermediate=False)
+put("roc_fpr", fpr)
+put("roc_tpr", tpr)
+put("roc_thresholds_tail", th[1:])  # scikit-learn 1.2 puts max+1 first; Exp puts inf
+put("roc_auc", skm.roc_auc_score(yb, sc))
+pr, rc, pth = skm.precision_recall_curve(yb, sc)
+put("pr_precision", pr)
+put("pr_recall", rc)
+put("pr_thresholds", pth)
+put("average_precision", skm.average_precision_score(yb, sc))
+put("pr_auc", skm.auc(rc, pr))
+ym = put_in("cls_multi_true", rs.randint(0, 3, size=50))
+pm = put_in("cls_multi_pred", np.where(rs.uniform(size=50) < 0.6, ym, rs.randint(0, 3, size=50)))
+put("confusion", skm.confusion_matrix(ym, pm))
+for avg in ["micro", "macro", "weighted"]:
+    p_, r_, f_, _ = skm.precision_recall_fscore_support(ym, pm, average=avg)
+    put("prf_" + avg, [p_, r_, f_])
+p_, r_, f_, s_ = skm.precision_recall_fscore_support(ym, pm, average=None)
+put("prf_none", np.vstack([p_, r_, f_, s_]))
+p_, r_, f_, _ = skm.precision_recall_fscore_support(yb, (sc > 0.5).astype(int), average="binary")
+put("prf_binary", [p_, r_, f_])
+
+# ---------------------------------------------------------------- calibration
+pb = put_in("cal_p", rs.uniform(size=200))
+yc = put_in("cal_y", (rs.uniform(size=200) < pb ** 1.5).astype(float))
+put("log_loss", skm.log_loss(yc, pb))
+put("brier", skm.brier_score_loss(yc, pb))
+for strat in ["uniform", "quantile"]:
+    prob_true, prob_pred = __import__("sklearn.calibration", fromlist=["x"]).calibration_curve(
+        yc, pb, n_bins=8, strategy=strat)
+    put("cal_%s_accuracy" % strat, prob_true)
+    put("cal_%s_confidence" % strat, prob_pred)
+P3 = rs.dirichlet([1, 1, 1], size=60)
+P3 = put_in("cal_multi_p", P3)
+y3 = put_in("cal_multi_y", np.array([rs.choice(3, p=row) for row in P3]))
+put("log_loss_multi", skm.log_loss(y3, P3, labels=[0, 1, 2]))
+put("brier_multi", np.mean(np.sum((P3 - np.eye(3)[y3.astype(int)]) ** 2, axis=1)))
+# multi-class ECE by the textbook formula (top-label confidence, 10 equal-width bins, right-closed)
+conf = P3.max(1)
+acc = (P3.argmax(1) == y3).astype(float)
+ids = np.searchsorted(np.linspace(0, 1, 11)[1:-1], conf)
+put("ece_multi", sum(abs(acc[ids == b].mean() - conf[ids == b].mean()) * (ids == b).sum() / 60
+                     for b in range(10) if (ids == b).any()))
+
+# ---------------------------------------------------------------- ranking
+rel = put_in("rank_rel", rs.randint(0, 4, size=(6, 8)))
+rsc = put_in("rank_score", np.round(rs.uniform(size=(6, 8)), 1))  # ties
+put("ndcg", skm.ndcg_score(rel, rsc))
+put("ndcg_at3", skm.ndcg_score(rel, rsc, k=3))
+
+# ---------------------------------------------------------------- correlation
+cx = put_in("corr_x", rs.normal(size=30))
+cy = put_in("corr_y", 0.6 * cx + rs.normal(size=30))
+pe = st.pearsonr(cx, cy)
+ci = pe.confidence_interval(0.9)
+put("pearson", [pe.statistic, pe.pvalue, ci.low, ci.high])
+sp = st.spearmanr(cx, cy)
+put("spearman", [sp.correlation, sp.pvalue])
+kt = st.kendalltau(cx, cy)  # no ties, n = 30: exact
+put("kendall_exact", [kt.correlation, kt.pvalue])
+tx_ = put_in("corr_tx", np.round(cx))  # ties: asymptotic with tie correction
+ty_ = put_in("corr_ty", np.round(cy * 2) / 2)
+kt2 = st.kendalltau(tx_, ty_)
+put("kendall_ties", [kt2.correlation, kt2.pvalue])
+sp2 = st.spearmanr(tx_, ty_)
+put("spearman_ties", [sp2.correlation, sp2.pvalue])
+kt3 = st.kendalltau(cx, cy, method="asymptotic")
+put("kendall_asymptotic", [kt3.correlation, kt3.pvalue])
+
 with open("unsup_reference.json", "w") as f:
     json.dump({"generator": "make_unsup_reference.py", "sklearn": sklearn.__version__,
                "inputs": inputs, "expected": expected}, f)

@@ -68,6 +68,11 @@ public final class Stdlib {
         // unsupervised learners, bandits, online learning, evaluation metrics (issue 14 part B)
         dev.exp.learn.cluster.KMeans.class,
         dev.exp.learn.decompose.Pca.class,
+        dev.exp.metrics.Classification.class,
+        dev.exp.metrics.Confusion.class,
+        dev.exp.metrics.Calibration.class,
+        dev.exp.metrics.Ranking.class,
+        dev.exp.stats.Correlation.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
