@@ -73,6 +73,10 @@ public final class Stdlib {
         dev.exp.metrics.Calibration.class,
         dev.exp.metrics.Ranking.class,
         dev.exp.stats.Correlation.class,
+        dev.exp.bandit.Environments.class,
+        dev.exp.bandit.Policies.class,
+        dev.exp.bandit.Simulator.class,
+        dev.exp.bandit.Stepping.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
