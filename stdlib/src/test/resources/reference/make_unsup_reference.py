@@ -145,6 +145,69 @@ put("spearman_ties", [sp2.correlation, sp2.pvalue])
 kt3 = st.kendalltau(cx, cy, method="asymptotic")
 put("kendall_asymptotic", [kt3.correlation, kt3.pvalue])
 
+# ---------------------------------------------------------------- Gaussian mixtures from a given init
+gm_means = np.array([[0, 0], [4, 1], [1, 5]], float)
+gm_covs = [np.array([[1, 0.6], [0.6, 1]]), np.array([[0.5, 0], [0, 2]]), np.array([[1.5, -0.7], [-0.7, 1]])]
+Xg = np.vstack([rs.multivariate_normal(m, c, size=n) for m, c, n in zip(gm_means, gm_covs, [120, 80, 100])])
+Xg = put_in("gmm_X", Xg)
+w0 = put_in("gmm_init_weights", [0.3, 0.3, 0.4])
+m0 = put_in("gmm_init_means", Xg[[0, 130, 250]])
+c0 = np.array([np.eye(2) * 2.0, np.eye(2), np.array([[1.0, 0.3], [0.3, 1.0]])])
+put_in("gmm_init_covs", c0)
+g = GaussianMixture(3, covariance_type="full", weights_init=w0, means_init=m0, precisions_init=np.linalg.inv(c0),
+                    max_iter=100, tol=1e-3, reg_covar=1e-6).fit(Xg)
+put("gmm_weights", g.weights_)
+put("gmm_means", g.means_)
+put("gmm_covariances", g.covariances_)
+put("gmm_lower_bound", g.lower_bound_)
+put("gmm_n_iter", g.n_iter_)
+put("gmm_proba", g.predict_proba(Xg[:5]))
+put("gmm_score", g.score(Xg))
+put("gmm_bic", g.bic(Xg))
+put("gmm_aic", g.aic(Xg))
+cd0 = put_in("gmm_init_diag", np.array([[2.0, 2.0], [1.0, 1.0], [1.0, 1.5]]))
+gd = GaussianMixture(3, covariance_type="diag", weights_init=w0, means_init=m0, precisions_init=1 / cd0,
+                     max_iter=100, tol=1e-3, reg_covar=1e-6).fit(Xg)
+put("gmmd_weights", gd.weights_)
+put("gmmd_means", gd.means_)
+put("gmmd_covariances", gd.covariances_)
+put("gmmd_lower_bound", gd.lower_bound_)
+put("gmmd_n_iter", gd.n_iter_)
+
+# ---------------------------------------------------------------- probabilistic PCA (closed form) and factor analysis
+Xf = put_in("fa_X", rs.normal(size=(200, 2)) @ rs.normal(size=(2, 6)) + rs.normal(size=(200, 6)) * rs.uniform(0.3, 1.5, 6)
+            + np.arange(6))
+S = np.cov(Xf.T, bias=True)
+lam, U = np.linalg.eigh(S)
+lam, U = lam[::-1], U[:, ::-1]
+s2 = lam[2:].mean()
+W = U[:, :2] * np.sqrt(lam[:2] - s2)
+put("ppca_noise_variance", s2)
+C = W @ W.T + s2 * np.eye(6)
+put("ppca_covariance", C)
+put("ppca_score", st.multivariate_normal(Xf.mean(0), C).logpdf(Xf).mean())
+M = W.T @ W + s2 * np.eye(2)
+Z = (Xf[:4] - Xf.mean(0)) @ W @ np.linalg.inv(M)  # posterior means E[z|x] = M^-1 W^T (x - mu)
+put("ppca_latent_norms", np.linalg.norm(Z, axis=1))  # rotation/sign free
+fa = FactorAnalysis(n_components=2, tol=1e-2, max_iter=1000).fit(Xf)
+put("fa_noise_variance", fa.noise_variance_)
+put("fa_covariance", fa.get_covariance())
+put("fa_loglike", fa.loglike_)
+put("fa_n_iter", fa.n_iter_)
+put("fa_score", fa.score(Xf))
+put("fa_latent_norms", np.linalg.norm(fa.transform(Xf[:4]), axis=1))
+
+# ---------------------------------------------------------------- spectral clustering
+Xs = np.vstack([np.c_[np.cos(t), np.sin(t)] * r + rs.normal(scale=0.05, size=(60, 2))
+                for r, t in [(1.0, rs.uniform(0, 2 * np.pi, 60)), (3.0, rs.uniform(0, 2 * np.pi, 60))]])
+Xs = put_in("spectral_X", Xs)
+put("spectral_truth", np.repeat([0, 1], 60))
+sc_ = SpectralClustering(2, affinity="nearest_neighbors", n_neighbors=8, random_state=0).fit(Xs)
+put("spectral_knn_labels", sc_.labels_)
+Xb = put_in("spectral_blobs_X", np.vstack([rs.normal(size=(40, 2)) * 0.3 + c for c in [[0, 0], [3, 0], [0, 3]]]))
+sb = SpectralClustering(3, affinity="rbf", gamma=1.0, random_state=0).fit(Xb)
+put("spectral_rbf_labels", sb.labels_)
+
 with open("unsup_reference.json", "w") as f:
     json.dump({"generator": "make_unsup_reference.py", "sklearn": sklearn.__version__,
                "inputs": inputs, "expected": expected}, f)

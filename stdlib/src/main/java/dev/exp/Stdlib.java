@@ -68,6 +68,8 @@ public final class Stdlib {
         // unsupervised learners, bandits, online learning, evaluation metrics (issue 14 part B)
         dev.exp.learn.cluster.KMeans.class,
         dev.exp.learn.decompose.Pca.class,
+        dev.exp.learn.cluster.Gmm.class,
+        dev.exp.learn.decompose.LatentFactors.class,
         dev.exp.metrics.Classification.class,
         dev.exp.metrics.Confusion.class,
         dev.exp.metrics.Calibration.class,
