@@ -69,6 +69,7 @@ public final class Stdlib {
         dev.exp.learn.cluster.KMeans.class,
         dev.exp.learn.decompose.Pca.class,
         dev.exp.learn.cluster.Gmm.class,
+        dev.exp.learn.cluster.Spectral.class,
         dev.exp.learn.decompose.LatentFactors.class,
         dev.exp.metrics.Classification.class,
         dev.exp.metrics.Confusion.class,
