@@ -208,6 +208,31 @@ Xb = put_in("spectral_blobs_X", np.vstack([rs.normal(size=(40, 2)) * 0.3 + c for
 sb = SpectralClustering(3, affinity="rbf", gamma=1.0, random_state=0).fit(Xb)
 put("spectral_rbf_labels", sb.labels_)
 
+# ---------------------------------------------------------------- paired tests, multiple comparisons
+wa = put_in("w_a", rs.normal(size=30))
+wb = put_in("w_b", wa - 0.3 + rs.normal(scale=0.8, size=30))
+r_ = st.wilcoxon(wa, wb)  # n = 30, no ties: exact
+put("wilcoxon_exact", [r_.statistic, r_.pvalue])
+la = put_in("w_long_a", rs.normal(size=80))
+lb = put_in("w_long_b", np.round(la + 0.2 + rs.normal(scale=0.5, size=80), 1) + 0.0)
+la_r = np.round(la, 1)
+put_in("w_long_a_round", la_r)
+r_ = st.wilcoxon(la_r, lb)  # n = 80 with ties and zeros: normal approximation
+put("wilcoxon_approx", [r_.statistic, r_.pvalue])
+tt = st.ttest_rel(wa, wb)
+ci_ = tt.confidence_interval(0.9)
+put("paired_ttest", [tt.statistic, tt.pvalue, ci_.low, ci_.high])
+pv = put_in("mc_p", [0.01, 0.04, 0.03, 0.005, 0.2, 0.049, 0.5, 0.0001])
+m_ = len(pv)
+o_ = np.argsort(pv)
+holm = np.empty(m_)
+holm[o_] = np.minimum(1, np.maximum.accumulate(pv[o_] * np.arange(m_, 0, -1)))
+bh = np.empty(m_)
+bh[o_] = np.minimum(1, np.minimum.accumulate((pv[o_] * m_ / np.arange(1, m_ + 1))[::-1])[::-1])
+put("mc_bonferroni", np.minimum(1, pv * m_))
+put("mc_holm", holm)
+put("mc_bh", bh)
+
 with open("unsup_reference.json", "w") as f:
     json.dump({"generator": "make_unsup_reference.py", "sklearn": sklearn.__version__,
                "inputs": inputs, "expected": expected}, f)

@@ -76,6 +76,7 @@ public final class Stdlib {
         dev.exp.metrics.Calibration.class,
         dev.exp.metrics.Ranking.class,
         dev.exp.stats.Correlation.class,
+        dev.exp.stats.Inference.class,
         dev.exp.bandit.Environments.class,
         dev.exp.bandit.Policies.class,
         dev.exp.bandit.Simulator.class,
