@@ -71,6 +71,7 @@ public final class Stdlib {
         dev.exp.learn.cluster.Gmm.class,
         dev.exp.learn.cluster.Spectral.class,
         dev.exp.learn.decompose.LatentFactors.class,
+        dev.exp.learn.online.Online.class,
         dev.exp.metrics.Classification.class,
         dev.exp.metrics.Confusion.class,
         dev.exp.metrics.Calibration.class,
