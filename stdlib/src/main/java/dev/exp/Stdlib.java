@@ -118,7 +118,9 @@ public final class Stdlib {
         + "online predictions), in-context linear regression prompts, and algorithmic tasks (parity, counting mod m, "
         + "copying, associative recall).");
     m.put("metrics", "Losses and information measures: MSE, RMSE, MAE, accuracy, NLL, cross-entropy and perplexity; "
-        + "entropy, KL, Jensen–Shannon, total variation and χ² over the last (distribution) axis, in nats or any base.");
+        + "entropy, KL, Jensen–Shannon, total variation and χ² over the last (distribution) axis, in nats or any base. "
+        + "Classification, calibration and ranking diagnostics: ROC and precision–recall curves and areas, confusion "
+        + "matrix, precision/recall/F1, log loss, Brier score, ECE with reliability data, nDCG, MRR, recall@k.");
     m.put("fft", "Fourier transforms with NumPy/SciPy's names and conventions (on JTransforms): fft, ifft, rfft, irfft "
         + "and their 2-D and n-D forms over chosen axes, any length (primes too), norm \"backward\", \"ortho\" or "
         + "\"forward\"; fftfreq, rfftfreq, fftshift; DCT and DST types I–IV (scipy.fft); convolution and "
@@ -133,7 +135,17 @@ public final class Stdlib {
     m.put("tokens", "Tokenizers over strings (UTF-8 bytes or code points) and integer symbol sequences: byte and "
         + "character tokens, byte-pair encoding (training with the merge list and pair counts, encode, decode), "
         + "the LZ78 dictionary parse, and an add-β unigram model over tokens scored in bits.");
-    m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
+    m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles; "
+        + "Pearson, Spearman and Kendall correlations with p-values and Fisher-z intervals; paired t and Wilcoxon tests, "
+        + "paired bootstrap intervals of differences and multiple-comparison corrections (Bonferroni, Holm, BH).");
+    // unsupervised learners and bandits (issue 14 part B)
+    m.put("learn", "Learners as fitted model values (predict, predict_proba, score, transform work on all of them): "
+        + "k-means, Gaussian mixtures by EM, spectral clustering, PCA, probabilistic PCA, factor analysis, online "
+        + "gradient descent and online ridge. See docs/learners-unsupervised.md.");
+    m.put("bandit", "Multi-armed bandits: environments with their regret oracles (Bernoulli, Gaussian, linear, "
+        + "adversarial), policies as values (ε-greedy, UCB1, KL-UCB, Thompson sampling, successive elimination, Hedge, "
+        + "EXP3, EXP3-IX, LinUCB, linear Thompson sampling), a parallel seeded simulator with regret curves and bands, "
+        + "and an immutable state for hand-written loops.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
     return m;

@@ -58,7 +58,7 @@ public final class Classification {
   @Kernel(name = "metrics.pr_curve", doc = "Precision–recall curve of scores for binary labels y_true (0/1), as "
       + "scikit-learn's precision_recall_curve (1.2): thresholds ascending over the distinct scores; precision and "
       + "recall have one more entry, the end point (recall 0, precision 1). "
-      + "Returns {precision, recall, thresholds}.")
+      + "Returns {precision, recall, thresholds}. Example: metrics.pr_curve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]).recall")
   public static Map<String, Object> prCurve(@Arg("y_true") Tensor yTrue, @Arg("y_score") Tensor yScore) {
     String fn = "metrics.pr_curve";
     Curves c = Curves.of(BinaryInputs.vector(yTrue, fn, "y_true"), BinaryInputs.vector(yScore, fn, "y_score"), fn);
