@@ -103,6 +103,23 @@ public final class Stdlib {
         dev.exp.ode.Sde.class,
         dev.exp.mdp.MdpKernels.class,
         dev.exp.mdp.MdpModels.class,
+        // unsupervised learners, bandits, online learning, evaluation metrics (issue 14 part B)
+        dev.exp.learn.cluster.KMeans.class,
+        dev.exp.learn.decompose.Pca.class,
+        dev.exp.learn.cluster.Gmm.class,
+        dev.exp.learn.cluster.Spectral.class,
+        dev.exp.learn.decompose.LatentFactors.class,
+        dev.exp.learn.online.Online.class,
+        dev.exp.metrics.Classification.class,
+        dev.exp.metrics.Confusion.class,
+        dev.exp.metrics.Calibration.class,
+        dev.exp.metrics.Ranking.class,
+        dev.exp.stats.Correlation.class,
+        dev.exp.stats.Inference.class,
+        dev.exp.bandit.Environments.class,
+        dev.exp.bandit.Policies.class,
+        dev.exp.bandit.Simulator.class,
+        dev.exp.bandit.Stepping.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -139,7 +156,9 @@ public final class Stdlib {
         + "online predictions), in-context linear regression prompts, and algorithmic tasks (parity, counting mod m, "
         + "copying, associative recall).");
     m.put("metrics", "Losses and information measures: MSE, RMSE, MAE, accuracy, NLL, cross-entropy and perplexity; "
-        + "entropy, KL, Jensen–Shannon, total variation and χ² over the last (distribution) axis, in nats or any base.");
+        + "entropy, KL, Jensen–Shannon, total variation and χ² over the last (distribution) axis, in nats or any base. "
+        + "Classification, calibration and ranking diagnostics: ROC and precision–recall curves and areas, confusion "
+        + "matrix, precision/recall/F1, log loss, Brier score, ECE with reliability data, nDCG, MRR, recall@k.");
     m.put("fft", "Fourier transforms with NumPy/SciPy's names and conventions (on JTransforms): fft, ifft, rfft, irfft "
         + "and their 2-D and n-D forms over chosen axes, any length (primes too), norm \"backward\", \"ortho\" or "
         + "\"forward\"; fftfreq, rfftfreq, fftshift; DCT and DST types I–IV (scipy.fft); convolution and "
@@ -185,7 +204,17 @@ public final class Stdlib {
     m.put("mdp", "Dynamic programming for small discounted Markov decision processes, P [S, A, S] and R [S, A] or "
         + "[S, A, S]: value iteration, Howard's policy iteration, exact policy evaluation (deterministic or "
         + "stochastic policies), seeded random MDPs and a gridworld with slip.");
-    m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
+    m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles; "
+        + "Pearson, Spearman and Kendall correlations with p-values and Fisher-z intervals; paired t and Wilcoxon tests, "
+        + "paired bootstrap intervals of differences and multiple-comparison corrections (Bonferroni, Holm, BH).");
+    // unsupervised learners and bandits (issue 14 part B)
+    m.put("learn", "Learners as fitted model values (predict, predict_proba, score, transform work on all of them): "
+        + "k-means, Gaussian mixtures by EM, spectral clustering, PCA, probabilistic PCA, factor analysis, online "
+        + "gradient descent and online ridge. See docs/learners-unsupervised.md.");
+    m.put("bandit", "Multi-armed bandits: environments with their regret oracles (Bernoulli, Gaussian, linear, "
+        + "adversarial), policies as values (ε-greedy, UCB1, KL-UCB, Thompson sampling, successive elimination, Hedge, "
+        + "EXP3, EXP3-IX, LinUCB, linear Thompson sampling), a parallel seeded simulator with regret curves and bands, "
+        + "and an immutable state for hand-written loops.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
     return m;
