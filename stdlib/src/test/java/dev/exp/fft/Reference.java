@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.exp.tensor.Tensor;
-import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Reads {@code reference/transforms_reference.json} (written by make_transforms_reference.py with
@@ -18,18 +15,10 @@ import java.io.InputStream;
 public final class Reference {
   private Reference() {}
 
-  private static JsonNode root;
+  private static final dev.exp.ReferenceFile FILE = new dev.exp.ReferenceFile("transforms_reference.json");
 
-  private static synchronized JsonNode root() {
-    if (root == null) {
-      try (InputStream in = Reference.class.getResourceAsStream("/reference/transforms_reference.json")) {
-        assertNotNull(in, "reference/transforms_reference.json is on the test classpath");
-        root = new ObjectMapper().readTree(in);
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    }
-    return root;
+  static JsonNode root() {
+    return FILE.root();
   }
 
   /** An input tensor by name. */
@@ -43,26 +32,7 @@ public final class Reference {
   }
 
   private static Tensor decode(JsonNode n, String name) {
-    assertNotNull(n, "no reference value " + name);
-    int[] shape = new int[n.get("shape").size()];
-    for (int i = 0; i < shape.length; i++) {
-      shape[i] = n.get("shape").get(i).asInt();
-    }
-    JsonNode re = n.get("re");
-    JsonNode im = n.get("im");
-    if (im == null) {
-      double[] v = new double[re.size()];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = re.get(i).asDouble();
-      }
-      return Tensor.wrap(shape, v);
-    }
-    double[] z = new double[2 * re.size()];
-    for (int i = 0; i < re.size(); i++) {
-      z[2 * i] = re.get(i).asDouble();
-      z[2 * i + 1] = im.get(i).asDouble();
-    }
-    return Tensor.wrapComplex(shape, z);
+    return dev.exp.ReferenceFile.decode(n, name);
   }
 
   /** Compares with the expected value {@code name}: same shape, same dtype, |Δ| <= tol·max(1, |e|). */

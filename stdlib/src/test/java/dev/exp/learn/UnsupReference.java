@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.exp.tensor.Tensor;
-import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Reads {@code reference/unsup_reference.json} (written by make_unsup_reference.py with scikit-learn 1.2.1
@@ -17,18 +14,10 @@ import java.io.InputStream;
 public final class UnsupReference {
   private UnsupReference() {}
 
-  private static JsonNode root;
+  private static final dev.exp.ReferenceFile FILE = new dev.exp.ReferenceFile("unsup_reference.json");
 
-  private static synchronized JsonNode root() {
-    if (root == null) {
-      try (InputStream in = UnsupReference.class.getResourceAsStream("/reference/unsup_reference.json")) {
-        assertNotNull(in, "reference/unsup_reference.json is on the test classpath");
-        root = new ObjectMapper().readTree(in);
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    }
-    return root;
+  static JsonNode root() {
+    return FILE.root();
   }
 
   /** An input tensor by name. */
@@ -47,17 +36,7 @@ public final class UnsupReference {
   }
 
   private static Tensor decode(JsonNode n, String name) {
-    assertNotNull(n, "no reference value " + name);
-    int[] shape = new int[n.get("shape").size()];
-    for (int i = 0; i < shape.length; i++) {
-      shape[i] = n.get("shape").get(i).asInt();
-    }
-    JsonNode re = n.get("re");
-    double[] v = new double[re.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = re.get(i).asDouble();
-    }
-    return Tensor.wrap(shape, v);
+    return dev.exp.ReferenceFile.decode(n, name);
   }
 
   /** Same shape and |Δ| ≤ tol·max(1, |e|) element-wise. */

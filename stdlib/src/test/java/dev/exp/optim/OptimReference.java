@@ -3,26 +3,15 @@ package dev.exp.optim;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 
 /** Reads reference/optim_reference.json (written by make_optim_reference.py with NumPy/SciPy). */
 final class OptimReference {
   private OptimReference() {}
 
-  private static JsonNode root;
+  private static final dev.exp.ReferenceFile FILE = new dev.exp.ReferenceFile("optim_reference.json");
 
-  static synchronized JsonNode root() {
-    if (root == null) {
-      try (InputStream in = OptimReference.class.getResourceAsStream("/reference/optim_reference.json")) {
-        assertNotNull(in, "reference/optim_reference.json is on the test classpath");
-        root = new ObjectMapper().readTree(in);
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    }
-    return root;
+  static JsonNode root() {
+    return FILE.root();
   }
 
   static double[] input(String name) {

@@ -3,28 +3,17 @@ package dev.exp.ot;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.exp.tensor.Tensor;
-import java.io.IOException;
-import java.io.InputStream;
 
 /** Reads {@code reference/ot_reference.json} (written by make_ot_reference.py with SciPy / NumPy). */
 public final class OtReference {
   private OtReference() {}
 
-  private static JsonNode root;
+  private static final dev.exp.ReferenceFile FILE = new dev.exp.ReferenceFile("ot_reference.json");
 
   /** The section ("lp", "lsa", "emd", "sinkhorn") of the reference file. */
-  public static synchronized JsonNode section(String name) {
-    if (root == null) {
-      try (InputStream in = OtReference.class.getResourceAsStream("/reference/ot_reference.json")) {
-        assertNotNull(in, "reference/ot_reference.json is on the test classpath");
-        root = new ObjectMapper().readTree(in);
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    }
-    return root.get(name);
+  public static JsonNode section(String name) {
+    return FILE.root().get(name);
   }
 
   /** A JSON number array (nested lists flattened row-major); null for JSON null. */
