@@ -65,6 +65,10 @@ public final class Stdlib {
         dev.exp.tokens.Bpe.class,
         // learners
         dev.exp.learn.ModelKernels.class,
+        // learners: supervised (issue 14 part A: learn.*, data generators D04/D05, metrics.pinball_loss)
+        dev.exp.learn.linear.LeastSquares.class,
+        dev.exp.learn.linear.KernelRidge.class,
+        dev.exp.learn.classify.Logistic.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -116,6 +120,11 @@ public final class Stdlib {
     m.put("tokens", "Tokenizers over strings (UTF-8 bytes or code points) and integer symbol sequences: byte and "
         + "character tokens, byte-pair encoding (training with the merge list and pair counts, encode, decode), "
         + "the LZ78 dictionary parse, and an add-β unigram model over tokens scored in bits.");
+    m.put("learn", "Supervised learners as fitted model values (issue 14): least squares, ridge (primal/dual, "
+        + "multi-output, leave-one-out and GCV shortcuts), kernel ridge; logistic and multinomial regression (Newton or "
+        + "L-BFGS) and linear probes. A fitted model prints a one-line summary, exposes its parameters as fields "
+        + "(m.coef, m.intercept) and answers predict, predict_proba, score and transform, in pipelines too "
+        + "(learn.ridge(X, y) |> predict(X_test)). See docs/learners.md.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
