@@ -79,5 +79,23 @@ m = lm.LogisticRegression(C=2.0, tol=1e-10, max_iter=10000, solver="newton-cg", 
 put("logit_multi_coef", m.coef_.T); put("logit_multi_intercept", m.intercept_)
 put("logit_multi_proba", m.predict_proba(Xm[:5]))
 
+# ---------------------------------------------------------------- L05 generative classifiers
+Xq3 = put_in("clf_Xq", rs.randn(7, 4).round(3))
+m = nb.GaussianNB().fit(Xm, ym)
+put("gnb_theta", m.theta_); put("gnb_var", m.var_); put("gnb_proba", m.predict_proba(Xq3))
+Xcnt = put_in("cnt_X", rs.poisson(2.0, size=(30, 6)).astype(float))
+ycnt = put_in("cnt_y", rs.randint(0, 3, 30).astype(float))
+Xcnt_q = put_in("cnt_Xq", rs.poisson(2.0, size=(5, 6)).astype(float))
+m = nb.MultinomialNB(alpha=0.5).fit(Xcnt, ycnt)
+put("mnb_flp", m.feature_log_prob_); put("mnb_proba", m.predict_proba(Xcnt_q))
+m = da.LinearDiscriminantAnalysis().fit(Xm, ym)
+put("lda_proba", m.predict_proba(Xq3)); put("lda_pred", m.predict(Xq3))
+m = da.LinearDiscriminantAnalysis().fit(Xc, yb)
+put("lda_bin_proba", m.predict_proba(Xq3))
+m = da.QuadraticDiscriminantAnalysis(reg_param=0.0).fit(Xm, ym)
+put("qda_proba", m.predict_proba(Xq3))
+m = da.QuadraticDiscriminantAnalysis(reg_param=0.3).fit(Xm, ym)
+put("qda_reg_proba", m.predict_proba(Xq3))
+
 with open("learn_reference.json", "w") as f:
     json.dump({"inputs": inputs, "expected": expected}, f)

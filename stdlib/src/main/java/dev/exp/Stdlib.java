@@ -69,6 +69,10 @@ public final class Stdlib {
         dev.exp.learn.linear.LeastSquares.class,
         dev.exp.learn.linear.KernelRidge.class,
         dev.exp.learn.classify.Logistic.class,
+        dev.exp.learn.classify.GaussianNb.class,
+        dev.exp.learn.classify.MultinomialNb.class,
+        dev.exp.learn.classify.Lda.class,
+        dev.exp.learn.classify.Qda.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
