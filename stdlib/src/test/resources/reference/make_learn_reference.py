@@ -97,5 +97,18 @@ put("qda_proba", m.predict_proba(Xq3))
 m = da.QuadraticDiscriminantAnalysis(reg_param=0.3).fit(Xm, ym)
 put("qda_reg_proba", m.predict_proba(Xq3))
 
+# ---------------------------------------------------------------- L03 sparse regression
+m = lm.Lasso(alpha=0.05, tol=1e-12, max_iter=100000).fit(X, y)
+put("lasso_coef", m.coef_); put("lasso_intercept", [m.intercept_])
+m = lm.ElasticNet(alpha=0.1, l1_ratio=0.3, tol=1e-12, max_iter=100000).fit(X, y)
+put("enet_coef", m.coef_); put("enet_intercept", [m.intercept_])
+Xs = put_in("sparse_X", rs.randn(15, 30).round(3))
+ws = np.zeros(30); ws[[2, 7, 11]] = [2.0, -1.5, 1.0]
+ys = put_in("sparse_y", (Xs @ ws + 0.1 * rs.randn(15)).round(4))
+path_alphas = [0.5, 0.2, 0.1, 0.05]
+Xs_c = Xs - Xs.mean(0); ys_c = ys - ys.mean()
+_, coefs, _ = lm.lasso_path(Xs_c, ys_c, alphas=path_alphas, tol=1e-12, max_iter=100000)
+put("lasso_path_coefs", coefs.T)
+
 with open("learn_reference.json", "w") as f:
     json.dump({"inputs": inputs, "expected": expected}, f)

@@ -68,6 +68,8 @@ public final class Stdlib {
         // learners: supervised (issue 14 part A: learn.*, data generators D04/D05, metrics.pinball_loss)
         dev.exp.learn.linear.LeastSquares.class,
         dev.exp.learn.linear.KernelRidge.class,
+        dev.exp.learn.linear.Sparse.class,
+        dev.exp.learn.linear.GroupLasso.class,
         dev.exp.learn.classify.Logistic.class,
         dev.exp.learn.classify.GaussianNb.class,
         dev.exp.learn.classify.MultinomialNb.class,
