@@ -110,5 +110,13 @@ Xs_c = Xs - Xs.mean(0); ys_c = ys - ys.mean()
 _, coefs, _ = lm.lasso_path(Xs_c, ys_c, alphas=path_alphas, tol=1e-12, max_iter=100000)
 put("lasso_path_coefs", coefs.T)
 
+# ---------------------------------------------------------------- L06 neighbours
+m = neighbors.KNeighborsClassifier(n_neighbors=5).fit(Xm, ym)
+put("knn_proba", m.predict_proba(Xq3)); put("knn_pred", m.predict(Xq3))
+m = neighbors.KNeighborsClassifier(n_neighbors=4, weights="distance").fit(Xm, ym)
+put("knn_dist_proba", m.predict_proba(Xq3))
+m = neighbors.KNeighborsRegressor(n_neighbors=3, weights="distance").fit(X, y)
+put("knnr_pred", m.predict(Xq))
+
 with open("learn_reference.json", "w") as f:
     json.dump({"inputs": inputs, "expected": expected}, f)

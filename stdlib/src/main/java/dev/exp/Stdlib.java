@@ -75,6 +75,8 @@ public final class Stdlib {
         dev.exp.learn.classify.MultinomialNb.class,
         dev.exp.learn.classify.Lda.class,
         dev.exp.learn.classify.Qda.class,
+        dev.exp.learn.neighbors.Neighbors.class,
+        dev.exp.learn.neighbors.NadarayaWatson.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
