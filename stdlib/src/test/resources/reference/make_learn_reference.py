@@ -118,5 +118,13 @@ put("knn_dist_proba", m.predict_proba(Xq3))
 m = neighbors.KNeighborsRegressor(n_neighbors=3, weights="distance").fit(X, y)
 put("knnr_pred", m.predict(Xq))
 
+# ---------------------------------------------------------------- L33 quantile regression (exact LP by HiGHS)
+xh = rs.uniform(-2, 2, 60)
+yh = put_in("qr_y", (xh + (0.2 + np.abs(xh)) * rs.randn(60)).round(4))
+Xh = put_in("qr_X", np.c_[xh.round(4), (xh ** 2).round(4)])
+for tau in [0.1, 0.5, 0.9]:
+    m = lm.QuantileRegressor(quantile=tau, alpha=0.0, solver="highs").fit(Xh, yh)
+    put("qr_%g_coef" % tau, m.coef_); put("qr_%g_intercept" % tau, [m.intercept_])
+
 with open("learn_reference.json", "w") as f:
     json.dump({"inputs": inputs, "expected": expected}, f)

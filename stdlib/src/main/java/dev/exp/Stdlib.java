@@ -70,6 +70,7 @@ public final class Stdlib {
         dev.exp.learn.linear.KernelRidge.class,
         dev.exp.learn.linear.Sparse.class,
         dev.exp.learn.linear.GroupLasso.class,
+        dev.exp.learn.linear.Quantiles.class,
         dev.exp.learn.classify.Logistic.class,
         dev.exp.learn.classify.GaussianNb.class,
         dev.exp.learn.classify.MultinomialNb.class,
@@ -77,6 +78,7 @@ public final class Stdlib {
         dev.exp.learn.classify.Qda.class,
         dev.exp.learn.neighbors.Neighbors.class,
         dev.exp.learn.neighbors.NadarayaWatson.class,
+        dev.exp.learn.conformal.Conformal.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
