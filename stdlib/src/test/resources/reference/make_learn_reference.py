@@ -126,5 +126,13 @@ for tau in [0.1, 0.5, 0.9]:
     m = lm.QuantileRegressor(quantile=tau, alpha=0.0, solver="highs").fit(Xh, yh)
     put("qr_%g_coef" % tau, m.coef_); put("qr_%g_intercept" % tau, [m.intercept_])
 
+# ---------------------------------------------------------------- L02 Bayesian linear regression
+a_, b_ = 2.0, 5.0
+cov_y = X @ X.T / a_ + np.eye(len(y)) / b_
+put("bayes_log_evidence", [multivariate_normal(mean=np.zeros(len(y)), cov=cov_y).logpdf(y)])
+m = lm.BayesianRidge(tol=1e-12, n_iter=1000).fit(X, y)
+put("bayes_ridge_coef", m.coef_); put("bayes_ridge_intercept", [m.intercept_])
+put("bayes_ridge_alpha_lambda", [m.alpha_, m.lambda_])
+
 with open("learn_reference.json", "w") as f:
     json.dump({"inputs": inputs, "expected": expected}, f)

@@ -71,6 +71,8 @@ public final class Stdlib {
         dev.exp.learn.linear.Sparse.class,
         dev.exp.learn.linear.GroupLasso.class,
         dev.exp.learn.linear.Quantiles.class,
+        dev.exp.learn.linear.BayesLinear.class,
+        dev.exp.learn.classify.Laplace.class,
         dev.exp.learn.classify.Logistic.class,
         dev.exp.learn.classify.GaussianNb.class,
         dev.exp.learn.classify.MultinomialNb.class,
