@@ -81,6 +81,8 @@ public final class Stdlib {
         dev.exp.learn.neighbors.Neighbors.class,
         dev.exp.learn.neighbors.NadarayaWatson.class,
         dev.exp.learn.conformal.Conformal.class,
+        dev.exp.learn.features.RandomFeatures.class,
+        dev.exp.learn.features.RandomFeatureRidge.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
