@@ -83,6 +83,8 @@ public final class Stdlib {
         dev.exp.learn.conformal.Conformal.class,
         dev.exp.learn.features.RandomFeatures.class,
         dev.exp.learn.features.RandomFeatureRidge.class,
+        dev.exp.data.LabelledMixtures.class,
+        dev.exp.data.SparseLinear.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
