@@ -13,8 +13,10 @@ public final class GaussianNb extends ProbabilisticClassifier {
   private final double[] var;
   private final double[] logPrior;
 
-  private GaussianNb(double[] classes, int d, double[] theta, double[] var, double[] prior, double smoothing) {
-    super("gaussian_nb", classes, d, params(classes, d, theta, var, prior), Map.of("var_smoothing", smoothing));
+  private GaussianNb(double[] classes, int d, double[] theta, double[] var, double[] prior, double smoothing,
+      boolean shared) {
+    super("gaussian_nb", classes, d, params(classes, d, theta, var, prior),
+        Map.of("var_smoothing", smoothing, "shared_var", shared));
     this.theta = theta;
     this.var = var;
     this.logPrior = new double[prior.length];
@@ -35,10 +37,13 @@ public final class GaussianNb extends ProbabilisticClassifier {
 
   @Kernel(name = "learn.gaussian_nb", doc = "Gaussian naive Bayes (scikit-learn's GaussianNB): per class k the prior "
       + "n_k/n, the feature means theta [K, d] and variances var [K, d] (biased, plus var_smoothing · the largest "
-      + "feature variance, default 1e-9); predict_proba ∝ prior_k · Π_j N(x_j; theta_kj, var_kj). "
+      + "feature variance, default 1e-9); with shared_var true the variances are pooled over the classes (Σ_k Σ_{i in k} "
+      + "(x_ij − theta_kj)² / n, the same for every class: a linear classifier, the model of two Gaussians with a shared "
+      + "diagonal covariance); predict_proba ∝ prior_k · Π_j N(x_j; theta_kj, var_kj). "
       + "Returns a model with classes, theta, var, class_prior. Example: let m = learn.gaussian_nb(X, y); score(m, X_test, y_test)")
   public static GaussianNb fit(@Arg("X") Tensor x, @Arg("y") Tensor y,
-      @Arg(value = "var_smoothing", dflt = "1e-9") double varSmoothing) {
+      @Arg(value = "var_smoothing", dflt = "1e-9") double varSmoothing,
+      @Arg(value = "shared_var", dflt = "false") boolean sharedVar) {
     String fn = "learn.gaussian_nb";
     double[] xs = LearnArgs.design(x, fn, "X");
     int n = x.dim(0);
@@ -67,6 +72,17 @@ public final class GaussianNb extends ProbabilisticClassifier {
       maxVar = Math.max(maxVar, s / n);
     }
     double eps = varSmoothing * maxVar;
+    if (sharedVar) {
+      for (int j = 0; j < d; j++) {
+        double s = 0;
+        for (int c = 0; c < k; c++) {
+          s += var[c * d + j];
+        }
+        for (int c = 0; c < k; c++) {
+          var[c * d + j] = s * counts[c] / n; // divided by counts[c] below: s / n
+        }
+      }
+    }
     for (int c = 0; c < k; c++) {
       for (int j = 0; j < d; j++) {
         var[c * d + j] = var[c * d + j] / counts[c] + eps;
@@ -77,7 +93,7 @@ public final class GaussianNb extends ProbabilisticClassifier {
         }
       }
     }
-    return new GaussianNb(labels.classes(), d, mean, var, priors(labels), varSmoothing);
+    return new GaussianNb(labels.classes(), d, mean, var, priors(labels), varSmoothing, sharedVar);
   }
 
   @Override
