@@ -95,6 +95,10 @@ public final class LearnArgs {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return String.format(Locale.ROOT, "%d", (long) v);
     }
-    return String.format(Locale.ROOT, "%.4g", v);
+    String s = String.format(Locale.ROOT, "%.4g", v);
+    if (s.contains(".") && !s.contains("e")) {
+      s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return s;
   }
 }

@@ -45,7 +45,7 @@ class LeastSquaresTest {
     Ref.close("ridge_wide_intercept", w.field("intercept"), 1e-10);
     LinearModel primal = LeastSquares.ridge(Ref.in("wide_X"), Ref.in("wide_y"), 0.7, "primal", true);
     Ref.close("ridge_wide_coef", primal.field("coef"), 1e-10);
-    assertEquals("<ridge model: 20 features → 1 output, alpha 0.7000>", w.summary());
+    assertEquals("<ridge model: 20 features → 1 output, alpha 0.7>", w.summary());
   }
 
   @Test
