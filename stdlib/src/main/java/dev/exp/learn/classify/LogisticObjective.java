@@ -34,6 +34,17 @@ final class LogisticObjective implements Lbfgs.Objective {
   /** Linear scores Z [n, q] = X W + b. */
   double[] scores(double[] theta) {
     double[] z = new double[n * q];
+    if (q == 1) { // row dot products: contiguous, no BLAS call for a matrix-vector product
+      for (int i = 0; i < n; i++) {
+        int o = i * d;
+        double s = theta[d];
+        for (int j = 0; j < d; j++) {
+          s += x[o + j] * theta[j];
+        }
+        z[i] = s;
+      }
+      return z;
+    }
     Blas.dgemm(false, false, n, q, d, x, 0, theta, 0, z, 0);
     for (int i = 0; i < n; i++) {
       for (int k = 0; k < q; k++) {
@@ -74,7 +85,18 @@ final class LogisticObjective implements Lbfgs.Objective {
         z[o + t[i]] -= 1;
       }
     }
-    Blas.dgemm(true, false, d, q, n, x, 0, z, 0, grad, 0);
+    if (q == 1) {
+      java.util.Arrays.fill(grad, 0.0);
+      for (int i = 0; i < n; i++) {
+        int o = i * d;
+        double r = z[i];
+        for (int j = 0; j < d; j++) {
+          grad[j] += r * x[o + j];
+        }
+      }
+    } else {
+      Blas.dgemm(true, false, d, q, n, x, 0, z, 0, grad, 0);
+    }
     double pen = 0;
     for (int j = 0; j < d * q; j++) {
       pen += theta[j] * theta[j];
@@ -122,6 +144,20 @@ final class LogisticObjective implements Lbfgs.Objective {
     double[] wx = new double[n * dd];
     double[] aug = augmented();
     double[] block = new double[dd * dd];
+    if (q == 1) {
+      for (int i = 0; i < n; i++) {
+        double v = c * prob[i] * (1 - prob[i]);
+        int o = i * dd;
+        for (int j = 0; j < dd; j++) {
+          wx[o + j] = v * aug[o + j];
+        }
+      }
+      Blas.dgemm(true, false, dd, dd, n, aug, 0, wx, 0, h, 0);
+      for (int j = 0; j < d; j++) {
+        h[j * p + j] += 1;
+      }
+      return h;
+    }
     for (int a = 0; a < q; a++) {
       for (int b = a; b < q; b++) {
         for (int i = 0; i < n; i++) {

@@ -8,7 +8,8 @@ import dev.exp.learn.Dense;
  * min ½‖y − Xw‖² + l1‖w‖₁ + ½ l2‖w‖² (l1 = n·alpha·l1_ratio, l2 = n·alpha·(1 − l1_ratio)), stopped by
  * the duality gap of scikit-learn's enet_coordinate_descent (gap &lt; tol·‖y‖²), checked when the largest
  * coordinate change falls below tol relative to the largest coefficient. Works on the Gram matrix
- * XᵀX (formed once by BLAS; each update costs d) when n ≥ 2d, on the columns of X otherwise.
+ * XᵀX (formed once by BLAS, n·d² flops; each update then costs d) or on the columns of X (each
+ * update costs n); {@link #preferGram} picks.
  */
 final class CoordinateDescent {
   private final int n;
@@ -22,13 +23,13 @@ final class CoordinateDescent {
   private final double[] cols;
   private final double[] colSq;
 
-  CoordinateDescent(double[] xc, double[] yc, int n, int d) {
+  CoordinateDescent(double[] xc, double[] yc, int n, int d, boolean useGram) {
     this.n = n;
     this.d = d;
     this.y = yc;
     this.yy = Dense.dot(yc, 0, yc, 0, n);
     this.xty = Dense.tmul(xc, n, d, yc, 1);
-    if (n >= 2 * d) {
+    if (useGram) {
       gram = Dense.gram(xc, n, d);
       cols = null;
       colSq = null;
@@ -45,6 +46,15 @@ final class CoordinateDescent {
         colSq[j] = Dense.dot(cols, j * n, cols, j * n, n);
       }
     }
+  }
+
+  /**
+   * Whether the Gram form pays: forming XᵀX costs n·d² against about 2n·d per sweep on the columns,
+   * so it needs n ≥ 2d and (for one fit) d small next to the expected sweeps; a path of many
+   * penalties (sweeps summed) favours it more.
+   */
+  static boolean preferGram(int n, int d, int fits) {
+    return n >= 2 * d && d <= 40L * fits;
   }
 
   /** Xᵀy of the centred data. */

@@ -46,7 +46,7 @@ public final class Sparse {
     LearnArgs.positive(tol, fn, "tol");
     LearnArgs.atLeastOne(maxIter, fn, "max_iter");
     Centered c = Centered.of(xs, ys, n, d, 1, intercept);
-    CoordinateDescent cd = new CoordinateDescent(c.x(), c.y(), n, d);
+    CoordinateDescent cd = new CoordinateDescent(c.x(), c.y(), n, d, CoordinateDescent.preferGram(n, d, 1));
     double[] w = new double[d];
     CoordinateDescent.Outcome o = cd.solve(w, n * alpha * rho, n * alpha * (1 - rho), tol, maxIter, ctx);
     Map<String, Object> s = new LinkedHashMap<>();
@@ -93,7 +93,8 @@ public final class Sparse {
     LearnArgs.positive(tol, fn, "tol");
     LearnArgs.atLeastOne(maxIter, fn, "max_iter");
     Centered c = Centered.of(xs, ys, n, d, 1, intercept);
-    CoordinateDescent cd = new CoordinateDescent(c.x(), c.y(), n, d);
+    int fits = alphas == null ? nAlphas : alphas.size();
+    CoordinateDescent cd = new CoordinateDescent(c.x(), c.y(), n, d, CoordinateDescent.preferGram(n, d, fits));
     double amax = 0;
     for (double v : cd.xty()) {
       amax = Math.max(amax, Math.abs(v));
