@@ -119,9 +119,10 @@ public final class Stdlib {
     m.put("data", "Seeded synthetic data: k-th order Markov sources (Dirichlet tables, flip source, sampling, "
         + "stationary law, exact entropy rate, true conditionals), add-β k-gram estimators (Krichevsky–Trofimov, "
         + "online predictions), in-context linear regression prompts, and algorithmic tasks (parity, counting mod m, "
-        + "copying, associative recall).");
+        + "copying, associative recall); labelled Gaussian mixtures with their Bayes error, noisy halfspaces, sparse "
+        + "and multi-task linear models.");
     m.put("metrics", "Losses and information measures: MSE, RMSE, MAE, accuracy, NLL, cross-entropy and perplexity; "
-        + "entropy, KL, Jensen–Shannon, total variation and χ² over the last (distribution) axis, in nats or any base.");
+        + "entropy, KL, Jensen–Shannon, total variation and χ² over the last (distribution) axis, in nats or any base; the pinball (quantile) loss.");
     m.put("fft", "Fourier transforms with NumPy/SciPy's names and conventions (on JTransforms): fft, ifft, rfft, irfft "
         + "and their 2-D and n-D forms over chosen axes, any length (primes too), norm \"backward\", \"ortho\" or "
         + "\"forward\"; fftfreq, rfftfreq, fftshift; DCT and DST types I–IV (scipy.fft); convolution and "
@@ -137,8 +138,12 @@ public final class Stdlib {
         + "character tokens, byte-pair encoding (training with the merge list and pair counts, encode, decode), "
         + "the LZ78 dictionary parse, and an add-β unigram model over tokens scored in bits.");
     m.put("learn", "Supervised learners as fitted model values (issue 14): least squares, ridge (primal/dual, "
-        + "multi-output, leave-one-out and GCV shortcuts), kernel ridge; logistic and multinomial regression (Newton or "
-        + "L-BFGS) and linear probes. A fitted model prints a one-line summary, exposes its parameters as fields "
+        + "multi-output, leave-one-out and GCV shortcuts), kernel ridge, Bayesian linear regression; lasso, elastic net, "
+        + "regularisation paths and group lasso; logistic and multinomial regression (Newton or L-BFGS), Laplace "
+        + "approximation, linear probes; Gaussian and multinomial naive Bayes, LDA, QDA; exact k-NN search, k-NN and "
+        + "Nadaraya–Watson; random-feature models; exact linear quantile regression, rearrangement and quantile "
+        + "aggregation; split conformal intervals, CQR and conformal classification sets. "
+        + "A fitted model prints a one-line summary, exposes its parameters as fields "
         + "(m.coef, m.intercept) and answers predict, predict_proba, score and transform, in pipelines too "
         + "(learn.ridge(X, y) |> predict(X_test)). See docs/learners.md.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles.");
