@@ -24,6 +24,9 @@ class KernelRegistryTest {
   static final Set<Class<?>> PARAM_TYPES = Set.of(Tensor.class, double.class, int.class, long.class, boolean.class,
       String.class, Double.class, Integer.class, Boolean.class, int[].class, List.class, Map.class, Object.class,
       Fn.class, Rng.class, dev.exp.table.Table.class, dev.exp.plot.Figure.class);
+  /** Library values (core v2 value contract): script objects, operators and models, and their implementations. */
+  static final List<Class<?>> LIBRARY_VALUES = List.of(dev.exp.kernel.ScriptObject.class,
+      dev.exp.linalg.LinearOperator.class, dev.exp.learn.Model.class);
 
   @Test
   void kernelsAreWellFormed() {
@@ -49,8 +52,13 @@ class KernelRegistryTest {
         Parameter[] ps = m.getParameters();
         for (Parameter p : ps) {
           Arg a = p.getAnnotation(Arg.class);
+          if (p.getType() == dev.exp.kernel.KernelContext.class) {
+            assertTrue(a == null, where + ": the KernelContext parameter takes no @Arg (scripts do not see it)");
+            continue;
+          }
           assertNotNull(a, where + ": parameter without @Arg");
-          assertTrue(PARAM_TYPES.contains(p.getType()), where + ": parameter type " + p.getType());
+          assertTrue(PARAM_TYPES.contains(p.getType()) || LIBRARY_VALUES.stream().anyMatch(t -> t.isAssignableFrom(p.getType())),
+              where + ": parameter type " + p.getType());
           if (p.getType() == Rng.class) {
             assertEquals("seed", a.value(), where);
             assertEquals("none", a.dflt(), where);
