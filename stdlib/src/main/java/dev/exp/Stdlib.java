@@ -120,6 +120,26 @@ public final class Stdlib {
         dev.exp.bandit.Policies.class,
         dev.exp.bandit.Simulator.class,
         dev.exp.bandit.Stepping.class,
+        // learners: supervised (issue 14 part A: learn.*, data generators D04/D05, metrics.pinball_loss)
+        dev.exp.learn.linear.LeastSquares.class,
+        dev.exp.learn.linear.KernelRidge.class,
+        dev.exp.learn.linear.Sparse.class,
+        dev.exp.learn.linear.GroupLasso.class,
+        dev.exp.learn.linear.Quantiles.class,
+        dev.exp.learn.linear.BayesLinear.class,
+        dev.exp.learn.classify.Laplace.class,
+        dev.exp.learn.classify.Logistic.class,
+        dev.exp.learn.classify.GaussianNb.class,
+        dev.exp.learn.classify.MultinomialNb.class,
+        dev.exp.learn.classify.Lda.class,
+        dev.exp.learn.classify.Qda.class,
+        dev.exp.learn.neighbors.Neighbors.class,
+        dev.exp.learn.neighbors.NadarayaWatson.class,
+        dev.exp.learn.conformal.Conformal.class,
+        dev.exp.learn.features.RandomFeatures.class,
+        dev.exp.learn.features.RandomFeatureRidge.class,
+        dev.exp.data.LabelledMixtures.class,
+        dev.exp.data.SparseLinear.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
@@ -154,11 +174,12 @@ public final class Stdlib {
     m.put("data", "Seeded synthetic data: k-th order Markov sources (Dirichlet tables, flip source, sampling, "
         + "stationary law, exact entropy rate, true conditionals), add-β k-gram estimators (Krichevsky–Trofimov, "
         + "online predictions), in-context linear regression prompts, and algorithmic tasks (parity, counting mod m, "
-        + "copying, associative recall).");
+        + "copying, associative recall); labelled Gaussian mixtures with their Bayes error, noisy halfspaces, sparse "
+        + "and multi-task linear models.");
     m.put("metrics", "Losses and information measures: MSE, RMSE, MAE, accuracy, NLL, cross-entropy and perplexity; "
         + "entropy, KL, Jensen–Shannon, total variation and χ² over the last (distribution) axis, in nats or any base. "
         + "Classification, calibration and ranking diagnostics: ROC and precision–recall curves and areas, confusion "
-        + "matrix, precision/recall/F1, log loss, Brier score, ECE with reliability data, nDCG, MRR, recall@k.");
+        + "matrix, precision/recall/F1, log loss, Brier score, ECE with reliability data, nDCG, MRR, recall@k; the pinball (quantile) loss.");
     m.put("fft", "Fourier transforms with NumPy/SciPy's names and conventions (on JTransforms): fft, ifft, rfft, irfft "
         + "and their 2-D and n-D forms over chosen axes, any length (primes too), norm \"backward\", \"ortho\" or "
         + "\"forward\"; fftfreq, rfftfreq, fftshift; DCT and DST types I–IV (scipy.fft); convolution and "
@@ -208,13 +229,20 @@ public final class Stdlib {
         + "Pearson, Spearman and Kendall correlations with p-values and Fisher-z intervals; paired t and Wilcoxon tests, "
         + "paired bootstrap intervals of differences and multiple-comparison corrections (Bonferroni, Holm, BH).");
     // unsupervised learners and bandits (issue 14 part B)
-    m.put("learn", "Learners as fitted model values (predict, predict_proba, score, transform work on all of them): "
-        + "k-means, Gaussian mixtures by EM, spectral clustering, PCA, probabilistic PCA, factor analysis, online "
-        + "gradient descent and online ridge. See docs/learners-unsupervised.md.");
     m.put("bandit", "Multi-armed bandits: environments with their regret oracles (Bernoulli, Gaussian, linear, "
         + "adversarial), policies as values (ε-greedy, UCB1, KL-UCB, Thompson sampling, successive elimination, Hedge, "
         + "EXP3, EXP3-IX, LinUCB, linear Thompson sampling), a parallel seeded simulator with regret curves and bands, "
         + "and an immutable state for hand-written loops.");
+    m.put("learn", "Learners as fitted model values (issue 14). Supervised: least squares, ridge (primal/dual, "
+        + "multi-output, leave-one-out and GCV shortcuts), kernel ridge, Bayesian linear regression; lasso, elastic net, "
+        + "regularisation paths and group lasso; logistic and multinomial regression (Newton or L-BFGS), Laplace "
+        + "approximation, linear probes; Gaussian and multinomial naive Bayes, LDA, QDA; exact k-NN search, k-NN and "
+        + "Nadaraya–Watson; random-feature models; exact linear quantile regression, rearrangement and quantile "
+        + "aggregation; split conformal intervals, CQR and conformal classification sets. Unsupervised and online: "
+        + "k-means, Gaussian mixtures by EM, spectral clustering, PCA, probabilistic PCA, factor analysis, online "
+        + "gradient descent and online ridge. A fitted model prints a one-line summary, exposes its parameters as "
+        + "fields (m.coef, m.intercept) and answers predict, predict_proba, score and transform, in pipelines too "
+        + "(learn.ridge(X, y) |> predict(X_test)). See docs/learners.md and docs/learners-unsupervised.md.");
     m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
     return m;
