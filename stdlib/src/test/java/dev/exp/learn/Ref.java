@@ -5,27 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.exp.tensor.Tensor;
-import java.io.IOException;
-import java.io.InputStream;
 
 /** Reads {@code reference/learn_reference.json} (make_learn_reference.py, scikit-learn 1.2.1). */
 public final class Ref {
   private Ref() {}
 
-  private static JsonNode root;
+  private static final dev.exp.ReferenceFile FILE = new dev.exp.ReferenceFile("learn_reference.json");
 
-  private static synchronized JsonNode root() {
-    if (root == null) {
-      try (InputStream in = Ref.class.getResourceAsStream("/reference/learn_reference.json")) {
-        assertNotNull(in, "reference/learn_reference.json is on the test classpath");
-        root = new ObjectMapper().readTree(in);
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    }
-    return root;
+  private static JsonNode root() {
+    return FILE.root();
   }
 
   /** An input tensor by name. */
@@ -39,17 +28,7 @@ public final class Ref {
   }
 
   private static Tensor decode(JsonNode n, String name) {
-    assertNotNull(n, "no reference value " + name);
-    int[] shape = new int[n.get("shape").size()];
-    for (int i = 0; i < shape.length; i++) {
-      shape[i] = n.get("shape").get(i).asInt();
-    }
-    JsonNode re = n.get("re");
-    double[] v = new double[re.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = re.get(i).asDouble();
-    }
-    return Tensor.wrap(shape, v);
+    return dev.exp.ReferenceFile.decode(n, name);
   }
 
   /** Same values as the expected {@code name} (shapes may differ only when one of them is flat): |Δ| ≤ tol·max(1, |e|). */
