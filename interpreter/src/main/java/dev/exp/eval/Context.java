@@ -121,6 +121,16 @@ public final class Context implements KernelContext {
     }
   }
 
+  /**
+   * The script error for a kernel's exception raised under an operator or another evaluator path:
+   * {@code prefix} then the kernel's message; a {@link dev.exp.kernel.MemoryLimitException} stays the
+   * memory limit.
+   */
+  static ExpError fromKernel(String prefix, dev.exp.kernel.KernelException e, Loc loc) {
+    String msg = prefix.isEmpty() ? e.getMessage() : prefix + e.getMessage();
+    return e instanceof dev.exp.kernel.MemoryLimitException ? memoryLimit(msg, loc) : new ExpError(msg, loc);
+  }
+
   /** The memory-limit error (also for a kernel's {@link dev.exp.kernel.MemoryLimitException} and a heap overflow). */
   public static ExpError memoryLimit(String message, Loc loc) {
     return new LimitError(dev.exp.api.ExpLimitException.Kind.MEMORY, message, loc);

@@ -281,7 +281,7 @@ final class FusedNodes {
         try {
           r = program.run(v);
         } catch (KernelException e) {
-          throw new ExpError(e.getMessage(), loc);
+          throw Context.fromKernel("", e, loc);
         }
       }
       if (r != null) {

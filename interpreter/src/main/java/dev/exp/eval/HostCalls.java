@@ -31,7 +31,7 @@ final class HostCalls {
     try {
       return Values.fromJava(sc.call(args));
     } catch (KernelException e) {
-      throw new ExpError(sc.callSignature() + ": " + e.getMessage(), loc);
+      throw Context.fromKernel(sc.callSignature() + ": ", e, loc);
     } finally {
       ctx.exitKernel(saved);
     }

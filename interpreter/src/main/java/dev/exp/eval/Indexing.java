@@ -131,7 +131,7 @@ final class Indexing {
       }
       return Values.unwrapScalar(TensorIndex.get(t, tensorItems(items)));
     } catch (KernelException e) {
-      throw new ExpError(e.getMessage(), loc);
+      throw Context.fromKernel("", e, loc);
     }
   }
 
@@ -158,7 +158,7 @@ final class Indexing {
       try {
         return TensorIndex.set(t, idx, v, inPlace);
       } catch (KernelException e) {
-        throw new ExpError(e.getMessage(), loc);
+        throw Context.fromKernel("", e, loc);
       }
     }
     if (target instanceof List<?> l) {

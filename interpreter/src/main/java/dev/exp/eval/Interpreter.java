@@ -100,7 +100,7 @@ public final class Interpreter {
       x.leave("<script>");
       throw x;
     } catch (OutOfMemoryError | RuntimeException e) {
-      ExpError x = unexpected(e);
+      ExpError x = unexpected(e, ctx.kernelLoc);
       x.leave("<script>");
       throw x;
     }
@@ -111,18 +111,18 @@ public final class Interpreter {
    * limit, a kernel's own exception keeps its message, anything else is an internal error without
    * Java text.
    */
-  static ExpError unexpected(Throwable e) {
+  static ExpError unexpected(Throwable e, Loc loc) {
     if (e instanceof OutOfMemoryError) {
       return Context.memoryLimit("out of memory: the script's values filled the JVM heap (" + InternalErrors.heap()
-          + ")", null);
+          + ")", loc);
     }
     if (e instanceof dev.exp.kernel.MemoryLimitException m) {
-      return Context.memoryLimit(m.getMessage(), null);
+      return Context.memoryLimit(m.getMessage(), loc);
     }
     if (e instanceof dev.exp.kernel.KernelException k) {
-      return new ExpError(k.getMessage(), null, k);
+      return new ExpError(k.getMessage(), loc, k);
     }
-    return new ExpError("internal error: " + InternalErrors.cause(e), null, e);
+    return new ExpError("internal error: " + InternalErrors.cause(e), loc, e);
   }
 
   /**
@@ -141,7 +141,7 @@ public final class Interpreter {
       if (e instanceof ExpError x) {
         throw x;
       }
-      ExpError x = unexpected(e);
+      ExpError x = unexpected(e, ctx.kernelLoc);
       x.leave(fn.name());
       throw x;
     }

@@ -19,7 +19,7 @@ final class OperatorCalls {
     try {
       return Values.unwrapScalar(a.apply(tx));
     } catch (KernelException e) {
-      throw new ExpError("operator '@': " + e.getMessage(), loc);
+      throw Context.fromKernel("operator '@': ", e, loc);
     } finally {
       if (ctx != null) {
         ctx.exitKernel(saved);

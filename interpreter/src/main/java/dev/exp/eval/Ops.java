@@ -80,7 +80,7 @@ final class Ops {
       }
       return TensorOps.binary(op, ta, tb);
     } catch (KernelException e) {
-      throw new ExpError("operator '" + op.symbol() + "': " + e.getMessage(), loc);
+      throw Context.fromKernel("operator '" + op.symbol() + "': ", e, loc);
     }
   }
 
@@ -100,7 +100,7 @@ final class Ops {
       try {
         return TensorOps.unary(UnaryOp.NEG, t);
       } catch (KernelException e) {
-        throw new ExpError("unary '-': " + e.getMessage(), loc);
+        throw Context.fromKernel("unary '-': ", e, loc);
       }
     }
     throw new ExpError("unary '-' needs a number or tensor, got " + Values.describe(v), loc);
@@ -115,7 +115,7 @@ final class Ops {
       try {
         return TensorOps.binary(eq ? BinaryOp.EQ : BinaryOp.NE, ta, tb);
       } catch (KernelException e) {
-        throw new ExpError("operator '" + (eq ? "==" : "!=") + "': " + e.getMessage(), loc);
+        throw Context.fromKernel("operator '" + (eq ? "==" : "!=") + "': ", e, loc);
       }
     }
     return deepEquals(a, b);

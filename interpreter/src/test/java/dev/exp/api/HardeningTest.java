@@ -98,6 +98,13 @@ class HardeningTest {
         list.getMessage());
     assertTrue(fails("map(0..1e12, fn (i) { i })") instanceof ExpMemoryLimitException);
     assertTrue(fails("arange(1e9)") instanceof ExpMemoryLimitException);
+    ExpException product = fails("let a = zeros([5000, 4])\na @ transpose(a)");   // 200 MB result
+    assertTrue(product instanceof ExpMemoryLimitException
+        && product.getMessage().contains("the result of [5000, 4] @ [4, 5000] needs 191 MB"), product.getMessage());
+    ExpException broadcast = fails("zeros([5000, 1]) + zeros([1, 5000])");
+    assertTrue(broadcast instanceof ExpMemoryLimitException, broadcast.toString());
+    ExpException huge = fails("zeros([100000, 1]) + zeros([1, 100000])");
+    assertTrue(huge.getMessage().contains("would have too many elements"), huge.getMessage());
     ExpException grid = fails("experiment \"g\" { sweep a in 0..1e5\n sweep b in 0..1e5\n report v = a }");
     assertTrue(grid.getMessage().contains("10000000000 trials"), grid.getMessage());
   }

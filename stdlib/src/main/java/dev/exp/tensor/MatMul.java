@@ -73,6 +73,8 @@ public final class MatMul {
       throw KernelException.of("matmul: the result of %s @ %s would have too many elements",
           Tensor.shapeString(sa), Tensor.shapeString(sb));
     }
+    dev.exp.kernel.Budget.doubles((long) nb * m * n, "the result of " + Tensor.shapeString(sa) + " @ "
+        + Tensor.shapeString(sb));
     double[] c = new double[nb * m * n];
     double[] ad = a.raw();
     double[] bd = b.raw();
@@ -137,6 +139,7 @@ public final class MatMul {
     if ((long) x.length * y.length > Integer.MAX_VALUE - 8) {
       throw KernelException.of("outer: the result would have too many elements (%d × %d)", x.length, y.length);
     }
+    dev.exp.kernel.Budget.doubles((long) x.length * y.length, "outer of " + x.length + " × " + y.length + " values");
     double[] d = new double[x.length * y.length];
     for (int i = 0; i < x.length; i++) {
       for (int j = 0; j < y.length; j++) {

@@ -45,6 +45,7 @@ public final class TensorOps {
     int[] bs = b.shape();
     int[] os = Tensor.broadcastShapes(as, bs);
     int n = size(os);
+    dev.exp.kernel.Budget.doubles(n, "the result of shape " + Tensor.shapeString(os));
     double[] out = new double[n];
     double[] ad = a.storage();
     double[] bd = b.storage();
@@ -128,11 +129,14 @@ public final class TensorOps {
 
   /** Number of elements of a shape. */
   static int size(int[] shape) {
-    int n = 1;
+    long n = 1;
     for (int d : shape) {
       n *= d;
+      if (n > Integer.MAX_VALUE - 8) {
+        throw KernelException.of("the result of shape %s would have too many elements", Tensor.shapeString(shape));
+      }
     }
-    return n;
+    return (int) n;
   }
 
   /** Which loops run: "vector (8 x float64 lanes)" or "scalar". */
