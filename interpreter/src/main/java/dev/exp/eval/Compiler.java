@@ -490,95 +490,22 @@ final class Compiler {
     if (e instanceof Ast.Lambda l) {
       return lambda(l);
     }
-    if (e instanceof Ast.Binary b) {
-      Node chain = OperatorNodes.LeftChain.of(b, this::expr);   // long chains first: no deep fused trees
-      if (chain != null) {
-        return chain;
-      }
-    }
-    if (e instanceof Ast.Binary || e instanceof Ast.Unary || e instanceof Ast.Call) {
-      Node fused = FusedNodes.tryFuse(this, this::resolvesToBuiltin, e); // element-wise fusion (FusedNodes)
-      if (fused != null) {
-        return fused;
-      }
-    }
     if (e instanceof Ast.Call c) {
-      Node callee = expr(c.callee());
-      Node[] args = new Node[c.args().size()];
-      for (int i = 0; i < args.length; i++) {
-        args[i] = expr(c.args().get(i));
-      }
-      String[] names = names(c.names());
-      checkCall(c.callee().loc(), callee, c.callee(), args.length, names);
-      return AccessNodes.call(c.loc(), callee, args, names);
+      Node fused = FusedNodes.tryFuse(this, this::resolvesToBuiltin, e); // element-wise fusion (FusedNodes)
+      return fused != null ? fused : CallCompiler.call(this, c);
     }
     if (e instanceof Ast.Pipe p) {
-      Node value = expr(p.value());
-      if (p.target() instanceof Ast.Call c) {
-        Node callee = expr(c.callee());
-        Node[] args = new Node[c.args().size() + 1];
-        args[0] = value;
-        for (int i = 0; i < c.args().size(); i++) {
-          args[i + 1] = expr(c.args().get(i));
-        }
-        List<String> ns = new ArrayList<>();
-        ns.add(null);
-        ns.addAll(c.names());
-        String[] names = names(ns);
-        checkCall(c.callee().loc(), callee, c.callee(), args.length, names);
-        return AccessNodes.call(p.loc(), callee, args, names);
-      }
-      Node callee = expr(p.target());
-      checkCall(p.target().loc(), callee, p.target(), 1, null);
-      return AccessNodes.call(p.loc(), callee, new Node[] {value}, null);
+      return CallCompiler.pipe(this, p);
     }
     if (e instanceof Ast.Index ix) {
-      Node target = expr(ix.target());
-      Node[][] items = new Node[ix.items().size()][];
-      boolean[] slices = new boolean[items.length];
-      Loc[] locs = new Loc[items.length];
-      for (int i = 0; i < items.length; i++) {
-        Ast.IndexItem it = ix.items().get(i);
-        slices[i] = it.slice();
-        locs[i] = it.loc();
-        items[i] = it.slice()
-            ? new Node[] {opt(it.lo()), opt(it.hi()), opt(it.step())}
-            : new Node[] {expr(it.lo())};
-      }
-      return new AccessNodes.Index(ix.loc(), target, items, slices, locs);
+      return CallCompiler.index(this, ix);
     }
     if (e instanceof Ast.Member m) {
-      Node target = expr(m.target());
-      if (target instanceof VariableNodes.Const k && k.value instanceof Namespace ns) {
-        // a builtin namespace: resolve the member now (a static error when it does not exist)
-        if (!ns.has(m.name())) {
-          error(m.loc(), "'" + ns.name() + "' has no member '" + m.name() + "'"
-              + Suggest.didYouMean(m.name(), ns.memberNames()));
-          return new VariableNodes.Const(m.loc(), null);
-        }
-        return new VariableNodes.Const(m.loc(), ns.member(m.name()));
-      }
-      return new AccessNodes.Member(m.loc(), target, m.name());
+      return CallCompiler.member(this, m);
     }
-    if (e instanceof Ast.Unary u) {
-      Node operand = expr(u.operand());
-      return u.op().equals("-") ? new OperatorNodes.Negate(u.loc(), operand) : new OperatorNodes.Plus(u.loc(), operand);
-    }
-    if (e instanceof Ast.Binary b) {
-      Node left = expr(b.left());
-      return OperatorNodes.binary(b.loc(), b.op(), left, expr(b.right()));
-    }
-    if (e instanceof Ast.And a) {
-      return new OperatorNodes.And(a.loc(), expr(a.left()), expr(a.right()));
-    }
-    if (e instanceof Ast.Or o) {
-      return new OperatorNodes.Or(o.loc(), expr(o.left()), expr(o.right()));
-    }
-    if (e instanceof Ast.Not n) {
-      return new OperatorNodes.Not(n.loc(), expr(n.operand()));
-    }
-    if (e instanceof Ast.Range r) {
-      return new OperatorNodes.Range(r.loc(), expr(r.from()), expr(r.to()), r.inclusive());
+    Node op = OperatorCompiler.compile(this, e);
+    if (op != null) {
+      return op;
     }
     if (e instanceof Ast.Experiment x) {
       return ExperimentCompiler.compile(this, x);
@@ -586,24 +513,9 @@ final class Compiler {
     throw new IllegalStateException("unknown expression " + e);
   }
 
-  private Node opt(Ast.Expr e) {
-    return e == null ? null : expr(e);
-  }
-
-  private static String[] names(List<String> names) {
-    for (String n : names) {
-      if (n != null) {
-        return names.toArray(new String[0]);
-      }
-    }
-    return null;
-  }
-
-  private void checkCall(Loc loc, Node callee, Ast.Expr calleeExpr, int nargs, String[] names) {
-    String problem = calls.problem(callee, calleeExpr, nargs, names);
-    if (problem != null) {
-      error(loc, problem);
-    }
+  /** The static checks of calls to the program's own functions. */
+  StaticCalls calls() {
+    return calls;
   }
 
   /** Compiles a function literal or declaration into a closure-creating node. */
