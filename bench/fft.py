@@ -1,6 +1,6 @@
 # Benchmark (not a test): the NumPy / SciPy peers of bench/fft.exp (bench/run-fft.sh), float64.
 # numpy.fft (pocketfft) for the FFTs, a vectorised radix-2 butterfly for the Walsh-Hadamard transform
-# (NumPy has none), scipy.signal.fftconvolve for the convolution. 3 warm-ups, median/min of 15 runs.
+# (NumPy has none), scipy.signal.fftconvolve for the convolution. 10 warm-ups, median/min of 15 runs.
 import time
 
 import numpy as np
@@ -26,7 +26,7 @@ def wht(x):
 
 
 def report(name, f):
-    for _ in range(3):
+    for _ in range(10):
         f()
     ts = []
     for _ in range(15):

@@ -2,7 +2,7 @@
 # Benchmark (not a test): Exp's FFT, WHT and convolution kernels against NumPy / SciPy on the same
 # machine in the same run: rfft of 2^20 values, fft of 1009·1024 values (not a power of two), 2-D fft
 # of 1024², Walsh–Hadamard of 2^20 (NumPy: a vectorised radix-2 butterfly), convolution of 1e5 by 1e3
-# values (scipy.signal.fftconvolve). Each side: 3 warm-ups, median and min of 15 timed runs in-process
+# values (scipy.signal.fftconvolve). Each side: 10 warm-ups, median and min of 15 timed runs in-process
 # (JVM start-up excluded). Prints medians and minima with the speed ratios (peer time / exp time).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

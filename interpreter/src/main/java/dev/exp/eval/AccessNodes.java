@@ -60,6 +60,12 @@ final class AccessNodes {
           throw depth(loc);
         }
       }
+      return finish(f, fn);
+    }
+
+    /** The call of a callee that is not a closure: builtins, kernels, host values. */
+    private Object finish(Frame f, Object fn) {
+      Context ctx = f.ctx;
       Object[] values = new Object[args.length];
       for (int i = 0; i < values.length; i++) {
         values[i] = args[i].eval(f);
@@ -74,6 +80,37 @@ final class AccessNodes {
           return c.call(ctx, values, names, loc);
         }
         return c.invoke(ctx, plan(sig).bind(values), loc);
+      } catch (ExpError e) {
+        e.locateIfUnknown(loc);
+        throw e;
+      } catch (StackOverflowError e) {
+        throw depth(loc);
+      }
+    }
+
+    /**
+     * The call evaluated typed: a closure's body runs typed too, so numeric recursion ({@code fib})
+     * passes results without boxing. Other callees and non-numeric results go through {@link #eval}
+     * or come back as {@link UnexpectedType}.
+     */
+    @Override
+    double evalDouble(Frame f) throws UnexpectedType {
+      Object fn = callee.eval(f);
+      if (!(fn instanceof Closure c)) {
+        return Arithmetic.number(finish(f, fn));
+      }
+      Context ctx = f.ctx;
+      CallPlan p = plan(c.code.sig);
+      Frame nf = c.newFrame(ctx);
+      Object[] slots = nf.slots;
+      int[] t = p.target;
+      Node[] a = args;
+      for (int i = 0; i < a.length; i++) {
+        slots[t[i]] = a[i].eval(f);
+      }
+      ctx.tick(loc);
+      try {
+        return c.runDouble(nf, p.unbound, loc);
       } catch (ExpError e) {
         e.locateIfUnknown(loc);
         throw e;

@@ -62,6 +62,42 @@ final class Closure implements Callable {
 
   /** Fills the defaults of the parameters in {@code unbound}, boxes captured parameters, runs the body. */
   Object run(Frame f, int[] unbound, Loc loc) {
+    bindDefaults(f, unbound);
+    Context ctx = f.ctx;
+    ctx.enter(loc);
+    try {
+      return code.execute(f);
+    } catch (ExpError e) {
+      e.leave(name());
+      throw e;
+    } catch (StackOverflowError e) {
+      throw overflow(ctx, loc);
+    } finally {
+      ctx.exit();
+    }
+  }
+
+  /**
+   * {@link #run} evaluated typed: the body's value as a number, so a numeric function such as
+   * {@code fib} returns without boxing; a value of another kind comes back as {@link UnexpectedType}.
+   */
+  double runDouble(Frame f, int[] unbound, Loc loc) throws UnexpectedType {
+    bindDefaults(f, unbound);
+    Context ctx = f.ctx;
+    ctx.enter(loc);
+    try {
+      return code.executeDouble(f);
+    } catch (ExpError e) {
+      e.leave(name());
+      throw e;
+    } catch (StackOverflowError e) {
+      throw overflow(ctx, loc);
+    } finally {
+      ctx.exit();
+    }
+  }
+
+  private void bindDefaults(Frame f, int[] unbound) {
     FunctionCode c = code;
     if (!c.capturedParams) {
       for (int p : unbound) {
@@ -81,20 +117,12 @@ final class Closure implements Callable {
         }
       }
     }
-    Context ctx = f.ctx;
-    ctx.enter(loc);
-    try {
-      return c.execute(f);
-    } catch (ExpError e) {
-      e.leave(name());
-      throw e;
-    } catch (StackOverflowError e) {
-      // The Java stack ran out before the call-depth limit (small thread stacks in embedding hosts).
-      throw new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
-          "call depth limit exceeded: the Java stack overflowed after " + ctx.depth
-              + " nested calls (unbounded recursion? run on a thread with a larger stack or lower Limits.maxCallDepth)", loc);
-    } finally {
-      ctx.exit();
-    }
+  }
+
+  /** The Java stack ran out before the call-depth limit (small thread stacks in embedding hosts). */
+  private static Context.LimitError overflow(Context ctx, Loc loc) {
+    return new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
+        "call depth limit exceeded: the Java stack overflowed after " + ctx.depth
+            + " nested calls (unbounded recursion? run on a thread with a larger stack or lower Limits.maxCallDepth)", loc);
   }
 }

@@ -85,8 +85,19 @@ final class ControlNodes {
     double evalDouble(Frame f) throws UnexpectedType {
       Node[] ss = statements;
       int last = ss.length - 1;
-      for (int i = 0; i < last; i++) {
-        ss[i].eval(f);   // a typed block is never in a direct position: no completion codes here
+      if (jumps) {
+        for (int i = 0; i < last; i++) {
+          ss[i].eval(f);
+          if (f.jump != Frame.NORMAL) {
+            // only a block in a direct position can jump, and whoever evaluates one (a function
+            // body, a loop) reads the completion code, not this value
+            return Double.NaN;
+          }
+        }
+      } else {
+        for (int i = 0; i < last; i++) {
+          ss[i].eval(f);
+        }
       }
       if (last < 0) {
         throw new UnexpectedType(null);
@@ -407,6 +418,30 @@ final class ControlNodes {
       f.ret = v;
       f.jump = Frame.RETURN;
       return null;
+    }
+
+    /**
+     * A direct {@code return} in a typed body keeps a numeric value unboxed ({@link Frame#retNum});
+     * the value returned here is never used (the function reads the completion code).
+     */
+    @Override
+    double evalDouble(Frame f) throws UnexpectedType {
+      if (!direct || value == null || !value.maybeNumber()) {
+        eval(f);
+        return Double.NaN;
+      }
+      double d;
+      try {
+        d = value.evalDouble(f);
+      } catch (UnexpectedType e) {
+        f.ret = e.value;
+        f.jump = Frame.RETURN;
+        return Double.NaN;
+      }
+      f.retNum = d;
+      f.ret = Frame.NUM;
+      f.jump = Frame.RETURN;
+      return d;
     }
   }
 

@@ -33,8 +33,10 @@ final class Frame {
   double[] nums;
   /** The pending completion: {@link #NORMAL}, {@link #BREAK}, {@link #CONTINUE} or {@link #RETURN}. */
   int jump;
-  /** The value of a pending {@link #RETURN}. */
+  /** The value of a pending {@link #RETURN}; {@link #NUM} when it is the number {@link #retNum}. */
   Object ret;
+  /** The unboxed value of a pending {@link #RETURN} when {@link #ret} is {@link #NUM}. */
+  double retNum;
   /** Per slot, the tensor this frame's variable owns exclusively (see {@link AccessNodes.IndexAssign}). */
   Object[] owned;
 
@@ -54,6 +56,18 @@ final class Frame {
   void setNum(int slot, double v) {
     nums()[slot] = v;
     slots[slot] = NUM;
+  }
+
+  /** The value of the pending {@link #RETURN}, boxed. */
+  Object returned() {
+    Object r = ret;
+    return r == NUM ? (Object) retNum : r;
+  }
+
+  /** The value of the pending {@link #RETURN} as a number, or {@link UnexpectedType} with it. */
+  double returnedNumber() throws UnexpectedType {
+    Object r = ret;
+    return r == NUM ? retNum : Arithmetic.number(r);
   }
 
   /** The boxed value of a non-captured slot. */

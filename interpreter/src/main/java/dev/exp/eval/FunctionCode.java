@@ -38,7 +38,26 @@ final class FunctionCode {
     } catch (ControlNodes.ReturnSignal r) {
       return r.value;
     }
-    return f.jump == Frame.RETURN ? f.ret : v;
+    return f.jump == Frame.RETURN ? f.returned() : v;
+  }
+
+  /**
+   * {@link #execute} typed: the result as a number, or {@link UnexpectedType} with the result when it
+   * is of another kind (also when a {@code return} delivered it).
+   */
+  double executeDouble(Frame f) throws UnexpectedType {
+    double v;
+    try {
+      v = body.evalDouble(f);
+    } catch (ControlNodes.ReturnSignal r) {
+      return Arithmetic.number(r.value);
+    } catch (UnexpectedType e) {
+      if (f.jump == Frame.RETURN) {
+        return f.returnedNumber();
+      }
+      throw e;
+    }
+    return f.jump == Frame.RETURN ? f.returnedNumber() : v;
   }
 
   /** A captured variable comes from the enclosing frame's slot, or from the enclosing closure's captures. */

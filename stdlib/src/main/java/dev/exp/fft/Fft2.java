@@ -15,7 +15,7 @@ final class Fft2 {
     int r = x.dim(0);
     int c = x.dim(1);
     double scale = norm.scale(r, inverse) * norm.scale(c, inverse);
-    DoubleFFT_2D plan = new DoubleFFT_2D(r, c);
+    DoubleFFT_2D plan = Plans.of(r, c);
     double[] z;
     if (!x.isComplex() && !inverse) {
       z = new double[2 * r * c];
