@@ -8,11 +8,13 @@ import dev.exp.tensor.loops.Strided;
  * sum, mean, max and min over all values or along an axis, on the op table's loops (vectorised
  * where available). Summation order (the same on the scalar and the vector loops, so both give
  * identical bits): over all values, or along the last axis, {@link Loops#SUM_LANES} interleaved
- * compensated partial sums combined by {@link Loops#finishSum}; along any other axis, the sequential
+ * compensated partial sums combined by {@link Loops#finishSum} (in chunks of {@link Loops#SUM_CHUNK}
+ * combined in order for longer runs: {@link Loops#sum}); along any other axis, the sequential
  * compensated (Neumaier) sum of each output element, accumulated a row at a time. max and min use
  * {@code Math.max}/{@code Math.min} semantics (nan wins; 0.0 is above -0.0), which do not depend on
  * the order at all. Strided inputs are read in place for max and min; sums read the row-major values
- * ({@link Tensor#raw()}, a copy only for a non-contiguous view).
+ * ({@link Tensor#raw()}, a copy only for a non-contiguous view). Large reductions run their independent
+ * rows or chunks on several threads; results never depend on the thread count.
  */
 public final class FastReductions {
   private FastReductions() {}
@@ -20,13 +22,10 @@ public final class FastReductions {
   /** Sum of all values. */
   public static double sum(Loops loops, Tensor x) {
     requireReal(x, "sum");
-    double[] acc = Loops.newSum();
     if (x.isContiguous()) {
-      loops.sumInto(x.storage(), x.offset(), x.size(), acc);
-    } else {
-      loops.sumInto(x.raw(), 0, x.size(), acc);
+      return loops.sum(x.storage(), x.offset(), x.size());
     }
-    return Loops.finishSum(acc);
+    return loops.sum(x.raw(), 0, x.size());
   }
 
   /** Largest (max = true) or smallest value; an empty tensor is an error naming {@code fn}. */
@@ -66,12 +65,7 @@ public final class FastReductions {
     double[] out = new double[l.count()];
     int len = l.n();
     if (l.inner() == 1) {
-      double[] acc = Loops.newSum();
-      for (int lane = 0; lane < l.outer(); lane++) {
-        java.util.Arrays.fill(acc, 0);
-        loops.sumInto(a, lane * len, len, acc);
-        out[lane] = Loops.finishSum(acc);
-      }
+      rows(l.outer(), len, lane -> out[lane] = loops.sum(a, lane * len, len));
     } else {
       int inner = l.inner();
       double[] c = new double[inner];
@@ -110,9 +104,7 @@ public final class FastReductions {
     double[] out = new double[l.count()];
     double init = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     if (l.inner() == 1) {
-      for (int lane = 0; lane < l.outer(); lane++) {
-        out[lane] = max ? loops.max(a, lane * len, len, init) : loops.min(a, lane * len, len, init);
-      }
+      rows(l.outer(), len, lane -> out[lane] = max ? loops.max(a, lane * len, len, init) : loops.min(a, lane * len, len, init));
     } else {
       int inner = l.inner();
       dev.exp.tensor.op.BinaryOp op = max ? dev.exp.tensor.op.BinaryOp.MAXIMUM : dev.exp.tensor.op.BinaryOp.MINIMUM;
@@ -127,6 +119,28 @@ public final class FastReductions {
     }
     return Tensor.wrap(keepdims ? TensorArgs.withAxis(s, ax, 1) : TensorArgs.removeAxis(s, ax), out);
   }
+
+  /** Runs row(0 .. rows − 1) (independent rows of len values), in parallel blocks of rows when large. */
+  private static void rows(int rows, int len, java.util.function.IntConsumer row) {
+    long total = (long) rows * len;
+    if (total < PARALLEL_VALUES || rows < 2) {
+      for (int r = 0; r < rows; r++) {
+        row.accept(r);
+      }
+      return;
+    }
+    int per = (int) Math.max(1, Math.min(rows, Loops.SUM_CHUNK / Math.max(1, len)));
+    int tasks = (rows + per - 1) / per;
+    dev.exp.kernel.Parallel.forEach(tasks, t -> {
+      int end = Math.min(rows, (t + 1) * per);
+      for (int r = t * per; r < end; r++) {
+        row.accept(r);
+      }
+    });
+  }
+
+  /** Reductions over at least this many values split their independent rows over threads. */
+  private static final long PARALLEL_VALUES = 1L << 18;
 
   private static int checkAxis(Tensor x, int axis, String fn) {
     if (x.rank() == 0) {

@@ -20,7 +20,9 @@ import java.util.Arrays;
  * the scalar definitions, as the unfused operators do; so fused results are bit-identical to
  * evaluating the operators one at a time. The sum consumes blocks of a multiple of
  * {@link Loops#SUM_LANES} elements into the same lane accumulators as {@code sum} over a whole tensor,
- * so fused and unfused sums and means are bit-identical too; max/min do not depend on the order.
+ * and in the same chunks of {@link Loops#SUM_CHUNK} values, so fused and unfused sums and means are
+ * bit-identical too; max/min do not depend on the order. Chunks of a large program run on several
+ * threads ({@link dev.exp.kernel.Parallel}); results never depend on the thread count.
  *
  * <p>{@link #run} returns null when the program does not apply to the given leaves (a leaf that is not
  * a number or a float64 tensor, no tensor leaf, shapes that do not broadcast, a comparison or
@@ -146,8 +148,8 @@ public final class Program {
     if (!anyTensor) {
       return null;
     }
-    Run r = new Run(leaves);
-    int[] shape = r.shapeOf(root);
+    Run first = new Run(leaves);
+    int[] shape = first.shapeOf(root);
     if (shape == null || shape == Run.NUMBER || shape.length == 0) {
       return null;
     }
@@ -158,12 +160,63 @@ public final class Program {
     if (n == 0 && (reduction == Reduction.MAX || reduction == Reduction.MIN)) {
       return null;
     }
-    r.prepare(root, shape);
     double[] out = reduction == Reduction.NONE ? new double[n] : null;
+    // chunks of Loops.SUM_CHUNK values: the order of a whole-tensor sum (so fused and unfused sums agree
+    // bit for bit), independent of the thread count; each chunk runs on its own buffers
+    int chunks = Loops.chunks(n);
+    double[] parts = new double[chunks];
+    int total = n;
+    java.util.function.IntConsumer task = c -> {
+      Run r = c == 0 ? first : first.copy();
+      r.prepare(root, shape);
+      int from = c * Loops.SUM_CHUNK;
+      int to = (int) Math.min(total, (long) from + Loops.SUM_CHUNK);
+      parts[c] = runRange(r, from, to, out);
+    };
+    if (chunks >= PARALLEL_CHUNKS && work(n) >= PARALLEL_WORK) {
+      dev.exp.kernel.Parallel.forEach(chunks, task);
+    } else {
+      for (int c = 0; c < chunks; c++) {
+        task.accept(c);
+      }
+    }
+    switch (reduction) {
+      case NONE: return Tensor.wrap(shape, out);
+      case SUM: return Loops.combineChunks(parts);
+      case MEAN: return n == 0 ? Double.NaN : Loops.combineChunks(parts) / n;
+      case MAX: {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : parts) {
+          m = Math.max(m, v);
+        }
+        return m;
+      }
+      default: {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : parts) {
+          m = Math.min(m, v);
+        }
+        return m;
+      }
+    }
+  }
+
+  /** Chunks of at least this many in one program run in parallel (when the work is large enough). */
+  private static final int PARALLEL_CHUNKS = 2;
+  /** Element-operations (values × operators) from which a program is worth splitting over threads. */
+  private static final long PARALLEL_WORK = 1L << 19;
+
+  /** The number of element operations of a run over n values. */
+  private long work(int n) {
+    return (long) n * Math.max(1, nodes / 2);
+  }
+
+  /** Values [from, to) on run r: written into out (no reduction) or reduced to one number. */
+  private double runRange(Run r, int from, int to, double[] out) {
     double[] acc = reduction == Reduction.SUM || reduction == Reduction.MEAN ? Loops.newSum() : null;
     double m = reduction == Reduction.MAX ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-    for (int k = 0; k < n; k += BLOCK) {
-      int len = Math.min(BLOCK, n - k);
+    for (int k = from; k < to; k += BLOCK) {
+      int len = Math.min(BLOCK, to - k);
       Block b = r.eval(root, k, len, out, k);
       switch (reduction) {
         case NONE:
@@ -176,12 +229,7 @@ public final class Program {
         default: m = loops.min(b.array, b.offset, len, m); break;
       }
     }
-    switch (reduction) {
-      case NONE: return Tensor.wrap(shape, out);
-      case SUM: return Loops.finishSum(acc);
-      case MEAN: return n == 0 ? Double.NaN : Loops.finishSum(acc) / n;
-      default: return m;
-    }
+    return acc != null ? Loops.finishSum(acc) : m;
   }
 
   /** A block of values: {@code array[offset .. offset + len)}, or a number. */
@@ -203,6 +251,13 @@ public final class Program {
 
     Run(Object[] leaves) {
       this.leaves = leaves;
+    }
+
+    /** A run with this one's node shapes and its own buffers (call {@link #prepare} before use). */
+    Run copy() {
+      Run r = new Run(leaves);
+      System.arraycopy(shapes, 0, r.shapes, 0, shapes.length);
+      return r;
     }
 
     /** The broadcast shape of a node, {@link #NUMBER} for number-only subtrees, null if it does not apply. */

@@ -1,7 +1,9 @@
 package dev.exp.tensor.loops;
 
+import dev.exp.kernel.Parallel;
 import dev.exp.tensor.op.BinaryOp;
 import dev.exp.tensor.op.UnaryOp;
+import java.util.function.IntConsumer;
 
 /**
  * The inner loops of element-wise math and reductions over contiguous runs of a {@code double[]}.
@@ -19,7 +21,8 @@ import dev.exp.tensor.op.UnaryOp;
  * an element never depends on its position in the run (tails are computed by the same vector code),
  * so blocking, strides and fusion never change results. Sums use a fixed order: {@link #SUM_LANES}
  * interleaved Neumaier-compensated accumulators (element i goes to lane i mod 8), combined by
- * {@link #finishSum}; the vector loops keep exactly this order, so sums are bit-identical too.
+ * {@link #finishSum}, and runs longer than {@link #SUM_CHUNK} are summed in chunks combined in order
+ * ({@link #sum}); the vector loops keep exactly this order, so sums are bit-identical too.
  */
 public abstract class Loops {
   /** Number of interleaved partial sums; runs handed to {@link #sumInto} start at lane 0. */
@@ -102,6 +105,64 @@ public abstract class Loops {
    * (s[i], c[i]). Summing rows this way gives, per column, the sequential compensated sum.
    */
   public abstract void neumaierRows(double[] a, int ai, double[] s, double[] c, int n);
+
+  /**
+   * Elements per chunk of a long sum. A run longer than this is summed chunk by chunk (each chunk into
+   * its own lane accumulators, finished by {@link #finishSum}), and the chunk totals are combined in
+   * order by {@link #combineChunks}; the chunks may run on several threads without changing a bit, so
+   * results depend on the data only, never on the thread count. A run of at most this many elements is
+   * one chunk: the plain lane order.
+   */
+  public static final int SUM_CHUNK = 1 << 16;
+
+  /** Chunks of at least this many in one sum run in parallel ({@link Parallel#forEach}). */
+  static final int PARALLEL_CHUNKS = 4;
+
+  /** The sum of a[ai .. ai + n) in the chunked order of {@link #SUM_CHUNK}. */
+  public final double sum(double[] a, int ai, int n) {
+    if (n <= SUM_CHUNK) {
+      double[] acc = newSum();
+      sumInto(a, ai, n, acc);
+      return finishSum(acc);
+    }
+    int chunks = chunks(n);
+    double[] parts = new double[chunks];
+    IntConsumer task = c -> {
+      int s = c * SUM_CHUNK;
+      double[] acc = newSum();
+      sumInto(a, ai + s, Math.min(SUM_CHUNK, n - s), acc);
+      parts[c] = finishSum(acc);
+    };
+    if (chunks >= PARALLEL_CHUNKS) {
+      Parallel.forEach(chunks, task);
+    } else {
+      for (int c = 0; c < chunks; c++) {
+        task.accept(c);
+      }
+    }
+    return combineChunks(parts);
+  }
+
+  /** The number of {@link #SUM_CHUNK} chunks of a run of n elements (at least 1). */
+  public static int chunks(int n) {
+    return Math.max(1, (int) ((n + (long) SUM_CHUNK - 1) / SUM_CHUNK));
+  }
+
+  /** Chunk totals added in order with Neumaier compensation (a single chunk is returned as it is). */
+  public static double combineChunks(double[] parts) {
+    if (parts.length == 1) {
+      return parts[0];
+    }
+    double s = 0;
+    double c = 0;
+    for (double v : parts) {
+      double t = s + v;
+      c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+      s = t;
+    }
+    double r = s + c;
+    return Double.isNaN(r) && !Double.isNaN(s) ? s : r;
+  }
 
   /** A fresh accumulator for {@link #sumInto}. */
   public static double[] newSum() {

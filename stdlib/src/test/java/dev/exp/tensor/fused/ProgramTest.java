@@ -71,6 +71,73 @@ class ProgramTest {
     }
   }
 
+  /** Long runs: chunked sums (in parallel on 2 threads) keep fused = unfused and 1 thread = 2 threads. */
+  @Test
+  void longRunsAreChunkedIdenticallyOnAnyThreadCount() {
+    SplittableRandom r = new SplittableRandom(5);
+    int n = 5 * Loops.SUM_CHUNK + 123;
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = (r.nextDouble() - 0.5) * 6;
+    }
+    Tensor x = Tensor.wrap(new int[] {n}, d);
+    Program.Expr e = binary(BinaryOp.ADD, binary(BinaryOp.MUL, unary(UnaryOp.EXP, leaf(0)), leaf(1)), leaf(0));
+    Object[] leaves = {x, 2.0};
+    // independent value: the exact sum of the (correctly rounded per element) terms, by BigDecimal
+    java.math.BigDecimal exact = java.math.BigDecimal.ZERO;
+    for (double v : d) {
+      exact = exact.add(new java.math.BigDecimal(Math.exp(v) * 2 + v));
+    }
+    for (Loops loops : new Loops[] {Loops.scalar(), Loops.vectorOrNull()}) {
+      Tensor unfused = TensorOps.binary(loops, BinaryOp.ADD,
+          TensorOps.binary(loops, BinaryOp.MUL, TensorOps.unary(loops, UnaryOp.EXP, x), Tensor.scalar(2)), x);
+      double one = dev.exp.kernel.Parallel.withThreads(1, () -> FastReductions.sum(loops, unfused));
+      double two = dev.exp.kernel.Parallel.withThreads(2, () -> FastReductions.sum(loops, unfused));
+      double fused1 = dev.exp.kernel.Parallel.withThreads(1, () -> (Double) new Program(e, Program.Reduction.SUM, loops).run(leaves));
+      double fused2 = dev.exp.kernel.Parallel.withThreads(2, () -> (Double) new Program(e, Program.Reduction.SUM, loops).run(leaves));
+      assertEquals(Double.doubleToLongBits(one), Double.doubleToLongBits(two));
+      assertEquals(Double.doubleToLongBits(one), Double.doubleToLongBits(fused1));
+      assertEquals(Double.doubleToLongBits(one), Double.doubleToLongBits(fused2));
+      // the vector exp is within 2 ulp per element; the compensated sum adds no error of its own here
+      assertEquals(exact.doubleValue(), one, 1e-12 * Math.abs(exact.doubleValue()) + 4 * Math.ulp(8.0) * n * 1e-3);
+      Tensor par = dev.exp.kernel.Parallel.withThreads(2, () -> (Tensor) new Program(e, Program.Reduction.NONE, loops).run(leaves));
+      assertBits(unfused, par);
+      double mx = dev.exp.kernel.Parallel.withThreads(2, () -> (Double) new Program(e, Program.Reduction.MAX, loops).run(leaves));
+      assertEquals(FastReductions.extreme(loops, unfused, true, "max"), mx);
+    }
+    // the chunked order itself: chunk totals of the lane order, combined in order
+    Loops s = Loops.scalar();
+    double[] parts = new double[Loops.chunks(n)];
+    for (int c = 0; c < parts.length; c++) {
+      double[] acc = Loops.newSum();
+      int from = c * Loops.SUM_CHUNK;
+      s.sumInto(d, from, Math.min(Loops.SUM_CHUNK, n - from), acc);
+      parts[c] = Loops.finishSum(acc);
+    }
+    assertEquals(Double.doubleToLongBits(Loops.combineChunks(parts)), Double.doubleToLongBits(s.sum(d, 0, n)));
+  }
+
+  /** Row reductions of a large matrix split rows over threads without changing any value. */
+  @Test
+  void largeRowReductionsMatchRowByRow() {
+    SplittableRandom r = new SplittableRandom(9);
+    Tensor m = random(r, 700, 600);
+    Loops loops = Loops.active();
+    Tensor sums = dev.exp.kernel.Parallel.withThreads(2, () -> FastReductions.sumAxis(loops, m, 1, false, false));
+    Tensor maxs = dev.exp.kernel.Parallel.withThreads(2, () -> FastReductions.extremeAxis(loops, m, 1, false, true));
+    double[] raw = m.raw();
+    for (int i = 0; i < 700; i++) {
+      double[] row = java.util.Arrays.copyOfRange(raw, i * 600, (i + 1) * 600);
+      double want = FastReductions.sum(Loops.scalar(), Tensor.wrap(new int[] {600}, row));
+      assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(sums.raw()[i]), "row " + i);
+      double mx = Double.NEGATIVE_INFINITY;
+      for (double v : row) {
+        mx = Math.max(mx, v);
+      }
+      assertEquals(Double.doubleToLongBits(mx), Double.doubleToLongBits(maxs.raw()[i]), "row " + i);
+    }
+  }
+
   @Test
   void broadcastAndStridedLeavesMatchUnfused() {
     SplittableRandom r = new SplittableRandom(12);
