@@ -140,7 +140,8 @@ public final class Reductions {
   // ------------------------------------------------------------------ kernels
 
   @Kernel(name = "sum", doc = "Sum of the values (compensated summation in a fixed order: 8 interleaved lanes over all "
-      + "values or the last axis, sequential along other axes), over all values or along axis. "
+      + "values or the last axis, in chunks of 65536 values combined in order, sequential along other axes; the "
+      + "result never depends on the thread count), over all values or along axis. "
       + "With axis none (and keepdims false) the result is a number, otherwise a tensor; complex values sum to a complex "
       + "result. Example: sum(x, axis: 0)")
   public static Object sum(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
