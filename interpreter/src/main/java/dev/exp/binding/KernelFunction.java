@@ -9,9 +9,6 @@ import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelContext;
 import dev.exp.kernel.KernelException;
 import dev.exp.syntax.Loc;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -19,14 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A script function backed by one annotated static kernel method, called through a {@link
- * MethodHandle} adapter made once. Everything about a parameter is decided when the kernel is bound:
+ * A script function backed by one annotated static kernel method, called through a direct {@link
+ * KernelInvoker} made once it is hot. Everything about a parameter is decided when the kernel is bound:
  * its script name and default ({@link Signature}), its converter, and where the {@link KernelContext}
  * goes (a parameter of that type without {@code @Arg}, invisible to scripts).
  */
 public final class KernelFunction implements Callable {
-  private static final MethodType INVOKER = MethodType.methodType(Object.class, Object[].class);
-
   private final Method method;
   private final String name;
   private final String doc;
@@ -48,13 +43,13 @@ public final class KernelFunction implements Callable {
    */
   private final boolean[] noneAsNull;
   private final boolean resolvesPath;
-  /** The adapter, made after {@link #COLD_CALLS} calls (see {@link #call(Object[])}). */
-  private volatile MethodHandle invoker;
+  /** The direct invoker, made after {@link #COLD_CALLS} calls (see {@link #call(Object[])}); racy but idempotent. */
+  private KernelInvoker invoker;
   private int coldCalls;
   /**
-   * Calls made by reflection before the {@code MethodHandle} adapter is made: a script that calls a
-   * kernel a few times does not pay for spinning adapters (the first one costs tens of ms of
-   * java.lang.invoke start-up on JDK 17), a hot kernel gets the adapter.
+   * Calls made by reflection before the direct invoker is made: a script that calls a kernel a few
+   * times does not pay for spinning invokers (the first one costs tens of ms of java.lang.invoke
+   * start-up on JDK 17), a hot kernel gets one.
    */
   static final int COLD_CALLS = 32;
   private final Converters.Result result;
@@ -115,23 +110,14 @@ public final class KernelFunction implements Callable {
     this.result = Converters.result(method.getReturnType());
   }
 
-  private MethodHandle adapter() {
-    try {
-      MethodHandle mh = MethodHandles.publicLookup().unreflect(method);
-      return mh.asSpreader(Object[].class, method.getParameterCount()).asType(INVOKER);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("kernel " + name + ": cannot access " + method, e);
-    }
-  }
-
-  /** Calls the Java method: by reflection while cold, then through the adapter. */
+  /** Calls the Java method: by reflection while cold, then through the direct invoker. */
   private Object call(Object[] javaArgs) throws Throwable {
-    MethodHandle mh = invoker;
-    if (mh != null) {
-      return (Object) mh.invokeExact(javaArgs);
+    KernelInvoker inv = invoker;
+    if (inv != null) {
+      return inv.call(javaArgs);
     }
     if (++coldCalls >= COLD_CALLS) {
-      invoker = adapter();
+      invoker = KernelInvoker.of(method);
     }
     try {
       return method.invoke(null, javaArgs);
