@@ -25,6 +25,12 @@ public final class MatMul {
     return matmul(a, b, poll ? ctx::poll : Blas.NO_POLL);
   }
 
+  /** A 2-D view whose storage is the row-major transpose (strides [1, rows]): {@code x.T} of a contiguous matrix. */
+  private static boolean transposedView(Tensor t) {
+    return t.rank() == 2 && !t.isContiguous() && t.stride(0) == 1 && t.stride(1) == t.dim(0) && t.dim(0) > 1
+        && t.dim(1) > 1;
+  }
+
   /**
    * {@link #matmul(Tensor, Tensor)} with a hook polled between blocks of roughly {@link Blas#BLOCK_MILLIS}
    * ms of work (between row blocks of a long product and between batch entries); the hook may throw to
@@ -76,6 +82,16 @@ public final class MatMul {
     dev.exp.kernel.Budget.doubles((long) nb * m * n, "the result of " + Tensor.shapeString(sa) + " @ "
         + Tensor.shapeString(sb));
     double[] c = new double[nb * m * n];
+    if (nb == 1 && ra <= 2 && rb <= 2 && !a.isComplex() && !b.isComplex()) {
+      // one product: contiguous operands (views with an offset too) and transposed views of contiguous
+      // matrices go to the BLAS in place, without a copy
+      boolean ta = transposedView(a);
+      boolean tb = transposedView(b);
+      if ((ta || a.isContiguous()) && (tb || b.isContiguous())) {
+        Blas.dgemm(ta, tb, m, n, k, a.storage(), a.offset(), b.storage(), b.offset(), c, 0, poll);
+        return Tensor.wrap(os, c);
+      }
+    }
     double[] ad = a.raw();
     double[] bd = b.raw();
     if (nb == 1 || TensorArgs.prod(bb, 0, bb.length) == 1 && java.util.Arrays.equals(ba, batch)) {

@@ -25,6 +25,33 @@ class MatMulTest {
     return c;
   }
 
+  /** Transposed views and offset views go to the BLAS in place; the products equal those of copies. */
+  @Test
+  void viewsVsNaive() {
+    Rng rng = new Rng(3);
+    for (int[] s : new int[][] {{40, 30, 1}, {40, 30, 20}, {7, 300, 5}, {129, 65, 1}, {2, 2, 2}}) {
+      int m = s[0];
+      int k = s[1];
+      int n = s[2];
+      Tensor at = Views.transpose(Random.randn(new int[] {k, m}, rng));   // m×k view
+      Tensor bt = Views.transpose(Random.randn(new int[] {n, k}, rng));   // k×n view
+      Tensor b = Random.randn(new int[] {k, n}, rng);
+      Tensor big = Random.randn(new int[] {m + 3, k}, rng);
+      Tensor rows = Views.row(Views.transpose(Views.transpose(big)), 0).reshape(k);  // an offset-0 vector
+      double[] want = naive(at.raw(), b.raw(), m, k, n);
+      close(new int[] {m, n}, want, MatMul.matmul(at, b), 1e-12);
+      close(new int[] {m, n}, naive(at.raw(), bt.raw(), m, k, n), MatMul.matmul(at, bt), 1e-12);
+      Tensor x = Random.randn(new int[] {k}, rng);
+      close(new int[] {m}, naive(at.raw(), x.raw(), m, k, 1), MatMul.matmul(at, x), 1e-12);
+      // rows 3 .. m + 3 of a bigger matrix: a contiguous view with an offset
+      Tensor sub = Views.slice(big, 0, new Slice(3L, (long) (m + 3), 1L));
+      close(new int[] {m, n}, naive(sub.raw(), b.raw(), m, k, n), MatMul.matmul(sub, b), 1e-12);
+      Tensor lastRow = Views.row(big, m + 2);
+      close(new int[] {n}, naive(lastRow.raw(), b.raw(), 1, k, n), MatMul.matmul(lastRow, b), 1e-12);
+      assertEquals(k, rows.size());
+    }
+  }
+
   @Test
   void matricesVsNaive() {
     Rng rng = new Rng(1);

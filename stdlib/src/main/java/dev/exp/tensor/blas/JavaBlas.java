@@ -35,6 +35,17 @@ final class JavaBlas implements BlasBackend {
   @Override
   public void dgemm(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
       double[] c, int co, int i0, int i1) {
+    if (ta && n == 1 && !tb) { // Aᵀ·x from the stored k×m matrix: rows of A scaled and added, no transpose
+      java.util.Arrays.fill(c, co + i0, co + i1, 0.0);
+      for (int p = 0; p < k; p++) {
+        double xp = b[bo + p];
+        int ar = ao + p * m;
+        for (int i = i0; i < i1; i++) {
+          c[co + i] += xp * a[ar + i];
+        }
+      }
+      return;
+    }
     double[] aa = a;
     int aoff = ao;
     if (ta) { // rows i0..i1 of op(A) = columns of the stored k×m matrix
@@ -54,14 +65,21 @@ final class JavaBlas implements BlasBackend {
     }
     java.util.Arrays.fill(c, co + i0 * n, co + i1 * n, 0.0);
     int rows = i1 - i0;
-    if (n == 1 && (long) rows * k >= 1L << 16) { // matrix × vector: rows of dot products in parallel
+    if (n == 1) { // matrix × vector: rows of dot products, in parallel when large
       final double[] va = aa;
       final int vo = aoff;
       final double[] vb = bb;
       final int vbo = boff;
-      int tasks = Math.min(64, Math.max(1, rows / 256));
-      Parallel.forEach(tasks, t -> ScalarGemm.simple(va, vo, vb, vbo, c, co, k, 1,
-          i0 + (int) ((long) rows * t / tasks), i0 + (int) ((long) rows * (t + 1) / tasks)));
+      int tasks = (long) rows * k >= 1L << 16 ? Math.min(64, Math.max(1, rows / 256)) : 1;
+      Parallel.forEach(tasks, t -> {
+        int r0 = i0 + (int) ((long) rows * t / tasks);
+        int r1 = i0 + (int) ((long) rows * (t + 1) / tasks);
+        if (vector) {
+          VectorGemm.gemv(va, vo, vb, vbo, c, co, k, r0, r1);
+        } else {
+          ScalarGemm.simple(va, vo, vb, vbo, c, co, k, 1, r0, r1);
+        }
+      });
       return;
     }
     if ((long) rows * n * k < 64L * 64 * 64 || n < 8) {

@@ -58,10 +58,23 @@ final class ScalarGemm {
    */
   static void simple(double[] a, int ao, double[] b, int bo, double[] c, int co, int k, int n, int i0, int i1) {
     if (n == 1) {
+      // four independent partial sums: the adds of one row overlap instead of waiting on each other
+      int k4 = k - k % 4;
       for (int i = i0; i < i1; i++) {
         int ar = ao + i * k;
-        double s = 0;
-        for (int p = 0; p < k; p++) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int p = 0;
+        for (; p < k4; p += 4) {
+          s0 += a[ar + p] * b[bo + p];
+          s1 += a[ar + p + 1] * b[bo + p + 1];
+          s2 += a[ar + p + 2] * b[bo + p + 2];
+          s3 += a[ar + p + 3] * b[bo + p + 3];
+        }
+        double s = (s0 + s1) + (s2 + s3);
+        for (; p < k; p++) {
           s += a[ar + p] * b[bo + p];
         }
         c[co + i] += s;

@@ -45,6 +45,38 @@ final class VectorGemm {
     }
   }
 
+  /**
+   * Matrix × vector: c[co + i] += Σ_p A[i, p]·x[p] for rows i0 ≤ i < i1 of the row-major A (k columns
+   * at ao), with four vector accumulators per row (independent FMA chains) and a scalar tail.
+   */
+  static void gemv(double[] a, int ao, double[] x, int xo, double[] c, int co, int k, int i0, int i1) {
+    int step = 4 * L;
+    int full = k - k % step;
+    int vec = k - k % L;
+    for (int i = i0; i < i1; i++) {
+      int ar = ao + i * k;
+      DoubleVector s0 = DoubleVector.zero(S);
+      DoubleVector s1 = s0;
+      DoubleVector s2 = s0;
+      DoubleVector s3 = s0;
+      int p = 0;
+      for (; p < full; p += step) {
+        s0 = DoubleVector.fromArray(S, a, ar + p).fma(DoubleVector.fromArray(S, x, xo + p), s0);
+        s1 = DoubleVector.fromArray(S, a, ar + p + L).fma(DoubleVector.fromArray(S, x, xo + p + L), s1);
+        s2 = DoubleVector.fromArray(S, a, ar + p + 2 * L).fma(DoubleVector.fromArray(S, x, xo + p + 2 * L), s2);
+        s3 = DoubleVector.fromArray(S, a, ar + p + 3 * L).fma(DoubleVector.fromArray(S, x, xo + p + 3 * L), s3);
+      }
+      for (; p < vec; p += L) {
+        s0 = DoubleVector.fromArray(S, a, ar + p).fma(DoubleVector.fromArray(S, x, xo + p), s0);
+      }
+      double t = s0.add(s1).add(s2.add(s3)).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+      for (; p < k; p++) {
+        t = Math.fma(a[ar + p], x[xo + p], t);
+      }
+      c[co + i] += t;
+    }
+  }
+
   /** bp[panel·kc·NR + p·NR + jj] = B[p, panel·NR + jj], zero-padded to whole panels. */
   private static void packB(double[] b, int off, int ldb, int kc, int nc, double[] bp) {
     for (int jp = 0; jp < nc; jp += NR) {
