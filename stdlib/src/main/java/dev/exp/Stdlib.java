@@ -140,6 +140,9 @@ public final class Stdlib {
         dev.exp.learn.features.RandomFeatureRidge.class,
         dev.exp.data.LabelledMixtures.class,
         dev.exp.data.SparseLinear.class,
+        // issue 13/14 gaps: gradient clipping and noise (S09), variance-reduced Halpern (S07)
+        dev.exp.optim.GradientKernels.class,
+        dev.exp.optim.VrHalpern.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
