@@ -28,7 +28,8 @@ public final class VrHalpern {
   static final int INNER_MAX = 100_000;
 
   @Kernel(name = "optim.vr_halpern", doc = "Variance-reduced Halpern iteration for 0 = F(x) with F = (1/n)Σ_i F_i "
-      + "(Cai, Alacaoglu and Diakonikolas 2024). F(x, i) returns the component F_i(x), i = 0..n−1; x_{k+1} = "
+      + "(Cai, Alacaoglu and Diakonikolas 2024). F(x, i) returns the component F_i(x), i = 0..n−1 (or F is a stack of "
+      + "n matrices [n, D, D] and F_i(x) = F[i] @ x, evaluated without script calls); x_{k+1} = "
       + "β_k·anchor + (1 − β_k)·T̃(x_k), β_k = 1/(k + 2), anchor x0 (reset to the current point every restart "
       + "iterations when restart > 0). method \"forward\" (F cocoercive, eta ≤ 1/L): T̃x = x − eta·v with the "
       + "PAGE estimator v — with probability p (default batch/(n + batch)) a full F(x) (n component evaluations), "
@@ -45,7 +46,7 @@ public final class VrHalpern {
       + "(component evaluations spent when each residual was taken), residual_iterations, converged (an exact "
       + "residual ≤ tol), reason, evaluations (component calls F_i)}; x is the point of the last residual. "
       + "Example: optim.vr_halpern((z, i) => M[i] @ z, 20, z0, method: \"resolvent\", tol: 1e-2)")
-  public static Map<String, Object> vrHalpern(@Arg("F") Fn f, @Arg("n") int n, @Arg("x0") Tensor x0,
+  public static Map<String, Object> vrHalpern(@Arg("F") Object f, @Arg("n") int n, @Arg("x0") Tensor x0,
       @Arg(value = "method", dflt = "\"forward\"") String method, @Arg(value = "eta", dflt = "1") double eta,
       @Arg(value = "L", dflt = "1") double lip, @Arg(value = "batch", dflt = "none") Integer batch,
       @Arg(value = "p", dflt = "none") Double p, @Arg(value = "inner", dflt = "0.1") double inner,
@@ -75,7 +76,7 @@ public final class VrHalpern {
       throw KernelException.of("%s: restart and max_iter must be >= 0, got %d and %d", fn, restart, maxIter);
     }
     KernelContext c = MinimizeKernels.ctx(ctx);
-    Run r = new Run(new FixedPoint.Op(f, x0.shape(), c, fn + " F(x, i)"), n, x0, tol,
+    Run r = new Run(components(f, n, x0, c, fn), n, x0, tol,
         maxEvals == null ? Long.MAX_VALUE : maxEvals, rng == null ? new Rng(0) : rng, c);
     r.x = MinimizeKernels.start(x0, fn);
     if (method.equals("forward")) {
@@ -86,6 +87,53 @@ public final class VrHalpern {
     return r.result();
   }
 
+  /** The component oracle: F_i(z) = M[i] @ z for a stack M [n, D, D], or the script function F(z, i). */
+  private static Components components(Object f, int n, Tensor x0, KernelContext c, String fn) {
+    if (f instanceof Fn g) {
+      FixedPoint.Op op = new FixedPoint.Op(g, x0.shape(), c, fn + " F(x, i)");
+      return (z, i) -> op.apply(z, (double) i);
+    }
+    if (f instanceof Tensor m && !m.isComplex() && m.rank() == 3 && m.dim(0) == n && m.dim(1) == x0.size()
+        && m.dim(2) == x0.size()) {
+      double[] a = m.raw();
+      int d = x0.size();
+      return (z, i) -> {
+        double[] r = new double[d];
+        int o = i * d * d;
+        for (int p = 0; p < d; p++) {
+          double s = 0;
+          for (int q = 0; q < d; q++) {
+            s += a[o + p * d + q] * z[q];
+          }
+          r[p] = s;
+        }
+        return r;
+      };
+    }
+    throw KernelException.of("%s: F must be a function (x, i) => F_i(x) or a stack of n = %d matrices [%d, %d, %d] "
+        + "(F_i(x) = F[i] @ x), got %s", fn, n, n, x0.size(), x0.size(), dev.exp.kernel.Values.describe(f));
+  }
+
+  /** The components F_i. */
+  private interface Components {
+    double[] apply(double[] z, int i);
+  }
+
+  /** Counts the calls of a component oracle. */
+  private static final class Counted {
+    final Components f;
+    long calls;
+
+    Counted(Components f) {
+      this.f = f;
+    }
+
+    double[] apply(double[] z, int i) {
+      calls++;
+      return f.apply(z, i);
+    }
+  }
+
   private static void positive(String fn, String p, double v) {
     if (!(v > 0) || Double.isInfinite(v)) {
       throw KernelException.of("%s: %s must be a finite number > 0, got %s", fn, p, v);
@@ -94,7 +142,7 @@ public final class VrHalpern {
 
   /** The state of one run: the component oracle, the counters and the residual log. */
   private static final class Run {
-    final FixedPoint.Op op;
+    final Counted op;
     final int n;
     final Tensor like;
     final double tol;
@@ -110,8 +158,8 @@ public final class VrHalpern {
     boolean converged;
     String reason = "max_iter reached";
 
-    Run(FixedPoint.Op op, int n, Tensor like, double tol, long maxEvals, Rng rng, KernelContext ctx) {
-      this.op = op;
+    Run(Components f, int n, Tensor like, double tol, long maxEvals, Rng rng, KernelContext ctx) {
+      this.op = new Counted(f);
       this.n = n;
       this.like = like;
       this.tol = tol;
@@ -121,7 +169,7 @@ public final class VrHalpern {
     }
 
     double[] component(double[] z, int i) {
-      return op.apply(z, (double) i);
+      return op.apply(z, i);
     }
 
     double[] full(double[] z) {

@@ -131,6 +131,33 @@ class VrHalpernTest {
   }
 
   @Test
+  void aStackOfMatricesIsTheSameOracleAsTheFunction() {
+    // F_i(z) = M_i z given as [n, D, D] or as a function: same seed, same run, same counts
+    int n = 4;
+    double[] m = new double[n * 4];
+    Rng rng = new Rng(9);
+    for (int i = 0; i < n; i++) {
+      double a = 1 + 0.3 * rng.nextGaussian();
+      m[i * 4 + 1] = a;
+      m[i * 4 + 2] = -a;
+    }
+    Tensor stack = Tensor.wrap(new int[] {n, 2, 2}, m);
+    Fn f = args -> {
+      double[] z = ((Tensor) args[0]).raw();
+      int i = ((Number) args[1]).intValue();
+      return Tensor.vector(m[i * 4 + 1] * z[1], m[i * 4 + 2] * z[0]);
+    };
+    Tensor z0 = Tensor.vector(1, 1);
+    Map<String, Object> a = VrHalpern.vrHalpern(stack, n, z0, "resolvent", 1, 1.5, null, null, 0.3, 0, true, 1e-3,
+        10000, null, new Rng(4), null);
+    Map<String, Object> b = VrHalpern.vrHalpern(f, n, z0, "resolvent", 1, 1.5, null, null, 0.3, 0, true, 1e-3,
+        10000, null, new Rng(4), null);
+    assertEquals(true, a.get("converged"));
+    assertEquals(a.get("evaluations"), b.get("evaluations"));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(v(a, "residuals"), v(b, "residuals"), 1e-15);
+  }
+
+  @Test
   void errorsNameTheParameter() {
     KernelException e = assertThrows(KernelException.class, () -> VrHalpern.vrHalpern(DIAG, N, Tensor.vector(0, 0, 0),
         "backward", 1, 1, null, null, 0.1, 0, true, 1e-6, 10, null, null, null));
@@ -142,5 +169,8 @@ class VrHalpernTest {
     e = assertThrows(KernelException.class, () -> VrHalpern.vrHalpern(bad, 3, Tensor.vector(0, 0, 0), "forward", 1, 1,
         null, null, 0.1, 0, true, 1e-6, 10, null, null, null));
     assertTrue(e.getMessage().contains("shape [3]"), e.getMessage());
+    e = assertThrows(KernelException.class, () -> VrHalpern.vrHalpern(Tensor.zeros(2, 3, 3), 3, Tensor.vector(0, 0,
+        0), "forward", 1, 1, null, null, 0.1, 0, true, 1e-6, 10, null, null, null));
+    assertTrue(e.getMessage().contains("stack of n = 3 matrices [3, 3, 3]"), e.getMessage());
   }
 }
