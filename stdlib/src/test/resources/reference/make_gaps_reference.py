@@ -97,5 +97,30 @@ for mc in ["ovr", "ovo"]:
     for avg in ["macro", "weighted"]:
         put("auc3_%s_%s" % (mc, avg), [roc_auc_score(yt3, P3, multi_class=mc, average=avg)])
 
+# ---------------------------------------------------------------- M05 retrieval: MAP, DCG (scikit-learn)
+from sklearn.metrics import average_precision_score, dcg_score
+
+R = (rs.rand(7, 12) < 0.3).astype(float)
+R[0] = 0; R[0, 3] = 1                         # at least one relevant in every row used by AP
+R[R.sum(1) == 0, 0] = 1
+S = rs.rand(7, 12).round(6)                   # distinct scores per row
+put_in("ret_rel", R); put_in("ret_scores", S)
+put("ret_map", [np.mean([average_precision_score(R[i], S[i]) for i in range(len(R))])])
+G = rs.randint(0, 4, (5, 9)).astype(float)
+T = rs.randint(0, 5, (5, 9)).astype(float)    # integer scores: many ties (dcg_score averages tied gains)
+put_in("dcg_rel", G); put_in("dcg_scores", T)
+put("dcg_all", [dcg_score(G, T)]); put("dcg_at_4", [dcg_score(G, T, k=4)])
+# R-precision, hit rate and F1@k by explicit loops (independent of Exp's code)
+rp, hit3, f13 = [], [], []
+for i in range(len(R)):
+    order = np.argsort(-S[i], kind="stable")
+    nrel = int(R[i].sum())
+    rp.append(R[i, order[:nrel]].sum() / nrel)
+    h = R[i, order[:3]].sum()
+    hit3.append(float(h > 0))
+    p3, r3 = h / 3, h / nrel
+    f13.append(0 if h == 0 else 2 * p3 * r3 / (p3 + r3))
+put("ret_r_precision", [np.mean(rp)]); put("ret_hit_3", [np.mean(hit3)]); put("ret_f1_3", [np.mean(f13)])
+
 with open("gaps_reference.json", "w") as f:
     json.dump({"inputs": inputs, "expected": expected}, f)

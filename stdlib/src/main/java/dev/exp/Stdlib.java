@@ -143,6 +143,10 @@ public final class Stdlib {
         // issue 13/14 gaps: gradient clipping and noise (S09), variance-reduced Halpern (S07)
         dev.exp.optim.GradientKernels.class,
         dev.exp.optim.VrHalpern.class,
+        dev.exp.metrics.Retrieval.class,
+        dev.exp.metrics.Scoring.class,
+        dev.exp.metrics.Selective.class,
+        dev.exp.stats.Bounds.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
