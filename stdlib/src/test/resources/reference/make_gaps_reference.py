@@ -1,10 +1,12 @@
 """Writes gaps_reference.json: literal inputs drawn by NumPy and the values of scikit-learn 1.2.1 for the
 kernels added by the "issue 13/14 gaps" work: BayesianRidge.predict(return_std=True) (L02),
-QuantileRegressor with its L1 penalty alpha (L33, exact LP by HiGHS) and roc_auc_score with
-multi_class="ovr"/"ovo" and average="macro"/"weighted"/"micro"/None (M05/M07). The predictive std at fixed
+QuantileRegressor with its L1 penalty alpha (L33, exact LP by HiGHS), best-subset regression by brute
+force over LinearRegression fits (L03), roc_auc_score with
+multi_class="ovr"/"ovo" and average="macro"/"weighted"/"micro"/None (M05/M07), average_precision_score
+per query (MAP) and dcg_score (M05), with R-precision, hits@k and F1@k by explicit loops. The predictive std at fixed
 (alpha, beta) is the formula sqrt(1/beta + xᵀ S x) (raw and centred x) written here with NumPy.
-The Java tests dev.exp.learn.linear.BayesPredictStdTest, QuantilePenaltyTest and
-dev.exp.metrics.MulticlassAucTest compare Exp's kernels with it.
+The Java tests dev.exp.learn.linear.{BayesPredictStdTest, QuantilePenaltyTest, BestSubsetTest} and
+dev.exp.metrics.{MulticlassAucTest, RetrievalScoringTest} compare Exp's kernels with it.
 Run with the system python that has scikit-learn:  /usr/bin/python3 make_gaps_reference.py
 (numpy 1.24, scipy 1.10, scikit-learn 1.2.1)."""
 import json
@@ -121,6 +123,24 @@ for i in range(len(R)):
     p3, r3 = h / 3, h / nrel
     f13.append(0 if h == 0 else 2 * p3 * r3 / (p3 + r3))
 put("ret_r_precision", [np.mean(rp)]); put("ret_hit_3", [np.mean(hit3)]); put("ret_f1_3", [np.mean(f13)])
+
+# ---------------------------------------------------------------- L03 best subset (brute force with LinearRegression)
+from itertools import combinations
+
+Xb = put_in("bs_X", rs.randn(40, 8).round(3))
+Xb[:, 5] = (Xb[:, 1] + 0.3 * rs.randn(40)).round(3)   # a correlated decoy
+inputs["bs_X"] = enc(Xb)
+yb = put_in("bs_y", (Xb @ np.array([0, 1.0, 0, -0.8, 0, 0.5, 0, 0]) + 2 + 0.5 * rs.randn(40)).round(4))
+for s_ in [1, 2, 3]:
+    best = None
+    for S_ in combinations(range(8), s_):
+        lr = lm.LinearRegression().fit(Xb[:, S_], yb)
+        rss = ((yb - lr.predict(Xb[:, S_])) ** 2).sum()
+        if best is None or rss < best[0]:
+            best = (rss, S_, lr)
+    coef = np.zeros(8); coef[list(best[1])] = best[2].coef_
+    put("bs_%d_support" % s_, best[1]); put("bs_%d_rss" % s_, [best[0]])
+    put("bs_%d_coef" % s_, coef); put("bs_%d_intercept" % s_, [best[2].intercept_])
 
 with open("gaps_reference.json", "w") as f:
     json.dump({"inputs": inputs, "expected": expected}, f)
