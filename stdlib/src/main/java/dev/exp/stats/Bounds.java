@@ -76,14 +76,25 @@ public final class Bounds {
       throw KernelException.of("%s: every difference is 0 (no non-zero pair to test)", fn);
     }
     int lo = Math.min(k, n - k);
-    // P(X ≤ lo) for X ~ Binomial(n, 1/2), summed in log space
+    // P(X ≤ lo) for X ~ Binomial(n, 1/2): terms C(n, j)·2⁻ⁿ by the recurrence (2⁻ⁿ is exact for n ≤ 1000),
+    // in log space beyond
     double cdf = 0;
-    double logC = 0;
-    for (int j = 0; j <= lo; j++) {
-      if (j > 0) {
-        logC += Math.log(n - j + 1) - Math.log(j);
+    if (n <= 1000) {
+      double t = Math.scalb(1.0, -n);
+      for (int j = 0; j <= lo; j++) {
+        if (j > 0) {
+          t = t * (n - j + 1) / j;
+        }
+        cdf += t;
       }
-      cdf += Math.exp(logC - n * Math.log(2));
+    } else {
+      double logC = 0;
+      for (int j = 0; j <= lo; j++) {
+        if (j > 0) {
+          logC += Math.log(n - j + 1) - Math.log(j);
+        }
+        cdf += Math.exp(logC - n * Math.log(2));
+      }
     }
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("statistic", (double) k);
