@@ -148,6 +148,7 @@ public final class Stdlib {
         dev.exp.metrics.Selective.class,
         dev.exp.stats.Bounds.class,
         dev.exp.learn.linear.BestSubset.class,
+        dev.exp.solvers.TriangularSolve.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,
