@@ -146,6 +146,7 @@ public final class Stdlib {
         dev.exp.metrics.Retrieval.class,
         dev.exp.metrics.Scoring.class,
         dev.exp.metrics.Selective.class,
+        dev.exp.metrics.Agreement.class,
         dev.exp.stats.Bounds.class,
         dev.exp.learn.linear.BestSubset.class,
         dev.exp.solvers.TriangularSolve.class,
