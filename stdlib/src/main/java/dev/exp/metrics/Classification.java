@@ -44,7 +44,7 @@ public final class Classification {
       + "(default; each class against the rest; average \"macro\" (default), \"weighted\" by class prevalence, "
       + "\"micro\" (all K binarised columns pooled) or \"none\" (the K per-class AUCs as a tensor)) or \"ovo\" "
       + "(Hand and Till: each pair of classes on its own samples, both directions averaged; average \"macro\" or "
-      + "\"weighted\" by the pair's share of samples). Examples: metrics.roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) "
+      + "\"weighted\" by the pair's share of samples). Example: metrics.roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) "
       + "is 0.75; metrics.roc_auc(y, predict_proba(m, X), multi_class: \"ovo\")")
   public static Object rocAuc(@Arg("y_true") Tensor yTrue, @Arg("y_score") Tensor yScore,
       @Arg(value = "multi_class", dflt = "\"ovr\"") String multiClass,
