@@ -140,6 +140,16 @@ public final class Stdlib {
         dev.exp.learn.features.RandomFeatureRidge.class,
         dev.exp.data.LabelledMixtures.class,
         dev.exp.data.SparseLinear.class,
+        // issue 13/14 gaps: gradient clipping and noise (S09), variance-reduced Halpern (S07)
+        dev.exp.optim.GradientKernels.class,
+        dev.exp.optim.VrHalpern.class,
+        dev.exp.metrics.Retrieval.class,
+        dev.exp.metrics.Scoring.class,
+        dev.exp.metrics.Selective.class,
+        dev.exp.metrics.Agreement.class,
+        dev.exp.stats.Bounds.class,
+        dev.exp.learn.linear.BestSubset.class,
+        dev.exp.solvers.TriangularSolve.class,
         // stats, tables, plots, io
         dev.exp.table.TableKernels.class,
         dev.exp.stats.Stats.class,

@@ -16,9 +16,9 @@ public final class Calibration {
   static final double EPS = Math.ulp(1.0);
 
   /** Probabilities as n rows of k columns (a vector of P(y = 1) becomes k = 2), with labels 0..k−1 checked. */
-  private record Probs(double[] p, int n, int k, int[] y) {}
+  record Probs(double[] p, int n, int k, int[] y) {}
 
-  private static Probs probs(Tensor yTrue, Tensor yProb, String fn) {
+  static Probs probs(Tensor yTrue, Tensor yProb, String fn) {
     double[] y = BinaryInputs.vector(yTrue, fn, "y_true");
     double[] v = BinaryInputs.vector(yProb, fn, "y_prob");
     int n = y.length;

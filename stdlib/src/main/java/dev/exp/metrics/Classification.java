@@ -36,14 +36,36 @@ public final class Classification {
     return r;
   }
 
-  @Kernel(name = "metrics.roc_auc", doc = "Area under the ROC curve of scores for binary labels y_true (0/1): the "
+  @Kernel(name = "metrics.roc_auc", doc = "Area under the ROC curve. Binary (y_score a vector, y_true 0/1): the "
       + "probability that a random positive scores above a random negative, ties counting one half (the "
-      + "Mann–Whitney statistic; the trapezoidal area of metrics.roc_curve). Example: "
-      + "metrics.roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) is 0.75")
-  public static double rocAuc(@Arg("y_true") Tensor yTrue, @Arg("y_score") Tensor yScore) {
+      + "Mann–Whitney statistic; the trapezoidal area of metrics.roc_curve). Multiclass (y_score [n, K] class "
+      + "probabilities, rows summing to 1; column c belongs to the c-th of labels, by default the sorted distinct "
+      + "values of y_true), as scikit-learn's roc_auc_score(y, P, multi_class, average): multi_class \"ovr\" "
+      + "(default; each class against the rest; average \"macro\" (default), \"weighted\" by class prevalence, "
+      + "\"micro\" (all K binarised columns pooled) or \"none\" (the K per-class AUCs as a tensor)) or \"ovo\" "
+      + "(Hand and Till: each pair of classes on its own samples, both directions averaged; average \"macro\" or "
+      + "\"weighted\" by the pair's share of samples). Example: metrics.roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) "
+      + "is 0.75; metrics.roc_auc(y, predict_proba(m, X), multi_class: \"ovo\")")
+  public static Object rocAuc(@Arg("y_true") Tensor yTrue, @Arg("y_score") Tensor yScore,
+      @Arg(value = "multi_class", dflt = "\"ovr\"") String multiClass,
+      @Arg(value = "average", dflt = "\"macro\"") String average, @Arg(value = "labels", dflt = "none") Tensor labels) {
+    String fn = "metrics.roc_auc";
+    if (yScore.rank() == 2 && !(yScore.dim(1) == 1 && labels == null)) {
+      return MulticlassAuc.of(BinaryInputs.vector(yTrue, fn, "y_true"), yScore, labels, multiClass, average, fn);
+    }
+    return rocAuc(yTrue, yScore);
+  }
+
+  /** The binary ROC-AUC. */
+  public static double rocAuc(Tensor yTrue, Tensor yScore) {
     String fn = "metrics.roc_auc";
     Curves c = Curves.of(BinaryInputs.vector(yTrue, fn, "y_true"), BinaryInputs.vector(yScore, fn, "y_score"), fn);
     c.requireBothClasses(fn);
+    return area(c);
+  }
+
+  /** The trapezoidal ROC area of the counts (both classes present). */
+  static double area(Curves c) {
     double area = 0;
     double pt = 0;
     double pf = 0;

@@ -14,9 +14,9 @@ import java.util.Arrays;
 public final class Ranking {
   private Ranking() {}
 
-  private record Queries(double[] rel, double[] score, int q, int m) {}
+  record Queries(double[] rel, double[] score, int q, int m) {}
 
-  private static Queries queries(Tensor relevance, Tensor scores, String fn) {
+  static Queries queries(Tensor relevance, Tensor scores, String fn) {
     if (!Arrays.equals(relevance.shape(), scores.shape()) || relevance.rank() > 2 || relevance.rank() == 0) {
       throw KernelException.of("%s: relevance and scores must be vectors (one query) or matrices (queries × "
           + "candidates) of the same shape, got %s and %s", fn, Tensor.shapeString(relevance.shape()),
@@ -33,7 +33,7 @@ public final class Ranking {
     return new Queries(r, s, r.length / m, m);
   }
 
-  private static int cutoff(Integer k, int m, String fn) {
+  static int cutoff(Integer k, int m, String fn) {
     if (k == null) {
       return m;
     }
@@ -44,7 +44,7 @@ public final class Ranking {
   }
 
   /** Candidate indices of query i by descending score, ties in candidate order. */
-  private static Integer[] order(Queries qs, int i) {
+  static Integer[] order(Queries qs, int i) {
     double[] s = Arrays.copyOfRange(qs.score, i * qs.m, (i + 1) * qs.m);
     return BinaryInputs.byScoreDescending(s);
   }

@@ -16,6 +16,7 @@ import java.util.Map;
  * where the state is a record {step, buffers...} named as in PyTorch ({@code exp_avg}, {@code
  * exp_avg_sq}, {@code momentum_buffer}, {@code sum}, {@code square_avg}, ...). The rules are PyTorch's
  * (torch.optim) with PyTorch's defaults; Lion follows Chen et al. 2023 and sign-SGD is x ← x − η·sign(g).
+ * A {@link GradientTransform} (clipping, gradient noise) may act on g before the rule.
  */
 public final class Optimizer implements ScriptObject {
   /** The update rules. */
@@ -38,6 +39,7 @@ public final class Optimizer implements ScriptObject {
   final double lrDecay;
   final double initialAccumulator;
   final double alpha;
+  final GradientTransform transform;
   private final Map<String, Object> fields = new LinkedHashMap<>();
 
   Optimizer(String name, Kind kind, Schedule lr, double momentum, double dampening, boolean nesterov,
@@ -58,6 +60,7 @@ public final class Optimizer implements ScriptObject {
     this.lrDecay = lrDecay;
     this.initialAccumulator = initialAccumulator;
     this.alpha = alpha;
+    this.transform = GradientTransform.NONE;
     fields.put("kind", name);
     fields.put("lr", lr.kind().equals("constant") ? lr.at(0) : lr);
     switch (kind) {
@@ -96,6 +99,33 @@ public final class Optimizer implements ScriptObject {
     }
   }
 
+  private Optimizer(Optimizer o, GradientTransform t) {
+    this.name = o.name;
+    this.kind = o.kind;
+    this.lr = o.lr;
+    this.momentum = o.momentum;
+    this.dampening = o.dampening;
+    this.nesterov = o.nesterov;
+    this.weightDecay = o.weightDecay;
+    this.beta1 = o.beta1;
+    this.beta2 = o.beta2;
+    this.eps = o.eps;
+    this.amsgrad = o.amsgrad;
+    this.centered = o.centered;
+    this.lrDecay = o.lrDecay;
+    this.initialAccumulator = o.initialAccumulator;
+    this.alpha = o.alpha;
+    this.transform = t;
+    fields.putAll(o.fields);
+    fields.keySet().removeAll(o.transform.fields().keySet());
+    fields.putAll(t.fields());
+  }
+
+  /** The same optimizer with another gradient transform (clipping, noise). */
+  Optimizer withTransform(GradientTransform t) {
+    return new Optimizer(this, t);
+  }
+
   /** The mutable working state of one run (Java side); scripts see it as a record. */
   static final class State {
     int step;
@@ -124,8 +154,9 @@ public final class Optimizer implements ScriptObject {
   }
 
   /** One step in place: x ← x', s ← s' for gradient g (g is not modified). */
-  void step(double[] x, double[] g, State s) {
+  void step(double[] x, double[] grad, State s) {
     int n = x.length;
+    double[] g = transform.apply(grad, s.step);
     double eta = lr.at(s.step);
     s.step++;
     int t = s.step;

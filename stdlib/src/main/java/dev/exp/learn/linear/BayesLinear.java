@@ -3,8 +3,10 @@ package dev.exp.learn.linear;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelContext;
+import dev.exp.kernel.KernelException;
 import dev.exp.learn.Dense;
 import dev.exp.learn.LearnArgs;
+import dev.exp.learn.Model;
 import dev.exp.linalg.Decompositions;
 import dev.exp.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -22,8 +24,10 @@ public final class BayesLinear {
       + "evidence maximisation (MacKay's fixed point with BayesianRidge's Gamma(1e-6, 1e-6) hyper-priors, starting "
       + "from alpha 1 and beta 1/var(y)) until the coefficients change by less than tol (sum |Δ|). "
       + "Defaults: alpha 1, beta 1, fit false, intercept true, tol 1e-6, max_iter 300. Returns a model with coef "
-      + "(the posterior mean), intercept, covariance [d, d], alpha, beta, log_evidence, iterations; predict gives the "
-      + "posterior mean prediction; learn.posterior_samples draws coefficients. "
+      + "(the posterior mean), intercept, covariance [d, d], alpha, beta, log_evidence, iterations, converged, x_mean "
+      + "(the centring of X, zeros without intercept); predict gives the posterior mean prediction, "
+      + "learn.predict_std the predictive standard deviation (scikit-learn's predict(X, return_std=True)); "
+      + "learn.posterior_samples draws coefficients. "
       + "Example: let m = learn.bayes_linear(X, y, alpha: 2, beta: 25); m.log_evidence")
   public static LinearModel fit(@Arg("X") Tensor x, @Arg("y") Tensor y, @Arg(value = "alpha", dflt = "1") double alpha,
       @Arg(value = "beta", dflt = "1") double beta, @Arg(value = "fit", dflt = "false") boolean fit,
@@ -98,8 +102,48 @@ public final class BayesLinear {
     s.put("log_evidence", logEv);
     s.put("iterations", (double) iterations);
     s.put("converged", converged);
+    s.put("x_mean", Tensor.vector(c.xMean().clone()));
     return new LinearModel("bayes_linear", m, c.intercept(m), d, 1, true, extra, s,
         "alpha " + LearnArgs.fmt(alpha) + ", beta " + LearnArgs.fmt(beta));
+  }
+
+  @Kernel(name = "learn.predict_std", doc = "Predictive standard deviation of a learn.bayes_linear model at the rows "
+      + "of x: sqrt(1/beta + xᵀ S x) with S the posterior covariance of the coefficients — scikit-learn's "
+      + "BayesianRidge.predict(X, return_std=True), which uses the raw row x. centered true uses x − x_mean instead "
+      + "(the variance of the posterior mean prediction when the intercept is the least-squares one, ȳ − x̄ᵀw; the two "
+      + "agree without intercept). noise false leaves out the 1/beta term (the std of the mean prediction only). The "
+      + "predictive mean is predict(model, x). Defaults noise true, centered false. Example: let m = "
+      + "learn.bayes_linear(X, y, fit: true); predict(m, Xq) + 2 * learn.predict_std(m, Xq)")
+  public static Tensor predictStd(@Arg("model") Model model, @Arg("x") Tensor x,
+      @Arg(value = "noise", dflt = "true") boolean noise, @Arg(value = "centered", dflt = "false") boolean centered) {
+    String fn = "learn.predict_std";
+    if (!model.kind().equals("bayes_linear") || !(model.field("covariance") instanceof Tensor cov)
+        || !(model.field("x_mean") instanceof Tensor xm)) {
+      throw KernelException.of("%s: needs a learn.bayes_linear model, got a %s model", fn, model.kind());
+    }
+    int d = xm.size();
+    double[] xs = LearnArgs.features(x, d, fn);
+    int n = x.dim(0);
+    double[] s = cov.raw();
+    double[] mu = xm.raw();
+    double beta = ((Number) model.field("beta")).doubleValue();
+    double[] out = new double[n];
+    double[] xc = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        xc[j] = xs[i * d + j] - (centered ? mu[j] : 0);
+      }
+      double q = 0;
+      for (int j = 0; j < d; j++) {
+        double r = 0;
+        for (int k = 0; k < d; k++) {
+          r += s[j * d + k] * xc[k];
+        }
+        q += xc[j] * r;
+      }
+      out[i] = Math.sqrt(Math.max(q, 0) + (noise ? 1 / beta : 0));
+    }
+    return Tensor.vector(out);
   }
 
   private static double[] mean(double[] g, double[] xty, int d, double alpha, double beta) {
