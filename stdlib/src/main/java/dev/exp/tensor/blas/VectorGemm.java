@@ -53,6 +53,7 @@ final class VectorGemm {
     int step = 4 * L;
     int full = k - k % step;
     int vec = k - k % L;
+    double[] lanes = new double[L];
     for (int i = i0; i < i1; i++) {
       int ar = ao + i * k;
       DoubleVector s0 = DoubleVector.zero(S);
@@ -69,7 +70,13 @@ final class VectorGemm {
       for (; p < vec; p += L) {
         s0 = DoubleVector.fromArray(S, a, ar + p).fma(DoubleVector.fromArray(S, x, xo + p), s0);
       }
-      double t = s0.add(s1).add(s2.add(s3)).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+      // lanes added in a fixed order (reduceLanes leaves the order open, so its bits may change with
+      // the JIT's state)
+      s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+      double t = 0;
+      for (int j = 0; j < L; j++) {
+        t += lanes[j];
+      }
       for (; p < k; p++) {
         t = Math.fma(a[ar + p], x[xo + p], t);
       }
