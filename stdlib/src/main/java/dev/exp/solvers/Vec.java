@@ -1,15 +1,19 @@
 package dev.exp.solvers;
 
-/** Vector kernels of the iterative methods on {@code double[]} (no temporaries). */
+import dev.exp.sparse.SolverLoops;
+
+/**
+ * Vector kernels of the iterative methods on {@code double[]} (no temporaries), on the loops chosen at
+ * start-up ({@link SolverLoops#active()}: vector or scalar, bit-identical).
+ */
 final class Vec {
   private Vec() {}
 
+  /** The active loops. */
+  static final SolverLoops LOOPS = SolverLoops.active();
+
   static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
+    return LOOPS.dot(a, b, a.length);
   }
 
   static double norm(double[] a) {
@@ -18,27 +22,17 @@ final class Vec {
 
   /** y += alpha x. */
   static void axpy(double alpha, double[] x, double[] y) {
-    for (int i = 0; i < y.length; i++) {
-      y[i] += alpha * x[i];
-    }
+    LOOPS.axpy(alpha, x, y, y.length);
   }
 
   /** x *= alpha. */
   static void scale(double alpha, double[] x) {
-    for (int i = 0; i < x.length; i++) {
-      x[i] *= alpha;
-    }
+    LOOPS.scale(alpha, x, x.length);
   }
 
   /** r = b - A x, returns ‖r‖. */
   static double residual(SolverOperator a, double[] b, double[] x, double[] r) {
     a.apply(x, r);
-    double s = 0;
-    for (int i = 0; i < r.length; i++) {
-      double v = b[i] - r[i];
-      r[i] = v;
-      s += v * v;
-    }
-    return Math.sqrt(s);
+    return Math.sqrt(LOOPS.subtractNorm(b, 1, r, r, r.length));
   }
 }
