@@ -6,9 +6,10 @@ package dev.exp.sparse;
  * the plan's diagonals are the offsets j − i stored by at least half of the rows (at most {@link
  * #MAX_DIAGONALS} of them, out of at most {@link #MAX_SEEN} distinct offsets); when at least half of the
  * rows are <em>regular</em> (they store exactly the plan's diagonals, one entry each), the product runs
- * diagonal by diagonal over blocks of rows with vector loops ({@link SolverLoops#diagonal}), a diagonal
- * whose entries are all equal on the regular rows as a broadcast constant (no load), and the remaining
- * rows are recomputed from their CSR rows afterwards.
+ * block by block (rows in L1 cache) with vector loops: when every diagonal is constant on the regular
+ * rows (a stencil) as one fused stencil pass ({@link SolverLoops#stencil}), otherwise diagonal by
+ * diagonal ({@link SolverLoops#diagonal}, a constant diagonal as a broadcast, no load); the irregular
+ * rows are then recomputed from their CSR rows.
  *
  * <p>Exact: a regular row's sum is formed term by term in ascending column order starting from 0, just
  * as the CSR loop forms it, with the same products, so {@code y} is bit-identical to the CSR product
@@ -31,6 +32,7 @@ final class DiagonalPlan {
   private final double[] constants;
   private final double[][] values;
   private final int[] irregular;
+  private final boolean allConstant;
 
   private DiagonalPlan(int rows, int cols, int[] offsets, double[] constants, double[][] values, int[] irregular) {
     this.rows = rows;
@@ -39,6 +41,11 @@ final class DiagonalPlan {
     this.constants = constants;
     this.values = values;
     this.irregular = irregular;
+    boolean all = true;
+    for (double[] d : values) {
+      all &= d == null;
+    }
+    this.allConstant = all;
   }
 
   /** The plan of the CSR arrays (column indices sorted and unique per row), or null when CSR is better. */
@@ -129,6 +136,22 @@ final class DiagonalPlan {
     return new DiagonalPlan(rows, cols, java.util.Arrays.copyOf(offs, nd), constants, values, irr);
   }
 
+  /** The diagonal sweeps of rows [s, e): y = 0 + (first diagonal) x, then += each further diagonal. */
+  private void sweep(SolverLoops loops, double[] x, double[] y, int s, int e) {
+    for (int t = 0; t < offsets.length; t++) {
+      int off = offsets[t];
+      int lo = Math.max(s, -off);
+      int hi = Math.min(e, cols - off);
+      if (lo < hi) {
+        if (values[t] == null) {
+          loops.diagonal(constants[t], x, lo + off, y, lo, hi - lo, t == 0);
+        } else {
+          loops.diagonal(values[t], lo, x, lo + off, y, lo, hi - lo, t == 0);
+        }
+      }
+    }
+  }
+
   /** Number of diagonals. */
   int diagonals() {
     return offsets.length;
@@ -147,17 +170,12 @@ final class DiagonalPlan {
     int next = 0;
     for (int s = 0; s < rows; s += BLOCK) {
       int e = Math.min(rows, s + BLOCK);
-      for (int t = 0; t < offsets.length; t++) {
-        int off = offsets[t];
-        int lo = Math.max(s, -off);
-        int hi = Math.min(e, cols - off);
-        if (lo < hi) {
-          if (values[t] == null) {
-            loops.diagonal(constants[t], x, lo + off, y, lo, hi - lo, t == 0);
-          } else {
-            loops.diagonal(values[t], lo, x, lo + off, y, lo, hi - lo, t == 0);
-          }
-        }
+      if (allConstant) {
+        // rows outside [-min offset, cols - max offset) lack a diagonal: irregular, recomputed below
+        loops.stencil(constants, offsets, offsets.length, x, y, Math.max(s, -offsets[0]),
+            Math.min(e, cols - offsets[offsets.length - 1]));
+      } else {
+        sweep(loops, x, y, s, e);
       }
       for (; next < irregular.length && irregular[next] < e; next++) {
         int i = irregular[next];

@@ -142,6 +142,17 @@ class ScalarSolverLoops extends SolverLoops {
   }
 
   @Override
+  public void stencil(double[] c, int[] off, int nd, double[] x, double[] y, int lo, int hi) {
+    for (int i = lo; i < hi; i++) {
+      double s = 0;
+      for (int t = 0; t < nd; t++) {
+        s += c[t] * x[i + off[t]];
+      }
+      y[i] = s;
+    }
+  }
+
+  @Override
   public void diagonal(double c, double[] x, int xo, double[] y, int yo, int len, boolean first) {
     if (first) {
       for (int k = 0; k < len; k++) {

@@ -125,6 +125,12 @@ public abstract class SolverLoops {
    */
   public abstract void diagonal(double c, double[] x, int xo, double[] y, int yo, int len, boolean first);
 
+  /**
+   * A constant-coefficient stencil: y[i] = ((0 + c[0]·x[i + off[0]]) + c[1]·x[i + off[1]]) + … over the
+   * nd terms, for i in [lo, hi) (all x indices in range).
+   */
+  public abstract void stencil(double[] c, int[] off, int nd, double[] x, double[] y, int lo, int hi);
+
   /** As {@link #diagonal(double, double[], int, double[], int, int, boolean)} with c[co + k] per element. */
   public abstract void diagonal(double[] c, int co, double[] x, int xo, double[] y, int yo, int len, boolean first);
 }

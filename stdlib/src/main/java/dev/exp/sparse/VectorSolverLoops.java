@@ -208,6 +208,21 @@ final class VectorSolverLoops extends ScalarSolverLoops {
   }
 
   @Override
+  public void stencil(double[] c, int[] off, int nd, double[] x, double[] y, int lo, int hi) {
+    int up = lo + S.loopBound(Math.max(0, hi - lo));
+    int i = lo;
+    DoubleVector zero = DoubleVector.zero(S);
+    for (; i < up; i += L) {
+      DoubleVector acc = zero;
+      for (int t = 0; t < nd; t++) {
+        acc = acc.add(v(x, i + off[t]).mul(c[t]));
+      }
+      acc.intoArray(y, i);
+    }
+    super.stencil(c, off, nd, x, y, i, hi);
+  }
+
+  @Override
   public void diagonal(double c, double[] x, int xo, double[] y, int yo, int len, boolean first) {
     int up = S.loopBound(len);
     int k = 0;

@@ -86,6 +86,11 @@ class DiagonalPlanTest {
 
   /** Seven diagonals, 3% of their entries missing, one constant diagonal, stored zeros, outliers. */
   static SparseMatrix banded(int rows, int cols, long seed) {
+    return banded(rows, cols, seed, false);
+  }
+
+  /** With constant: every diagonal holds one value (a stencil, the fused path), missing entries aside. */
+  static SparseMatrix banded(int rows, int cols, long seed, boolean constant) {
     Random rnd = new Random(seed);
     int[] offsets = {-40, -3, -1, 0, 2, 5, 29};
     List<int[]> rc = new ArrayList<>();
@@ -95,7 +100,7 @@ class DiagonalPlanTest {
         int j = i + off;
         if (j >= 0 && j < cols && rnd.nextDouble() > 0.03) {
           rc.add(new int[] {i, j});
-          vals.add(off == -1 ? -1.0 : rnd.nextDouble() < 0.02 ? 0.0 : rnd.nextGaussian());
+          vals.add(constant ? 0.5 + off : off == -1 ? -1.0 : rnd.nextDouble() < 0.02 ? 0.0 : rnd.nextGaussian());
         }
       }
       if (i % 97 == 0) {
@@ -116,7 +121,8 @@ class DiagonalPlanTest {
 
   @Test
   void bandedMatricesWithVaryingValuesMissingEntriesAndOutliersAreExact() {
-    for (SparseMatrix a : List.of(banded(700, 730, 7), banded(2500, 2500, 8), banded(900, 880, 9))) {
+    for (SparseMatrix a : List.of(banded(700, 730, 7), banded(2500, 2500, 8), banded(900, 880, 9),
+        banded(2100, 2100, 10, true), banded(1500, 1400, 11, true), banded(1400, 1500, 12, true))) {
       assertEquals(7, a.plan().diagonals());
       double[] x = randn(a.cols(), 8);
       sameAsCsr(a, x);

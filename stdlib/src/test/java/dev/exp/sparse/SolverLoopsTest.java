@@ -105,6 +105,14 @@ class SolverLoopsTest {
         loops.diagonal(-0.0, a, 3, yd, 0, len, true);
         double[] ya = d.clone();
         loops.diagonal(b, 1, a, 3, ya, 0, len, false);
+        double[] cs = {1.5, -0.0, 2};
+        int[] offs = {-2, 0, 3};
+        double[] ys = d.clone();
+        loops.stencil(cs, offs, 3, a, ys, 2, n - 3);
+        for (int i = 0; i < n; i++) {
+          double want = i >= 2 && i < n - 3 ? ((0.0 + 1.5 * a[i - 2]) + -0.0 * a[i]) + 2 * a[i + 3] : d[i];
+          bits(want, ys[i], at + " stencil");
+        }
         for (int k = 0; k < len; k++) {
           bits(0.0 + -0.0 * a[3 + k], yd[k], at + " diagonal first (+0, not -0)");
           bits(d[k] + b[1 + k] * a[3 + k], ya[k], at + " diagonal values");
