@@ -55,14 +55,14 @@ public final class Bicgstab {
       }
       double beta = (rhoNew / rho) * (alpha / omega);
       rho = rhoNew;
-      Vec.LOOPS.bicgDirection(r, beta, omega, v, p, n);
+      Vec.loops(n).bicgDirection(r, beta, omega, v, p, n);
       op.apply(p, v);
       double rv = Vec.dot(rhat, v);
       if (rv == 0 || !Double.isFinite(rv)) {
         return out.result(x, it, false, String.format(Locale.ROOT, "breakdown: r̂ᵀAp = %.3g at iteration %d", rv, it + 1));
       }
       alpha = rho / rv;
-      double ss = Vec.LOOPS.subtractNorm(r, alpha, v, s, n);
+      double ss = Vec.loops(n).subtractNorm(r, alpha, v, s, n);
       it++;
       if (Math.sqrt(ss) <= stop) {
         Vec.axpy(alpha, p, x);
@@ -71,10 +71,10 @@ public final class Bicgstab {
         break;
       }
       op.apply(s, t);
-      Vec.LOOPS.dot2(t, s, n, tts);
+      Vec.loops(n).dot2(t, s, n, tts);
       double tt = tts[0];
       omega = tt == 0 ? 0 : tts[1] / tt;
-      double rr = Vec.LOOPS.bicgStep(alpha, p, omega, s, t, x, r, n);
+      double rr = Vec.loops(n).bicgStep(alpha, p, omega, s, t, x, r, n);
       rn = Math.sqrt(rr);
       out.record(rn / bn);
       if (omega == 0 && rn > stop) {

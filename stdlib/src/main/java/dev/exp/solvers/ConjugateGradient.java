@@ -77,7 +77,7 @@ public final class ConjugateGradient {
             "breakdown: pᵀAp = %.3g <= 0 at step %d (the operator is not positive definite)", pq, it + 1));
       }
       double alpha = rz / pq;
-      double rr = Vec.LOOPS.cgStep(alpha, p, q, x, r, n);
+      double rr = Vec.loops(n).cgStep(alpha, p, q, x, r, n);
       it++;
       rn = Math.sqrt(rr);
       out.record(rn / bn);
@@ -97,7 +97,7 @@ public final class ConjugateGradient {
       }
       double beta = rzNew / rz;
       rz = rzNew;
-      Vec.LOOPS.xpby(z, beta, p, n);
+      Vec.loops(n).xpby(z, beta, p, n);
     }
     return out.result(x, it, true, Outcome.TOLERANCE);
   }

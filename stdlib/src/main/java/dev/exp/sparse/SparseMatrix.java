@@ -90,7 +90,7 @@ public final class SparseMatrix implements ScriptObject, LinearOperator {
   public void multiply(double[] x, double[] y) {
     DiagonalPlan d = plan();
     if (d != null) {
-      d.multiply(SolverLoops.active(), indptr, indices, data, x, y, null);
+      d.multiply(SolverLoops.active(nnz()), indptr, indices, data, x, y, null);
     } else {
       multiplyCsr(x, y);
     }
@@ -104,10 +104,10 @@ public final class SparseMatrix implements ScriptObject, LinearOperator {
     double[] lanes = SolverLoops.newLanes();
     DiagonalPlan d = plan();
     if (d != null) {
-      d.multiply(SolverLoops.active(), indptr, indices, data, x, y, lanes);
+      d.multiply(SolverLoops.active(nnz() + rows), indptr, indices, data, x, y, lanes);
     } else {
       multiplyCsr(x, y);
-      SolverLoops.active().dotInto(x, y, 0, rows, lanes);
+      SolverLoops.active(rows).dotInto(x, y, 0, rows, lanes);
     }
     return SolverLoops.finish(lanes);
   }

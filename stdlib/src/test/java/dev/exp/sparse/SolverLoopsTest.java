@@ -149,8 +149,8 @@ class SolverLoopsTest {
 
   /** Run in a child JVM: checks the active (vector) loops and prints their description. */
   public static void main(String[] args) {
-    checkFormulas(SolverLoops.active());
-    System.out.println(SolverLoops.active().describe());
+    checkFormulas(SolverLoops.chosen());
+    System.out.println(SolverLoops.chosen().describe());
   }
 
   @Test
