@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): Exp's sparse iterative solvers against SciPy on the same machine in the same
 # run: CG on the 2-D Poisson matrix 128² (16384 unknowns) to relative residual 1e-8, GMRES(30) and
-# BiCGSTAB on 2-D convection–diffusion 64², and one CSR matrix–vector product. Each side: 3 warm-ups,
-# median and min of 15 timed runs in-process (JVM start-up excluded). Prints medians and minima with
+# BiCGSTAB on 2-D convection–diffusion 64², and one CSR matrix–vector product. Each side: warm-ups (Exp 10:
+# its JIT; SciPy 3), median and min of 15 timed runs in-process (JVM start-up excluded). Prints medians and minima with
 # the speed ratios (peer time / exp time), SciPy again with OPENBLAS_NUM_THREADS=1 (median), and both sides' iteration counts (CG's are the same algorithm;
 # GMRES/BiCGSTAB counts are implementation-dependent).
 set -uo pipefail

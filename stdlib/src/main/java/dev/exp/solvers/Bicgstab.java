@@ -39,6 +39,7 @@ public final class Bicgstab {
     double[] v = new double[n];
     double[] s = new double[n];
     double[] t = new double[n];
+    double[] tts = new double[2];
     double rho = 1;
     double alpha = 1;
     double omega = 1;
@@ -54,21 +55,14 @@ public final class Bicgstab {
       }
       double beta = (rhoNew / rho) * (alpha / omega);
       rho = rhoNew;
-      for (int i = 0; i < n; i++) {
-        p[i] = r[i] + beta * (p[i] - omega * v[i]);
-      }
+      Vec.loops(n).bicgDirection(r, beta, omega, v, p, n);
       op.apply(p, v);
       double rv = Vec.dot(rhat, v);
       if (rv == 0 || !Double.isFinite(rv)) {
         return out.result(x, it, false, String.format(Locale.ROOT, "breakdown: r̂ᵀAp = %.3g at iteration %d", rv, it + 1));
       }
       alpha = rho / rv;
-      double ss = 0;
-      for (int i = 0; i < n; i++) {
-        double si = r[i] - alpha * v[i];
-        s[i] = si;
-        ss += si * si;
-      }
+      double ss = Vec.loops(n).subtractNorm(r, alpha, v, s, n);
       it++;
       if (Math.sqrt(ss) <= stop) {
         Vec.axpy(alpha, p, x);
@@ -77,15 +71,10 @@ public final class Bicgstab {
         break;
       }
       op.apply(s, t);
-      double tt = Vec.dot(t, t);
-      omega = tt == 0 ? 0 : Vec.dot(t, s) / tt;
-      double rr = 0;
-      for (int i = 0; i < n; i++) {
-        x[i] += alpha * p[i] + omega * s[i];
-        double ri = s[i] - omega * t[i];
-        r[i] = ri;
-        rr += ri * ri;
-      }
+      Vec.loops(n).dot2(t, s, n, tts);
+      double tt = tts[0];
+      omega = tt == 0 ? 0 : tts[1] / tt;
+      double rr = Vec.loops(n).bicgStep(alpha, p, omega, s, t, x, r, n);
       rn = Math.sqrt(rr);
       out.record(rn / bn);
       if (omega == 0 && rn > stop) {

@@ -77,13 +77,7 @@ public final class ConjugateGradient {
             "breakdown: pᵀAp = %.3g <= 0 at step %d (the operator is not positive definite)", pq, it + 1));
       }
       double alpha = rz / pq;
-      double rr = 0;
-      for (int i = 0; i < n; i++) {
-        x[i] += alpha * p[i];
-        double ri = r[i] - alpha * q[i];
-        r[i] = ri;
-        rr += ri * ri;
-      }
+      double rr = Vec.loops(n).cgStep(alpha, p, q, x, r, n);
       it++;
       rn = Math.sqrt(rr);
       out.record(rn / bn);
@@ -103,9 +97,7 @@ public final class ConjugateGradient {
       }
       double beta = rzNew / rz;
       rz = rzNew;
-      for (int i = 0; i < n; i++) {
-        p[i] = z[i] + beta * p[i];
-      }
+      Vec.loops(n).xpby(z, beta, p, n);
     }
     return out.result(x, it, true, Outcome.TOLERANCE);
   }

@@ -1,15 +1,21 @@
 package dev.exp.solvers;
 
-/** Vector kernels of the iterative methods on {@code double[]} (no temporaries). */
+import dev.exp.sparse.SolverLoops;
+
+/**
+ * Vector kernels of the iterative methods on {@code double[]} (no temporaries), on the loops in use
+ * ({@link SolverLoops#active(long)}: scalar, then vector after enough work; bit-identical).
+ */
 final class Vec {
   private Vec() {}
 
+  /** The loops for a pass over n elements. */
+  static SolverLoops loops(int n) {
+    return SolverLoops.active(n);
+  }
+
   static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
+    return loops(a.length).dot(a, b, a.length);
   }
 
   static double norm(double[] a) {
@@ -18,27 +24,17 @@ final class Vec {
 
   /** y += alpha x. */
   static void axpy(double alpha, double[] x, double[] y) {
-    for (int i = 0; i < y.length; i++) {
-      y[i] += alpha * x[i];
-    }
+    loops(y.length).axpy(alpha, x, y, y.length);
   }
 
   /** x *= alpha. */
   static void scale(double alpha, double[] x) {
-    for (int i = 0; i < x.length; i++) {
-      x[i] *= alpha;
-    }
+    loops(x.length).scale(alpha, x, x.length);
   }
 
   /** r = b - A x, returns ‖r‖. */
   static double residual(SolverOperator a, double[] b, double[] x, double[] r) {
     a.apply(x, r);
-    double s = 0;
-    for (int i = 0; i < r.length; i++) {
-      double v = b[i] - r[i];
-      r[i] = v;
-      s += v * v;
-    }
-    return Math.sqrt(s);
+    return Math.sqrt(loops(r.length).subtractNorm(b, 1, r, r, r.length));
   }
 }

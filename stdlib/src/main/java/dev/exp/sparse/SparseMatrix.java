@@ -20,6 +20,9 @@ public final class SparseMatrix implements ScriptObject, LinearOperator {
   private final int[] indptr;
   private final int[] indices;
   private final double[] data;
+  /** The {@link DiagonalPlan}, {@link #NO_PLAN}, or null before the first product (a benign race). */
+  private volatile Object plan;
+  private static final Object NO_PLAN = new Object();
 
   /**
    * Wraps CSR arrays (not copied: the caller hands them over). Column indices must be sorted and
@@ -83,8 +86,34 @@ public final class SparseMatrix implements ScriptObject, LinearOperator {
     return 0;
   }
 
-  /** y = A x for arrays of length cols and rows. */
+  /** y = A x for arrays of length cols and rows (x and y distinct). */
   public void multiply(double[] x, double[] y) {
+    DiagonalPlan d = plan();
+    if (d != null) {
+      d.multiply(SolverLoops.active(nnz()), indptr, indices, data, x, y, null);
+    } else {
+      multiplyCsr(x, y);
+    }
+  }
+
+  /**
+   * y = A x and returns xᵀy (square matrices): the fused product of conjugate gradients. The dot
+   * product is summed as {@link SolverLoops#dot} sums it, so the result equals {@code dot(x, A x)}.
+   */
+  public double multiplyDot(double[] x, double[] y) {
+    double[] lanes = SolverLoops.newLanes();
+    DiagonalPlan d = plan();
+    if (d != null) {
+      d.multiply(SolverLoops.active(nnz() + rows), indptr, indices, data, x, y, lanes);
+    } else {
+      multiplyCsr(x, y);
+      SolverLoops.active(rows).dotInto(x, y, 0, rows, lanes);
+    }
+    return SolverLoops.finish(lanes);
+  }
+
+  /** The row-by-row CSR product y = A x (the reference of the diagonal plan). */
+  void multiplyCsr(double[] x, double[] y) {
     final int[] p = indptr;
     final int[] ix = indices;
     final double[] v = data;
@@ -99,23 +128,15 @@ public final class SparseMatrix implements ScriptObject, LinearOperator {
     }
   }
 
-  /** y = A x and returns xᵀy (square matrices): the fused product of conjugate gradients. */
-  public double multiplyDot(double[] x, double[] y) {
-    final int[] p = indptr;
-    final int[] ix = indices;
-    final double[] v = data;
-    double dot = 0;
-    int k = p[0];
-    for (int i = 0; i < rows; i++) {
-      final int e = p[i + 1];
-      double s = 0;
-      for (; k < e; k++) {
-        s += v[k] * x[ix[k]];
-      }
-      y[i] = s;
-      dot += s * x[i];
+  /** The diagonal execution plan (inspected on first use), or null when the product runs on CSR. */
+  DiagonalPlan plan() {
+    Object p = plan;
+    if (p == null) {
+      DiagonalPlan d = DiagonalPlan.inspect(rows, cols, indptr, indices, data);
+      p = d == null ? NO_PLAN : d;
+      plan = p;
     }
-    return dot;
+    return p == NO_PLAN ? null : (DiagonalPlan) p;
   }
 
   /** The main diagonal (length min(rows, cols)). */

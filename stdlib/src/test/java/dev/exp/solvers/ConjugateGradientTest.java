@@ -50,6 +50,21 @@ class ConjugateGradientTest {
   }
 
   @Test
+  void poisson2d128TakesScipysIterationCountAndLandsOnItsSolution() {
+    // SciPy 1.17.1: spla.cg(poisson2d(128), ones, rtol=1e-8) -> 239 callbacks, info 0, x[0] = 2.911860516567778,
+    // x[8256] = max(x) = 1225.781952733412, final ‖b − A x‖/‖b‖ = 9.239e-9 (the benchmark's system)
+    int n = 128 * 128;
+    Map<String, Object> r = ConjugateGradient.cg(Stencils.poisson2d(128, false), ones(n), null, 1e-8, null, CTX);
+    assertEquals(true, r.get("converged"));
+    assertEquals(239, iterations(r));
+    double[] x = x(r);
+    assertEquals(2.911860516567778, x[0], 1e-9);
+    assertEquals(1225.781952733412, x[n / 2 + 64], 1e-7);
+    Tensor res = (Tensor) r.get("residuals");
+    assertEquals(9.239e-9, res.at(239), 0.01e-9);
+  }
+
+  @Test
   void cgEndsInAtMostNStepsOnSmallSpdSystems() {
     for (int n : new int[] {5, 10, 20}) {
       Tensor a = LinearSystems.randomSpd(n, 10, new Rng(n), null);
