@@ -16,8 +16,10 @@ import java.util.function.IntConsumer;
  * are only ever loaded by reflection, so a JVM without the module never links them.
  *
  * <p>Contract shared by both implementations (tested): + - * /, comparisons, maximum/minimum,
- * neg/abs/sqrt/square and the masks (isnan, sign, ...) are bit-identical; transcendental functions
- * (exp, log, tanh, ...) of the vector loops are within 2 ulp of {@link UnaryOp#apply}; the value of
+ * neg/abs/sqrt/square and the masks (isnan, sign, ...) are bit-identical; exp and sigmoid of the
+ * vector loops are within 2 ulp of {@link UnaryOp#apply} (a vector exp from plain IEEE operations,
+ * so its bits never depend on the JIT's state); the other transcendental functions run the scalar
+ * definitions on both; the value of
  * an element never depends on its position in the run (tails are computed by the same vector code),
  * so blocking, strides and fusion never change results. Sums use a fixed order: {@link #SUM_LANES}
  * interleaved Neumaier-compensated accumulators (element i goes to lane i mod 8), combined by

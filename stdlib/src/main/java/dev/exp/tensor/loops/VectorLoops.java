@@ -120,9 +120,16 @@ final class VectorLoops extends ScalarLoops {
       case RELU: for (; i < up; i += L) relu(v(a, ai + i)).intoArray(out, oi + i); break;
       case ISNAN: for (; i < up; i += L) bit(v(a, ai + i).test(VectorOperators.IS_NAN)).intoArray(out, oi + i); break;
       case NOT: for (; i < up; i += L) bit(v(a, ai + i).compare(VectorOperators.EQ, 0.0)).intoArray(out, oi + i); break;
-      // approximate (SVML): every element, the tail too, goes through the vector code
-      case EXP: case EXPM1: case LOG: case LOG10: case LOG1P: case TANH: case SIGMOID: case SIN: case COS:
+      // exp and sigmoid: VectorExp (plain IEEE operations, so the same bits in every JIT tier); every
+      // element, the tail too, goes through the vector code
+      case EXP: case SIGMOID:
         transcendental(op, a, ai, out, oi, n);
+        return;
+      // expm1, log, log10, log1p, tanh, sin, cos: the scalar definitions. The Vector API's lanewise forms
+      // run SVML once compiled and a Java fallback before, which differ in the last bits, so a result
+      // would depend on how warm the JVM is
+      case EXPM1: case LOG: case LOG10: case LOG1P: case TANH: case SIN: case COS:
+        super.unary(op, a, ai, out, oi, n);
         return;
       default: break;
     }
@@ -135,7 +142,7 @@ final class VectorLoops extends ScalarLoops {
   }
 
   private static DoubleVector sigmoid(DoubleVector x) {
-    DoubleVector e = x.abs().neg().lanewise(VectorOperators.EXP);
+    DoubleVector e = VectorExp.exp(x.abs().neg());
     DoubleVector d = e.add(1.0);
     return e.div(d).blend(ones().div(d), x.compare(VectorOperators.GE, 0.0));
   }
@@ -144,14 +151,7 @@ final class VectorLoops extends ScalarLoops {
     int up = S.loopBound(n);
     int i = 0;
     switch (op) {
-      case EXP: for (; i < up; i += L) v(a, ai + i).lanewise(VectorOperators.EXP).intoArray(out, oi + i); break;
-      case EXPM1: for (; i < up; i += L) v(a, ai + i).lanewise(VectorOperators.EXPM1).intoArray(out, oi + i); break;
-      case LOG: for (; i < up; i += L) v(a, ai + i).lanewise(VectorOperators.LOG).intoArray(out, oi + i); break;
-      case LOG10: for (; i < up; i += L) v(a, ai + i).lanewise(VectorOperators.LOG10).intoArray(out, oi + i); break;
-      case LOG1P: for (; i < up; i += L) v(a, ai + i).lanewise(VectorOperators.LOG1P).intoArray(out, oi + i); break;
-      case TANH: for (; i < up; i += L) v(a, ai + i).lanewise(VectorOperators.TANH).intoArray(out, oi + i); break;
-      case SIN: for (; i < up; i += L) v(a, ai + i).lanewise(VectorOperators.SIN).intoArray(out, oi + i); break;
-      case COS: for (; i < up; i += L) v(a, ai + i).lanewise(VectorOperators.COS).intoArray(out, oi + i); break;
+      case EXP: for (; i < up; i += L) VectorExp.exp(v(a, ai + i)).intoArray(out, oi + i); break;
       case SIGMOID: for (; i < up; i += L) sigmoid(v(a, ai + i)).intoArray(out, oi + i); break;
       default: throw new AssertionError(op);
     }
