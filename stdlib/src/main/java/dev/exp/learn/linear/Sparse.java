@@ -4,6 +4,7 @@ import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelContext;
 import dev.exp.kernel.KernelException;
+import dev.exp.learn.Dense;
 import dev.exp.learn.LearnArgs;
 import dev.exp.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public final class Sparse {
 
   private static LinearModel fit(String fn, String kind, Tensor x, Tensor y, double alpha, double rho, double tol,
       int maxIter, boolean intercept, KernelContext ctx) {
-    double[] xs = LearnArgs.design(x, fn, "X");
+    double[] xs = LearnArgs.designDeferred(x, fn, "X");
     int n = x.dim(0);
     int d = x.dim(1);
     double[] ys = LearnArgs.vector(y, n, fn, "y", "X");
@@ -45,10 +46,12 @@ public final class Sparse {
     checkRatio(rho, fn);
     LearnArgs.positive(tol, fn, "tol");
     LearnArgs.atLeastOne(maxIter, fn, "max_iter");
-    Centered c = Centered.of(xs, ys, n, d, 1, intercept);
-    CoordinateDescent cd = new CoordinateDescent(c.x(), c.y(), n, d, CoordinateDescent.preferGram(n, d, 1));
+    double ym = intercept ? Dense.colMeans(ys, n, 1)[0] : 0;
+    EnetSolver cd = EnetSolver.of(xs, intercept, centred(ys, ym), n, d, 1);
+    LearnArgs.finiteAfterAll(cd.finite(), x, fn, "X");
+    double[] xm = cd.xMean();
     double[] w = new double[d];
-    CoordinateDescent.Outcome o = cd.solve(w, n * alpha * rho, n * alpha * (1 - rho), tol, maxIter, ctx);
+    EnetSolver.Outcome o = cd.solve(w, n * alpha * rho, n * alpha * (1 - rho), tol, maxIter, ctx);
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("alpha", alpha);
     if (!kind.equals("lasso")) {
@@ -62,8 +65,25 @@ public final class Sparse {
       nnz += v != 0 ? 1 : 0;
     }
     s.put("nonzero", (double) nnz);
-    return new LinearModel(kind, w, c.intercept(w), d, 1, true, Map.of(), s,
+    return new LinearModel(kind, w, new double[] {intercept(ym, xm, w)}, d, 1, true, Map.of(), s,
         "alpha " + LearnArgs.fmt(alpha) + ", " + nnz + " nonzero");
+  }
+
+  private static double[] centred(double[] y, double mean) {
+    double[] c = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      c[i] = y[i] - mean;
+    }
+    return c;
+  }
+
+  /** ȳ − x̄ᵀw. */
+  private static double intercept(double yMean, double[] xMean, double[] w) {
+    double b = yMean;
+    for (int j = 0; j < w.length; j++) {
+      b -= xMean[j] * w[j];
+    }
+    return b;
   }
 
   private static void checkRatio(double rho, String fn) {
@@ -85,16 +105,18 @@ public final class Sparse {
       @Arg(value = "tol", dflt = "1e-4") double tol, @Arg(value = "max_iter", dflt = "1000") int maxIter,
       @Arg(value = "intercept", dflt = "true") boolean intercept, KernelContext ctx) {
     String fn = "learn.lasso_path";
-    double[] xs = LearnArgs.design(x, fn, "X");
+    double[] xs = LearnArgs.designDeferred(x, fn, "X");
     int n = x.dim(0);
     int d = x.dim(1);
     double[] ys = LearnArgs.vector(y, n, fn, "y", "X");
     checkRatio(rho, fn);
     LearnArgs.positive(tol, fn, "tol");
     LearnArgs.atLeastOne(maxIter, fn, "max_iter");
-    Centered c = Centered.of(xs, ys, n, d, 1, intercept);
+    double ym = intercept ? Dense.colMeans(ys, n, 1)[0] : 0;
     int fits = alphas == null ? nAlphas : alphas.size();
-    CoordinateDescent cd = new CoordinateDescent(c.x(), c.y(), n, d, CoordinateDescent.preferGram(n, d, fits));
+    EnetSolver cd = EnetSolver.of(xs, intercept, centred(ys, ym), n, d, fits);
+    LearnArgs.finiteAfterAll(cd.finite(), x, fn, "X");
+    double[] xm = cd.xMean();
     double amax = 0;
     for (double v : cd.xty()) {
       amax = Math.max(amax, Math.abs(v));
@@ -134,9 +156,9 @@ public final class Sparse {
     boolean all = true;
     double[] w = new double[d];
     for (int i = 0; i < m; i++) {
-      CoordinateDescent.Outcome o = cd.solve(w, n * as[i] * rho, n * as[i] * (1 - rho), tol, maxIter, ctx);
+      EnetSolver.Outcome o = cd.solve(w, n * as[i] * rho, n * as[i] * (1 - rho), tol, maxIter, ctx);
       System.arraycopy(w, 0, coefs, i * d, d);
-      b[i] = c.intercept(w)[0];
+      b[i] = intercept(ym, xm, w);
       gaps[i] = o.gap() / n;
       iters[i] = o.iterations();
       all &= o.converged();
