@@ -6,9 +6,11 @@ package dev.exp.learn;
  * the reference) and {@code VectorDots} ({@code jdk.incubator.vector}), chosen once by {@link #active()}:
  * the vector one when the module is in the boot layer and {@code -Dexp.vector=false} is not set.
  *
- * <p>Both give bit-identical results (tested): a dot product accumulates element i into lane i mod
- * {@link #LANES} with a fused multiply-add, and the lanes are combined in a fixed pairwise order; axpy is
- * one fused multiply-add per element. So fits do not depend on the machine's vector width.
+ * <p>Both give bit-identical results (tested): a dot product accumulates element i of the first
+ * n − n mod {@link #LANES} into lane i mod {@link #LANES} with a fused multiply-add, combines the lanes
+ * pairwise in a fixed order (lane i + lane i + w for w = 8, 4, 2, 1), then adds the tail in order by
+ * fused multiply-adds; axpy is one fused multiply-add per element. So fits do not depend on the
+ * machine's vector width.
  */
 public class Dots {
   /** Number of interleaved partial sums of {@link #dot}. */
@@ -97,11 +99,12 @@ public class Dots {
       s14 = Math.fma(a[ao + i + 14], b[bo + i + 14], s14);
       s15 = Math.fma(a[ao + i + 15], b[bo + i + 15], s15);
     }
-    double[] t = {s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15};
-    for (int k = 0; i < n; i++, k++) {
-      t[k] = Math.fma(a[ao + i], b[bo + i], t[k]);
+    double sum = (((s0 + s8) + (s4 + s12)) + ((s2 + s10) + (s6 + s14)))
+        + (((s1 + s9) + (s5 + s13)) + ((s3 + s11) + (s7 + s15)));
+    for (; i < n; i++) {
+      sum = Math.fma(a[ao + i], b[bo + i], sum);
     }
-    return combine(t);
+    return sum;
   }
 
   /** y[yo + i] += alpha·x[xo + i] for i in [0, n) (one fused multiply-add each). */
@@ -111,13 +114,26 @@ public class Dots {
     }
   }
 
-  /** The pairwise sum of the {@link #LANES} partial sums (overwritten), in a fixed order: lane i + lane i + w for w = 8, 4, 2, 1. */
-  static double combine(double[] s) {
-    for (int w = LANES / 2; w >= 1; w /= 2) {
-      for (int i = 0; i < w; i++) {
-        s[i] = s[i] + s[i + w];
+  /** The row stride {@link #syrkUpper} wants for rows of p values: p rounded up to a multiple of 8. */
+  public static int stride(int p) {
+    return (p + 7) / 8 * 8;
+  }
+
+  /**
+   * The upper triangle of H += BᵀB for a block B [m, p] stored with row stride ps = {@link #stride}(p)
+   * (zeros in the padding), H [ps, ps] row-major: every h[j·ps + l] with j &lt; p and j ≤ l &lt; ps
+   * gains Σ_i b[i·ps + j]·b[i·ps + l], summed over i in order by fused multiply-adds from 0 and then
+   * added (some entries left of the diagonal may be updated too; they are not meaningful).
+   */
+  public void syrkUpper(double[] b, int m, int p, int ps, double[] h) {
+    for (int j = 0; j < p; j++) {
+      for (int l = j; l < ps; l++) {
+        double acc = 0;
+        for (int i = 0; i < m; i++) {
+          acc = Math.fma(b[i * ps + j], b[i * ps + l], acc);
+        }
+        h[j * ps + l] += acc;
       }
     }
-    return s[0];
   }
 }
