@@ -13,6 +13,8 @@ import dev.exp.learn.LearnArgs;
  * the form on the columns.
  */
 final class CoordinateDescent implements EnetSolver {
+  private final double[] x;
+  private final int n;
   private final int d;
   private final double yy;
   private final double[] gram;
@@ -21,12 +23,29 @@ final class CoordinateDescent implements EnetSolver {
 
   /** The design x [n, d] (not modified) centred by xMean (zeros: no intercept) and the centred targets yc. */
   CoordinateDescent(double[] x, double[] xMean, double[] yc, int n, int d) {
+    this.x = x;
+    this.n = n;
     this.d = d;
     this.mean = xMean;
     this.yy = Dense.dot(yc, 0, yc, 0, n);
     double[] xc = Dense.center(x, n, d, xMean);
     this.gram = Dense.gram(xc, n, d);
     this.xty = Dense.tmul(xc, n, d, yc, 1);
+  }
+
+  private CoordinateDescent(CoordinateDescent o, double[] yc) {
+    this.x = o.x;
+    this.n = o.n;
+    this.d = o.d;
+    this.mean = o.mean;
+    this.gram = o.gram;
+    this.yy = Dense.dot(yc, 0, yc, 0, n);
+    this.xty = Moments.xtr(x, mean, yc, n, d, null);
+  }
+
+  @Override
+  public EnetSolver target(double[] yc) {
+    return new CoordinateDescent(this, yc);
   }
 
   @Override

@@ -14,6 +14,9 @@ interface EnetSolver {
   /** The column means x̄ the design is centred by (zeros without an intercept). */
   double[] xMean();
 
+  /** A solver of the same design for other centred targets (a column of a 2-D y), sharing the design's preparation. */
+  EnetSolver target(double[] yc);
+
   /** Whether the sums formed from the design are finite (else X holds non-finite or overflowing values). */
   boolean finite();
 

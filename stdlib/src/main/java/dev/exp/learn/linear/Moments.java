@@ -1,13 +1,14 @@
 package dev.exp.learn.linear;
 
 import dev.exp.kernel.Parallel;
+import dev.exp.learn.Dots;
 
 /**
  * Column means, centred sums of squares Σ(x_ij − x̄_j)² and centred cross products Σ(x_ij − x̄_j)(y_i − ȳ)
  * of a row-major design in one pass over it: blocks of {@link #ROWS} rows are centred by their own means
  * (two passes over a block that stays in cache) and merged with Chan, Golub and LeVeque's pairwise update,
  * so large column means cost no accuracy. A fixed number of tasks, merged in order, keeps the result
- * independent of the thread count.
+ * independent of the thread count. Also the centred products X̃ᵀv of the coordinate-descent solvers.
  */
 record Moments(double[] mean, double[] m2, double[] cross) {
   private static final int ROWS = 256;
@@ -109,4 +110,54 @@ record Moments(double[] mean, double[] m2, double[] cross) {
       count += o.count;
     }
   }
+
+  /** Rows per block of {@link #xtr}. */
+  private static final int XTR_ROWS = 1024;
+
+  /**
+   * X̃ᵀv (X̃ = x − 1·meanᵀ, x [n, d] row-major) in one pass over the rows: blocks of {@link #XTR_ROWS}
+   * rows spread over the kernel threads, partial sums added in block order (independent of the thread
+   * count); when sq is not null it also receives the squared column norms ‖x̃_j‖².
+   */
+  static double[] xtr(double[] x, double[] mean, double[] v, int n, int d, double[] sq) {
+    int blocks = (n + XTR_ROWS - 1) / XTR_ROWS;
+    double[][] part = new double[blocks][];
+    double[][] partSq = sq == null ? null : new double[blocks][];
+    Parallel.forEach(blocks, b -> {
+      double[] p = new double[d];
+      double[] ps = sq == null ? null : new double[d];
+      double[] row = new double[d];
+      for (int i = b * XTR_ROWS; i < Math.min(n, (b + 1) * XTR_ROWS); i++) {
+        int o = i * d;
+        for (int j = 0; j < d; j++) {
+          row[j] = x[o + j] - mean[j];
+        }
+        Dots.active().axpy(v[i], row, 0, p, 0, d);
+        if (ps != null) {
+          for (int j = 0; j < d; j++) {
+            ps[j] = Math.fma(row[j], row[j], ps[j]);
+          }
+        }
+      }
+      part[b] = p;
+      if (ps != null) {
+        partSq[b] = ps;
+      }
+    });
+    double[] out = part[0];
+    for (int b = 1; b < blocks; b++) {
+      for (int j = 0; j < d; j++) {
+        out[j] += part[b][j];
+      }
+    }
+    if (sq != null) {
+      for (int b = 0; b < blocks; b++) {
+        for (int j = 0; j < d; j++) {
+          sq[j] += partSq[b][j];
+        }
+      }
+    }
+    return out;
+  }
+
 }

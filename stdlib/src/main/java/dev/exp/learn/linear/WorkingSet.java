@@ -76,6 +76,27 @@ final class WorkingSet implements EnetSolver {
     return LearnArgs.allFinite(xty) && LearnArgs.allFinite(colSq) && LearnArgs.allFinite(mean);
   }
 
+  /** A solver for other centred targets on the same design, sharing the moments and the cached columns. */
+  private WorkingSet(WorkingSet o, double[] yc) {
+    this.x = o.x;
+    this.n = o.n;
+    this.d = o.d;
+    this.mean = o.mean;
+    this.colSq = o.colSq;
+    this.cols = o.cols;
+    this.y = yc;
+    this.yy = DOTS.dot(yc, 0, yc, 0, n);
+    this.xty = xtr(yc, null);
+    this.r = yc.clone();
+    this.q = xty.clone();
+    this.wAt = new double[d];
+  }
+
+  @Override
+  public EnetSolver target(double[] yc) {
+    return new WorkingSet(this, yc);
+  }
+
   @Override
   public double[] xMean() {
     return mean;
@@ -86,49 +107,8 @@ final class WorkingSet implements EnetSolver {
     return xty;
   }
 
-  /**
-   * X̃ᵀv in one pass over the rows, blocks of {@link #ROWS} rows spread over the kernel threads, partial
-   * sums added in block order; when sq is not null it also receives the squared column norms ‖x̃_j‖².
-   */
   private double[] xtr(double[] v, double[] sq) {
-    int blocks = (n + ROWS - 1) / ROWS;
-    double[][] part = new double[blocks][];
-    double[][] partSq = sq == null ? null : new double[blocks][];
-    Parallel.forEach(blocks, b -> {
-      double[] p = new double[d];
-      double[] ps = sq == null ? null : new double[d];
-      double[] row = new double[d];
-      for (int i = b * ROWS; i < Math.min(n, (b + 1) * ROWS); i++) {
-        int o = i * d;
-        for (int j = 0; j < d; j++) {
-          row[j] = x[o + j] - mean[j];
-        }
-        DOTS.axpy(v[i], row, 0, p, 0, d);
-        if (ps != null) {
-          for (int j = 0; j < d; j++) {
-            ps[j] = Math.fma(row[j], row[j], ps[j]);
-          }
-        }
-      }
-      part[b] = p;
-      if (ps != null) {
-        partSq[b] = ps;
-      }
-    });
-    double[] out = part[0];
-    for (int b = 1; b < blocks; b++) {
-      for (int j = 0; j < d; j++) {
-        out[j] += part[b][j];
-      }
-    }
-    if (sq != null) {
-      for (int b = 0; b < blocks; b++) {
-        for (int j = 0; j < d; j++) {
-          sq[j] += partSq[b][j];
-        }
-      }
-    }
-    return out;
+    return Moments.xtr(x, mean, v, n, d, sq);
   }
 
   /** Copies the centred columns of the given features that are not cached yet (one gather pass). */
