@@ -6,6 +6,8 @@ import dev.exp.kernel.KernelException;
 import dev.exp.learn.Dots;
 import dev.exp.learn.LearnArgs;
 import dev.exp.learn.Lbfgs;
+import dev.exp.tensor.loops.Loops;
+import dev.exp.tensor.op.UnaryOp;
 
 /**
  * Newton's method for the two-class objective of {@link LogisticObjective}, f(θ) = C Σ_i loss_i + ½‖w‖²
@@ -23,6 +25,7 @@ import dev.exp.learn.Lbfgs;
  */
 final class BinaryNewton {
   private static final Dots DOTS = Dots.active();
+  private static final Loops LOOPS = Loops.active();
   private static final int ROWS = 128;
   private static final int TASKS = 32;
 
@@ -116,11 +119,23 @@ final class BinaryNewton {
     double b = theta[d];
     double loss = 0;
     double gb = 0;
+    int rows = i1 - i0;
+    double[] zs = new double[rows];
+    double[] es = new double[rows];
+    for (int i = i0; i < i1; i++) {
+      double z = DOTS.dot(x, i * d, theta, 0, d) + b;
+      zs[i - i0] = z;
+      es[i - i0] = -Math.abs(z);
+    }
+    // e = exp(−|z|) in (0, 1] and log(1 + e) for the block at once (the vector loops when available)
+    LOOPS.unary(UnaryOp.EXP, es, 0, es, 0, rows);
+    double[] ls = new double[rows];
+    LOOPS.unary(UnaryOp.LOG1P, es, 0, ls, 0, rows);
     for (int i = i0; i < i1; i++) {
       int o = i * d;
-      double z = DOTS.dot(x, o, theta, 0, d) + b;
-      double e = Math.exp(-Math.abs(z)); // in (0, 1]
-      double l1pe = e < 1e-5 ? e * (1 - e * (0.5 - e / 3)) : Math.log(1 + e); // log(1 + e^−|z|)
+      double z = zs[i - i0];
+      double e = es[i - i0];
+      double l1pe = ls[i - i0];
       double ti = t[i];
       loss += (z > 0 ? z + l1pe : l1pe) - ti * z;
       double prob = z >= 0 ? 1 / (1 + e) : e / (1 + e);
