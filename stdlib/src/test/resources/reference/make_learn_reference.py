@@ -134,5 +134,22 @@ m = lm.BayesianRidge(tol=1e-12, n_iter=1000).fit(X, y)
 put("bayes_ridge_coef", m.coef_); put("bayes_ridge_intercept", [m.intercept_])
 put("bayes_ridge_alpha_lambda", [m.alpha_, m.lambda_])
 
+# ---------------------------------------------------------------- L03: 2-D y (sklearn fits each column; coef is
+# stored [d, k] as Exp returns it), a wide design with large column means (Exp's working-set form)
+# (appended with their own generator so the cases above keep their values)
+rs2 = np.random.RandomState(20261214)
+Xmo = put_in("mo_X", rs2.randn(30, 8).round(3))
+Ymo = put_in("mo_Y", np.c_[Xmo @ np.r_[1.5, 0, -2, 0, 0, 0.7, 0, 0] + 0.2 * rs2.randn(30),
+                           Xmo @ np.r_[0, -1, 0, 0, 2.5, 0, 0, 0.3] - 1 + 0.2 * rs2.randn(30)].round(4))
+m = lm.Lasso(alpha=0.05, tol=1e-12, max_iter=100000).fit(Xmo, Ymo)
+put("mo_lasso_coef", m.coef_.T); put("mo_lasso_intercept", m.intercept_)
+m = lm.ElasticNet(alpha=0.1, l1_ratio=0.4, tol=1e-12, max_iter=100000).fit(Xmo, Ymo)
+put("mo_enet_coef", m.coef_.T); put("mo_enet_intercept", m.intercept_)
+Xlw = put_in("lasso_wide_X", (rs2.randn(25, 60) + 100.0 * np.arange(60)).round(3))
+ww = np.zeros(60); ww[[3, 17, 41]] = [1.0, -2.0, 0.5]
+ylw = put_in("lasso_wide_y", ((Xlw - Xlw.mean(0)) @ ww + 5 + 0.1 * rs2.randn(25)).round(4))
+m = lm.Lasso(alpha=0.02, tol=1e-12, max_iter=100000).fit(Xlw, ylw)
+put("lasso_wide_coef", m.coef_); put("lasso_wide_intercept", [m.intercept_])
+
 with open("learn_reference.json", "w") as f:
     json.dump({"inputs": inputs, "expected": expected}, f)

@@ -22,6 +22,44 @@ public final class LearnArgs {
     return x.raw();
   }
 
+  /**
+   * Like {@link #design} but without the finiteness scan (one pass over X): for fits that detect
+   * non-finite values from their own first pass (its sums turn NaN or infinite) and then call
+   * {@link #finiteAfterAll}.
+   */
+  public static double[] designDeferred(Tensor x, String fn, String arg) {
+    if (x.rank() != 2) {
+      throw KernelException.of("%s: %s must be a matrix [samples, features], got shape %s", fn, arg,
+          Tensor.shapeString(x.shape()));
+    }
+    if (x.dim(0) == 0) {
+      throw KernelException.of("%s: %s has no rows (shape %s)", fn, arg, Tensor.shapeString(x.shape()));
+    }
+    return x.raw();
+  }
+
+  /**
+   * The deferred check of {@link #designDeferred}: when the sums a fit formed from X are not all finite,
+   * names the first non-finite element of X, or (all elements finite) says the sums overflowed.
+   */
+  public static void finiteAfterAll(boolean sumsFinite, Tensor x, String fn, String arg) {
+    if (sumsFinite) {
+      return;
+    }
+    TensorArgs.requireFinite(x, fn, arg);
+    throw KernelException.of("%s: %s has values too large for the fit (sums over its rows overflow)", fn, arg);
+  }
+
+  /** True when every value is finite. */
+  public static boolean allFinite(double[] v) {
+    for (double a : v) {
+      if (!Double.isFinite(a)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Requires y to be a finite vector of n values or an [n, k] matrix; returns its values. */
   public static double[] targets(Tensor y, int n, String fn, String xArg) {
     boolean ok = (y.rank() == 1 || y.rank() == 2) && y.dim(0) == n;

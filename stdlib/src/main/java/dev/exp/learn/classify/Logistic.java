@@ -7,6 +7,7 @@ import dev.exp.kernel.KernelException;
 import dev.exp.learn.Lbfgs;
 import dev.exp.learn.LearnArgs;
 import dev.exp.tensor.Tensor;
+import dev.exp.tensor.TensorArgs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ public final class Logistic {
       @Arg(value = "tol", dflt = "1e-8") double tol, @Arg(value = "max_iter", dflt = "100") int maxIter,
       KernelContext ctx) {
     String fn = "learn.logistic";
-    double[] xs = LearnArgs.design(x, fn, "X");
+    double[] xs = LearnArgs.designDeferred(x, fn, "X");
     int n = x.dim(0);
     double cc = alpha == null ? c : 1 / (n * alpha);
     if (alpha != null) {
@@ -42,7 +43,11 @@ public final class Logistic {
     LearnArgs.positive(tol, fn, "tol");
     LearnArgs.atLeastOne(maxIter, fn, "max_iter");
     Labels labels = Labels.of(LearnArgs.vector(y, n, fn, "y", "X"), fn, 2);
-    Fit f = fit(xs, n, x.dim(1), labels, cc, solver, tol, maxIter, ctx);
+    if (!solver.equals("newton") || labels.count() != 2) {
+      TensorArgs.requireFinite(x, fn, "X"); // the fused binary Newton pass finds non-finite values itself
+    }
+    Fit f = fit(xs, n, x.dim(1), labels, cc, solver, tol, maxIter, ctx,
+        () -> LearnArgs.finiteAfterAll(false, x, fn, "X"));
     return model("logistic", f, labels, x.dim(1), cc, solver, Map.of(), Map.of());
   }
 
@@ -59,10 +64,24 @@ public final class Logistic {
     return new LogisticModel(kind, f.theta(), labels.classes(), d, extraParams, s);
   }
 
-  /** Fits θ by Newton or L-BFGS from zero. */
+  /** Fits θ by Newton or L-BFGS from zero (X already checked finite). */
   static Fit fit(double[] x, int n, int d, Labels labels, double c, String solver, double tol, int maxIter,
       KernelContext ctx) {
+    return fit(x, n, d, labels, c, solver, tol, maxIter, ctx, () -> {
+      throw KernelException.of("learn.logistic: X has values too large for the fit (sums over its rows overflow)");
+    });
+  }
+
+  /**
+   * Fits θ by Newton or L-BFGS from zero; two classes by Newton take the fused one-pass form
+   * {@link BinaryNewton}, which calls nonFinite when its first pass finds non-finite sums.
+   */
+  static Fit fit(double[] x, int n, int d, Labels labels, double c, String solver, double tol, int maxIter,
+      KernelContext ctx, Runnable nonFinite) {
     LogisticObjective o = new LogisticObjective(x, n, d, labels.count(), labels.index(), c);
+    if (solver.equals("newton") && labels.count() == 2) {
+      return new BinaryNewton(x, n, d, labels.index(), c).fit(tol, maxIter, o, ctx, nonFinite);
+    }
     double scale = c * n;
     if (solver.equals("lbfgs")) {
       Lbfgs.Result r = Lbfgs.minimize(o, new double[o.size()], tol * scale, maxIter, 10, ctx);

@@ -2,74 +2,76 @@ package dev.exp.learn.linear;
 
 import dev.exp.kernel.KernelContext;
 import dev.exp.learn.Dense;
+import dev.exp.learn.LearnArgs;
 
 /**
  * Cyclic coordinate descent for the elastic net in scikit-learn's scaling, on centred data:
  * min ½‖y − Xw‖² + l1‖w‖₁ + ½ l2‖w‖² (l1 = n·alpha·l1_ratio, l2 = n·alpha·(1 − l1_ratio)), stopped by
  * the duality gap of scikit-learn's enet_coordinate_descent (gap &lt; tol·‖y‖²), checked when the largest
- * coordinate change falls below tol relative to the largest coefficient. Works on the Gram matrix
- * XᵀX (formed once by BLAS, n·d² flops; each update then costs d) or on the columns of X (each
- * update costs n); {@link #preferGram} picks.
+ * coordinate change falls below tol relative to the largest coefficient. This is the Gram form: XᵀX
+ * is formed once by BLAS (n·d² flops) and each coordinate update then costs d; {@link WorkingSet} is
+ * the form on the columns.
  */
-final class CoordinateDescent {
+final class CoordinateDescent implements EnetSolver {
+  private final double[] x;
   private final int n;
   private final int d;
-  private final double[] y;
   private final double yy;
-  // gram mode
   private final double[] gram;
   private final double[] xty;
-  // column mode
-  private final double[] cols;
-  private final double[] colSq;
+  private final double[] mean;
 
-  CoordinateDescent(double[] xc, double[] yc, int n, int d, boolean useGram) {
+  /** The design x [n, d] (not modified) centred by xMean (zeros: no intercept) and the centred targets yc. */
+  CoordinateDescent(double[] x, double[] xMean, double[] yc, int n, int d) {
+    this.x = x;
     this.n = n;
     this.d = d;
-    this.y = yc;
+    this.mean = xMean;
     this.yy = Dense.dot(yc, 0, yc, 0, n);
+    double[] xc = Dense.center(x, n, d, xMean);
+    this.gram = Dense.gram(xc, n, d);
     this.xty = Dense.tmul(xc, n, d, yc, 1);
-    if (useGram) {
-      gram = Dense.gram(xc, n, d);
-      cols = null;
-      colSq = null;
-    } else {
-      gram = null;
-      cols = new double[n * d];
-      colSq = new double[d];
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < d; j++) {
-          cols[j * n + i] = xc[i * d + j];
-        }
-      }
-      for (int j = 0; j < d; j++) {
-        colSq[j] = Dense.dot(cols, j * n, cols, j * n, n);
-      }
-    }
   }
 
-  /**
-   * Whether the Gram form pays: forming XᵀX costs n·d² against about 2n·d per sweep on the columns,
-   * so it needs n ≥ 2d and (for one fit) d small next to the expected sweeps; a path of many
-   * penalties (sweeps summed) favours it more.
-   */
-  static boolean preferGram(int n, int d, int fits) {
-    return n >= 2 * d && d <= 40L * fits;
+  private CoordinateDescent(CoordinateDescent o, double[] yc) {
+    this.x = o.x;
+    this.n = o.n;
+    this.d = o.d;
+    this.mean = o.mean;
+    this.gram = o.gram;
+    this.yy = Dense.dot(yc, 0, yc, 0, n);
+    this.xty = Moments.xtr(x, mean, yc, n, d, null);
   }
 
-  /** Xᵀy of the centred data. */
-  double[] xty() {
+  @Override
+  public EnetSolver target(double[] yc) {
+    return new CoordinateDescent(this, yc);
+  }
+
+  @Override
+  public double[] xty() {
     return xty;
   }
 
-  /** The outcome of one solve. */
-  record Outcome(int iterations, double gap, boolean converged) {}
+  @Override
+  public boolean finite() {
+    for (int j = 0; j < d; j++) {
+      if (!Double.isFinite(gram[j * d + j])) {
+        return false;
+      }
+    }
+    return LearnArgs.allFinite(xty) && LearnArgs.allFinite(mean);
+  }
 
-  /** Solves in place from the warm start w. */
-  Outcome solve(double[] w, double l1, double l2, double tol, int maxIter, KernelContext ctx) {
+  @Override
+  public double[] xMean() {
+    return mean;
+  }
+
+  @Override
+  public Outcome solve(double[] w, double l1, double l2, double tol, int maxIter, KernelContext ctx) {
     double gapTol = tol * yy;
-    double[] q = gram != null ? xtr(w) : null; // XᵀR kept up to date (gram mode)
-    double[] r = gram == null ? residual(w) : null;
+    double[] q = xtr(w); // XᵀR kept up to date
     double gap = Double.POSITIVE_INFINITY;
     for (int it = 0; it < maxIter; it++) {
       ctx.poll();
@@ -77,32 +79,31 @@ final class CoordinateDescent {
       double dMax = 0;
       for (int j = 0; j < d; j++) {
         double old = w[j];
-        double sq = gram != null ? gram[j * d + j] : colSq[j];
+        double sq = gram[j * d + j];
         if (sq == 0) {
           continue;
         }
-        double tmp = (gram != null ? q[j] : Dense.dot(cols, j * n, r, 0, n)) + sq * old;
+        double tmp = q[j] + sq * old;
         double nw = Math.signum(tmp) * Math.max(Math.abs(tmp) - l1, 0) / (sq + l2);
         if (nw != old) {
           double delta = nw - old;
           w[j] = nw;
-          if (gram != null) {
-            int o = j * d;
-            for (int m = 0; m < d; m++) {
-              q[m] -= delta * gram[o + m];
-            }
-          } else {
-            int o = j * n;
-            for (int i = 0; i < n; i++) {
-              r[i] -= delta * cols[o + i];
-            }
+          int o = j * d;
+          for (int m = 0; m < d; m++) {
+            q[m] -= delta * gram[o + m];
           }
         }
         dMax = Math.max(dMax, Math.abs(nw - old));
         wMax = Math.max(wMax, Math.abs(nw));
       }
       if (wMax == 0 || dMax / wMax < tol || it == maxIter - 1) {
-        gap = gap(w, l1, l2, gram != null ? q : xtrFromResidual(r), r);
+        // R = y − Xw: ‖R‖² = yᵀy − 2 wᵀXᵀy + wᵀGw and Rᵀy = yᵀy − wᵀXᵀy, with Gw = Xᵀy − XᵀR
+        double wXty = Dense.dot(w, 0, xty, 0, d);
+        double wGw = 0;
+        for (int j = 0; j < d; j++) {
+          wGw += w[j] * (xty[j] - q[j]);
+        }
+        gap = gap(w, q, l1, l2, yy - 2 * wXty + wGw, yy - wXty);
         if (gap < gapTol) {
           return new Outcome(it + 1, gap, true);
         }
@@ -111,27 +112,15 @@ final class CoordinateDescent {
     return new Outcome(maxIter, gap, false);
   }
 
-  /** The duality gap of the current w (scikit-learn's formula). */
-  private double gap(double[] w, double l1, double l2, double[] xtr, double[] r) {
-    double rNorm2;
-    double ry;
-    if (r != null) {
-      rNorm2 = Dense.dot(r, 0, r, 0, n);
-      ry = Dense.dot(r, 0, y, 0, n);
-    } else {
-      // R = y − Xw: ‖R‖² = yᵀy − 2 wᵀXᵀy + wᵀGw and Rᵀy = yᵀy − wᵀXᵀy, with Gw = Xᵀy − XᵀR
-      double wXty = Dense.dot(w, 0, xty, 0, d);
-      double wGw = 0;
-      for (int j = 0; j < d; j++) {
-        wGw += w[j] * (xty[j] - xtr[j]);
-      }
-      rNorm2 = yy - 2 * wXty + wGw;
-      ry = yy - wXty;
-    }
+  /**
+   * The duality gap of scikit-learn's enet_coordinate_descent for coefficients w, with xtr = XᵀR, ‖R‖²
+   * and Rᵀy of the residual R = y − Xw.
+   */
+  static double gap(double[] w, double[] xtr, double l1, double l2, double rNorm2, double ry) {
     double dual = 0;
     double l1Norm = 0;
     double wNorm2 = 0;
-    for (int j = 0; j < d; j++) {
+    for (int j = 0; j < w.length; j++) {
       dual = Math.max(dual, Math.abs(xtr[j] - l2 * w[j]));
       l1Norm += Math.abs(w[j]);
       wNorm2 += w[j] * w[j];
@@ -156,26 +145,6 @@ final class CoordinateDescent {
           q[m] -= w[j] * gram[j * d + m];
         }
       }
-    }
-    return q;
-  }
-
-  private double[] residual(double[] w) {
-    double[] r = y.clone();
-    for (int j = 0; j < d; j++) {
-      if (w[j] != 0) {
-        for (int i = 0; i < n; i++) {
-          r[i] -= w[j] * cols[j * n + i];
-        }
-      }
-    }
-    return r;
-  }
-
-  private double[] xtrFromResidual(double[] r) {
-    double[] q = new double[d];
-    for (int j = 0; j < d; j++) {
-      q[j] = Dense.dot(cols, j * n, r, 0, n);
     }
     return q;
   }

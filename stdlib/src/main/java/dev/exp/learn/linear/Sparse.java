@@ -4,6 +4,7 @@ import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelContext;
 import dev.exp.kernel.KernelException;
+import dev.exp.learn.Dense;
 import dev.exp.learn.LearnArgs;
 import dev.exp.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -16,8 +17,11 @@ public final class Sparse {
   @Kernel(name = "learn.lasso", doc = "The lasso by coordinate descent with scikit-learn's objective "
       + "(1/(2n))‖y − Xw − b‖² + alpha‖w‖₁ (intercept b unpenalised, by centring). Stops when the duality gap is "
       + "below tol·‖y − ȳ‖² (scikit-learn's rule) or after max_iter sweeps. Defaults: alpha 1, tol 1e-4, max_iter "
-      + "1000, intercept true. y is a vector. Returns a model with coef [d], intercept, alpha, iterations, dual_gap, "
-      + "converged. Example: let m = learn.lasso(X, y, alpha: 0.01); m.coef")
+      + "1000, intercept true. y is a vector, or a matrix [n, k] for k independent fits (one per column, as "
+      + "scikit-learn; coef [d, k], intercept, iterations and dual_gap [k]). Returns a model with coef [d], intercept, "
+      + "alpha, iterations (coordinate sweeps), dual_gap, converged, nonzero. Wide designs are solved by working-set "
+      + "coordinate descent (docs/learners.md); every stop is certified by the full duality gap. "
+      + "Example: let m = learn.lasso(X, y, alpha: 0.01); m.coef")
   public static LinearModel lasso(@Arg("X") Tensor x, @Arg("y") Tensor y, @Arg(value = "alpha", dflt = "1") double alpha,
       @Arg(value = "tol", dflt = "1e-4") double tol, @Arg(value = "max_iter", dflt = "1000") int maxIter,
       @Arg(value = "intercept", dflt = "true") boolean intercept, KernelContext ctx) {
@@ -26,7 +30,7 @@ public final class Sparse {
 
   @Kernel(name = "learn.elastic_net", doc = "The elastic net by coordinate descent with scikit-learn's objective "
       + "(1/(2n))‖y − Xw − b‖² + alpha·l1_ratio‖w‖₁ + ½·alpha·(1 − l1_ratio)‖w‖²; l1_ratio 1 is the lasso. Same "
-      + "stopping rule, defaults (alpha 1, l1_ratio 0.5, tol 1e-4, max_iter 1000) and fields as learn.lasso. "
+      + "stopping rule, defaults (alpha 1, l1_ratio 0.5, tol 1e-4, max_iter 1000), 2-D y and fields as learn.lasso. "
       + "Example: let m = learn.elastic_net(X, y, alpha: 0.1, l1_ratio: 0.7)")
   public static LinearModel elasticNet(@Arg("X") Tensor x, @Arg("y") Tensor y,
       @Arg(value = "alpha", dflt = "1") double alpha, @Arg(value = "l1_ratio", dflt = "0.5") double l1Ratio,
@@ -37,33 +41,79 @@ public final class Sparse {
 
   private static LinearModel fit(String fn, String kind, Tensor x, Tensor y, double alpha, double rho, double tol,
       int maxIter, boolean intercept, KernelContext ctx) {
-    double[] xs = LearnArgs.design(x, fn, "X");
+    double[] xs = LearnArgs.designDeferred(x, fn, "X");
     int n = x.dim(0);
     int d = x.dim(1);
-    double[] ys = LearnArgs.vector(y, n, fn, "y", "X");
+    double[] ys = LearnArgs.targets(y, n, fn, "X");
+    int k = LearnArgs.outputs(y);
     LearnArgs.nonNegative(alpha, fn, "alpha");
     checkRatio(rho, fn);
     LearnArgs.positive(tol, fn, "tol");
     LearnArgs.atLeastOne(maxIter, fn, "max_iter");
-    Centered c = Centered.of(xs, ys, n, d, 1, intercept);
-    CoordinateDescent cd = new CoordinateDescent(c.x(), c.y(), n, d, CoordinateDescent.preferGram(n, d, 1));
-    double[] w = new double[d];
-    CoordinateDescent.Outcome o = cd.solve(w, n * alpha * rho, n * alpha * (1 - rho), tol, maxIter, ctx);
+    // a 2-D y: independent fits per column (as scikit-learn), sharing the design's preparation
+    double[] coef = new double[d * k];
+    double[] b = new double[k];
+    double[] iters = new double[k];
+    double[] gaps = new double[k];
+    boolean all = true;
+    EnetSolver first = null;
+    double[] xm = null;
+    for (int c = 0; c < k; c++) {
+      double[] yk = new double[n];
+      for (int i = 0; i < n; i++) {
+        yk[i] = ys[i * k + c];
+      }
+      double ym = intercept ? Dense.colMeans(yk, n, 1)[0] : 0;
+      EnetSolver cd = first == null ? EnetSolver.of(xs, intercept, centred(yk, ym), n, d, 1)
+          : first.target(centred(yk, ym));
+      if (first == null) {
+        first = cd;
+        LearnArgs.finiteAfterAll(cd.finite(), x, fn, "X");
+        xm = cd.xMean();
+      }
+      double[] w = new double[d];
+      EnetSolver.Outcome o = cd.solve(w, n * alpha * rho, n * alpha * (1 - rho), tol, maxIter, ctx);
+      for (int j = 0; j < d; j++) {
+        coef[j * k + c] = w[j];
+      }
+      b[c] = intercept(ym, xm, w);
+      iters[c] = o.iterations();
+      gaps[c] = o.gap() / n;
+      all &= o.converged();
+    }
+    boolean vector = y.rank() == 1;
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("alpha", alpha);
     if (!kind.equals("lasso")) {
       s.put("l1_ratio", rho);
     }
-    s.put("iterations", (double) o.iterations());
-    s.put("dual_gap", o.gap() / n);
-    s.put("converged", o.converged());
+    s.put("iterations", vector ? (Object) iters[0] : Tensor.vector(iters));
+    s.put("dual_gap", vector ? (Object) gaps[0] : Tensor.vector(gaps));
+    s.put("converged", all);
     int nnz = 0;
-    for (double v : w) {
+    for (double v : coef) {
       nnz += v != 0 ? 1 : 0;
     }
     s.put("nonzero", (double) nnz);
-    return new LinearModel(kind, w, c.intercept(w), d, 1, true, Map.of(), s,
+    return new LinearModel(kind, coef, b, d, k, vector, Map.of(), s,
         "alpha " + LearnArgs.fmt(alpha) + ", " + nnz + " nonzero");
+  }
+
+  private static double[] centred(double[] y, double mean) {
+    double[] c = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      c[i] = y[i] - mean;
+    }
+    return c;
+  }
+
+  /** ȳ − x̄ᵀw. */
+  private static double intercept(double yMean, double[] xMean, double[] w) {
+    double b = yMean;
+    for (int j = 0; j < w.length; j++) {
+      b -= xMean[j] * w[j];
+    }
+    return b;
   }
 
   private static void checkRatio(double rho, String fn) {
@@ -85,16 +135,18 @@ public final class Sparse {
       @Arg(value = "tol", dflt = "1e-4") double tol, @Arg(value = "max_iter", dflt = "1000") int maxIter,
       @Arg(value = "intercept", dflt = "true") boolean intercept, KernelContext ctx) {
     String fn = "learn.lasso_path";
-    double[] xs = LearnArgs.design(x, fn, "X");
+    double[] xs = LearnArgs.designDeferred(x, fn, "X");
     int n = x.dim(0);
     int d = x.dim(1);
     double[] ys = LearnArgs.vector(y, n, fn, "y", "X");
     checkRatio(rho, fn);
     LearnArgs.positive(tol, fn, "tol");
     LearnArgs.atLeastOne(maxIter, fn, "max_iter");
-    Centered c = Centered.of(xs, ys, n, d, 1, intercept);
+    double ym = intercept ? Dense.colMeans(ys, n, 1)[0] : 0;
     int fits = alphas == null ? nAlphas : alphas.size();
-    CoordinateDescent cd = new CoordinateDescent(c.x(), c.y(), n, d, CoordinateDescent.preferGram(n, d, fits));
+    EnetSolver cd = EnetSolver.of(xs, intercept, centred(ys, ym), n, d, fits);
+    LearnArgs.finiteAfterAll(cd.finite(), x, fn, "X");
+    double[] xm = cd.xMean();
     double amax = 0;
     for (double v : cd.xty()) {
       amax = Math.max(amax, Math.abs(v));
@@ -134,9 +186,9 @@ public final class Sparse {
     boolean all = true;
     double[] w = new double[d];
     for (int i = 0; i < m; i++) {
-      CoordinateDescent.Outcome o = cd.solve(w, n * as[i] * rho, n * as[i] * (1 - rho), tol, maxIter, ctx);
+      EnetSolver.Outcome o = cd.solve(w, n * as[i] * rho, n * as[i] * (1 - rho), tol, maxIter, ctx);
       System.arraycopy(w, 0, coefs, i * d, d);
-      b[i] = c.intercept(w)[0];
+      b[i] = intercept(ym, xm, w);
       gaps[i] = o.gap() / n;
       iters[i] = o.iterations();
       all &= o.converged();
