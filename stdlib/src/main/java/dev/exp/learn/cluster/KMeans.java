@@ -44,7 +44,7 @@ public final class KMeans {
     Rng g = rng != null ? rng : new Rng(0);
     double[] given = givenCenters(init, k, d, fn);
     String how = given != null ? "given" : (String) init;
-    Lloyd lloyd = new Lloyd(v, n, d, k);
+    Lloyd lloyd = new Lloyd(v, n, d, k, maxIter);
     double tolScaled = tol > 0 ? tol * meanVariance(v, n, d) : 0;
     int runs = given != null ? 1 : nInit;
     Lloyd.Run best = null;

@@ -20,8 +20,9 @@ final class Lloyd {
   private final int d;
   private final int k;
 
-  Lloyd(double[] x, int n, int d, int k) {
-    this(x, n, d, k, DistanceKernel.active());
+  /** Lloyd runs of up to maxIter iterations, on the distance kernel suited to that much work. */
+  Lloyd(double[] x, int n, int d, int k, int maxIter) {
+    this(x, n, d, k, DistanceKernel.forWork((double) n * k * d * maxIter));
   }
 
   Lloyd(double[] x, int n, int d, int k, DistanceKernel kernel) {

@@ -22,6 +22,18 @@ public abstract class DistanceKernel {
     return ACTIVE;
   }
 
+  /**
+   * Work (point pairs × coordinates) below which {@link #forWork} picks the scalar implementation: the
+   * vector code runs slowly until the JIT has compiled it (about half a second of cold start), while the
+   * scalar loops are fast from the first call; the results are the same either way.
+   */
+  public static final long VECTOR_MIN_WORK = 100_000_000L;
+
+  /** The implementation for a call doing {@code work} pair-coordinate operations (see {@link #VECTOR_MIN_WORK}). */
+  public static DistanceKernel forWork(double work) {
+    return work >= VECTOR_MIN_WORK ? ACTIVE : SCALAR;
+  }
+
   /** The scalar reference implementation. */
   public static DistanceKernel scalar() {
     return SCALAR;

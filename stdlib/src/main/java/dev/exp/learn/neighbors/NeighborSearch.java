@@ -20,7 +20,7 @@ public final class NeighborSearch {
 
   /** The k nearest rows of ref [n, d] for every row of query [m, d]; k ≤ n. */
   public static Result search(double[] ref, int n, double[] query, int m, int d, int k) {
-    return search(DistanceKernel.active(), ref, n, query, m, d, k);
+    return search(DistanceKernel.forWork((double) n * m * d), ref, n, query, m, d, k);
   }
 
   /** {@link #search(double[], int, double[], int, int, int)} with a given distance kernel (tests). */

@@ -58,7 +58,7 @@ class NeighborsTest {
     // several query blocks (parallel), reference rows past one cache chunk, k not a power of two
     Rng rng = new Rng(9);
     int n = 2300;
-    int m = 150;
+    int m = 70;
     int d = 5;
     int k = 3;
     double[] ref = new double[n * d];
