@@ -5,6 +5,8 @@
 # start-up excluded). Prints medians and minima with the speed ratios (peer time / exp time).
 # scikit-learn: the first of python3, /usr/bin/python3 that imports it; skipped with a line if none does.
 set -uo pipefail
+# EXP_VECTOR=false times Exp's scalar loops and distance kernels (-Dexp.vector=false).
+if [ "${EXP_VECTOR:-true}" = false ]; then export JAVA_TOOL_OPTIONS="-Dexp.vector=false"; fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/exp" --version >/dev/null
 ex=$("$root/exp" "$root/bench/learn.exp" 2>&1) || { echo "exp: benchmark failed"; echo "$ex"; exit 1; }

@@ -4,6 +4,8 @@
 # Each side: 2 warm-ups, median and min of 7 timed runs in-process (start-up excluded). Prints medians and
 # minima with the speed ratios (peer time / exp time; > 1 means Exp is faster).
 set -uo pipefail
+# EXP_VECTOR=false times Exp's scalar loops and distance kernels (-Dexp.vector=false).
+if [ "${EXP_VECTOR:-true}" = false ]; then export JAVA_TOOL_OPTIONS="-Dexp.vector=false"; fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/exp" --version >/dev/null
 ex=$("$root/exp" "$root/bench/unsup.exp" 2>&1) || { echo "exp: benchmark failed"; echo "$ex"; exit 1; }

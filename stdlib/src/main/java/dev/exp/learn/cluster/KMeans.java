@@ -14,7 +14,7 @@ public final class KMeans {
   private KMeans() {}
 
   @Kernel(name = "learn.kmeans", doc = "k-means clustering of the rows of X (n×d) into k clusters by Lloyd's "
-      + "algorithm: assign each row to its nearest centre (squared distances ‖x‖² − 2x·c + ‖c‖² by BLAS), move each "
+      + "algorithm: assign each row to its nearest centre (exact squared distances Σ (x_j − c_j)², vectorised), move each "
       + "centre to its cluster's mean, stop when the labels no longer change, when the total squared centre shift is "
       + "at most tol × the mean feature variance (scikit-learn's scaling), or after max_iter iterations. An empty "
       + "cluster takes the point farthest from its centre. init: \"k-means++\" (default; greedy k-means++ with "
@@ -44,15 +44,14 @@ public final class KMeans {
     Rng g = rng != null ? rng : new Rng(0);
     double[] given = givenCenters(init, k, d, fn);
     String how = given != null ? "given" : (String) init;
-    double[] xn = Distances.rowNorms(v, n, d);
-    Lloyd lloyd = new Lloyd(v, xn, n, d, k);
-    double tolScaled = tol * meanVariance(v, n, d);
+    Lloyd lloyd = new Lloyd(v, n, d, k, maxIter);
+    double tolScaled = tol > 0 ? tol * meanVariance(v, n, d) : 0;
     int runs = given != null ? 1 : nInit;
     Lloyd.Run best = null;
     for (int r = 0; r < runs; r++) {
       Rng rr = g.split();
       double[] c0 = given != null ? given
-          : how.equals("random") ? Seeding.random(v, n, d, k, rr) : Seeding.plusPlus(v, xn, n, d, k, rr, ctx);
+          : how.equals("random") ? Seeding.random(v, n, d, k, rr) : Seeding.plusPlus(v, n, d, k, rr, ctx);
       Lloyd.Run run = lloyd.run(c0, maxIter, tolScaled, ctx);
       if (best == null || run.inertia() < best.inertia()) {
         best = run;
@@ -107,21 +106,27 @@ public final class KMeans {
     return Tensor.matrix(rows);
   }
 
-  /** Mean over columns of the column variances (ddof 0). */
+  /** Mean over columns of the column variances (ddof 0), two passes over the rows. */
   static double meanVariance(double[] v, int n, int d) {
+    double[] mean = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += v[i * d + j];
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      mean[j] /= n;
+    }
+    double[] ss = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        double e = v[i * d + j] - mean[j];
+        ss[j] += e * e;
+      }
+    }
     double total = 0;
     for (int j = 0; j < d; j++) {
-      double m = 0;
-      for (int i = 0; i < n; i++) {
-        m += v[i * d + j];
-      }
-      m /= n;
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        double e = v[i * d + j] - m;
-        s += e * e;
-      }
-      total += s / n;
+      total += ss[j] / n;
     }
     return total / d;
   }

@@ -1,6 +1,7 @@
 package dev.exp.learn.cluster;
 
 import dev.exp.learn.Model;
+import dev.exp.learn.distance.DistanceKernel;
 import dev.exp.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -50,13 +51,22 @@ public final class KMeansModel implements Model {
     return centers.dim(1);
   }
 
-  /** Squared distances of the rows of x to the centres, rows×k. */
+  /**
+   * Squared distances of the rows of x to the centres, rows×k, exactly as the fit computes them
+   * ({@link DistanceKernel#squared}), so predict on the training rows gives the training labels.
+   */
   double[] squaredDistances(Tensor x) {
     double[] v = Inputs.features(x, d(), kind());
     int n = Inputs.rows(x);
-    double[] out = new double[n * k()];
-    Distances.squared(v, Distances.rowNorms(v, n, d()), 0, n, d(), centers.raw(),
-        Distances.rowNorms(centers.raw(), k(), d()), k(), out);
+    int k = k();
+    int d = d();
+    double[] c = centers.raw();
+    double[] out = new double[n * k];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < k; j++) {
+        out[i * k + j] = DistanceKernel.squared(v, i * d, c, j * d, d);
+      }
+    }
     return out;
   }
 

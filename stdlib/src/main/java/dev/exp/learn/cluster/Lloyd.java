@@ -2,24 +2,32 @@ package dev.exp.learn.cluster;
 
 import dev.exp.kernel.KernelContext;
 import dev.exp.kernel.Parallel;
+import dev.exp.learn.distance.DistanceKernel;
 import java.util.Arrays;
 
 /**
- * Lloyd's algorithm on a row-major n×d matrix: assignment by BLAS distance blocks, centre update by
- * means, empty clusters moved to the points farthest from their centres. One run from given centres.
+ * Lloyd's algorithm on a row-major n×d matrix: assignment by exact distance blocks ({@link DistanceKernel},
+ * blocks of points in parallel), centre update by means, empty clusters moved to the points farthest from
+ * their centres. One run from given centres. Block partial sums are added in block order, so the result does
+ * not depend on the number of threads.
  */
 final class Lloyd {
   private static final int BLOCK = 4096;
 
   private final double[] x;
-  private final double[] xn;
+  private final DistanceKernel kernel;
   private final int n;
   private final int d;
   private final int k;
 
-  Lloyd(double[] x, double[] xn, int n, int d, int k) {
+  /** Lloyd runs of up to maxIter iterations, on the distance kernel suited to that much work. */
+  Lloyd(double[] x, int n, int d, int k, int maxIter) {
+    this(x, n, d, k, DistanceKernel.forWork((double) n * k * d * maxIter));
+  }
+
+  Lloyd(double[] x, int n, int d, int k, DistanceKernel kernel) {
     this.x = x;
-    this.xn = xn;
+    this.kernel = kernel;
     this.n = n;
     this.d = d;
     this.k = k;
@@ -29,22 +37,16 @@ final class Lloyd {
   record Run(double[] centers, int[] labels, double inertia, double[] history, int iterations, boolean converged,
       String reason) {}
 
-  /** Assignment of every row to its nearest centre; fills labels and minimum squared distances. */
+  /**
+   * Assignment of every row to its nearest centre; fills labels and minimum squared distances, and (when sums
+   * is not null) the per-cluster sums and counts. Returns the inertia.
+   */
   double assign(double[] c, int[] labels, double[] mind, double[] sums, int[] counts) {
-    double[] cn = Distances.rowNorms(c, k, d);
     int blocks = (n + BLOCK - 1) / BLOCK;
     double[][] bsum = new double[blocks][];
     int[][] bcount = new int[blocks][];
     double[] binertia = new double[blocks];
-    // blocks run in turn on the calling thread with single-threaded BLAS: the products are only k columns
-    // wide, and on the shared 2-core machine both a Parallel hand-off per block and multi-threaded OpenBLAS
-    // calls measured slower
-    Parallel.withThreads(1, () -> {
-      for (int b = 0; b < blocks; b++) {
-        block(b, c, cn, labels, mind, sums, bsum, bcount, binertia);
-      }
-      return null;
-    });
+    Parallel.forEach(blocks, b -> block(b, c, labels, mind, sums != null, bsum, bcount, binertia));
     double inertia = 0;
     if (counts != null) {
       Arrays.fill(counts, 0);
@@ -68,36 +70,17 @@ final class Lloyd {
     return inertia;
   }
 
-  private void block(int b, double[] c, double[] cn, int[] labels, double[] mind, double[] sums, double[][] bsum,
+  private void block(int b, double[] c, int[] labels, double[] mind, boolean withSums, double[][] bsum,
       int[][] bcount, double[] binertia) {
     int r0 = b * BLOCK;
-    int rows = Math.min(BLOCK, n - r0);
-    double[] dist = new double[rows * k];
-    Distances.squared(x, xn, r0, rows, d, c, cn, k, dist);
-    double[] s = sums == null ? null : new double[k * d];
+    int r1 = Math.min(n, r0 + BLOCK);
+    double[] s = withSums ? new double[k * d] : null;
+    kernel.assign(x, d, r0, r1, c, k, labels, mind, s);
     int[] cnt = new int[k];
     double in = 0;
-    for (int i = 0; i < rows; i++) {
-      int best = 0;
-      double bd = dist[i * k];
-      for (int j = 1; j < k; j++) {
-        double v = dist[i * k + j];
-        if (v < bd) {
-          bd = v;
-          best = j;
-        }
-      }
-      labels[r0 + i] = best;
-      mind[r0 + i] = bd;
-      in += bd;
-      cnt[best]++;
-      if (s != null) {
-        int xo = (r0 + i) * d;
-        int so = best * d;
-        for (int t = 0; t < d; t++) {
-          s[so + t] += x[xo + t];
-        }
-      }
+    for (int i = r0; i < r1; i++) {
+      in += mind[i];
+      cnt[labels[i]]++;
     }
     bsum[b] = s;
     bcount[b] = cnt;

@@ -28,14 +28,14 @@ final class Seeding {
    * Greedy k-means++: the first centre is a uniform row; each next one is the best (lowest potential) of
    * 2 + ⌊ln k⌋ candidates drawn with probability proportional to the squared distance to the chosen centres.
    */
-  static double[] plusPlus(double[] x, double[] xn, int n, int d, int k, Rng rng, KernelContext ctx) {
+  static double[] plusPlus(double[] x, int n, int d, int k, Rng rng, KernelContext ctx) {
     double[] c = new double[k * d];
     int trials = 2 + (int) Math.log(k);
     int first = rng.nextInt(n);
     System.arraycopy(x, first * d, c, 0, d);
     double[] closest = new double[n];
     double[] one = new double[n];
-    distancesTo(x, xn, n, d, first, closest);
+    distancesTo(x, n, d, first, closest);
     double pot = sum(closest);
     double[] cand = new double[n];
     double[] bestD = new double[n];
@@ -45,7 +45,7 @@ final class Seeding {
       double bestPot = Double.POSITIVE_INFINITY;
       for (int t = 0; t < trials; t++) {
         int idx = sample(closest, pot, rng);
-        distancesTo(x, xn, n, d, idx, one);
+        distancesTo(x, n, d, idx, one);
         double p = 0;
         for (int i = 0; i < n; i++) {
           cand[i] = Math.min(closest[i], one[i]);
@@ -84,7 +84,7 @@ final class Seeding {
     return w.length - 1;
   }
 
-  private static void distancesTo(double[] x, double[] xn, int n, int d, int row, double[] out) {
+  private static void distancesTo(double[] x, int n, int d, int row, double[] out) {
     int ro = row * d;
     for (int i = 0; i < n; i++) {
       double s = 0;

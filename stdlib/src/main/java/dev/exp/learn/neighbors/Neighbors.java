@@ -14,8 +14,8 @@ public final class Neighbors {
   private Neighbors() {}
 
   @Kernel(name = "learn.nearest", doc = "Exact k nearest neighbours (Euclidean) of every row of X_query among the rows "
-      + "of X_ref: squared distances ‖a‖² + ‖b‖² − 2a·b by BLAS in blocks with a bounded heap per query, then the "
-      + "winners' distances recomputed directly. Returns {indices [m, k], distances [m, k]}, each row ordered by "
+      + "of X_ref: exact squared distances Σ (a_j − b_j)² in vectorised register tiles (whole tiles skipped once they "
+      + "cannot beat a query's current k-th best), query blocks in parallel. Returns {indices [m, k], distances [m, k]}, each row ordered by "
       + "distance, exact ties broken by the smaller index. Example: let nn = learn.nearest(docs, queries, 5); nn.indices")
   public static Map<String, Object> nearest(@Arg("X_ref") Tensor ref, @Arg("X_query") Tensor query, @Arg("k") int k) {
     String fn = "learn.nearest";

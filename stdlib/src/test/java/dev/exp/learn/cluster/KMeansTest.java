@@ -53,6 +53,25 @@ class KMeansTest {
   }
 
   @Test
+  void scalarAndVectorDistanceKernelsRunTheSameLloydIterations() {
+    // the same run from the same centres on both kernels: identical labels, centres and inertia history
+    Tensor x = input("kmeans_uniform_X");
+    double[] init = input("kmeans_uniform_init").raw();
+    int n = x.dim(0);
+    int d = x.dim(1);
+    dev.exp.learn.distance.DistanceKernel v = dev.exp.learn.distance.DistanceKernel.vectorOrNull();
+    org.junit.jupiter.api.Assertions.assertNotNull(v);
+    Lloyd.Run a = new Lloyd(x.raw(), n, d, 7, dev.exp.learn.distance.DistanceKernel.scalar())
+        .run(init, 500, 0, KernelContext.NONE);
+    Lloyd.Run b = new Lloyd(x.raw(), n, d, 7, v).run(init, 500, 0, KernelContext.NONE);
+    assertArrayEquals(a.labels(), b.labels());
+    assertArrayEquals(a.centers(), b.centers(), 0);
+    assertArrayEquals(a.history(), b.history(), 0);
+    assertEquals(a.iterations(), b.iterations());
+    matches("kmeans_uniform_inertia", a.inertia(), 1e-10);
+  }
+
+  @Test
   void plusPlusAndRandomFindTheSeparatedClusters() {
     // three tight, far-apart clusters: every sensible init finds them; inertia = within-cluster scatter
     double[][] rows = new double[30][];

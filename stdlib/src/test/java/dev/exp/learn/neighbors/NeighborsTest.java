@@ -54,6 +54,46 @@ class NeighborsTest {
   }
 
   @Test
+  void scalarAndVectorSearchesAgreeWithBruteForce() {
+    // several query blocks (parallel), reference rows past one cache chunk, k not a power of two
+    Rng rng = new Rng(9);
+    int n = 2300;
+    int m = 70;
+    int d = 5;
+    int k = 3;
+    double[] ref = new double[n * d];
+    double[] q = new double[m * d];
+    for (int i = 0; i < ref.length; i++) {
+      ref[i] = rng.nextDouble() * 2 - 1;
+    }
+    for (int i = 0; i < q.length; i++) {
+      q[i] = rng.nextDouble() * 2 - 1;
+    }
+    dev.exp.learn.distance.DistanceKernel v = dev.exp.learn.distance.DistanceKernel.vectorOrNull();
+    org.junit.jupiter.api.Assertions.assertNotNull(v);
+    NeighborSearch.Result a = NeighborSearch.search(dev.exp.learn.distance.DistanceKernel.scalar(), ref, n, q, m, d, k);
+    NeighborSearch.Result b = NeighborSearch.search(v, ref, n, q, m, d, k);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(a.indices(), b.indices());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(a.distances(), b.distances(), 0);
+    for (int i = 0; i < m; i++) {
+      double[] d2 = new double[n];
+      Integer[] order = new Integer[n];
+      for (int j = 0; j < n; j++) {
+        for (int c = 0; c < d; c++) {
+          double e = q[i * d + c] - ref[j * d + c];
+          d2[j] += e * e;
+        }
+        order[j] = j;
+      }
+      Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> d2[j]).thenComparingInt(j -> j));
+      for (int t = 0; t < k; t++) {
+        assertEquals(order[t], a.indices()[i * k + t], "query " + i + " neighbour " + t);
+        assertEquals(Math.sqrt(d2[order[t]]), a.distances()[i * k + t], 1e-15);
+      }
+    }
+  }
+
+  @Test
   void knnMatchesScikitLearn() {
     Tensor x = Ref.in("clf_Xm");
     Tensor y = Ref.in("clf_ym");
