@@ -24,40 +24,63 @@ final class VectorExp {
   private static final double LN2_LO = Double.longBitsToDouble(0x3dea39ef35793c76L);
   /** 1.5·2^52: adding and subtracting it rounds a double of magnitude below 2^51 to an integer. */
   private static final double ROUND = 6755399441055744.0;
-  /** 1/n! for n = 13 down to 0. */
-  private static final double[] COEF = new double[14];
-
-  static {
-    double f = 1;
-    double[] inv = new double[14];
-    for (int n = 0; n < 14; n++) {
-      if (n > 0) {
-        f *= n;
-      }
-      inv[n] = 1 / f;
-    }
-    for (int n = 0; n < 14; n++) {
-      COEF[n] = inv[13 - n];
-    }
-  }
+  /** 1/n!, n = 2 .. 13 (static finals: constants for the JIT). */
+  private static final double C2 = 1.0 / 2;
+  private static final double C3 = C2 / 3;
+  private static final double C4 = C3 / 4;
+  private static final double C5 = C4 / 5;
+  private static final double C6 = C5 / 6;
+  private static final double C7 = C6 / 7;
+  private static final double C8 = C7 / 8;
+  private static final double C9 = C8 / 9;
+  private static final double C10 = C9 / 10;
+  private static final double C11 = C10 / 11;
+  private static final double C12 = C11 / 12;
+  private static final double C13 = C12 / 13;
 
   /** exp of every lane. */
   static DoubleVector exp(DoubleVector x0) {
     DoubleVector x = x0.max(-746.0).min(710.0);
-    DoubleVector k = x.mul(LOG2E).add(ROUND).sub(ROUND);
+    DoubleVector t = x.mul(LOG2E).add(ROUND);   // k sits in the low bits of t's mantissa
+    DoubleVector k = t.sub(ROUND);
     DoubleVector r = k.fma(DoubleVector.broadcast(x.species(), -LN2_HI), x);
     r = k.fma(DoubleVector.broadcast(x.species(), -LN2_LO), r);
-    DoubleVector p = DoubleVector.broadcast(x.species(), COEF[0]);
-    for (int i = 1; i < COEF.length; i++) {
-      p = p.fma(r, DoubleVector.broadcast(x.species(), COEF[i]));
-    }
-    LongVector ki = (LongVector) k.convert(VectorOperators.D2L, 0);
+    DoubleVector y = scale(poly(r), t);
+    // nan: the clamp keeps it, but its bits make a meaningless k; the result must stay nan
+    return y.blend(x0, x0.test(VectorOperators.IS_NAN));
+  }
+
+  // exp is split into small methods so that the JIT inlines each into the caller's loop (a method over
+  // FreqInlineSize bytecodes is called instead, and every vector crossing the call becomes an object)
+
+  /** exp(r) for |r| ≤ ln 2 / 2: the Taylor polynomial of degree 13 in Horner form. */
+  private static DoubleVector poly(DoubleVector r) {
+    DoubleVector p = DoubleVector.broadcast(r.species(), C13);
+    p = p.fma(r, DoubleVector.broadcast(r.species(), C12));
+    p = p.fma(r, DoubleVector.broadcast(r.species(), C11));
+    p = p.fma(r, DoubleVector.broadcast(r.species(), C10));
+    p = p.fma(r, DoubleVector.broadcast(r.species(), C9));
+    p = p.fma(r, DoubleVector.broadcast(r.species(), C8));
+    p = p.fma(r, DoubleVector.broadcast(r.species(), C7));
+    p = p.fma(r, DoubleVector.broadcast(r.species(), C6));
+    p = p.fma(r, DoubleVector.broadcast(r.species(), C5));
+    p = p.fma(r, DoubleVector.broadcast(r.species(), C4));
+    p = p.fma(r, DoubleVector.broadcast(r.species(), C3));
+    p = p.fma(r, DoubleVector.broadcast(r.species(), C2));
+    p = p.fma(r, DoubleVector.broadcast(r.species(), 1.0));
+    p = p.fma(r, DoubleVector.broadcast(r.species(), 1.0));
+    return p;
+  }
+
+  /** p·2^k, k in the low mantissa bits of t (see {@link #exp}), as two factors. */
+  private static DoubleVector scale(DoubleVector p, DoubleVector t) {
+    // k as an integer without a conversion instruction: t and ROUND share their exponent, so the
+    // difference of their bit patterns is k
+    LongVector ki = t.reinterpretAsLongs().sub(Double.doubleToRawLongBits(ROUND));
     LongVector k1 = ki.lanewise(VectorOperators.ASHR, 1);
     LongVector k2 = ki.sub(k1);
     DoubleVector f1 = k1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
     DoubleVector f2 = k2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-    DoubleVector y = p.mul(f1).mul(f2);
-    // nan: the clamp keeps it, but the conversion of nan gives k = 0; make sure it stays nan
-    return y.blend(x0, x0.test(VectorOperators.IS_NAN));
+    return p.mul(f1).mul(f2);
   }
 }
