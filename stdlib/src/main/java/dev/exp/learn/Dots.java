@@ -37,7 +37,7 @@ public class Dots {
   }
 
   private static Dots select() {
-    if ("false".equalsIgnoreCase(System.getProperty("exp.vector", "true"))) {
+    if (!dev.exp.kernel.VectorImpl.enabled()) {
       return SCALAR;
     }
     Dots v = load();
@@ -45,15 +45,8 @@ public class Dots {
   }
 
   private static Dots load() {
-    try {
-      if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-        return null;
-      }
-      Dots v = (Dots) Class.forName("dev.exp.learn.VectorDots").getDeclaredConstructor().newInstance();
-      return v.usable() ? v : null;
-    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      return null;
-    }
+    Dots v = dev.exp.kernel.VectorImpl.load(Dots.class, "dev.exp.learn.VectorDots");
+    return v != null && v.usable() ? v : null;
   }
 
   /** Whether this implementation can run here. */

@@ -76,16 +76,8 @@ public abstract class SolverLoops {
   }
 
   private static SolverLoops loadVector() {
-    try {
-      if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-        return null;
-      }
-      Class<?> c = Class.forName("dev.exp.sparse.VectorSolverLoops");
-      SolverLoops v = (SolverLoops) c.getDeclaredConstructor().newInstance();
-      return v.usable() ? v : null;
-    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      return null;
-    }
+    SolverLoops v = dev.exp.kernel.VectorImpl.load(SolverLoops.class, "dev.exp.sparse.VectorSolverLoops");
+    return v != null && v.usable() ? v : null;
   }
 
   /** Whether this implementation can run here. */

@@ -45,7 +45,7 @@ public abstract class DistanceKernel {
   }
 
   private static DistanceKernel select() {
-    if ("false".equalsIgnoreCase(System.getProperty("exp.vector", "true"))) {
+    if (!dev.exp.kernel.VectorImpl.enabled()) {
       return SCALAR;
     }
     DistanceKernel v = loadVector();
@@ -53,16 +53,8 @@ public abstract class DistanceKernel {
   }
 
   private static DistanceKernel loadVector() {
-    try {
-      if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-        return null;
-      }
-      Class<?> c = Class.forName("dev.exp.learn.distance.VectorDistances");
-      DistanceKernel v = (DistanceKernel) c.getDeclaredConstructor().newInstance();
-      return v.usable() ? v : null;
-    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      return null;
-    }
+    DistanceKernel v = dev.exp.kernel.VectorImpl.load(DistanceKernel.class, "dev.exp.learn.distance.VectorDistances");
+    return v != null && v.usable() ? v : null;
   }
 
   /** Whether this implementation can run here. */

@@ -25,7 +25,7 @@ final class JavaBlas implements BlasBackend {
 
   /** True when jdk.incubator.vector is in the boot layer, so {@link VectorGemm} can link. */
   static boolean vectorModulePresent() {
-    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    return dev.exp.kernel.VectorImpl.modulePresent();
   }
 
   boolean usesVector() {

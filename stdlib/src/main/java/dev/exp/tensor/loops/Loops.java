@@ -49,7 +49,7 @@ public abstract class Loops {
   }
 
   private static Loops select() {
-    if ("false".equalsIgnoreCase(System.getProperty("exp.vector", "true"))) {
+    if (!dev.exp.kernel.VectorImpl.enabled()) {
       return SCALAR;
     }
     Loops v = loadVector();
@@ -57,16 +57,8 @@ public abstract class Loops {
   }
 
   private static Loops loadVector() {
-    try {
-      if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-        return null;
-      }
-      Class<?> c = Class.forName("dev.exp.tensor.loops.VectorLoops");
-      Loops v = (Loops) c.getDeclaredConstructor().newInstance();
-      return v.usable() ? v : null;
-    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      return null;
-    }
+    Loops v = dev.exp.kernel.VectorImpl.load(Loops.class, "dev.exp.tensor.loops.VectorLoops");
+    return v != null && v.usable() ? v : null;
   }
 
   /** Whether this implementation can run here (the vector loops need at least 4 double lanes). */
