@@ -67,6 +67,7 @@ public final class Stdlib {
         dev.exp.learn.ModelKernels.class,
         // sparse matrices and linear-system solvers (issue 13 part A)
         dev.exp.sparse.SparseKernels.class,
+        dev.exp.sparse.CscKernels.class,
         dev.exp.sparse.Stencils.class,
         dev.exp.sparse.LinearSystems.class,
         dev.exp.solvers.Stationary.class,
