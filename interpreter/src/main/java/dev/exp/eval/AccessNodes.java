@@ -40,17 +40,9 @@ final class AccessNodes {
     @Override
     Object eval(Frame f) {
       Object fn = callee.eval(f);
-      Context ctx = f.ctx;
       if (fn instanceof Closure c) {
         CallPlan p = plan(c.code.sig);
-        Frame nf = c.newFrame(ctx);
-        Object[] slots = nf.slots;
-        int[] t = p.target;
-        Node[] a = args;
-        for (int i = 0; i < a.length; i++) {
-          slots[t[i]] = a[i].eval(f);
-        }
-        ctx.tick(loc);
+        Frame nf = argumentsInto(c, p, f);
         try {
           return c.run(nf, p.unbound, loc);
         } catch (ExpError e) {
@@ -99,16 +91,8 @@ final class AccessNodes {
       if (!(fn instanceof Closure c)) {
         return Arithmetic.number(finish(f, fn));
       }
-      Context ctx = f.ctx;
       CallPlan p = plan(c.code.sig);
-      Frame nf = c.newFrame(ctx);
-      Object[] slots = nf.slots;
-      int[] t = p.target;
-      Node[] a = args;
-      for (int i = 0; i < a.length; i++) {
-        slots[t[i]] = a[i].eval(f);
-      }
-      ctx.tick(loc);
+      Frame nf = argumentsInto(c, p, f);
       try {
         return c.runDouble(nf, p.unbound, loc);
       } catch (ExpError e) {
@@ -117,6 +101,19 @@ final class AccessNodes {
       } catch (StackOverflowError e) {
         throw depth(loc);
       }
+    }
+
+    /** A new frame of closure c with this call's arguments (evaluated in f) in their slots; counts the step. */
+    private Frame argumentsInto(Closure c, CallPlan p, Frame f) {
+      Frame nf = c.newFrame(f.ctx);
+      Object[] slots = nf.slots;
+      int[] t = p.target;
+      Node[] a = args;
+      for (int i = 0; i < a.length; i++) {
+        slots[t[i]] = a[i].eval(f);
+      }
+      f.ctx.tick(loc);
+      return nf;
     }
 
     /** Calls a function value with positional/named arguments from Java code (builtins, experiments). */
