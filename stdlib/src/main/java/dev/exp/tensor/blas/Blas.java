@@ -30,13 +30,13 @@ public final class Blas {
 
   private static final class Holder {
     static final BlasBackend BACKEND = choose(System.getProperty(PROPERTY));
-    static final JavaBlas JAVA = BACKEND instanceof JavaBlas j ? j : new JavaBlas(JavaBlas.vectorModulePresent(), null);
+    static final JavaBlas JAVA = BACKEND instanceof JavaBlas j ? j : new JavaBlas(dev.exp.kernel.VectorImpl.modulePresent(), null);
   }
 
   /** Picks the backend for the given value of {@link #PROPERTY} (null: auto). */
   static BlasBackend choose(String setting) {
     String want = setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT);
-    boolean vector = JavaBlas.vectorModulePresent();
+    boolean vector = dev.exp.kernel.VectorImpl.modulePresent();
     if (want.equals("java")) {
       return new JavaBlas(vector, "forced by -D" + PROPERTY + "=java");
     }

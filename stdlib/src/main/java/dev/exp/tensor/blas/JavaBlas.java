@@ -23,10 +23,6 @@ final class JavaBlas implements BlasBackend {
     this.reason = reason;
   }
 
-  /** True when jdk.incubator.vector is in the boot layer, so {@link VectorGemm} can link. */
-  static boolean vectorModulePresent() {
-    return dev.exp.kernel.VectorImpl.modulePresent();
-  }
 
   boolean usesVector() {
     return vector;

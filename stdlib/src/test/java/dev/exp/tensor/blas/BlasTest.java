@@ -33,7 +33,7 @@ class BlasTest {
       out.add(Blas.backend());
     }
     out.add(new JavaBlas(false, null));
-    if (JavaBlas.vectorModulePresent()) {
+    if (dev.exp.kernel.VectorImpl.modulePresent()) {
       out.add(new JavaBlas(true, null));
     }
     return out;
