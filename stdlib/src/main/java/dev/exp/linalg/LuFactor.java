@@ -10,6 +10,12 @@ import org.ejml.dense.row.decomposition.lu.LUDecompositionAlt_DDRM;
  * An LU factorisation with partial pivoting, PA = LU with (PA)[i] = A[piv[i]], plus the solves (with A
  * and with Aᵀ) and the reciprocal condition estimate that the kernels need. LAPACK's dgetrf computes it
  * when the native BLAS is active, EJML otherwise.
+ *
+ * <p>On the LAPACK path the factor is that of Aᵀ (LAPACK reads the row-major A column-major, which
+ * saves the two transposed copies row-major LAPACKE makes per call): {@code lu} read row-major is then
+ * Aᵀ's factor transposed and {@code piv} permutes Aᵀ's rows. Its diagonal (U's) and the parity of
+ * {@code piv} are those of a factor of A, so {@link #det()} and the diagonal tests hold either way;
+ * solves and the condition estimate go through LAPACK's transposed routines, never the Java loops.
  */
 final class LuFactor {
   final int n;
@@ -26,20 +32,25 @@ final class LuFactor {
     this.ipiv = ipiv;
   }
 
+  /** Factors a, which the caller hands over (it may be overwritten). */
   static LuFactor of(DMatrixRMaj a) {
     int n = a.numRows;
-    double norm1 = 0;
-    for (int j = 0; j < n; j++) {
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        s += Math.abs(a.get(i, j));
+    double[] colSums = new double[n];
+    double[] d = a.data;
+    for (int i = 0; i < n; i++) {
+      int r = i * n;
+      for (int j = 0; j < n; j++) {
+        colSums[j] += Math.abs(d[r + j]);
       }
+    }
+    double norm1 = 0;
+    for (double s : colSums) {
       norm1 = Math.max(norm1, s);
     }
     if (n > 0 && Blas.isNative()) {
-      double[] lu = java.util.Arrays.copyOf(a.data, n * n);
+      double[] lu = d.length == n * n ? d : java.util.Arrays.copyOf(d, n * n);
       int[] ipiv = new int[n];
-      int info = Lapack.dgetrf(n, n, lu, ipiv);
+      int info = Lapack.dgetrfTransposed(n, lu, ipiv);
       if (info < 0) {
         throw new KernelException("LU decomposition failed (dgetrf info " + info + ")");
       }
@@ -90,7 +101,7 @@ final class LuFactor {
   }
 
   /** Solves A x = b in place of a copy of b. */
-  double[] solve(double[] b) {
+  private double[] solve(double[] b) {
     double[] x = new double[n];
     for (int i = 0; i < n; i++) {
       x[i] = b[piv[i]];
@@ -121,7 +132,7 @@ final class LuFactor {
     }
     if (ipiv != null) {
       double[] x = java.util.Arrays.copyOf(b, n * k);
-      int info = Lapack.dgetrs(n, k, lu, ipiv, x);
+      int info = Lapack.dgetrsTransposed(n, k, lu, ipiv, x);
       if (info != 0) {
         throw new KernelException("LU solve failed (dgetrs info " + info + ")");
       }
@@ -142,7 +153,7 @@ final class LuFactor {
   }
 
   /** Solves Aᵀ x = c. */
-  double[] solveTransposed(double[] c) {
+  private double[] solveTransposed(double[] c) {
     double[] y = c.clone();
     for (int i = 0; i < n; i++) { // Uᵀ y = c (forward)
       double s = y[i];
@@ -175,7 +186,7 @@ final class LuFactor {
     }
     if (ipiv != null) { // LAPACK's estimator (the same Hager / Higham method) on the native factor
       double[] rc = new double[1];
-      int info = Lapack.dgecon(n, lu, norm1, rc);
+      int info = Lapack.dgeconTransposed(n, lu, norm1, rc);
       if (info != 0) {
         throw new KernelException("condition estimate failed (dgecon info " + info + ")");
       }

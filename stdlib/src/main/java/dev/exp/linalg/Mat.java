@@ -17,7 +17,7 @@ final class Mat {
       throw KernelException.of("%s: %s must be a matrix, got shape %s", fn, arg, Tensor.shapeString(a.shape()));
     }
     TensorArgs.requireFinite(a, fn, arg);
-    return new DMatrixRMaj(a.dim(0), a.dim(1), true, a.toArray());
+    return DMatrixRMaj.wrap(a.dim(0), a.dim(1), a.toArray()); // toArray is a fresh copy
   }
 
   static DMatrixRMaj square(Tensor a, String fn, String arg) {

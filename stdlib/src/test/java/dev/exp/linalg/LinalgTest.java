@@ -73,6 +73,21 @@ class LinalgTest {
   }
 
   @Test
+  void singularTestUsesTheOneNormConditionNumberNotTheInfinityNorm() {
+    // A = [[1, a, a], [0, 1, 0], [0, 0, 1]] has A⁻¹ = [[1, -a, -a], [0, 1, 0], [0, 0, 1]]:
+    // κ₁(A) = (1 + a)² and κ∞(A) = (1 + 2a)². With a = 5e7, rcond₁ = 4.0e-16 is above machine epsilon
+    // (2.2e-16) and rcond∞ = 1.0e-16 below it, so only a 1-norm estimate accepts A; Aᵀ swaps the two.
+    double a = 5e7;
+    Tensor m = Tensor.matrix(new double[][] {{1, a, a}, {0, 1, 0}, {0, 0, 1}});
+    close(new int[] {3}, new double[] {1 - 2 * a, 1, 1}, Linalg.solve(m, Tensor.vector(1, 1, 1)), 1e-6);
+    KernelException e = assertThrows(KernelException.class, () -> Linalg.solve(tr(m), Tensor.vector(1, 1, 1)));
+    assertTrue(e.getMessage().contains("rcond = 1.0e-16"), e.getMessage());
+    // a matrix right-hand side on the transposed factor: columns solved independently
+    Tensor rhs = Tensor.matrix(new double[][] {{1, 0}, {1, 2}, {1, 3}});
+    close(new int[] {3, 2}, new double[] {1 - 2 * a, -5 * a, 1, 2, 1, 3}, Linalg.solve(m, rhs), 1e-6);
+  }
+
+  @Test
   void determinants() {
     assertEquals(-2, Linalg.det(Tensor.matrix(new double[][] {{1, 2}, {3, 4}})), 1e-14);
     assertEquals(-306, Linalg.det(Tensor.matrix(new double[][] {{6, 1, 1}, {4, -2, 5}, {2, 8, 7}})), 1e-12);

@@ -27,6 +27,7 @@ public final class Lapack {
   private Lapack() {}
 
   private static final int ROW = openblas.LAPACK_ROW_MAJOR;
+  private static final int COL = openblas.LAPACK_COL_MAJOR;
 
   /** Stack size of the threads that run multi-threaded LAPACK calls (reserved, committed only as used). */
   static final int STACK_MB = 64;
@@ -72,17 +73,38 @@ public final class Lapack {
     return callBigStack(() -> openblas.LAPACKE_dgetrf(ROW, m, n, a, Math.max(1, n), ipiv));
   }
 
-  /** Solves A X = B with the n×n factor from {@link #dgetrf}; b is n×nrhs, overwritten by X (dgetrs). */
-  public static int dgetrs(int n, int nrhs, double[] lu, int[] ipiv, double[] b) {
-    return call(() -> openblas.LAPACKE_dgetrs(ROW, (byte) 'N', n, nrhs, lu, Math.max(1, n), ipiv, b, Math.max(1, nrhs)));
+  /**
+   * LU with partial pivoting (dgetrf) of Aᵀ, where a holds the n×n matrix A row-major: LAPACK reads the
+   * same array column-major, so no transposed copy is made (row-major LAPACKE would make two). On return
+   * a holds the factor of Aᵀ = P L U column-major and ipiv its 1-based interchanges. Pass both to
+   * {@link #dgetrsTransposed} and {@link #dgeconTransposed}.
+   */
+  public static int dgetrfTransposed(int n, double[] a, int[] ipiv) {
+    return callBigStack(() -> openblas.LAPACKE_dgetrf(COL, n, n, a, Math.max(1, n), ipiv));
   }
 
   /**
-   * Reciprocal 1-norm condition number estimate (dgecon) from the n×n factor of {@link #dgetrf}, given
-   * anorm = ||A||_1; the estimate is stored in rcond[0].
+   * Solves A X = B with the factor of Aᵀ from {@link #dgetrfTransposed} (dgetrs with trans = 'T'); b is
+   * n×nrhs row-major and is overwritten by X.
    */
-  public static int dgecon(int n, double[] lu, double anorm, double[] rcond) {
-    return call(() -> openblas.LAPACKE_dgecon(ROW, (byte) '1', n, lu, Math.max(1, n), anorm, rcond));
+  public static int dgetrsTransposed(int n, int nrhs, double[] lu, int[] ipiv, double[] b) {
+    if (nrhs == 1) {
+      return call(() -> openblas.LAPACKE_dgetrs(COL, (byte) 'T', n, 1, lu, Math.max(1, n), ipiv, b, Math.max(1, n)));
+    }
+    double[] cols = Transpose.of(b, 0, n, nrhs); // column-major n×nrhs
+    int info = call(() -> openblas.LAPACKE_dgetrs(COL, (byte) 'T', n, nrhs, lu, Math.max(1, n), ipiv, cols,
+        Math.max(1, n)));
+    System.arraycopy(Transpose.of(cols, 0, nrhs, n), 0, b, 0, n * nrhs);
+    return info;
+  }
+
+  /**
+   * Reciprocal 1-norm condition number estimate of A (dgecon) from the factor of Aᵀ made by
+   * {@link #dgetrfTransposed}, given anorm = ||A||_1 (the ∞-norm of Aᵀ, which is what LAPACK estimates
+   * on that factor); the estimate is stored in rcond[0].
+   */
+  public static int dgeconTransposed(int n, double[] lu, double anorm, double[] rcond) {
+    return call(() -> openblas.LAPACKE_dgecon(COL, (byte) 'I', n, lu, Math.max(1, n), anorm, rcond));
   }
 
   /** Cholesky factor: the lower triangle of the n×n matrix a becomes L with A = L Lᵀ (dpotrf, upper part untouched). */
