@@ -105,12 +105,7 @@ public final class Blas {
     if (stepOverride > 0) {
       step = stepOverride;
     }
-    for (int i0 = 0; i0 < m; i0 += step) {
-      if (i0 > 0) {
-        poll.run();
-      }
-      be.dgemm(ta, tb, m, n, k, a, ao, b, bo, c, co, i0, Math.min(m, i0 + step));
-    }
+    be.dgemmBlocks(ta, tb, m, n, k, a, ao, b, bo, c, co, step, poll);
   }
 
   /** Complex C = A · B without polling; see {@link #zgemm(int, int, int, double[], int, double[], int, double[], int, Runnable)}. */
@@ -157,11 +152,12 @@ public final class Blas {
     return n == 1 && !tb || m == 1 && !ta;
   }
 
-  /** Rows per block so that a block is about BLOCK_MILLIS of work at the backend's rough speed. */
+  /** Rows per block so that a block is at most about BLOCK_MILLIS of work at the backend's rough speed. */
   static int rowsPerBlock(BlasBackend be, long flopsPerRow, int m) {
     double gflops = be.isNative() ? 40 : 4; // conservative per-call speeds; only the order of magnitude matters
     double budget = gflops * 1e9 * BLOCK_MILLIS / 1000.0;
     long rows = Math.max(1, (long) (budget / Math.max(1, flopsPerRow)));
-    return (int) Math.min(m, rows);
+    long blocks = (m + rows - 1) / rows;
+    return (int) ((m + blocks - 1) / blocks); // blocks of equal size: no small last block
   }
 }

@@ -16,6 +16,21 @@ interface BlasBackend {
       double[] c, int co, int i0, int i1);
 
   /**
+   * C = op(A) · op(B) as {@link #dgemm}, all m rows of C, in row blocks of {@code step} rows with
+   * {@code poll} run between blocks (it may throw to abandon the product). A backend that copies its
+   * operands overrides this to copy B once for all blocks.
+   */
+  default void dgemmBlocks(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
+      double[] c, int co, int step, Runnable poll) {
+    for (int i0 = 0; i0 < m; i0 += step) {
+      if (i0 > 0) {
+        poll.run();
+      }
+      dgemm(ta, tb, m, n, k, a, ao, b, bo, c, co, i0, Math.min(m, i0 + step));
+    }
+  }
+
+  /**
    * Complex C = A · B on interleaved (re, im) storage: A is m×k (2·m·k doubles at {@code ao}), B k×n,
    * C m×n, overwritten. Only rows {@code i0..i1} of C are computed. m, n, k >= 1.
    */

@@ -54,35 +54,56 @@ final class NativeBlas implements BlasBackend {
   @Override
   public void dgemm(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
       double[] c, int co, int i0, int i1) {
+    dgemmBlocks(ta, tb, m, n, k, a, ao, b, bo, c, co, i0, i1, i1 - i0, Blas.NO_POLL);
+  }
+
+  /** Copies B (and a transposed A) to native memory once, then computes the row blocks. */
+  @Override
+  public void dgemmBlocks(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
+      double[] c, int co, int step, Runnable poll) {
+    dgemmBlocks(ta, tb, m, n, k, a, ao, b, bo, c, co, 0, m, step, poll);
+  }
+
+  private void dgemmBlocks(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
+      double[] c, int co, int from, int to, int step, Runnable poll) {
     syncThreads();
-    int rows = i1 - i0;
     Scratch s = SCRATCH.get();
     try {
-      DoublePointer pa;
-      int lda;
-      if (ta) { // stored k×m; rows i0..i1 of op(A) are columns i0..i1: pass the whole matrix, offset by i0
-        pa = s.a(m * (long) k).put(a, ao, m * k);
-        pa.position(i0);
-        lda = m;
-      } else {
-        pa = s.a(rows * (long) k).put(a, ao + i0 * k, rows * k);
-        lda = k;
-      }
       DoublePointer pb = s.b(k * (long) n).put(b, bo, k * n);
-      DoublePointer pc = s.c(rows * (long) n);
       int ldb = tb ? k : n;
-      if (n == 1 && !tb) {
-        openblas.cblas_dgemv(openblas.CblasRowMajor, ta ? openblas.CblasTrans : openblas.CblasNoTrans,
-            ta ? k : rows, ta ? rows : k, 1.0, pa, lda, pb, 1, 0.0, pc, 1);
-      } else if (rows == 1 && !ta) {
-        openblas.cblas_dgemv(openblas.CblasRowMajor, tb ? openblas.CblasNoTrans : openblas.CblasTrans,
-            tb ? n : k, tb ? k : n, 1.0, pb, ldb, pa, 1, 0.0, pc, 1);
-      } else {
-        openblas.cblas_dgemm(openblas.CblasRowMajor, ta ? openblas.CblasTrans : openblas.CblasNoTrans,
-            tb ? openblas.CblasTrans : openblas.CblasNoTrans, rows, n, k, 1.0, pa, lda, pb, ldb, 0.0, pc, n);
+      if (ta) { // stored k×m; rows i0..i1 of op(A) are columns i0..i1: the whole matrix, offset by i0
+        s.a(m * (long) k).put(a, ao, m * k);
       }
-      pa.position(0);
-      pc.get(c, co + i0 * n, rows * n);
+      for (int i0 = from; i0 < to; i0 += step) {
+        if (i0 > from) {
+          poll.run();
+        }
+        int i1 = Math.min(to, i0 + step);
+        int rows = i1 - i0;
+        DoublePointer pa;
+        int lda;
+        if (ta) {
+          pa = s.a(m * (long) k);
+          pa.position(i0);
+          lda = m;
+        } else {
+          pa = s.a(rows * (long) k).put(a, ao + i0 * k, rows * k);
+          lda = k;
+        }
+        DoublePointer pc = s.c(rows * (long) n);
+        if (n == 1 && !tb) {
+          openblas.cblas_dgemv(openblas.CblasRowMajor, ta ? openblas.CblasTrans : openblas.CblasNoTrans,
+              ta ? k : rows, ta ? rows : k, 1.0, pa, lda, pb, 1, 0.0, pc, 1);
+        } else if (rows == 1 && !ta) {
+          openblas.cblas_dgemv(openblas.CblasRowMajor, tb ? openblas.CblasNoTrans : openblas.CblasTrans,
+              tb ? n : k, tb ? k : n, 1.0, pb, ldb, pa, 1, 0.0, pc, 1);
+        } else {
+          openblas.cblas_dgemm(openblas.CblasRowMajor, ta ? openblas.CblasTrans : openblas.CblasNoTrans,
+              tb ? openblas.CblasTrans : openblas.CblasNoTrans, rows, n, k, 1.0, pa, lda, pb, ldb, 0.0, pc, n);
+        }
+        pa.position(0);
+        pc.get(c, co + i0 * n, rows * n);
+      }
     } finally {
       s.trim();
     }

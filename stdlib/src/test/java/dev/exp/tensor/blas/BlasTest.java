@@ -212,6 +212,12 @@ class BlasTest {
     Blas.dgemm(false, true, m, n, k, a, 0, b, 0, c, 0, polls::incrementAndGet);
     near(want, c, 0, 1e-12, "blocked dgemm");
     assertEquals(7, polls.get(), "8 blocks of up to 5 rows, a poll between each two");
+    for (boolean ta : new boolean[] {false, true}) { // B copied once for all blocks; Aᵀ read in place
+      double[] aa = ta ? randn(r, k * m) : a;
+      double[] cc = new double[m * n];
+      Blas.dgemm(ta, false, m, n, k, aa, 0, b, 0, cc, 0, () -> { });
+      near(naive(ta, false, m, n, k, aa, b), cc, 0, 1e-12, "blocked dgemm, ta = " + ta);
+    }
     double[] za = randn(r, 2 * m * k);
     double[] zb = randn(r, 2 * k * n);
     double[] zc = new double[2 * m * n];
@@ -231,6 +237,7 @@ class BlasTest {
     int rows = Blas.rowsPerBlock(java, 2L * 1024 * 1024, 1_000_000);
     assertTrue(rows >= 10 && rows <= 1000, "rows per 50 ms block of a 1024-wide product: " + rows);
     assertEquals(3, Blas.rowsPerBlock(java, 2L * 1024 * 1024, 3), "never more than m");
+    assertEquals((rows + 2) / 2, Blas.rowsPerBlock(java, 2L * 1024 * 1024, rows + 1), "equal blocks, no 1-row tail");
     assertEquals(1, Blas.rowsPerBlock(java, Long.MAX_VALUE / 4, 10), "at least one row");
   }
 
