@@ -14,7 +14,9 @@ import jdk.incubator.vector.VectorOperators;
  * its Taylor polynomial of degree 13 (|r| ≤ ln 2 / 2, truncation below 1e-17) in Horner form, then the
  * scaling by 2^k as two factors 2^⌊k/2⌋·2^(k−⌊k/2⌋) so results near overflow and in the subnormal
  * range come out right. Inputs are clamped to [−746, 710] first (exp is 0 or +inf beyond); nan stays
- * nan. Within 2 ulp of {@link Math#exp} (tested).
+ * nan. A vector whose lanes all lie in [−708, 708] (the common case) skips the clamp, the nan test and
+ * the second factor: its results are normal and the one-factor scaling gives the same bits.
+ * Within 2 ulp of {@link Math#exp} (tested).
  */
 final class VectorExp {
   private VectorExp() {}
@@ -38,16 +40,37 @@ final class VectorExp {
   private static final double C12 = C11 / 12;
   private static final double C13 = C12 / 13;
 
+  /** Inputs of magnitude up to this take the short path: 2^k is one normal factor and the result normal. */
+  private static final double SHORT_RANGE = 708.0;
+  /** The bits of ROUND minus the exponent bias: t's bits minus this are k + 1023 (see {@link #scale}). */
+  private static final long ROUND_BITS_MINUS_BIAS = Double.doubleToRawLongBits(ROUND) - 1023;
+
   /** exp of every lane. */
-  static DoubleVector exp(DoubleVector x0) {
+  static DoubleVector exp(DoubleVector x) {
+    // |x| <= 708 (nan fails the test): k in [-1022, 1022], so p·2^k is one exact multiplication by a
+    // normal power of two with a normal result, the same bits as the two-factor scaling of the long path
+    if (x.abs().compare(VectorOperators.LE, SHORT_RANGE).allTrue()) {
+      DoubleVector t = x.mul(LOG2E).add(ROUND);
+      return poly(reduce(x, t)).mul(t.reinterpretAsLongs().sub(ROUND_BITS_MINUS_BIAS)
+          .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+    }
+    return expLong(x);
+  }
+
+  /** exp with clamping, scaling in two factors (overflow, subnormal results) and nan lanes. */
+  static DoubleVector expLong(DoubleVector x0) {
     DoubleVector x = x0.max(-746.0).min(710.0);
     DoubleVector t = x.mul(LOG2E).add(ROUND);   // k sits in the low bits of t's mantissa
-    DoubleVector k = t.sub(ROUND);
-    DoubleVector r = k.fma(DoubleVector.broadcast(x.species(), -LN2_HI), x);
-    r = k.fma(DoubleVector.broadcast(x.species(), -LN2_LO), r);
-    DoubleVector y = scale(poly(r), t);
+    DoubleVector y = scale(poly(reduce(x, t)), t);
     // nan: the clamp keeps it, but its bits make a meaningless k; the result must stay nan
     return y.blend(x0, x0.test(VectorOperators.IS_NAN));
+  }
+
+  /** r = x − k·ln 2 in two parts (Cody–Waite), k = t − ROUND. */
+  private static DoubleVector reduce(DoubleVector x, DoubleVector t) {
+    DoubleVector k = t.sub(ROUND);
+    DoubleVector r = k.fma(DoubleVector.broadcast(x.species(), -LN2_HI), x);
+    return k.fma(DoubleVector.broadcast(x.species(), -LN2_LO), r);
   }
 
   // exp is split into small methods so that the JIT inlines each into the caller's loop (a method over

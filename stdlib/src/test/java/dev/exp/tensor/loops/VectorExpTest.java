@@ -80,4 +80,26 @@ class VectorExpTest {
       }
     }
   }
+
+  /** The one-factor short path gives the same bits as the general path wherever it is taken. */
+  @Test
+  void shortPathEqualsTheGeneralPath() {
+    SplittableRandom r = new SplittableRandom(5);
+    double[] x = new double[L * 4096];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = switch (i % 3) {
+        case 0 -> (r.nextDouble() - 0.5) * 1416;        // all of [-708, 708]
+        case 1 -> (r.nextDouble() - 0.5) * 2;
+        default -> (r.nextBoolean() ? 1 : -1) * (708 - r.nextDouble() * 1e-3); // the edges of the short range
+      };
+    }
+    for (int i = 0; i + L <= x.length; i += L) {
+      DoubleVector v = DoubleVector.fromArray(DoubleVector.SPECIES_PREFERRED, x, i);
+      double[] a = VectorExp.exp(v).toArray();
+      double[] b = VectorExp.expLong(v).toArray();
+      for (int j = 0; j < L; j++) {
+        assertEquals(Double.doubleToLongBits(b[j]), Double.doubleToLongBits(a[j]), "exp(" + x[i + j] + ")");
+      }
+    }
+  }
 }
