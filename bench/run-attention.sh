@@ -4,6 +4,9 @@
 # 3 warm-ups; JVM start-up excluded). Prints both times and the ratio. Skips NumPy if absent.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Warm steady state: the vector loops from the start (a session switches to them after ~0.1-0.5 s of
+# element-wise work anyway; see kernel.WarmSwitch). Timings after warm-up are then those of a long session.
+export EXP_JAVA_OPTS="-Dexp.vector.warmup=0 ${EXP_JAVA_OPTS:-}"
 "$root/exp" --version >/dev/null
 out=$("$root/exp" "$root/bench/attention.exp" 2>/dev/null)
 te=$(echo "$out" | sed -n 's/^exp_ms //p')

@@ -5,6 +5,9 @@
 # Set EXP_VECTOR=false to time Exp's scalar loops (-Dexp.vector=false).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Warm steady state: the vector loops from the start (a session switches to them after ~0.1-0.5 s of
+# element-wise work anyway; see kernel.WarmSwitch). Timings after warm-up are then those of a long session.
+export EXP_JAVA_OPTS="-Dexp.vector.warmup=0 ${EXP_JAVA_OPTS:-}"
 "$root/exp" --version >/dev/null
 if [ "${EXP_VECTOR:-true}" = false ]; then export JAVA_TOOL_OPTIONS="-Dexp.vector=false"; fi
 out=$("$root/exp" "$root/bench/elementwise.exp" 2>/dev/null)

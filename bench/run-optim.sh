@@ -6,6 +6,9 @@
 # both evaluation counts with their ratio (the target: within ±10% of SciPy's).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Warm steady state: the vector loops from the start (a session switches to them after ~0.1-0.5 s of
+# element-wise work anyway; see kernel.WarmSwitch). Timings after warm-up are then those of a long session.
+export EXP_JAVA_OPTS="-Dexp.vector.warmup=0 ${EXP_JAVA_OPTS:-}"
 "$root/exp" --version >/dev/null
 ex=$("$root/exp" "$root/bench/optim.exp" 2>&1) || { echo "exp: benchmark failed"; echo "$ex"; exit 1; }
 if ! command -v python3 >/dev/null || ! python3 -c 'import numpy, scipy' 2>/dev/null; then

@@ -6,6 +6,9 @@
 # with the speed ratios (peer time / exp time; > 1 means Exp is faster).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Warm steady state: the vector loops from the start (a session switches to them after ~0.1-0.5 s of
+# element-wise work anyway; see kernel.WarmSwitch). Timings after warm-up are then those of a long session.
+export EXP_JAVA_OPTS="-Dexp.vector.warmup=0 ${EXP_JAVA_OPTS:-}"
 "$root/exp" --version >/dev/null
 ex=$("$root/exp" "$root/bench/ot.exp" 2>&1) || { echo "exp: benchmark failed"; echo "$ex"; exit 1; }
 ex=$(echo "$ex" | grep -v '^check_')

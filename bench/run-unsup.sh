@@ -7,6 +7,9 @@ set -uo pipefail
 # EXP_VECTOR=false times Exp's scalar loops and distance kernels (-Dexp.vector=false).
 if [ "${EXP_VECTOR:-true}" = false ]; then export JAVA_TOOL_OPTIONS="-Dexp.vector=false"; fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Warm steady state: the vector loops from the start (a session switches to them after ~0.1-0.5 s of
+# element-wise work anyway; see kernel.WarmSwitch). Timings after warm-up are then those of a long session.
+export EXP_JAVA_OPTS="-Dexp.vector.warmup=0 ${EXP_JAVA_OPTS:-}"
 "$root/exp" --version >/dev/null
 ex=$("$root/exp" "$root/bench/unsup.exp" 2>&1) || { echo "exp: benchmark failed"; echo "$ex"; exit 1; }
 py=""

@@ -3,8 +3,10 @@ package dev.exp.learn;
 /**
  * Dot products and axpy updates over contiguous runs of a {@code double[]}, the inner loops of the
  * coordinate-descent and logistic fits. Two implementations: this class (plain Java, always available,
- * the reference) and {@code VectorDots} ({@code jdk.incubator.vector}), chosen once by {@link #active()}:
+ * the reference) and {@code VectorDots} ({@code jdk.incubator.vector}), chosen once ({@link #chosen()}):
  * the vector one when the module is in the boot layer and {@code -Dexp.vector=false} is not set.
+ * Callers take {@link #active(long)} per batch of work: the scalar one until the session has done real
+ * work, then the chosen one.
  *
  * <p>Both give bit-identical results (tested): a dot product accumulates element i of the first
  * n − n mod {@link #LANES} into lane i mod {@link #LANES} with a fused multiply-add, combines the lanes
@@ -17,13 +19,26 @@ public class Dots {
   public static final int LANES = 16;
 
   private static final Dots SCALAR = new Dots();
-  private static final Dots ACTIVE = select();
+  private static final dev.exp.kernel.WarmSwitch<Dots> SWITCH = new dev.exp.kernel.WarmSwitch<>(SCALAR, select());
 
   Dots() {}
 
-  /** The implementation chosen at start-up. */
+  /** The implementation in use now (scalar first, then the chosen one: {@link dev.exp.kernel.WarmSwitch}). */
   public static Dots active() {
-    return ACTIVE;
+    return SWITCH.current();
+  }
+
+  /**
+   * The implementation for work visiting about {@code elements} elements; counts them towards the
+   * switch from the scalar to the chosen implementation (bit-identical, so only speed changes).
+   */
+  public static Dots active(long elements) {
+    return SWITCH.use(elements);
+  }
+
+  /** The implementation chosen at start-up (vector when available and not disabled). */
+  public static Dots chosen() {
+    return SWITCH.chosen();
   }
 
   /** The scalar reference implementation. */
@@ -33,7 +48,7 @@ public class Dots {
 
   /** The vector implementation, or null when the Vector API is not available in this JVM. */
   public static Dots vectorOrNull() {
-    return ACTIVE != SCALAR ? ACTIVE : load();
+    return SWITCH.chosen() != SCALAR ? SWITCH.chosen() : load();
   }
 
   private static Dots select() {

@@ -1,5 +1,6 @@
 package dev.exp.sparse;
 
+import dev.exp.kernel.WarmSwitch;
 import dev.exp.tensor.loops.Loops;
 
 /**
@@ -9,7 +10,8 @@ import dev.exp.tensor.loops.Loops;
  * <p>Two implementations, chosen once at start-up exactly as {@link Loops#active()} chooses the tensor
  * loops (the Vector API when the module {@code jdk.incubator.vector} is present and {@code
  * -Dexp.vector=false} is not set; otherwise {@link #scalar()}), and used from {@link #SWITCH_WORK}
- * element visits on (the scalar ones before). The vector class is only loaded by reflection.
+ * element visits on (the scalar ones before: {@link WarmSwitch}). The vector class is only loaded by
+ * reflection.
  *
  * <p>Contract (tested): both implementations give bit-identical results. Element-wise updates are
  * the plain IEEE operations written in each method's doc (no fused multiply-add). Every sum over
@@ -20,41 +22,27 @@ public abstract class SolverLoops {
   /** Number of interleaved partial sums of every dot product and squared norm. */
   public static final int LANES = 8;
 
-  /**
-   * Element visits run on the scalar loops before the vector loops take over (about 0.2 s of work).
-   * Until the JIT's optimising compiler has compiled them, vector loops are several times slower than
-   * scalar ones (every vector operation an object: a first CG solve on a 128² grid took about 2 s
-   * against 0.4 s scalar on a loaded machine), so paying that once only pays off for a session that
-   * does real work; short scripts never pay it. Both give bit-identical results, so the switch, even
-   * in the middle of a solve, changes nothing but speed.
-   */
-  public static final long SWITCH_WORK = 1L << 27;
+  /** Element visits on the scalar loops before the vector loops take over ({@link WarmSwitch}). */
+  public static final long SWITCH_WORK = WarmSwitch.DEFAULT_WORK;
 
   private static final SolverLoops SCALAR = new ScalarSolverLoops();
-  private static final SolverLoops CHOSEN = select();
-  private static volatile SolverLoops current = SCALAR;
-  /** Element visits so far on the scalar loops (racy increments are fine: a threshold, not a count). */
-  private static long work;
+  private static final WarmSwitch<SolverLoops> SWITCH = new WarmSwitch<>(SCALAR, select());
 
   SolverLoops() {}
 
   /** The loops in use now (scalar until {@link #SWITCH_WORK} visits, then the chosen ones). */
   public static SolverLoops active() {
-    return current;
+    return SWITCH.current();
   }
 
   /** The loops to use for a call visiting about {@code elements} elements; counts them towards the switch. */
   public static SolverLoops active(long elements) {
-    SolverLoops c = current;
-    if (c != CHOSEN && (work += elements) > SWITCH_WORK) {
-      current = CHOSEN;
-    }
-    return c;
+    return SWITCH.use(elements);
   }
 
   /** The loops chosen at start-up: vector when available and not disabled, else scalar. */
   public static SolverLoops chosen() {
-    return CHOSEN;
+    return SWITCH.chosen();
   }
 
   /** The scalar reference loops. */
@@ -64,11 +52,11 @@ public abstract class SolverLoops {
 
   /** The vector loops, or null when the Vector API is not available in this JVM. */
   public static SolverLoops vectorOrNull() {
-    return CHOSEN != SCALAR ? CHOSEN : loadVector();
+    return SWITCH.chosen() != SCALAR ? SWITCH.chosen() : loadVector();
   }
 
   private static SolverLoops select() {
-    if (Loops.active() == Loops.scalar()) {
+    if (Loops.chosen() == Loops.scalar()) {
       return SCALAR;
     }
     SolverLoops v = loadVector();

@@ -46,7 +46,7 @@ class DotsTest {
       exact = exact.add(new BigDecimal(a[i]).multiply(new BigDecimal(b[i])));
       abs += Math.abs(a[i] * b[i]);
     }
-    for (Dots d : new Dots[] {Dots.scalar(), Dots.active()}) {
+    for (Dots d : new Dots[] {Dots.scalar(), Dots.chosen()}) {
       // 16 lanes of ~62 terms, combined pairwise, then a tail of 9 terms: error below (62 + 4 + 9) ε Σ|a_i b_i|
       assertEquals(exact.doubleValue(), d.dot(a, 0, b, 0, n), 75 * Math.ulp(1.0) * abs);
     }

@@ -133,14 +133,19 @@ class TensorOpsTest {
           for (int i = 0; i < want.length; i++) {
             want[i] = op.apply(src[i]);
           }
-          assertBits(want, TensorOps.unary(Loops.scalar(), op, t), op + " scalar");
-          Loops v = Loops.vectorOrNull();
-          if (v != null) {
-            Tensor got = TensorOps.unary(v, op, t);
+          Tensor scalar = TensorOps.unary(Loops.scalar(), op, t);
+          if (op == UnaryOp.EXP || op == UnaryOp.SIGMOID) {
+            // the loops' exp (VectorExp's algorithm on both) is within 2 ulp of Math.exp
             for (int i = 0; i < want.length; i++) {
-              assertTrue(ulps(want[i], got.raw()[i]) <= 2, op + "(" + src[i] + "): scalar " + want[i] + ", vector "
-                  + got.raw()[i]);
+              assertTrue(ulps(want[i], scalar.raw()[i]) <= 2, op + "(" + src[i] + "): definition " + want[i]
+                  + ", loops " + scalar.raw()[i]);
             }
+          } else {
+            assertBits(want, scalar, op + " scalar");
+          }
+          Loops v = Loops.vectorOrNull();
+          if (v != null) { // the vector loops give the scalar loops' bits for every operator
+            assertBits(scalar.raw(), TensorOps.unary(v, op, t), op + " vector");
           }
         }
       }

@@ -24,7 +24,6 @@ import dev.exp.tensor.op.UnaryOp;
  * gradient, so this changes the path, not the answer.
  */
 final class BinaryNewton {
-  private static final Dots DOTS = Dots.active();
   private static final Loops LOOPS = Loops.active();
   private static final int ROWS = 128;
   private static final int TASKS = 32;
@@ -120,10 +119,11 @@ final class BinaryNewton {
     double loss = 0;
     double gb = 0;
     int rows = i1 - i0;
+    Dots dots = Dots.active(3L * rows * d);
     double[] zs = new double[rows];
     double[] es = new double[rows];
     for (int i = i0; i < i1; i++) {
-      double z = DOTS.dot(x, i * d, theta, 0, d) + b;
+      double z = dots.dot(x, i * d, theta, 0, d) + b;
       zs[i - i0] = z;
       es[i - i0] = -Math.abs(z);
     }
@@ -140,7 +140,7 @@ final class BinaryNewton {
       loss += (z > 0 ? z + l1pe : l1pe) - ti * z;
       double prob = z >= 0 ? 1 / (1 + e) : e / (1 + e);
       double r = prob - ti;
-      DOTS.axpy(r, x, o, g, 0, d);
+      dots.axpy(r, x, o, g, 0, d);
       gb += r;
       if (h != null && i % hStride == 0) {
         double sw = Math.sqrt(e) / (1 + e); // √(p(1 − p)) = √e / (1 + e)
@@ -153,7 +153,7 @@ final class BinaryNewton {
     }
     g[d] += gb;
     if (h != null) {
-      DOTS.syrkUpper(bt, m, p, ps, h);
+      dots.syrkUpper(bt, m, p, ps, h);
     }
     return loss;
   }

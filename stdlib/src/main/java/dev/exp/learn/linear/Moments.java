@@ -127,12 +127,13 @@ record Moments(double[] mean, double[] m2, double[] cross) {
       double[] p = new double[d];
       double[] ps = sq == null ? null : new double[d];
       double[] row = new double[d];
+      Dots dots = Dots.active((long) XTR_ROWS * d);
       for (int i = b * XTR_ROWS; i < Math.min(n, (b + 1) * XTR_ROWS); i++) {
         int o = i * d;
         for (int j = 0; j < d; j++) {
           row[j] = x[o + j] - mean[j];
         }
-        Dots.active().axpy(v[i], row, 0, p, 0, d);
+        dots.axpy(v[i], row, 0, p, 0, d);
         if (ps != null) {
           for (int j = 0; j < d; j++) {
             ps[j] = Math.fma(row[j], row[j], ps[j]);

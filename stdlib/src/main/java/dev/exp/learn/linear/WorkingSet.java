@@ -26,7 +26,6 @@ import java.util.List;
  * are counted against max_iter.
  */
 final class WorkingSet implements EnetSolver {
-  private static final Dots DOTS = Dots.active();
   /** Rows per block of the row-major passes (fixed, so results do not depend on the thread count). */
   private static final int ROWS = 1024;
   private static final int MIN_SET = 64;
@@ -54,7 +53,7 @@ final class WorkingSet implements EnetSolver {
     this.n = n;
     this.d = d;
     this.y = yc;
-    this.yy = DOTS.dot(yc, 0, yc, 0, n);
+    this.yy = Dots.active(n).dot(yc, 0, yc, 0, n);
     if (intercept) {
       Moments m = Moments.of(x, yc, n, d);
       this.mean = m.mean();
@@ -85,7 +84,7 @@ final class WorkingSet implements EnetSolver {
     this.colSq = o.colSq;
     this.cols = o.cols;
     this.y = yc;
-    this.yy = DOTS.dot(yc, 0, yc, 0, n);
+    this.yy = Dots.active(n).dot(yc, 0, yc, 0, n);
     this.xty = xtr(yc, null);
     this.r = yc.clone();
     this.q = xty.clone();
@@ -179,7 +178,7 @@ final class WorkingSet implements EnetSolver {
     int[] support = support(w);
     cache(support);
     for (int j : support) {
-      DOTS.axpy(-w[j], cols[j], 0, r, 0, n);
+      Dots.active(n).axpy(-w[j], cols[j], 0, r, 0, n);
     }
     q = xtr(r, null);
     wAt = w.clone();
@@ -231,6 +230,7 @@ final class WorkingSet implements EnetSolver {
     double[] qs = new double[m];
     for (int it = 0; it < budget; it++) {
       ctx.poll();
+      Dots dots = Dots.active(2L * m * n);
       double wMax = 0;
       double dMax = 0;
       for (int j : set) {
@@ -240,10 +240,10 @@ final class WorkingSet implements EnetSolver {
         }
         double[] c = cols[j];
         double old = w[j];
-        double tmp = DOTS.dot(c, 0, r, 0, n) + sq * old;
+        double tmp = dots.dot(c, 0, r, 0, n) + sq * old;
         double nw = Math.signum(tmp) * Math.max(Math.abs(tmp) - l1, 0) / (sq + l2);
         if (nw != old) {
-          DOTS.axpy(old - nw, c, 0, r, 0, n);
+          dots.axpy(old - nw, c, 0, r, 0, n);
           w[j] = nw;
         }
         dMax = Math.max(dMax, Math.abs(nw - old));
@@ -251,7 +251,7 @@ final class WorkingSet implements EnetSolver {
       }
       if (wMax == 0 || dMax / wMax < tol || it == budget - 1) {
         for (int k = 0; k < m; k++) {
-          qs[k] = DOTS.dot(cols[set[k]], 0, r, 0, n);
+          qs[k] = dots.dot(cols[set[k]], 0, r, 0, n);
         }
         double[] ws = new double[m];
         for (int k = 0; k < m; k++) {
@@ -271,6 +271,6 @@ final class WorkingSet implements EnetSolver {
 
   /** The duality gap for coefficients w with correlations xtr = X̃ᵀr of the current residual. */
   private double gap(double[] w, double[] xtr, double l1, double l2) {
-    return CoordinateDescent.gap(w, xtr, l1, l2, DOTS.dot(r, 0, r, 0, n), DOTS.dot(r, 0, y, 0, n));
+    return CoordinateDescent.gap(w, xtr, l1, l2, Dots.active(n).dot(r, 0, r, 0, n), Dots.active(n).dot(r, 0, y, 0, n));
   }
 }

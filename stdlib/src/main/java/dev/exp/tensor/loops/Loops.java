@@ -1,6 +1,7 @@
 package dev.exp.tensor.loops;
 
 import dev.exp.kernel.Parallel;
+import dev.exp.kernel.WarmSwitch;
 import dev.exp.tensor.op.BinaryOp;
 import dev.exp.tensor.op.UnaryOp;
 import java.util.function.IntConsumer;
@@ -10,16 +11,18 @@ import java.util.function.IntConsumer;
  * Each method picks the loop for its operator once (a switch outside the loop), never per element.
  *
  * <p>Two implementations: {@link ScalarLoops} (plain Java, always available, the reference) and
- * {@code VectorLoops} ({@code jdk.incubator.vector}). {@link #active()} is chosen once at start-up:
+ * {@code VectorLoops} ({@code jdk.incubator.vector}). {@link #chosen()} is chosen once at start-up:
  * the vector loops when the module {@code jdk.incubator.vector} is in the boot layer and the system
- * property {@code exp.vector} is not {@code false}; otherwise the scalar loops. The vector classes
- * are only ever loaded by reflection, so a JVM without the module never links them.
+ * property {@code exp.vector} is not {@code false}; otherwise the scalar loops. {@link #active()} runs
+ * the scalar loops first and the chosen ones once the session has done real work ({@link WarmSwitch}).
+ * The vector classes are only ever loaded by reflection, so a JVM without the module never links them.
  *
- * <p>Contract shared by both implementations (tested): + - * /, comparisons, maximum/minimum,
- * neg/abs/sqrt/square and the masks (isnan, sign, ...) are bit-identical; exp and sigmoid of the
- * vector loops are within 2 ulp of {@link UnaryOp#apply} (a vector exp from plain IEEE operations,
- * so its bits never depend on the JIT's state); the other transcendental functions run the scalar
- * definitions on both; the value of
+ * <p>Contract shared by both implementations (tested): every operator gives the same bits on both.
+ * + - * /, comparisons, maximum/minimum, neg/abs/sqrt/square and the masks (isnan, sign, ...) are the
+ * IEEE operations; exp and sigmoid run one algorithm from plain IEEE operations on both
+ * ({@link VectorExp}, {@link ScalarExp}: within 2 ulp of {@link UnaryOp#apply}, and bits that never
+ * depend on the JIT's state); the other transcendental functions run the scalar definitions on both;
+ * the value of
  * an element never depends on its position in the run (tails are computed by the same vector code),
  * so blocking, strides and fusion never change results. Sums use a fixed order: {@link #SUM_LANES}
  * interleaved Neumaier-compensated accumulators (element i goes to lane i mod 8), combined by
@@ -31,11 +34,20 @@ public abstract class Loops {
   public static final int SUM_LANES = 8;
 
   private static final Loops SCALAR = new ScalarLoops();
-  private static final Loops ACTIVE = select();
+  private static final Loops CHOSEN = select();
+  private static final Loops ACTIVE = CHOSEN == SCALAR ? SCALAR : new SwitchingLoops(new WarmSwitch<>(SCALAR, CHOSEN));
 
-  /** The loops chosen at start-up (vector when available and not disabled by -Dexp.vector=false). */
+  /**
+   * The loops for element-wise work: the scalar loops until the session has done enough work, then the
+   * loops chosen at start-up ({@link WarmSwitch}; both give the same bits, so only speed changes).
+   */
   public static Loops active() {
     return ACTIVE;
+  }
+
+  /** The loops chosen at start-up: vector when available and not disabled by -Dexp.vector=false. */
+  public static Loops chosen() {
+    return CHOSEN;
   }
 
   /** The scalar reference loops. */
@@ -45,7 +57,7 @@ public abstract class Loops {
 
   /** The vector loops, or null when the Vector API is not available in this JVM. */
   public static Loops vectorOrNull() {
-    return ACTIVE != SCALAR ? ACTIVE : loadVector();
+    return CHOSEN != SCALAR ? CHOSEN : loadVector();
   }
 
   private static Loops select() {

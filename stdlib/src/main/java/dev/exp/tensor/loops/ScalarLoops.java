@@ -74,7 +74,8 @@ class ScalarLoops extends Loops {
       case ABS: for (int i = 0; i < n; i++) out[oi + i] = Math.abs(a[ai + i]); return;
       case SQUARE: for (int i = 0; i < n; i++) out[oi + i] = a[ai + i] * a[ai + i]; return;
       case SQRT: for (int i = 0; i < n; i++) out[oi + i] = Math.sqrt(a[ai + i]); return;
-      case EXP: for (int i = 0; i < n; i++) out[oi + i] = Math.exp(a[ai + i]); return;
+      case EXP: for (int i = 0; i < n; i++) out[oi + i] = ScalarExp.exp(a[ai + i]); return;
+      case SIGMOID: for (int i = 0; i < n; i++) out[oi + i] = ScalarExp.sigmoid(a[ai + i]); return;
       case LOG: for (int i = 0; i < n; i++) out[oi + i] = Math.log(a[ai + i]); return;
       case TANH: for (int i = 0; i < n; i++) out[oi + i] = Math.tanh(a[ai + i]); return;
       case RELU:

@@ -21,29 +21,25 @@ import jdk.incubator.vector.VectorOperators;
 final class VectorExp {
   private VectorExp() {}
 
-  private static final double LOG2E = 1.4426950408889634;
-  private static final double LN2_HI = Double.longBitsToDouble(0x3fe62e42fee00000L);
-  private static final double LN2_LO = Double.longBitsToDouble(0x3dea39ef35793c76L);
-  /** 1.5·2^52: adding and subtracting it rounds a double of magnitude below 2^51 to an integer. */
-  private static final double ROUND = 6755399441055744.0;
-  /** 1/n!, n = 2 .. 13 (static finals: constants for the JIT). */
-  private static final double C2 = 1.0 / 2;
-  private static final double C3 = C2 / 3;
-  private static final double C4 = C3 / 4;
-  private static final double C5 = C4 / 5;
-  private static final double C6 = C5 / 6;
-  private static final double C7 = C6 / 7;
-  private static final double C8 = C7 / 8;
-  private static final double C9 = C8 / 9;
-  private static final double C10 = C9 / 10;
-  private static final double C11 = C10 / 11;
-  private static final double C12 = C11 / 12;
-  private static final double C13 = C12 / 13;
-
-  /** Inputs of magnitude up to this take the short path: 2^k is one normal factor and the result normal. */
-  private static final double SHORT_RANGE = 708.0;
-  /** The bits of ROUND minus the exponent bias: t's bits minus this are k + 1023 (see {@link #scale}). */
-  private static final long ROUND_BITS_MINUS_BIAS = Double.doubleToRawLongBits(ROUND) - 1023;
+  // the constants are ScalarExp's (the scalar loops run the same operations on one value)
+  private static final double LOG2E = ScalarExp.LOG2E;
+  private static final double LN2_HI = ScalarExp.LN2_HI;
+  private static final double LN2_LO = ScalarExp.LN2_LO;
+  private static final double ROUND = ScalarExp.ROUND;
+  private static final double SHORT_RANGE = ScalarExp.SHORT_RANGE;
+  private static final long ROUND_BITS_MINUS_BIAS = ScalarExp.ROUND_BITS_MINUS_BIAS;
+  private static final double C2 = ScalarExp.C2;
+  private static final double C3 = ScalarExp.C3;
+  private static final double C4 = ScalarExp.C4;
+  private static final double C5 = ScalarExp.C5;
+  private static final double C6 = ScalarExp.C6;
+  private static final double C7 = ScalarExp.C7;
+  private static final double C8 = ScalarExp.C8;
+  private static final double C9 = ScalarExp.C9;
+  private static final double C10 = ScalarExp.C10;
+  private static final double C11 = ScalarExp.C11;
+  private static final double C12 = ScalarExp.C12;
+  private static final double C13 = ScalarExp.C13;
 
   /** exp of every lane. */
   static DoubleVector exp(DoubleVector x) {

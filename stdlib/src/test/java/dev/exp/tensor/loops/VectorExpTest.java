@@ -102,4 +102,35 @@ class VectorExpTest {
       }
     }
   }
+
+  /** The scalar loops' exp and sigmoid are the vector ones lane by lane, bit for bit, specials included. */
+  @Test
+  void scalarExpAndSigmoidGiveTheVectorBits() {
+    SplittableRandom r = new SplittableRandom(6);
+    double[] x = new double[L * 8192];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = switch (i % 4) {
+        case 0 -> (r.nextDouble() - 0.5) * 1500;
+        case 1 -> (r.nextDouble() - 0.5) * 4;
+        case 2 -> -708 - r.nextDouble() * 40;
+        default -> 700 + r.nextDouble() * 12;
+      };
+    }
+    double[] s = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0, 708.0, -708.0,
+        Math.nextUp(708.0), Math.nextDown(-708.0), 709.782712893384, -745.1332191019411, -746.0, 710.0, 1e-300};
+    System.arraycopy(s, 0, x, 0, s.length);
+    double[] vexp = exp(x);
+    double[] vsig = new double[x.length];
+    Loops vector = Loops.vectorOrNull();
+    vector.unary(dev.exp.tensor.op.UnaryOp.SIGMOID, x, 0, vsig, 0, x.length);
+    double[] sexp = new double[x.length];
+    double[] ssig = new double[x.length];
+    Loops.scalar().unary(dev.exp.tensor.op.UnaryOp.EXP, x, 0, sexp, 0, x.length);
+    Loops.scalar().unary(dev.exp.tensor.op.UnaryOp.SIGMOID, x, 0, ssig, 0, x.length);
+    for (int i = 0; i < x.length; i++) {
+      assertEquals(Double.doubleToRawLongBits(vexp[i]), Double.doubleToRawLongBits(sexp[i]), "exp(" + x[i] + ")");
+      assertEquals(Double.doubleToRawLongBits(vsig[i]), Double.doubleToRawLongBits(ssig[i]), "sigmoid(" + x[i] + ")");
+    }
+    assertEquals(0.5, ssig[4]);
+  }
 }
