@@ -545,7 +545,7 @@ final class Compiler {
     }
     int savedDirect = direct;
     direct = DIRECT_RETURN;
-    code.body = expr(body);
+    code.body = expr(experiment ? body : TailReturns.rewrite(body));
     direct = savedDirect;
     code.frameSize = fn.maxSlots;
     for (LocalVar v : vars) {
