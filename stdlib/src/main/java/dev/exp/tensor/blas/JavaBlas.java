@@ -34,11 +34,12 @@ final class JavaBlas implements BlasBackend {
   }
 
   /**
-   * True when a product of this size runs on the packed Vector API kernel ({@link VectorGemm}), whose
-   * tasks are bounded (~20 ms) and can poll a hook between themselves ({@link #dgemmTiled}).
+   * True when a product of this size runs on the packed Vector API kernel ({@link VectorGemm}): large
+   * enough, and neither a few rows nor a few columns wide (those stream the unpacked operand). Its
+   * tasks are bounded (~20 ms) and poll a hook between themselves ({@link #dgemmTiled}).
    */
   boolean tiled(int rows, int n, int k) {
-    return vector && n >= 8 && (long) rows * n * k >= SMALL;
+    return vector && rows >= 8 && n >= 8 && (long) rows * n * k >= SMALL;
   }
 
   /**
@@ -105,7 +106,7 @@ final class JavaBlas implements BlasBackend {
       });
       return;
     }
-    if ((long) rows * n * k < SMALL || n < 8) {
+    if ((long) rows * n * k < SMALL || n < 8 || rows < 8) { // few rows: streaming B beats packing it
       ScalarGemm.simple(aa, aoff, bb, boff, c, co, k, n, i0, i1);
       return;
     }

@@ -6,12 +6,13 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API product kernel (GotoBLAS layout). For each KC×NC block of B: the block is packed once
- * into column panels (in parallel, shared by all threads), then row tasks of up to MC rows each pack
- * their MC×KC block of A into row panels and run the {@link VectorTiles register tiles} over it; the
- * first k block stores into C, later ones add, so C needs no zeroing. Tasks are bounded (at most
- * MC·KC·NC multiply-adds, ~10-20 ms), so {@link Parallel#forEach} polls limits often enough.
- * Only linked when jdk.incubator.vector is present.
+ * The Vector API product kernel (GotoBLAS layout). All of B is packed once per call into column panels
+ * of KC-deep blocks (in parallel; shared read-only by the threads). Then each task takes a block of up
+ * to MC rows and a chunk of whole panels: for every k block it packs its rows of op(A) into row panels
+ * (MC×KC, kept in the core's L2) and runs the {@link VectorTiles register tiles} over the chunk's
+ * panels (each panel, KC×NR, reused from L1/L2 by all row panels). The first k block stores into C,
+ * later ones add, so C needs no zeroing. Tasks are bounded (at most {@link #TASK} multiply-adds, about
+ * 20 ms), so limits are polled often enough between them. Only linked when jdk.incubator.vector is present.
  */
 final class VectorGemm {
   private VectorGemm() {}
@@ -22,6 +23,8 @@ final class VectorGemm {
   static final int KC = 384;
   /** Rows of a row task: its packed A block (MC·KC doubles, 1.2 MB) stays in the core's L2. */
   static final int MC = 384;
+  /** Doubles of packed B at most (32 MB): wider products pack and run it in column blocks. */
+  static final int PACKED = 1 << 22;
   /** Multiply-adds per task at most (~20 ms): cancellation is polled between tasks. */
   static final long TASK = 1L << 28;
   /** Products with fewer multiply-adds than this run as one task (forking costs more). */
@@ -43,6 +46,12 @@ final class VectorGemm {
    */
   static void gemm(boolean wide, boolean ta, int m, int n, int k, double[] a, int ao, double[] b, int bo,
       double[] c, int co, int i0, int i1, Runnable poll) {
+    gemm(wide, ta, m, n, k, a, ao, b, bo, c, co, i0, i1, poll, PACKED);
+  }
+
+  /** As above, with at most {@code packed} doubles of packed B at a time (tests use small blocks). */
+  static void gemm(boolean wide, boolean ta, int m, int n, int k, double[] a, int ao, double[] b, int bo,
+      double[] c, int co, int i0, int i1, Runnable poll, int packed) {
     int mr = wide ? 8 : 6;
     int nr = (wide ? 3 : 2) * L;
     int rows = i1 - i0;
@@ -50,56 +59,121 @@ final class VectorGemm {
       return;
     }
     int kc = ceilDiv(k, ceilDiv(k, KC)); // equal k blocks, not 384 + 384 + 16
-    int kBlocks = ceilDiv(k, kc);
-    int panels = ceilDiv(n, nr);
-    int width = roundUp(n, L); // of all panels together: the last one is padded to whole vectors only
-    long work = (long) rows * n * k;
-    int threads = work < PARALLEL ? 1 : Parallel.threads();
-    // row tasks of at most MC rows; columns cut into chunks of whole panels so that a task stays under
-    // TASK multiply-adds and each thread gets several tasks (a thread slowed by a neighbour takes fewer)
-    int step = roundUp(ceilDiv(rows, ceilDiv(rows, MC)), mr);
-    int rowTasks = ceilDiv(rows, step);
-    int chunks = (int) Math.max(ceilDiv((long) step * n * k, TASK), threads == 1 ? 1 : ceilDiv(4 * threads, rowTasks));
-    int chunk = ceilDiv(panels, Math.min(panels, chunks)) * nr;
-    int colTasks = ceilDiv(n, chunk);
-    double[] bp = new double[k * width];
-    int units = kBlocks * panels;
-    int packTasks = Math.min(units, threads);
-    Parallel.forEach(packTasks, t -> {
-      for (int u = units * t / packTasks, end = units * (t + 1) / packTasks; u < end; u++) {
-        int k0 = u / panels * kc;
-        packB(b, bo, n, k0, Math.min(kc, k - k0), u % panels * nr, nr, bp, k0 * width);
-      }
-    });
+    int threads = (long) rows * n * k < PARALLEL ? 1 : Parallel.threads();
+    // row tasks of at most MC rows, a multiple of the threads when there are rows enough
+    int rowTasks = ceilDiv(rows, MC);
+    if (threads > 1) {
+      rowTasks = Math.min(roundUp(rowTasks, threads), ceilDiv(rows, mr));
+    }
+    int step = roundUp(ceilDiv(rows, rowTasks), mr);
+    // B is packed in blocks of whole panels, all of it at once unless that exceeds `packed` doubles
+    int nb = Math.min(roundUp(n, nr), Math.max(1, packed / k / nr) * nr);
+    double[] bp = new double[k * roundUp(Math.min(nb, n), L)];
     ConcurrentLinkedQueue<double[]> buffers = new ConcurrentLinkedQueue<>();
-    Parallel.forEach(rowTasks * colTasks, t -> {
-      if (t > 0) {
+    for (int j0 = 0; j0 < n; j0 += nb) {
+      if (j0 > 0) {
         poll.run();
       }
-      double[] ap = buffers.poll();
-      if (ap == null) {
-        ap = new double[step * kc];
+      Block blk = new Block(mr, nr, kc, step, ceilDiv(rows, step), threads, i0, i1, j0, Math.min(n, j0 + nb), n,
+          k);
+      Parallel.forEach(blk.packTasks, t -> blk.pack(t, b, bo, bp));
+      Parallel.forEach(blk.tasks(), t -> {
+        if (t > 0) {
+          poll.run();
+        }
+        double[] ap = buffers.poll();
+        if (ap == null) {
+          ap = new double[step * kc];
+        }
+        blk.run(t, ta, m, a, ao, bp, ap, c, co);
+        buffers.add(ap);
+      });
+    }
+  }
+
+  /**
+   * Columns j0..j1 of one product: B packed at bp[k0·width + (jp − j0)·kc + p·w'] (k block at k0, panel
+   * jp, row p; w' the panel's width), and the tasks (row block × chunk of panels) that use it.
+   */
+  private static final class Block {
+    final int mr;
+    final int nr;
+    final int kc;
+    final int step;
+    final int rowTasks;
+    final int i0;
+    final int i1;
+    final int j0;
+    final int j1;
+    final int n;
+    final int k;
+    final int panels;
+    final int width;
+    final int chunk;
+    final int colTasks;
+    final int packTasks;
+
+    Block(int mr, int nr, int kc, int step, int rowTasks, int threads, int i0, int i1, int j0, int j1, int n, int k) {
+      this.mr = mr;
+      this.nr = nr;
+      this.kc = kc;
+      this.step = step;
+      this.rowTasks = rowTasks;
+      this.i0 = i0;
+      this.i1 = i1;
+      this.j0 = j0;
+      this.j1 = j1;
+      this.n = n;
+      this.k = k;
+      int cols = j1 - j0;
+      panels = ceilDiv(cols, nr);
+      width = roundUp(cols, L); // of all panels together: the last one is padded to whole vectors only
+      // chunks of whole panels so that a task stays under TASK multiply-adds and each thread gets
+      // several tasks (one slowed down by a neighbour on its core then takes fewer)
+      long chunks = Math.max(ceilDiv((long) step * cols * k, TASK),
+          threads == 1 ? 1 : ceilDiv(4 * threads, rowTasks));
+      chunk = ceilDiv(panels, (int) Math.min(panels, chunks)) * nr;
+      colTasks = ceilDiv(cols, chunk);
+      packTasks = Math.min(ceilDiv(k, kc) * panels, 4 * threads);
+    }
+
+    int tasks() {
+      return rowTasks * colTasks;
+    }
+
+    /** Packs share t of the (k block, panel) pairs. */
+    void pack(int t, double[] b, int bo, double[] bp) {
+      int units = ceilDiv(k, kc) * panels;
+      int end = (int) ((long) units * (t + 1) / packTasks);
+      for (int u = (int) ((long) units * t / packTasks); u < end; u++) {
+        int k0 = u / panels * kc;
+        int pk = Math.min(kc, k - k0);
+        int jp = u % panels * nr;
+        packB(b, bo, n, k0, pk, j0 + jp, nr, bp, k0 * width + jp * pk);
       }
+    }
+
+    /** Task t: its rows of op(A) packed k block by k block into ap, times its chunk of panels. */
+    void run(int t, boolean ta, int m, double[] a, int ao, double[] bp, double[] ap, double[] c, int co) {
       double[] tile = new double[mr * nr];
       int r0 = i0 + t / colTasks * step;
       int mc = Math.min(step, i1 - r0);
-      int j0 = t % colTasks * chunk;
-      int j1 = Math.min(n, j0 + chunk);
+      int c0 = t % colTasks * chunk;
+      int c1 = Math.min(j1 - j0, c0 + chunk);
       for (int k0 = 0; k0 < k; k0 += kc) {
         int pk = Math.min(kc, k - k0);
         packA(a, ao, ta, m, k, r0, mc, k0, pk, mr, ap);
         int bk = k0 * width;
-        for (int jp = j0; jp < j1; jp += nr) {
-          int w = Math.min(nr, n - jp);
+        for (int jp = c0; jp < c1; jp += nr) {
+          int w = Math.min(nr, j1 - j0 - jp);
           int vectors = ceilDiv(w, L);
           for (int ip = 0; ip < mc; ip += mr) {
-            VectorTiles.run(mr, vectors, ap, ip * pk, bp, bk + jp * pk, pk, c, co + (r0 + ip) * n + jp, n,
+            VectorTiles.run(mr, vectors, ap, ip * pk, bp, bk + jp * pk, pk, c, co + (r0 + ip) * n + j0 + jp, n,
                 Math.min(mr, mc - ip), w, k0 == 0, tile);
           }
         }
       }
-      buffers.add(ap);
-    });
+    }
   }
 
   /**
@@ -142,16 +216,15 @@ final class VectorGemm {
   }
 
   /**
-   * Packs the panel of B (k×n at bo) with columns jp..jp+nr, rows k0..k0+kc, at bp[base + jp·kc]: row p at
+   * Packs the panel of B (k×n at bo) with columns jg..jg+nr, rows k0..k0+kc, at bp[dst]: row p at
    * + p·w', where w' is nr, or for the last panel its width rounded up to whole vectors (zero-padded),
    * so the edge tile runs on fewer vectors.
    */
-  private static void packB(double[] b, int bo, int n, int k0, int kc, int jp, int nr, double[] bp, int base) {
-    int w = Math.min(nr, n - jp);
+  private static void packB(double[] b, int bo, int n, int k0, int kc, int jg, int nr, double[] bp, int dst) {
+    int w = Math.min(nr, n - jg);
     int width = w == nr ? nr : roundUp(w, L);
-    int dst = base + jp * kc;
     for (int p = 0; p < kc; p++, dst += width) {
-      System.arraycopy(b, bo + (k0 + p) * n + jp, bp, dst, w);
+      System.arraycopy(b, bo + (k0 + p) * n + jg, bp, dst, w);
       for (int jj = w; jj < width; jj++) {
         bp[dst + jj] = 0;
       }

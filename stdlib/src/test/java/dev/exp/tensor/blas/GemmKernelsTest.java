@@ -73,6 +73,32 @@ class GemmKernelsTest {
   }
 
   @Test
+  void vectorKernelPacksWideBInColumnBlocks() {
+    assumeTrue(dev.exp.kernel.VectorImpl.modulePresent(), "needs --add-modules jdk.incubator.vector");
+    Random r = new Random(26);
+    int[][] shapes = {{30, 101, 50}, {64, 200, 17}, {9, 75, 400}};
+    for (boolean wide : new boolean[] {true, false}) {
+      for (int[] s : shapes) {
+        int m = s[0];
+        int n = s[1];
+        int k = s[2];
+        double[] a = BlasTest.randn(r, m * k);
+        double[] b = BlasTest.randn(r, k * n);
+        double[] want = BlasTest.naive(false, false, m, n, k, a, b);
+        for (int packed : new int[] {1, 40 * k, 100 * k}) { // one panel (the minimum), then 1-4 panels per block
+          double[] c = new double[m * n];
+          Arrays.fill(c, Double.NaN);
+          Parallel.withThreads(2, () -> {
+            VectorGemm.gemm(wide, false, m, n, k, a, 0, b, 0, c, 0, 0, m, Blas.NO_POLL, packed);
+            return null;
+          });
+          BlasTest.near(want, c, 0, 1e-12, "wide=" + wide + " " + Arrays.toString(s) + " packed=" + packed);
+        }
+      }
+    }
+  }
+
+  @Test
   void vectorKernelRowRangeWritesOnlyThoseRows() {
     assumeTrue(dev.exp.kernel.VectorImpl.modulePresent(), "needs --add-modules jdk.incubator.vector");
     Random r = new Random(23);
@@ -131,7 +157,8 @@ class GemmKernelsTest {
     assumeTrue(dev.exp.kernel.VectorImpl.modulePresent(), "needs --add-modules jdk.incubator.vector");
     JavaBlas java = new JavaBlas(true, null);
     assertTrue(java.tiled(100, 100, 100));
-    assertTrue(!java.tiled(100, 7, 10_000) && !java.tiled(10, 10, 10), "narrow or small products stay scalar");
+    assertTrue(!java.tiled(100, 7, 10_000) && !java.tiled(7, 100, 10_000) && !java.tiled(10, 10, 10),
+        "narrow, short or small products stay on the scalar loops");
     assertTrue(!new JavaBlas(false, null).tiled(100, 100, 100), "not without the Vector API");
   }
 
