@@ -23,8 +23,8 @@ final class VectorGemm {
   static final int KC = 384;
   /** Rows of a row task: its packed A block (MC·KC doubles, 1.2 MB) stays in the core's L2. */
   static final int MC = 384;
-  /** Doubles of packed B at most (32 MB): wider products pack and run it in column blocks. */
-  static final int PACKED = 1 << 22;
+  /** Doubles of packed B at most (64 MB): wider products pack and run it in column blocks. */
+  static final int PACKED = 1 << 23;
   /** Multiply-adds per task at most (~20 ms): cancellation is polled between tasks. */
   static final long TASK = 1L << 28;
   /** Products with fewer multiply-adds than this run as one task (forking costs more). */
@@ -67,7 +67,9 @@ final class VectorGemm {
     }
     int step = roundUp(ceilDiv(rows, rowTasks), mr);
     // B is packed in blocks of whole panels, all of it at once unless that exceeds `packed` doubles
-    int nb = Math.min(roundUp(n, nr), Math.max(1, packed / k / nr) * nr);
+    int panels = ceilDiv(n, nr);
+    int blocks = ceilDiv(panels, Math.max(1, packed / k / nr));
+    int nb = ceilDiv(panels, blocks) * nr; // equal blocks, not 2040 + 8 columns
     double[] bp = new double[k * roundUp(Math.min(nb, n), L)];
     ConcurrentLinkedQueue<double[]> buffers = new ConcurrentLinkedQueue<>();
     for (int j0 = 0; j0 < n; j0 += nb) {
