@@ -73,6 +73,30 @@ class GemmKernelsTest {
   }
 
   @Test
+  void vectorKernelBitsDoNotDependOnThreadsOrTileFamily() {
+    assumeTrue(dev.exp.kernel.VectorImpl.modulePresent(), "needs --add-modules jdk.incubator.vector");
+    Random r = new Random(27);
+    int m = 301;
+    int n = 203;
+    int k = 777; // three k blocks
+    double[] a = BlasTest.randn(r, m * k);
+    double[] b = BlasTest.randn(r, k * n);
+    double[][] out = new double[3][m * n];
+    Parallel.withThreads(1, () -> {
+      VectorGemm.gemm(true, false, m, n, k, a, 0, b, 0, out[0], 0, 0, m, Blas.NO_POLL);
+      return null;
+    });
+    Parallel.withThreads(2, () -> {
+      VectorGemm.gemm(true, false, m, n, k, a, 0, b, 0, out[1], 0, 0, m, Blas.NO_POLL);
+      VectorGemm.gemm(false, false, m, n, k, a, 0, b, 0, out[2], 0, 0, m, Blas.NO_POLL);
+      return null;
+    });
+    BlasTest.near(BlasTest.naive(false, false, m, n, k, a, b), out[0], 0, 1e-12, "1 thread");
+    assertTrue(Arrays.equals(out[0], out[1]), "same bits on 1 and 2 threads");
+    assertTrue(Arrays.equals(out[0], out[2]), "same bits from the 8×3 and 6×2 tiles");
+  }
+
+  @Test
   void vectorKernelPacksWideBInColumnBlocks() {
     assumeTrue(dev.exp.kernel.VectorImpl.modulePresent(), "needs --add-modules jdk.incubator.vector");
     Random r = new Random(26);
