@@ -6,13 +6,15 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API product kernel (GotoBLAS layout). All of B is packed once per call into column panels
- * of KC-deep blocks (in parallel; shared read-only by the threads). Then each task takes a block of up
- * to MC rows and a chunk of whole panels: for every k block it packs its rows of op(A) into row panels
- * (MC×KC, kept in the core's L2) and runs the {@link VectorTiles register tiles} over the chunk's
- * panels (each panel, KC×NR, reused from L1/L2 by all row panels). The first k block stores into C,
- * later ones add, so C needs no zeroing. Tasks are bounded (at most {@link #TASK} multiply-adds, about
- * 20 ms), so limits are polled often enough between them. Only linked when jdk.incubator.vector is present.
+ * The Vector API product kernel (GotoBLAS layout). B is packed once per call into column panels of
+ * KC-deep blocks (in parallel; shared read-only by the threads; in column blocks when it exceeds
+ * {@link #PACKED}). Then each task takes a block of up to MC rows and a chunk of whole panels: for
+ * every k block it packs its rows of op(A) into row panels (MC×KC, kept in the core's L2) and runs the
+ * {@link VectorTiles register tiles} over the chunk's panels (each panel, KC×NR, reused from L1/L2 by
+ * all row panels). The first k block stores into C, later ones add, so C needs no zeroing. Each element
+ * is one FMA chain per k block, so the bits do not depend on the threads or the tile family. Tasks are
+ * bounded (at most {@link #TASK} multiply-adds, about 20 ms), so limits are polled often enough between
+ * them. Only linked when jdk.incubator.vector is present.
  */
 final class VectorGemm {
   private VectorGemm() {}
@@ -32,7 +34,7 @@ final class VectorGemm {
   /** The tile family for this machine's registers: 8×3 vectors with 32 registers, else 6×2. */
   static final boolean WIDE = L >= 8;
 
-  /** C[i0..i1) = op(A)[i0..i1) · B on the tile family for this machine; see {@link #gemm(boolean, boolean, int, int, int, double[], int, double[], int, double[], int, int, int, Runnable)}. */
+  /** The product on the tile family for this machine ({@link #WIDE}); see the overload with {@code wide}. */
   static void gemm(boolean ta, int m, int n, int k, double[] a, int ao, double[] b, int bo, double[] c, int co,
       int i0, int i1, Runnable poll) {
     gemm(WIDE, ta, m, n, k, a, ao, b, bo, c, co, i0, i1, poll);
