@@ -81,7 +81,8 @@ public final class Blas {
    * C = op(A) · op(B), overwriting the m×n matrix C at {@code co}. op(A) is m×k: A is stored m×k at
    * {@code ao}, or k×m when {@code ta} (then op(A) = Aᵀ); likewise B is k×n, or n×k when {@code tb}.
    * Any of m, n, k may be 0 (k = 0 gives zeros). {@code poll} runs between row blocks of about
-   * {@link #BLOCK_MILLIS} ms; it may throw to abandon the product (C is then partly written).
+   * {@link #BLOCK_MILLIS} ms (on the packed Vector API kernel: between its tasks, of at most that, on
+   * any kernel thread); it may throw to abandon the product (C is then partly written).
    */
   public static void dgemm(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
       double[] c, int co, Runnable poll) {
@@ -100,6 +101,10 @@ public final class Blas {
       b = Transpose.of(b, bo, n, k);
       bo = 0;
       tb = false;
+    }
+    if (be instanceof JavaBlas j && j.tiled(m, n, k) && stepOverride == 0) { // polls between its own tasks
+      j.dgemmTiled(ta, m, n, k, a, ao, b, bo, c, co, poll);
+      return;
     }
     int step = poll == NO_POLL ? m : rowsPerBlock(be, 2L * n * k, m);
     if (stepOverride > 0) {

@@ -8,8 +8,13 @@ import dev.exp.kernel.Parallel;
  * started with {@code --add-modules jdk.incubator.vector}, else {@link ScalarGemm}.
  */
 final class JavaBlas implements BlasBackend {
-  /** Rows of C per parallel task; a task packs its own panel of B, so tasks must not be tiny. */
+  /** Rows of C per parallel task of the scalar kernel; a task packs its own panel of B, so tasks must not be tiny. */
   private static final int ROWS_PER_TASK = 96;
+  /**
+   * Products with fewer multiply-adds than this run on the unpacked scalar loop: packing does not pay,
+   * and Vector API code that has not been compiled yet is ~100× slower than scalar code.
+   */
+  static final long SMALL = 64L * 64 * 64;
 
   private final boolean vector;
   private final String reason;
@@ -28,6 +33,25 @@ final class JavaBlas implements BlasBackend {
     return vector;
   }
 
+  /**
+   * True when a product of this size runs on the packed Vector API kernel ({@link VectorGemm}): large
+   * enough, and neither a few rows nor a few columns wide (those stream the unpacked operand). Its
+   * tasks are bounded (~20 ms) and poll a hook between themselves ({@link #dgemmTiled}).
+   */
+  boolean tiled(int rows, int n, int k) {
+    return vector && rows >= 8 && n >= 8 && (long) rows * n * k >= SMALL;
+  }
+
+  /**
+   * The whole product C = op(A)·B (B untransposed) on the Vector API kernel, with {@code poll} run between
+   * its tasks (on any of the kernel threads): one call packs B once, where row blocks would each pack
+   * it again. Only when {@link #tiled} holds for (m, n, k).
+   */
+  void dgemmTiled(boolean ta, int m, int n, int k, double[] a, int ao, double[] b, int bo, double[] c, int co,
+      Runnable poll) {
+    VectorGemm.gemm(ta, m, n, k, a, ao, b, bo, c, co, 0, m, poll);
+  }
+
   @Override
   public void dgemm(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
       double[] c, int co, int i0, int i1) {
@@ -42,6 +66,17 @@ final class JavaBlas implements BlasBackend {
       }
       return;
     }
+    double[] bb = b;
+    int boff = bo;
+    if (tb) {
+      bb = Transpose.of(b, bo, n, k);
+      boff = 0;
+    }
+    int rows = i1 - i0;
+    if (tiled(rows, n, k)) { // packs op(A) itself: no transposed copy
+      VectorGemm.gemm(ta, m, n, k, a, ao, bb, boff, c, co, i0, i1, Blas.NO_POLL);
+      return;
+    }
     double[] aa = a;
     int aoff = ao;
     if (ta) { // rows i0..i1 of op(A) = columns of the stored k×m matrix
@@ -53,14 +88,7 @@ final class JavaBlas implements BlasBackend {
       }
       aoff = -i0 * k;
     }
-    double[] bb = b;
-    int boff = bo;
-    if (tb) {
-      bb = Transpose.of(b, bo, n, k);
-      boff = 0;
-    }
     java.util.Arrays.fill(c, co + i0 * n, co + i1 * n, 0.0);
-    int rows = i1 - i0;
     if (n == 1) { // matrix × vector: rows of dot products, in parallel when large
       final double[] va = aa;
       final int vo = aoff;
@@ -78,7 +106,7 @@ final class JavaBlas implements BlasBackend {
       });
       return;
     }
-    if ((long) rows * n * k < 64L * 64 * 64 || n < 8) {
+    if ((long) rows * n * k < SMALL || n < 8 || rows < 8) { // few rows: streaming B beats packing it
       ScalarGemm.simple(aa, aoff, bb, boff, c, co, k, n, i0, i1);
       return;
     }
@@ -90,11 +118,7 @@ final class JavaBlas implements BlasBackend {
     Parallel.forEach(tasks, t -> {
       int r0 = i0 + (int) ((long) rows * t / tasks);
       int r1 = i0 + (int) ((long) rows * (t + 1) / tasks);
-      if (vector) {
-        VectorGemm.gemm(fa, fao, fb, fbo, c, co, k, n, r0, r1);
-      } else {
-        ScalarGemm.gemm(fa, fao, fb, fbo, c, co, k, n, r0, r1);
-      }
+      ScalarGemm.gemm(fa, fao, fb, fbo, c, co, k, n, r0, r1);
     });
   }
 

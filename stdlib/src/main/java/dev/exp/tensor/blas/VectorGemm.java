@@ -1,44 +1,179 @@
 package dev.exp.tensor.blas;
 
+import dev.exp.kernel.Parallel;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API product kernel (GotoBLAS layout): B is packed into KC×NR column panels and A into
- * MR×KC row panels, and a 6×(2 vectors) register tile of C accumulates with fused multiply-adds.
- * Same contract as {@link ScalarGemm#gemm}. Only linked when jdk.incubator.vector is present.
+ * The Vector API product kernel (GotoBLAS layout). B is packed once per call into column panels of
+ * KC-deep blocks (in parallel; shared read-only by the threads; in column blocks when it exceeds
+ * {@link #PACKED}). Then each task takes a block of up to MC rows and a chunk of whole panels: for
+ * every k block it packs its rows of op(A) into row panels (MC×KC, kept in the core's L2) and runs the
+ * {@link VectorTiles register tiles} over the chunk's panels (each panel, KC×NR, reused from L1/L2 by
+ * all row panels). The first k block stores into C, later ones add, so C needs no zeroing. Each element
+ * is one FMA chain per k block, so the bits do not depend on the threads or the tile family. Tasks are
+ * bounded (at most {@link #TASK} multiply-adds, about 20 ms), so limits are polled often enough between
+ * them. Only linked when jdk.incubator.vector is present.
  */
 final class VectorGemm {
   private VectorGemm() {}
 
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
-  private static final int MR = 6;
-  private static final int NR = 2 * L;
-  private static final int KC = 256;
-  private static final int MC = 96;
-  private static final int NC = 2048;
+  /** Depth of a k block: an 8-row A panel (24 KB) and a B panel stay in L1/L2 over the tile's loop. */
+  static final int KC = 384;
+  /** Rows of a row task: its packed A block (MC·KC doubles, 1.2 MB) stays in the core's L2. */
+  static final int MC = 384;
+  /** Doubles of packed B at most (64 MB): wider products pack and run it in column blocks. */
+  static final int PACKED = 1 << 23;
+  /** Multiply-adds per task at most (~20 ms): cancellation is polled between tasks. */
+  static final long TASK = 1L << 28;
+  /** Products with fewer multiply-adds than this run as one task (forking costs more). */
+  static final long PARALLEL = 1L << 21;
+  /** The tile family for this machine's registers: 8×3 vectors with 32 registers, else 6×2. */
+  static final boolean WIDE = L >= 8;
 
-  static void gemm(double[] a, int ao, double[] b, int bo, double[] c, int co, int k, int n, int i0, int i1) {
-    int kcMax = Math.min(KC, k);
-    int ncMax = Math.min(NC, n);
-    double[] bp = new double[kcMax * ((ncMax + NR - 1) / NR) * NR];
-    double[] ap = new double[kcMax * ((Math.min(MC, i1 - i0) + MR - 1) / MR) * MR];
-    double[] tile = new double[MR * NR];
-    for (int j0 = 0; j0 < n; j0 += NC) {
-      int nc = Math.min(NC, n - j0);
-      for (int k0 = 0; k0 < k; k0 += KC) {
-        int kc = Math.min(KC, k - k0);
-        packB(b, bo + k0 * n + j0, n, kc, nc, bp);
-        for (int ib = i0; ib < i1; ib += MC) {
-          int mc = Math.min(MC, i1 - ib);
-          packA(a, ao + ib * k + k0, k, mc, kc, ap);
-          for (int jp = 0; jp < nc; jp += NR) {
-            int w = Math.min(NR, nc - jp);
-            for (int ip = 0; ip < mc; ip += MR) {
-              int h = Math.min(MR, mc - ip);
-              micro(ap, ip * kc, bp, jp * kc, kc, c, co + (ib + ip) * n + j0 + jp, n, h, w, tile);
-            }
+  /** The product on the tile family for this machine ({@link #WIDE}); see the overload with {@code wide}. */
+  static void gemm(boolean ta, int m, int n, int k, double[] a, int ao, double[] b, int bo, double[] c, int co,
+      int i0, int i1, Runnable poll) {
+    gemm(WIDE, ta, m, n, k, a, ao, b, bo, c, co, i0, i1, poll);
+  }
+
+  /**
+   * Rows i0..i1 of C = op(A) · B, overwritten (C row i at co + i·n). op(A) is m×k: A stored m×k at ao,
+   * or k×m when {@code ta}; B is k×n at bo. n, k >= 1. {@code wide} picks the tile family (8×3 or 6×2
+   * vectors; tests run both). Runs on the {@link Parallel} thread budget; {@code poll} runs before every
+   * product task but the first, on the thread that takes it (it may throw to abandon the product).
+   */
+  static void gemm(boolean wide, boolean ta, int m, int n, int k, double[] a, int ao, double[] b, int bo,
+      double[] c, int co, int i0, int i1, Runnable poll) {
+    gemm(wide, ta, m, n, k, a, ao, b, bo, c, co, i0, i1, poll, PACKED);
+  }
+
+  /** As above, with at most {@code packed} doubles of packed B at a time (tests use small blocks). */
+  static void gemm(boolean wide, boolean ta, int m, int n, int k, double[] a, int ao, double[] b, int bo,
+      double[] c, int co, int i0, int i1, Runnable poll, int packed) {
+    int mr = wide ? 8 : 6;
+    int nr = (wide ? 3 : 2) * L;
+    int rows = i1 - i0;
+    if (rows <= 0) {
+      return;
+    }
+    int kc = ceilDiv(k, ceilDiv(k, KC)); // equal k blocks, not 384 + 384 + 16
+    int threads = (long) rows * n * k < PARALLEL ? 1 : Parallel.threads();
+    // row tasks of at most MC rows, a multiple of the threads when there are rows enough
+    int rowTasks = ceilDiv(rows, MC);
+    if (threads > 1) {
+      rowTasks = Math.min(roundUp(rowTasks, threads), ceilDiv(rows, mr));
+    }
+    int step = roundUp(ceilDiv(rows, rowTasks), mr);
+    // B is packed in blocks of whole panels, all of it at once unless that exceeds `packed` doubles
+    int panels = ceilDiv(n, nr);
+    int blocks = ceilDiv(panels, Math.max(1, packed / k / nr));
+    int nb = ceilDiv(panels, blocks) * nr; // equal blocks, not 2040 + 8 columns
+    double[] bp = new double[k * roundUp(Math.min(nb, n), L)];
+    ConcurrentLinkedQueue<double[]> buffers = new ConcurrentLinkedQueue<>();
+    for (int j0 = 0; j0 < n; j0 += nb) {
+      if (j0 > 0) {
+        poll.run();
+      }
+      Block blk = new Block(mr, nr, kc, step, ceilDiv(rows, step), threads, i0, i1, j0, Math.min(n, j0 + nb), n,
+          k);
+      Parallel.forEach(blk.packTasks, t -> blk.pack(t, b, bo, bp));
+      Parallel.forEach(blk.tasks(), t -> {
+        if (t > 0) {
+          poll.run();
+        }
+        double[] ap = buffers.poll();
+        if (ap == null) {
+          ap = new double[step * kc];
+        }
+        blk.run(t, ta, m, a, ao, bp, ap, c, co);
+        buffers.add(ap);
+      });
+    }
+  }
+
+  /**
+   * Columns j0..j1 of one product: B packed at bp[k0·width + (jp − j0)·kc + p·w'] (k block at k0, panel
+   * jp, row p; w' the panel's width), and the tasks (row block × chunk of panels) that use it.
+   */
+  private static final class Block {
+    final int mr;
+    final int nr;
+    final int kc;
+    final int step;
+    final int rowTasks;
+    final int i0;
+    final int i1;
+    final int j0;
+    final int j1;
+    final int n;
+    final int k;
+    final int panels;
+    final int width;
+    final int chunk;
+    final int colTasks;
+    final int packTasks;
+
+    Block(int mr, int nr, int kc, int step, int rowTasks, int threads, int i0, int i1, int j0, int j1, int n, int k) {
+      this.mr = mr;
+      this.nr = nr;
+      this.kc = kc;
+      this.step = step;
+      this.rowTasks = rowTasks;
+      this.i0 = i0;
+      this.i1 = i1;
+      this.j0 = j0;
+      this.j1 = j1;
+      this.n = n;
+      this.k = k;
+      int cols = j1 - j0;
+      panels = ceilDiv(cols, nr);
+      width = roundUp(cols, L); // of all panels together: the last one is padded to whole vectors only
+      // chunks of whole panels so that a task stays under TASK multiply-adds and each thread gets
+      // several tasks (one slowed down by a neighbour on its core then takes fewer)
+      long chunks = Math.max(ceilDiv((long) step * cols * k, TASK),
+          threads == 1 ? 1 : ceilDiv(4 * threads, rowTasks));
+      chunk = ceilDiv(panels, (int) Math.min(panels, chunks)) * nr;
+      colTasks = ceilDiv(cols, chunk);
+      packTasks = Math.min(ceilDiv(k, kc) * panels, 4 * threads);
+    }
+
+    int tasks() {
+      return rowTasks * colTasks;
+    }
+
+    /** Packs share t of the (k block, panel) pairs. */
+    void pack(int t, double[] b, int bo, double[] bp) {
+      int units = ceilDiv(k, kc) * panels;
+      int end = (int) ((long) units * (t + 1) / packTasks);
+      for (int u = (int) ((long) units * t / packTasks); u < end; u++) {
+        int k0 = u / panels * kc;
+        int pk = Math.min(kc, k - k0);
+        int jp = u % panels * nr;
+        packB(b, bo, n, k0, pk, j0 + jp, nr, bp, k0 * width + jp * pk);
+      }
+    }
+
+    /** Task t: its rows of op(A) packed k block by k block into ap, times its chunk of panels. */
+    void run(int t, boolean ta, int m, double[] a, int ao, double[] bp, double[] ap, double[] c, int co) {
+      double[] tile = new double[mr * nr];
+      int r0 = i0 + t / colTasks * step;
+      int mc = Math.min(step, i1 - r0);
+      int c0 = t % colTasks * chunk;
+      int c1 = Math.min(j1 - j0, c0 + chunk);
+      for (int k0 = 0; k0 < k; k0 += kc) {
+        int pk = Math.min(kc, k - k0);
+        packA(a, ao, ta, m, k, r0, mc, k0, pk, mr, ap);
+        int bk = k0 * width;
+        for (int jp = c0; jp < c1; jp += nr) {
+          int w = Math.min(nr, j1 - j0 - jp);
+          int vectors = ceilDiv(w, L);
+          for (int ip = 0; ip < mc; ip += mr) {
+            VectorTiles.run(mr, vectors, ap, ip * pk, bp, bk + jp * pk, pk, c, co + (r0 + ip) * n + j0 + jp, n,
+                Math.min(mr, mc - ip), w, k0 == 0, tile);
           }
         }
       }
@@ -84,109 +219,67 @@ final class VectorGemm {
     }
   }
 
-  /** bp[panel·kc·NR + p·NR + jj] = B[p, panel·NR + jj], zero-padded to whole panels. */
-  private static void packB(double[] b, int off, int ldb, int kc, int nc, double[] bp) {
-    for (int jp = 0; jp < nc; jp += NR) {
-      int w = Math.min(NR, nc - jp);
-      int base = jp * kc;
-      for (int p = 0; p < kc; p++) {
-        int dst = base + p * NR;
-        System.arraycopy(b, off + p * ldb + jp, bp, dst, w);
-        for (int jj = w; jj < NR; jj++) {
-          bp[dst + jj] = 0;
-        }
+  /**
+   * Packs the panel of B (k×n at bo) with columns jg..jg+nr, rows k0..k0+kc, at bp[dst]: row p at
+   * + p·w', where w' is nr, or for the last panel its width rounded up to whole vectors (zero-padded),
+   * so the edge tile runs on fewer vectors.
+   */
+  private static void packB(double[] b, int bo, int n, int k0, int kc, int jg, int nr, double[] bp, int dst) {
+    int w = Math.min(nr, n - jg);
+    int width = w == nr ? nr : roundUp(w, L);
+    for (int p = 0; p < kc; p++, dst += width) {
+      System.arraycopy(b, bo + (k0 + p) * n + jg, bp, dst, w);
+      for (int jj = w; jj < width; jj++) {
+        bp[dst + jj] = 0;
       }
     }
   }
 
-  /** ap[panel·kc·MR + p·MR + r] = A[panel·MR + r, p], zero-padded to whole panels. */
-  private static void packA(double[] a, int off, int lda, int mc, int kc, double[] ap) {
-    for (int ip = 0; ip < mc; ip += MR) {
-      int h = Math.min(MR, mc - ip);
+  /**
+   * Packs rows r0..r0+mc, columns k0..k0+kc of op(A) into panels of mr rows: panel at ap[ip·kc], element
+   * (r, p) at + p·mr + r; rows past mc are zero. op(A)(i, p) is a[ao + i·k + p], or a[ao + p·m + i]
+   * when {@code ta}.
+   */
+  private static void packA(double[] a, int ao, boolean ta, int m, int k, int r0, int mc, int k0, int kc, int mr,
+      double[] ap) {
+    for (int ip = 0; ip < mc; ip += mr) {
+      int h = Math.min(mr, mc - ip);
       int base = ip * kc;
-      for (int r = 0; r < MR; r++) {
-        if (r < h) {
-          int src = off + (ip + r) * lda;
-          for (int p = 0; p < kc; p++) {
-            ap[base + p * MR + r] = a[src + p];
+      if (ta) {
+        for (int p = 0; p < kc; p++) {
+          int src = ao + (k0 + p) * m + r0 + ip;
+          int dst = base + p * mr;
+          System.arraycopy(a, src, ap, dst, h);
+          for (int r = h; r < mr; r++) {
+            ap[dst + r] = 0;
           }
-        } else {
-          for (int p = 0; p < kc; p++) {
-            ap[base + p * MR + r] = 0;
+        }
+      } else {
+        for (int r = 0; r < mr; r++) {
+          if (r < h) {
+            int src = ao + (r0 + ip + r) * k + k0;
+            for (int p = 0; p < kc; p++) {
+              ap[base + p * mr + r] = a[src + p];
+            }
+          } else {
+            for (int p = 0; p < kc; p++) {
+              ap[base + p * mr + r] = 0;
+            }
           }
         }
       }
     }
   }
 
-  private static void micro(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc,
-      int h, int w, double[] tile) {
-    DoubleVector c00 = DoubleVector.zero(S);
-    DoubleVector c01 = c00;
-    DoubleVector c10 = c00;
-    DoubleVector c11 = c00;
-    DoubleVector c20 = c00;
-    DoubleVector c21 = c00;
-    DoubleVector c30 = c00;
-    DoubleVector c31 = c00;
-    DoubleVector c40 = c00;
-    DoubleVector c41 = c00;
-    DoubleVector c50 = c00;
-    DoubleVector c51 = c00;
-    for (int p = 0; p < kc; p++) {
-      int q = bo + p * NR;
-      DoubleVector b0 = DoubleVector.fromArray(S, bp, q);
-      DoubleVector b1 = DoubleVector.fromArray(S, bp, q + L);
-      int r = ao + p * MR;
-      DoubleVector x = DoubleVector.broadcast(S, ap[r]);
-      c00 = x.fma(b0, c00);
-      c01 = x.fma(b1, c01);
-      x = DoubleVector.broadcast(S, ap[r + 1]);
-      c10 = x.fma(b0, c10);
-      c11 = x.fma(b1, c11);
-      x = DoubleVector.broadcast(S, ap[r + 2]);
-      c20 = x.fma(b0, c20);
-      c21 = x.fma(b1, c21);
-      x = DoubleVector.broadcast(S, ap[r + 3]);
-      c30 = x.fma(b0, c30);
-      c31 = x.fma(b1, c31);
-      x = DoubleVector.broadcast(S, ap[r + 4]);
-      c40 = x.fma(b0, c40);
-      c41 = x.fma(b1, c41);
-      x = DoubleVector.broadcast(S, ap[r + 5]);
-      c50 = x.fma(b0, c50);
-      c51 = x.fma(b1, c51);
-    }
-    if (h == MR && w == NR) {
-      add(c00, c01, c, co);
-      add(c10, c11, c, co + ldc);
-      add(c20, c21, c, co + 2 * ldc);
-      add(c30, c31, c, co + 3 * ldc);
-      add(c40, c41, c, co + 4 * ldc);
-      add(c50, c51, c, co + 5 * ldc);
-      return;
-    }
-    c00.intoArray(tile, 0);
-    c01.intoArray(tile, L);
-    c10.intoArray(tile, NR);
-    c11.intoArray(tile, NR + L);
-    c20.intoArray(tile, 2 * NR);
-    c21.intoArray(tile, 2 * NR + L);
-    c30.intoArray(tile, 3 * NR);
-    c31.intoArray(tile, 3 * NR + L);
-    c40.intoArray(tile, 4 * NR);
-    c41.intoArray(tile, 4 * NR + L);
-    c50.intoArray(tile, 5 * NR);
-    c51.intoArray(tile, 5 * NR + L);
-    for (int r = 0; r < h; r++) {
-      for (int j = 0; j < w; j++) {
-        c[co + r * ldc + j] += tile[r * NR + j];
-      }
-    }
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
   }
 
-  private static void add(DoubleVector v0, DoubleVector v1, double[] c, int o) {
-    DoubleVector.fromArray(S, c, o).add(v0).intoArray(c, o);
-    DoubleVector.fromArray(S, c, o + L).add(v1).intoArray(c, o + L);
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+
+  private static int roundUp(int a, int b) {
+    return ceilDiv(a, b) * b;
   }
 }
