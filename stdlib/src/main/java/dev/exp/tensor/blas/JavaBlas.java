@@ -17,6 +17,13 @@ final class JavaBlas implements BlasBackend {
   static final long SMALL = 64L * 64 * 64;
 
   private final boolean vector;
+  /** Matrix × vector with the Vector API kernel: its scalar emulation first (bit-identical), see WarmSwitch. */
+  private final dev.exp.kernel.WarmSwitch<Gemv> gemv;
+
+  /** One matrix × vector kernel: c[co + i] += A[i, :]·x for rows i0..i1. */
+  interface Gemv {
+    void run(double[] a, int ao, double[] x, int xo, double[] c, int co, int k, int i0, int i1);
+  }
   private final String reason;
 
   /**
@@ -25,6 +32,13 @@ final class JavaBlas implements BlasBackend {
    */
   JavaBlas(boolean vector, String reason) {
     this.vector = vector;
+    if (vector) {
+      int lanes = VectorGemm.lanes();
+      Gemv scalar = (a, ao, x, xo, c, co, k, i0, i1) -> ScalarGemm.gemvLanes(a, ao, x, xo, c, co, k, i0, i1, lanes);
+      this.gemv = new dev.exp.kernel.WarmSwitch<>(scalar, VectorGemm::gemv);
+    } else {
+      this.gemv = null;
+    }
     this.reason = reason;
   }
 
@@ -98,8 +112,8 @@ final class JavaBlas implements BlasBackend {
       Parallel.forEach(tasks, t -> {
         int r0 = i0 + (int) ((long) rows * t / tasks);
         int r1 = i0 + (int) ((long) rows * (t + 1) / tasks);
-        if (vector) {
-          VectorGemm.gemv(va, vo, vb, vbo, c, co, k, r0, r1);
+        if (vector) { // scalar first (the same bits), the Vector API kernel once the session does real work
+          gemv.use((long) (r1 - r0) * k).run(va, vo, vb, vbo, c, co, k, r0, r1);
         } else {
           ScalarGemm.simple(va, vo, vb, vbo, c, co, k, 1, r0, r1);
         }

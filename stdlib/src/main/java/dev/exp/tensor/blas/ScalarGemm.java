@@ -93,4 +93,43 @@ final class ScalarGemm {
       }
     }
   }
+
+  /**
+   * Matrix × vector in exactly the order of {@link VectorGemm#gemv} for vectors of {@code lanes}
+   * lanes: element p of the first k − k mod 4·lanes goes by a fused multiply-add into accumulator
+   * p mod 4·lanes, further whole vectors into the first {@code lanes}; lane j is then
+   * (acc[j] + acc[lanes + j]) + (acc[2·lanes + j] + acc[3·lanes + j]), the lanes are added in order
+   * from 0, and the tail follows by fused multiply-adds. So it gives the vector kernel's bits, and the
+   * scalar-first switch of {@link JavaBlas} changes nothing but speed.
+   */
+  static void gemvLanes(double[] a, int ao, double[] x, int xo, double[] c, int co, int k, int i0, int i1,
+      int lanes) {
+    int step = 4 * lanes;
+    int full = k - k % step;
+    int vec = k - k % lanes;
+    double[] acc = new double[step];
+    for (int i = i0; i < i1; i++) {
+      int ar = ao + i * k;
+      java.util.Arrays.fill(acc, 0.0);
+      int p = 0;
+      for (; p < full; p += step) {
+        for (int q = 0; q < step; q++) {
+          acc[q] = Math.fma(a[ar + p + q], x[xo + p + q], acc[q]);
+        }
+      }
+      for (; p < vec; p += lanes) {
+        for (int q = 0; q < lanes; q++) {
+          acc[q] = Math.fma(a[ar + p + q], x[xo + p + q], acc[q]);
+        }
+      }
+      double t = 0;
+      for (int j = 0; j < lanes; j++) {
+        t += (acc[j] + acc[lanes + j]) + (acc[2 * lanes + j] + acc[3 * lanes + j]);
+      }
+      for (; p < k; p++) {
+        t = Math.fma(a[ar + p], x[xo + p], t);
+      }
+      c[co + i] += t;
+    }
+  }
 }

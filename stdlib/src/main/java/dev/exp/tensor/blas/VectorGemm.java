@@ -21,6 +21,11 @@ final class VectorGemm {
 
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+
+  /** Lanes of the vectors {@link #gemv} uses (for {@link ScalarGemm#gemvLanes}). */
+  static int lanes() {
+    return L;
+  }
   /** Depth of a k block: an 8-row A panel (24 KB) and a B panel stay in L1/L2 over the tile's loop. */
   static final int KC = 384;
   /** Rows of a row task: its packed A block (MC·KC doubles, 1.2 MB) stays in the core's L2. */

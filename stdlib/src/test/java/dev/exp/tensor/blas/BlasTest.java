@@ -278,4 +278,32 @@ class BlasTest {
     }
     return l;
   }
+
+  /** The scalar emulation of the Vector API matrix × vector kernel gives its bits (so the warm-up switch is invisible). */
+  @Test
+  void scalarGemvEmulationGivesTheVectorKernelsBits() {
+    assumeTrue(dev.exp.kernel.VectorImpl.modulePresent(), "needs jdk.incubator.vector");
+    Random r = new Random(21);
+    int lanes = VectorGemm.lanes();
+    for (int k : new int[] {0, 1, 3, lanes - 1, lanes, lanes + 1, 4 * lanes - 1, 4 * lanes, 4 * lanes + 3, 9 * lanes + 5, 257}) {
+      int rows = 7;
+      double[] a = randn(r, rows * k + 3);
+      double[] x = randn(r, k + 2);
+      double[] cv = randn(r, rows + 1);
+      double[] cs = cv.clone();
+      double[] c0 = cv.clone();
+      VectorGemm.gemv(a, 3, x, 2, cv, 1, k, 0, rows);
+      ScalarGemm.gemvLanes(a, 3, x, 2, cs, 1, k, 0, rows, lanes);
+      for (int i = 0; i < cv.length; i++) {
+        assertEquals(Double.doubleToRawLongBits(cv[i]), Double.doubleToRawLongBits(cs[i]), "k = " + k + ", row " + i);
+      }
+      double[] want = new double[rows]; // and both are the product, to rounding
+      for (int i = 0; i < rows; i++) {
+        for (int p = 0; p < k; p++) {
+          want[i] += a[3 + i * k + p] * x[2 + p];
+        }
+        assertEquals(want[i], cs[1 + i] - c0[1 + i], 1e-12 * (1 + k));
+      }
+    }
+  }
 }
