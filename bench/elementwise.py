@@ -20,7 +20,7 @@ work = [
     ("add", lambda: x + x, 30),
 ]
 for name, f, n in work:
-    for _ in range(5):
+    for _ in range(20):
         f()
     ts = timeit.repeat(f, number=1, repeat=n)
     print(name, np.median(ts) * 1000, min(ts) * 1000)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): element-wise workloads, Exp against NumPy in the same run, both timed
-# in-process after warm-up (Exp: timeit(f, n:, warmup: 5); NumPy: timeit.repeat after 5 warm-ups).
+# in-process after warm-up (Exp: timeit(f, n:, warmup: 20), so the JIT has compiled the fused loops;
+# NumPy: timeit.repeat after 20 warm-ups).
 # Prints medians (and minima) in ms and the speed ratio NumPy time / Exp time (> 1: Exp is faster).
 # Set EXP_VECTOR=false to time Exp's scalar loops (-Dexp.vector=false).
 set -uo pipefail

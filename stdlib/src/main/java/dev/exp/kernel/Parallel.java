@@ -82,8 +82,15 @@ public final class Parallel {
       }
     };
     Future<?>[] futures = new Future<?>[n - 1];
+    // a helper that has not started when the caller runs out of tasks is not waited for: the caller
+    // claims it first (on a busy machine a pool thread can take milliseconds to be scheduled)
+    java.util.concurrent.atomic.AtomicBoolean[] started = new java.util.concurrent.atomic.AtomicBoolean[n - 1];
     for (int w = 0; w < n - 1; w++) {
+      java.util.concurrent.atomic.AtomicBoolean mine = started[w] = new java.util.concurrent.atomic.AtomicBoolean();
       futures[w] = POOL.submit(() -> {
+        if (!mine.compareAndSet(false, true)) {
+          return; // the caller finished without this helper
+        }
         setThreads(1);
         KernelContext old = KernelContext.install(ctx);
         try {
@@ -104,7 +111,12 @@ public final class Parallel {
       next.set(tasks);
     }
     boolean interrupted = false;
-    for (Future<?> f : futures) {
+    for (int w = 0; w < futures.length; w++) {
+      Future<?> f = futures[w];
+      if (started[w].compareAndSet(false, true)) {
+        f.cancel(false); // never started, and now never will do anything
+        continue;
+      }
       while (true) {
         try {
           f.get();
