@@ -169,9 +169,13 @@ public final class Program {
     java.util.function.IntConsumer task = c -> {
       Run r = c == 0 ? first : first.copy();
       r.prepare(root, shape);
-      int from = c * Loops.SUM_CHUNK;
-      int to = (int) Math.min(total, (long) from + Loops.SUM_CHUNK);
-      parts[c] = runRange(r, from, to, out);
+      try {
+        int from = c * Loops.SUM_CHUNK;
+        int to = (int) Math.min(total, (long) from + Loops.SUM_CHUNK);
+        parts[c] = runRange(r, from, to, out);
+      } finally {
+        r.release();
+      }
     };
     if (chunks >= PARALLEL_CHUNKS && work(n) >= PARALLEL_WORK) {
       dev.exp.kernel.Parallel.forEach(chunks, task);
@@ -240,6 +244,16 @@ public final class Program {
     double value;
   }
 
+  /** Most block buffers a thread keeps for its next runs (64 KB each). */
+  private static final int POOLED_BUFFERS = 16;
+  /**
+   * Block buffers of finished runs, per thread: a program over a small tensor (inside a script loop)
+   * would otherwise allocate and zero a buffer per operator on every run. A run takes its buffers
+   * from its own thread's pool and gives them back when it ends; results never point into them.
+   */
+  private static final ThreadLocal<java.util.ArrayDeque<double[]>> BUFFERS =
+      ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
   /** One evaluation: leaf values, node shapes, buffers. */
   private final class Run {
     static final int[] NUMBER = new int[0];
@@ -248,6 +262,8 @@ public final class Program {
     private final Block[] blocks = new Block[nodes];
     private final int[][] leafStrides = new int[nodes][];
     private int[] outShape;
+    /** The pooled buffers this run took (given back by {@link #release}). */
+    private java.util.ArrayDeque<double[]> taken;
 
     Run(Object[] leaves) {
       this.leaves = leaves;
@@ -303,6 +319,46 @@ public final class Program {
     void prepare(Expr e, int[] shape) {
       outShape = shape;
       allocate(e);
+      if (reduction == Reduction.NONE && !(e instanceof Leaf)) {
+        give(blocks[e.id].array); // the root writes straight into the result
+        blocks[e.id].array = null;
+      }
+    }
+
+    /** A block buffer from this thread's pool, or a new one. */
+    private double[] buffer() {
+      if (taken == null) {
+        taken = new java.util.ArrayDeque<>();
+      }
+      double[] b = BUFFERS.get().poll();
+      if (b == null) {
+        b = new double[BLOCK];
+      }
+      taken.push(b);
+      return b;
+    }
+
+    private void give(double[] b) {
+      if (taken != null && taken.remove(b)) {
+        java.util.ArrayDeque<double[]> pool = BUFFERS.get();
+        if (pool.size() < POOLED_BUFFERS) {
+          pool.push(b);
+        }
+      }
+    }
+
+    /** Gives this run's buffers back to its thread's pool. */
+    void release() {
+      if (taken == null) {
+        return;
+      }
+      java.util.ArrayDeque<double[]> pool = BUFFERS.get();
+      for (double[] b : taken) {
+        if (pool.size() < POOLED_BUFFERS) {
+          pool.push(b);
+        }
+      }
+      taken = null;
     }
 
     private void allocate(Expr e) {
@@ -319,12 +375,12 @@ public final class Program {
           b.array = t.storage();
           b.offset = t.offset(); // + k per block
         } else {
-          b.array = new double[BLOCK];
+          b.array = buffer();
           leafStrides[e.id] = Strided.broadcastStrides(t, outShape);
         }
         return;
       }
-      b.array = new double[BLOCK];
+      b.array = buffer();
       if (e instanceof Un u) {
         allocate(u.arg);
       } else {
