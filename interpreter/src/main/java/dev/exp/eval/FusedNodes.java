@@ -220,10 +220,22 @@ final class FusedNodes {
             }
             return v;
           }
+
+          @Override
+          double evalDouble(Frame f) throws UnexpectedType {
+            try {
+              return n.evalDouble(f);
+            } catch (UnexpectedType x) {
+              if (x.value instanceof Tensor) {
+                owner.numberRuns = 0;
+              }
+              throw x;
+            }
+          }
         };
       }
-      if (e instanceof Ast.Binary b) {
-        return new OperatorNodes.Binary(b.loc(), b.op(), plain(b.left(), owner), plain(b.right(), owner));
+      if (e instanceof Ast.Binary b) { // the typed operator nodes, as unfused code compiles to
+        return OperatorNodes.binary(b.loc(), b.op(), plain(b.left(), owner), plain(b.right(), owner));
       }
       if (e instanceof Ast.Unary u) {
         return new OperatorNodes.Negate(u.loc(), plain(u.operand(), owner));
@@ -261,6 +273,11 @@ final class FusedNodes {
         Object eval(Frame f) {
           return leaves[i].eval(f);
         }
+
+        @Override
+        double evalDouble(Frame f) throws UnexpectedType {
+          return leaves[i].evalDouble(f);
+        }
       };
     }
 
@@ -295,6 +312,23 @@ final class FusedNodes {
       }
       Object x = tree.eval(f, v);
       return reduceFn == null ? x : AccessNodes.Call.invoke(f.ctx, reduceFn.eval(f), new Object[] {x}, null, reduceLoc);
+    }
+
+    /** Typed while in plain mode (scalar code: {@code s += i * 0.5 - i} stays unboxed). */
+    @Override
+    double evalDouble(Frame f) throws UnexpectedType {
+      if (numberRuns >= NUMBER_RUNS) {
+        return plain.evalDouble(f);
+      }
+      return super.evalDouble(f);
+    }
+
+    @Override
+    boolean evalBoolean(Frame f) throws UnexpectedType {
+      if (numberRuns >= NUMBER_RUNS) {
+        return plain.evalBoolean(f);
+      }
+      return super.evalBoolean(f);
     }
   }
 }
