@@ -37,9 +37,15 @@ final class AccessNodes {
       return p;
     }
 
+    /** The callee's value; a global callee (a top-level fn) is read without a virtual call. */
+    private Object callee(Frame f) {
+      Node n = callee;
+      return n instanceof VariableNodes.GlobalGet g ? g.read() : n.eval(f);
+    }
+
     @Override
     Object eval(Frame f) {
-      Object fn = callee.eval(f);
+      Object fn = callee(f);
       if (fn instanceof Closure c) {
         CallPlan p = plan(c.code.sig);
         Frame nf = argumentsInto(c, p, f);
@@ -87,7 +93,7 @@ final class AccessNodes {
      */
     @Override
     double evalDouble(Frame f) throws UnexpectedType {
-      Object fn = callee.eval(f);
+      Object fn = callee(f);
       if (!(fn instanceof Closure c)) {
         return Arithmetic.number(finish(f, fn));
       }
