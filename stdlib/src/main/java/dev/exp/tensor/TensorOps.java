@@ -51,29 +51,78 @@ public final class TensorOps {
     double[] bd = b.storage();
     boolean aFull = Arrays.equals(as, os);
     boolean bFull = Arrays.equals(bs, os);
+    int ao = a.offset();
+    int bo = b.offset();
     if (aFull && bFull && a.isContiguous() && b.isContiguous()) {
-      loops.binary(op, ad, a.offset(), bd, b.offset(), out, 0, n);
+      chunks(n, (s, len) -> loops.binary(op, ad, ao + s, bd, bo + s, out, s, len));
     } else if (aFull && a.isContiguous() && b.size() == 1) {
-      loops.binaryScalarRight(op, ad, a.offset(), bd[b.offset()], out, 0, n);
+      double y = bd[bo];
+      chunks(n, (s, len) -> loops.binaryScalarRight(op, ad, ao + s, y, out, s, len));
     } else if (bFull && b.isContiguous() && a.size() == 1) {
-      loops.binaryScalarLeft(op, ad[a.offset()], bd, b.offset(), out, 0, n);
+      double x = ad[ao];
+      chunks(n, (s, len) -> loops.binaryScalarLeft(op, x, bd, bo + s, out, s, len));
     } else if (n > 0) {
-      strided(loops, op, a, b, os, out);
+      int[][] st = {Strided.broadcastStrides(a, os), Strided.broadcastStrides(b, os)};
+      int rows = new Strided(os, st, new int[] {ao, bo}).rows();
+      rowChunks(rows, n / Math.max(1, rows), (r0, r1) -> strided(loops, op, a, b, os, st, out, r0, r1));
     }
     return Tensor.wrap(os, out);
   }
 
-  private static void strided(Loops loops, BinaryOp op, Tensor a, Tensor b, int[] os, double[] out) {
+  /** Outputs of at least this many elements are split into chunks run on the kernel threads. */
+  static final int PARALLEL_ELEMENTS = 1 << 18;
+  /** Elements per chunk of a split operation. */
+  static final int CHUNK = 1 << 16;
+
+  /** A run of elements [start, start + len) of an operation. */
+  interface Range {
+    void run(int start, int len);
+  }
+
+  /**
+   * Runs {@code body} over [0, n) in chunks, on the kernel threads when n is large. Every element is
+   * computed independently of its position (the loops' contract), so the split never changes a bit.
+   */
+  static void chunks(int n, Range body) {
+    if (n < PARALLEL_ELEMENTS || dev.exp.kernel.Parallel.threads() == 1) {
+      body.run(0, n);
+      return;
+    }
+    int tasks = (n + CHUNK - 1) / CHUNK;
+    dev.exp.kernel.Parallel.forEach(tasks, t -> {
+      int s = t * CHUNK;
+      body.run(s, Math.min(CHUNK, n - s));
+    });
+  }
+
+  /** As {@link #chunks} for a walk of {@code rows} rows of {@code rowLength} elements: body(r0, r1). */
+  static void rowChunks(int rows, int rowLength, Range body) {
+    long n = (long) rows * rowLength;
+    if (n < PARALLEL_ELEMENTS || rows < 2 || dev.exp.kernel.Parallel.threads() == 1) {
+      body.run(0, rows);
+      return;
+    }
+    int per = Math.max(1, CHUNK / Math.max(1, rowLength));
+    int tasks = (rows + per - 1) / per;
+    dev.exp.kernel.Parallel.forEach(tasks, t -> {
+      int r0 = t * per;
+      body.run(r0, Math.min(rows, r0 + per));
+    });
+  }
+
+  /** Rows [r0, r1) of a strided or broadcast binary operation. */
+  private static void strided(Loops loops, BinaryOp op, Tensor a, Tensor b, int[] os, int[][] st, double[] out,
+      int r0, int r1) {
     double[] ad = a.storage();
     double[] bd = b.storage();
-    Strided it = new Strided(os, new int[][] {Strided.broadcastStrides(a, os), Strided.broadcastStrides(b, os)},
-        new int[] {a.offset(), b.offset()});
+    Strided it = new Strided(os, st, new int[] {a.offset(), b.offset()});
+    it.seek(r0);
     int n = it.n;
     int sa = it.inner[0];
     int sb = it.inner[1];
     double[] bufA = sa == 0 || sa == 1 ? null : new double[n];
     double[] bufB = sb == 0 || sb == 1 ? null : new double[n];
-    while (it.next()) {
+    for (int r = r0; r < r1 && it.next(); r++) {
       int pa = it.pos[0];
       int pb = it.pos[1];
       double[] xa = ad;
@@ -109,20 +158,26 @@ public final class TensorOps {
     int n = a.size();
     double[] out = new double[n];
     double[] ad = a.storage();
+    int ao = a.offset();
     if (a.isContiguous()) {
-      loops.unary(op, ad, a.offset(), out, 0, n);
+      chunks(n, (from, len) -> loops.unary(op, ad, ao + from, out, from, len));
     } else if (n > 0) {
-      Strided it = new Strided(s, new int[][] {a.strides()}, new int[] {a.offset()});
-      int st = it.inner[0];
-      double[] buf = st == 1 ? null : new double[it.n];
-      while (it.next()) {
-        if (buf == null) {
-          loops.unary(op, ad, it.pos[0], out, it.row, it.n);
-        } else {
-          Strided.gather(ad, it.pos[0], st, buf, it.n);
-          loops.unary(op, buf, 0, out, it.row, it.n);
+      int[][] strides = {a.strides()};
+      Strided walk = new Strided(s, strides, new int[] {ao});
+      rowChunks(walk.rows(), walk.n, (r0, r1) -> {
+        Strided it = new Strided(s, strides, new int[] {ao});
+        it.seek(r0);
+        int st = it.inner[0];
+        double[] buf = st == 1 ? null : new double[it.n];
+        for (int r = r0; r < r1 && it.next(); r++) {
+          if (buf == null) {
+            loops.unary(op, ad, it.pos[0], out, it.row, it.n);
+          } else {
+            Strided.gather(ad, it.pos[0], st, buf, it.n);
+            loops.unary(op, buf, 0, out, it.row, it.n);
+          }
         }
-      }
+      });
     }
     return Tensor.wrap(s, out);
   }

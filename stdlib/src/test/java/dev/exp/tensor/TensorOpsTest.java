@@ -213,4 +213,61 @@ class TensorOpsTest {
         () -> TensorOps.binary(BinaryOp.ADD, Tensor.zeros(2, 3), Tensor.zeros(4)));
     assertTrue(e.getMessage().contains("[2, 3] and [4] cannot be broadcast"), e.getMessage());
   }
+
+  /** Large operations run in chunks on the kernel threads: the same bits as one thread, on every layout. */
+  @Test
+  void largeOperationsSplitOverThreadsGiveTheSingleThreadBits() {
+    SplittableRandom r = new SplittableRandom(11);
+    int rows = 613;
+    int cols = 701; // 613·700 > 2^18 elements: split; rows not a multiple of the rows per chunk
+    double[] big = values(r, rows * cols + 5);
+    double[] big2 = values(r, rows * cols + 5);
+    Tensor m = Tensor.view(DType.FLOAT64, new int[] {rows, cols}, new int[] {cols, 1}, 5, big);
+    Tensor m2 = Tensor.view(DType.FLOAT64, new int[] {rows, cols}, new int[] {cols, 1}, 5, big2);
+    Tensor right = Tensor.view(DType.FLOAT64, new int[] {rows, cols - 1}, new int[] {cols, 1}, 6, big); // m[:, 1:]
+    Tensor left = Tensor.view(DType.FLOAT64, new int[] {rows, cols - 1}, new int[] {cols, 1}, 5, big);  // m[:, :-1]
+    Tensor mt = Tensor.view(DType.FLOAT64, new int[] {cols, rows}, new int[] {1, cols}, 5, big2);       // a transpose
+    Tensor rowVec = Tensor.view(DType.FLOAT64, new int[] {rows}, new int[] {1}, 0, big2);
+    Tensor[][] cases = {{m, m2}, {m, Tensor.scalar(0.75)}, {Tensor.scalar(-2.5), m2}, {right, left},
+        {mt, mt}, {mt, rowVec}};
+    for (Tensor[] c : cases) {
+      for (BinaryOp op : new BinaryOp[] {BinaryOp.SUB, BinaryOp.DIV, BinaryOp.LT}) {
+        Tensor one = dev.exp.kernel.Parallel.withThreads(1, () -> TensorOps.binary(op, c[0], c[1]));
+        Tensor two = dev.exp.kernel.Parallel.withThreads(2, () -> TensorOps.binary(op, c[0], c[1]));
+        assertArrayEquals(one.shape(), two.shape());
+        assertBits(one.raw(), two, op + " on " + Tensor.shapeString(c[0].shape()));
+        double[] want = reference(op, c[0], c[1]);
+        assertBits(want, two, op + " against the definition");
+      }
+    }
+    for (Tensor t : new Tensor[] {m, right, mt}) {
+      for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.NEG}) {
+        Tensor one = dev.exp.kernel.Parallel.withThreads(1, () -> TensorOps.unary(op, t));
+        Tensor two = dev.exp.kernel.Parallel.withThreads(2, () -> TensorOps.unary(op, t));
+        assertBits(one.raw(), two, op + " on " + Tensor.shapeString(t.shape()));
+      }
+    }
+  }
+
+  /** Seeking a row gives the positions the sequential walk reaches there. */
+  @Test
+  void stridedSeekMatchesTheSequentialWalk() {
+    int[] shape = {4, 3, 5};
+    int[][] st = {{-15, 5, 1}, {0, 1, 3}};
+    dev.exp.tensor.loops.Strided walk = new dev.exp.tensor.loops.Strided(shape, st, new int[] {100, 7});
+    List<int[]> seen = new ArrayList<>();
+    while (walk.next()) {
+      seen.add(new int[] {walk.row, walk.pos[0], walk.pos[1]});
+    }
+    assertEquals(walk.rows(), seen.size());
+    for (int r = 0; r <= seen.size(); r++) {
+      dev.exp.tensor.loops.Strided it = new dev.exp.tensor.loops.Strided(shape, st, new int[] {100, 7});
+      it.seek(r);
+      for (int k = r; k < seen.size(); k++) {
+        assertTrue(it.next());
+        assertArrayEquals(seen.get(k), new int[] {it.row, it.pos[0], it.pos[1]}, "from " + r + " at row " + k);
+      }
+      assertTrue(!it.next());
+    }
+  }
 }

@@ -22,7 +22,11 @@ public final class Strided {
   private final int[][] strides;
   private final int[] idx;
   private final int rows;
+  private final int[] base;
+  /** Rows handed out by {@link #next} so far (the current row's number once it returned true). */
   private int done;
+  /** Whether {@link #next} has been called since the start or the last {@link #seek}. */
+  private boolean started;
 
   /**
    * Rows of {@code shape} for operands with the given element strides (already broadcast to
@@ -73,7 +77,27 @@ public final class Strided {
     }
     this.idx = new int[outer.length];
     this.pos = offsets.clone();
+    this.base = offsets.clone();
     this.rows = n == 0 ? 0 : total / n;
+  }
+
+  /**
+   * Positions the walk so that the next call of {@link #next} moves to row {@code r}
+   * (0 ≤ r ≤ {@link #rows()}): a range of rows can then be walked on its own, e.g. by one task.
+   */
+  public void seek(int r) {
+    System.arraycopy(base, 0, pos, 0, pos.length);
+    int rem = r;
+    for (int d = 0; d < outer.length; d++) {
+      idx[d] = rem % outer[d];
+      rem /= outer[d];
+      for (int j = 0; j < pos.length; j++) {
+        pos[j] += idx[d] * strides[j][d];
+      }
+    }
+    row = r * n;
+    done = r;
+    started = false;
   }
 
   /** Number of rows. */
@@ -83,7 +107,8 @@ public final class Strided {
 
   /** Moves to the next row; false when there is none. Call once before the first row. */
   public boolean next() {
-    if (done == 0) {
+    if (!started) {
+      started = true;
       return done++ < rows;
     }
     if (done >= rows) {
