@@ -244,7 +244,7 @@ public final class Program {
     double value;
   }
 
-  /** Most block buffers a thread keeps for its next runs (64 KB each). */
+  /** Most block buffers a thread keeps for its next runs (8 KB each). */
   private static final int POOLED_BUFFERS = 16;
   /**
    * Block buffers of finished runs, per thread: a program over a small tensor (inside a script loop)
