@@ -1,5 +1,7 @@
 package dev.exp.api;
 
+import dev.exp.kernel.Need;
+
 /**
  * What an embedded session may do beyond computing. None is granted unless the host grants it with
  * {@link Engine.Builder#grant} or {@link Session#grant}; a script using a function that needs a
@@ -8,26 +10,24 @@ package dev.exp.api;
  */
 public enum Capability {
   /** Read files ({@code io.read_csv}, {@code import}). */
-  FILE_READ("file.read", "read files"),
+  FILE_READ(Need.FILE_READ),
   /** Write files ({@code save}, {@code io.write_csv}, experiment caches). */
-  FILE_WRITE("file.write", "write files"),
+  FILE_WRITE(Need.FILE_WRITE),
   /** Read environment variables ({@code env("HOME")}). */
-  ENV("env", "read environment variables"),
+  ENV(Need.ENV),
   /** Evaluate JavaScript through {@code js(...)} (GraalJS, itself without any host access). */
-  JAVASCRIPT("js", "evaluate JavaScript");
+  JAVASCRIPT(Need.JAVASCRIPT);
 
-  private final String key;
-  private final String action;
+  private final Need need;
 
-  Capability(String key, String action) {
-    this.key = key;
-    this.action = action;
+  Capability(Need need) {
+    this.need = need;
   }
 
   /** The capability with the given {@link #key()}, or null. */
   public static Capability ofKey(String key) {
     for (Capability c : values()) {
-      if (c.key.equals(key)) {
+      if (c.key().equals(key)) {
         return c;
       }
     }
@@ -36,11 +36,11 @@ public enum Capability {
 
   /** What it allows, as words completing "this session may not ...". */
   public String action() {
-    return action;
+    return need.action();
   }
 
   /** The name kernels declare in {@code @Kernel(needs = ...)}. */
   public String key() {
-    return key;
+    return need.key();
   }
 }

@@ -1,5 +1,7 @@
 package dev.exp.api;
 
+import dev.exp.syntax.Problem;
+
 /**
  * One static error: where it is, what is wrong, and the source line it points into.
  *
@@ -14,17 +16,6 @@ public record Diagnostic(String file, int line, int column, int length, String m
 
   /** {@code file:line:col: error: message}, the source line, and a caret under the culprit. */
   public String render() {
-    StringBuilder sb = new StringBuilder();
-    sb.append(file).append(':').append(line).append(':').append(column).append(": error: ").append(message);
-    if (line > 0 && sourceLine != null) {
-      String num = String.valueOf(line);
-      String gutter = " ".repeat(num.length());
-      String shown = sourceLine.replace('\t', ' ');
-      sb.append('\n').append(' ').append(num).append(" | ").append(shown);
-      int col = Math.max(1, Math.min(column, shown.length() + 1));
-      int len = Math.max(1, Math.min(length, shown.length() - col + 1));
-      sb.append('\n').append(' ').append(gutter).append(" | ").append(" ".repeat(col - 1)).append("^".repeat(len));
-    }
-    return sb.toString();
+    return new Problem(file, line, column, length, message, sourceLine).render();
   }
 }

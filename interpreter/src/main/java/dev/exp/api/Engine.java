@@ -1,5 +1,6 @@
 package dev.exp.api;
 
+import dev.exp.syntax.CompileError;
 import dev.exp.eval.Interpreter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class Engine {
   private final int threads;
 
   private Engine(Builder b) {
-    this.interpreter = new Interpreter(b.kernelClasses, b.hostValues);
+    this.interpreter = new Interpreter(BuiltinTable.assemble(b.kernelClasses, b.hostValues));
     this.limits = b.limits;
     this.grants = Collections.unmodifiableSet(EnumSet.copyOf(b.grants));
     this.output = b.output;
@@ -75,7 +76,12 @@ public final class Engine {
    * @throws ExpSyntaxException with every syntax and static error (all reported together)
    */
   public Script compile(Source source) {
-    return new Script(this, interpreter.check(Objects.requireNonNull(source, "source")));
+    Objects.requireNonNull(source, "source");
+    try {
+      return new Script(this, source, interpreter.check(source.body()));
+    } catch (CompileError e) {
+      throw ExpSyntaxException.of(e);
+    }
   }
 
   /** Compiles code named {@code <script>} in error messages. */

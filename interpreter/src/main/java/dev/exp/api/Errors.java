@@ -1,19 +1,28 @@
 package dev.exp.api;
 
+import dev.exp.eval.ErrorFrames;
 import dev.exp.eval.ExpError;
+import dev.exp.eval.Limit;
+import dev.exp.eval.ScriptFrame;
+import dev.exp.syntax.SourceText;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Converts evaluator errors to the public exception types. */
 final class Errors {
   private Errors() {}
 
   /** The public exception for {@code e}; {@code source} (may be null) supplies the failing line's text. */
-  static ExpRuntimeException convert(ExpError e, Source source) {
-    java.util.List<StackFrame> frames = dev.exp.eval.ErrorFrames.of(e);
-    dev.exp.api.ExpLimitException.Kind kind = dev.exp.eval.ErrorFrames.limitKind(e);
+  static ExpRuntimeException convert(ExpError e, SourceText source) {
+    List<StackFrame> frames = new ArrayList<>();
+    for (ScriptFrame f : ErrorFrames.of(e)) {
+      frames.add(new StackFrame(f.function(), f.file(), f.line(), f.column()));
+    }
+    Limit limit = ErrorFrames.limit(e);
     ExpRuntimeException x;
-    if (kind != null) {
-      x = ExpLimitException.of(kind, e.getMessage(), frames);
-    } else if (dev.exp.eval.ErrorFrames.interrupted(e)) {
+    if (limit != null) {
+      x = ExpLimitException.of(kind(limit), e.getMessage(), frames);
+    } else if (ErrorFrames.interrupted(e)) {
       Thread.interrupted();   // consumed: the session stays usable on this thread
       x = new ExpInterruptedException(frames);
     } else {
@@ -26,5 +35,15 @@ final class Errors {
       }
     }
     return x;
+  }
+
+  /** The public name of the limit the evaluator hit. */
+  static ExpLimitException.Kind kind(Limit limit) {
+    return switch (limit) {
+      case STEPS -> ExpLimitException.Kind.STEPS;
+      case CALL_DEPTH -> ExpLimitException.Kind.CALL_DEPTH;
+      case TIME -> ExpLimitException.Kind.TIME;
+      case MEMORY -> ExpLimitException.Kind.MEMORY;
+    };
   }
 }

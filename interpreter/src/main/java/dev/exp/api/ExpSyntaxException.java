@@ -1,5 +1,7 @@
 package dev.exp.api;
 
+import dev.exp.syntax.CompileError;
+import dev.exp.syntax.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -18,6 +20,15 @@ public final class ExpSyntaxException extends ExpException {
     super(diagnostics.stream().map(Diagnostic::render).collect(Collectors.joining("\n")));
     this.diagnostics = List.copyOf(diagnostics);
     this.atEndOfInput = atEndOfInput;
+  }
+
+  /** The public form of the compiler's error. */
+  static ExpSyntaxException of(CompileError e) {
+    List<Diagnostic> ds = new java.util.ArrayList<>();
+    for (Problem p : e.problems()) {
+      ds.add(new Diagnostic(p.file(), p.line(), p.column(), p.length(), p.message(), p.sourceLine()));
+    }
+    return new ExpSyntaxException(ds, e.atEndOfInput());
   }
 
   /** Every error, in source order: file, line, column, message and the source line. */

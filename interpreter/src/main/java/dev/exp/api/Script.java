@@ -20,15 +20,17 @@ import java.util.Set;
  */
 public final class Script {
   private final Engine engine;
+  private final Source source;
   private final Interpreter.Checked checked;
 
-  Script(Engine engine, Interpreter.Checked checked) {
+  Script(Engine engine, Source source, Interpreter.Checked checked) {
     this.engine = engine;
+    this.source = source;
     this.checked = checked;
   }
 
   public Source source() {
-    return checked.source();
+    return source;
   }
 
   /**

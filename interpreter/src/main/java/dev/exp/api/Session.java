@@ -1,5 +1,6 @@
 package dev.exp.api;
 
+import dev.exp.syntax.CompileError;
 import dev.exp.eval.Callable;
 import dev.exp.eval.Context;
 import dev.exp.eval.ExpError;
@@ -100,7 +101,12 @@ public final class Session implements AutoCloseable {
   public Value eval(Source source) {
     enter();
     try {
-      Interpreter.Compiled c = engine.interpreter().compile(source, globals);
+      Interpreter.Compiled c;
+      try {
+        c = engine.interpreter().compile(source.body(), globals);
+      } catch (CompileError e) {
+        throw ExpSyntaxException.of(e);
+      }
       return new Value(execute(c), caller);
     } finally {
       exit();
@@ -123,7 +129,12 @@ public final class Session implements AutoCloseable {
       Linked l = linked.get(script);
       if (l == null || l.version() != globals.version()) {
         Interpreter.Checked ch = script.checked();
-        Interpreter.Compiled code = engine.interpreter().compile(ch.source(), ch.program(), globals);
+        Interpreter.Compiled code;
+        try {
+          code = engine.interpreter().compile(ch.source(), ch.program(), globals);
+        } catch (CompileError e) {
+          throw ExpSyntaxException.of(e);
+        }
         l = new Linked(code, globals.version());
         links++;
         linked.put(script, l);

@@ -1,5 +1,6 @@
 package dev.exp.api;
 
+import dev.exp.syntax.SourceText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,13 +9,24 @@ import java.util.Objects;
 
 /** A named piece of Exp source text: a file, a REPL input, a string given to {@code -e}. */
 public final class Source {
-  private final String name;
-  private final String text;
-  private String[] lines;
+  private final SourceText body;
 
   public Source(String name, String text) {
-    this.name = Objects.requireNonNull(name, "name");
-    this.text = Objects.requireNonNull(text, "text");
+    this.body = new SourceText(Objects.requireNonNull(name, "name"), Objects.requireNonNull(text, "text"));
+  }
+
+  private Source(SourceText body) {
+    this.body = body;
+  }
+
+  /** The API view of the compiler's source text. */
+  static Source wrap(SourceText body) {
+    return new Source(body);
+  }
+
+  /** What the compiler reads. */
+  SourceText body() {
+    return body;
   }
 
   /** A source read from a UTF-8 file, named by its path as given. */
@@ -27,23 +39,20 @@ public final class Source {
   }
 
   public String name() {
-    return name;
+    return body.name();
   }
 
   public String text() {
-    return text;
+    return body.text();
   }
 
   /** The 1-based line {@code n} without its line terminator, or "" when out of range. */
   public String line(int n) {
-    if (lines == null) {
-      lines = text.split("\r?\n", -1);
-    }
-    return n >= 1 && n <= lines.length ? lines[n - 1] : "";
+    return body.line(n);
   }
 
   @Override
   public String toString() {
-    return name;
+    return body.name();
   }
 }

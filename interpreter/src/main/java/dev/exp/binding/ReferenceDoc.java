@@ -1,7 +1,6 @@
 package dev.exp.binding;
 
 import dev.exp.eval.Callable;
-import dev.exp.eval.Interpreter;
 import dev.exp.eval.Namespace;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +13,12 @@ import java.util.Map;
 public final class ReferenceDoc {
   private ReferenceDoc() {}
 
-  public static String generate(Interpreter interpreter, Map<String, String> namespaceDocs) {
+  public static String generate(Map<String, Object> table, Map<String, String> namespaceDocs) {
     StringBuilder sb = new StringBuilder();
     sb.append("# Exp standard library reference\n\n");
     sb.append("Generated from the kernels' `@Kernel` annotations and the builtins' docs (the same text `help(name)` "
         + "prints). Do not edit by hand: run\n`mvn -q -pl interpreter test -Dtest=ReferenceDocTest -Dexp.updateDocs=true`.\n\n");
     sb.append("Signatures show defaults as `name: value`; parameters without a default are required.\n\n");
-    Map<String, Object> table = interpreter.builtins();
     List<String> namespaces = new ArrayList<>();
     List<Map.Entry<String, Object>> globals = new ArrayList<>();
     for (Map.Entry<String, Object> e : table.entrySet()) {

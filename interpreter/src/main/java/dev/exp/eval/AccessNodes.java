@@ -139,7 +139,7 @@ final class AccessNodes {
     }
 
     static ExpError depth(Loc loc) {
-      return new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
+      return new Context.LimitError(Limit.CALL_DEPTH,
           "call depth limit exceeded: the Java stack overflowed (unbounded recursion?)", loc);
     }
   }

@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The language's own builtins: printing, collections, higher-order functions, assertions, help. */
-final class Builtins {
+public final class Builtins {
   private Builtins() {}
 
-  static void install(Map<String, Object> g) {
+  /**
+   * Adds the language's own builtins to a table that already holds the bound kernels (a few, such as
+   * {@code sort}, dispatch lists to the language and everything else to the kernel of that name).
+   */
+  public static void install(Map<String, Object> g) {
     g.put("pi", Math.PI);
     g.put("inf", Double.POSITIVE_INFINITY);
     g.put("nan", Double.NaN);

@@ -121,7 +121,7 @@ final class Closure implements Callable {
 
   /** The Java stack ran out before the call-depth limit (small thread stacks in embedding hosts). */
   private static Context.LimitError overflow(Context ctx, Loc loc) {
-    return new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
+    return new Context.LimitError(Limit.CALL_DEPTH,
         "call depth limit exceeded: the Java stack overflowed after " + ctx.depth
             + " nested calls (unbounded recursion? run on a thread with a larger stack or lower Limits.maxCallDepth)", loc);
   }

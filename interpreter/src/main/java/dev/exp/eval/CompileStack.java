@@ -1,8 +1,8 @@
 package dev.exp.eval;
 
-import dev.exp.api.Diagnostic;
-import dev.exp.api.ExpSyntaxException;
-import dev.exp.api.Source;
+import dev.exp.syntax.Problem;
+import dev.exp.syntax.CompileError;
+import dev.exp.syntax.SourceText;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -22,7 +22,7 @@ final class CompileStack {
   /** Sources up to this many characters compile on the caller's thread. */
   static final int INLINE_CHARS = 2000;
 
-  static <T> T run(Source source, Supplier<T> work) {
+  static <T> T run(SourceText source, Supplier<T> work) {
     if (shallow(source.text())) {
       try {
         return work.get();
@@ -92,8 +92,8 @@ final class CompileStack {
     return maxDepth <= 12 && nesting <= 24;
   }
 
-  private static ExpSyntaxException tooDeep(Source source) {
-    return new ExpSyntaxException(List.of(new Diagnostic(source.name(), 1, 1, 1,
+  private static CompileError tooDeep(SourceText source) {
+    return new CompileError(List.of(new Problem(source.name(), 1, 1, 1,
         "the program is too long or nested too deeply to compile", source.line(1))), false);
   }
 }

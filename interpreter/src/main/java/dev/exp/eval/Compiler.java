@@ -1,8 +1,8 @@
 package dev.exp.eval;
 
-import dev.exp.api.Diagnostic;
-import dev.exp.api.ExpSyntaxException;
-import dev.exp.api.Source;
+import dev.exp.syntax.Problem;
+import dev.exp.syntax.CompileError;
+import dev.exp.syntax.SourceText;
 import dev.exp.syntax.Ast;
 import dev.exp.syntax.Loc;
 import dev.exp.text.FormatSpec;
@@ -20,10 +20,10 @@ import java.util.Set;
  * {@code report}); and emits the executable node tree.
  */
 final class Compiler {
-  private final Source source;
+  private final SourceText source;
   private final Globals globals;
   private final Map<String, Object> builtins;
-  private final List<Diagnostic> errors = new ArrayList<>();
+  private final List<Problem> errors = new ArrayList<>();
   private final Map<String, Integer> programGlobals = new HashMap<>();
   private final Set<String> definedSoFar = new java.util.HashSet<>();
   /** Signatures of the program's top-level {@code fn}s (immutable globals): calls to them are checked statically. */
@@ -43,11 +43,11 @@ final class Compiler {
   /** When non-null, undefined names are collected here instead of reported (checking a script without its host's globals). */
   private final Set<String> freeNames;
 
-  Compiler(Source source, Globals globals, Map<String, Object> builtins) {
+  Compiler(SourceText source, Globals globals, Map<String, Object> builtins) {
     this(source, globals, builtins, null);
   }
 
-  Compiler(Source source, Globals globals, Map<String, Object> builtins, Set<String> freeNames) {
+  Compiler(SourceText source, Globals globals, Map<String, Object> builtins, Set<String> freeNames) {
     this.source = source;
     this.globals = globals;
     this.builtins = builtins;
@@ -99,8 +99,8 @@ final class Compiler {
       }
     }
     if (!errors.isEmpty()) {
-      errors.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-      throw new ExpSyntaxException(errors, false);
+      errors.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+      throw new CompileError(errors, false);
     }
     List<Node> all = new ArrayList<>(hoisted);
     all.addAll(body);
@@ -111,7 +111,7 @@ final class Compiler {
 
   private void error(Loc loc, String message) {
     if (errors.size() < 50) {
-      errors.add(new Diagnostic(loc.file(), loc.line(), loc.col(), loc.length(), message, source.line(loc.line())));
+      errors.add(new Problem(loc.file(), loc.line(), loc.col(), loc.length(), message, source.line(loc.line())));
     }
   }
 

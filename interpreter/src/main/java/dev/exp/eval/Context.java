@@ -87,7 +87,7 @@ public final class Context implements KernelContext {
     this.jobs = n;
   }
 
-  /** The memory budget ({@link dev.exp.api.Limits#maxValueBytes()}). */
+  /** The memory budget (the host's limit on one value's size). */
   public void setMaxValueBytes(long bytes) {
     this.maxValueBytes = bytes;
   }
@@ -133,7 +133,7 @@ public final class Context implements KernelContext {
 
   /** The memory-limit error (also for a kernel's {@link dev.exp.kernel.MemoryLimitException} and a heap overflow). */
   public static ExpError memoryLimit(String message, Loc loc) {
-    return new LimitError(dev.exp.api.ExpLimitException.Kind.MEMORY, message, loc);
+    return new LimitError(Limit.MEMORY, message, loc);
   }
 
   /** Resources that live as long as the session (set by the session that made this context). */
@@ -214,7 +214,7 @@ public final class Context implements KernelContext {
 
   /**
    * Stops with the standard "may not" error unless {@code capability} (a {@link
-   * dev.exp.api.Capability#key()}) is granted; {@code who} names the function asking.
+   * dev.exp.kernel.Need#key()}) is granted; {@code who} names the function asking.
    */
   public void require(String capability, String who, Loc loc) {
     if (!grants.contains(capability)) {
@@ -224,7 +224,7 @@ public final class Context implements KernelContext {
 
   /** "this session may not read files (the host has not granted Capability.FILE_READ)". */
   public static String denied(String capability) {
-    dev.exp.api.Capability c = dev.exp.api.Capability.ofKey(capability);
+    dev.exp.kernel.Need c = dev.exp.kernel.Need.ofKey(capability);
     return c == null ? "this session may not use '" + capability + "' (the host has not granted it)"
         : "this session may not " + c.action() + " (the host has not granted Capability." + c.name() + ")";
   }
@@ -247,7 +247,7 @@ public final class Context implements KernelContext {
     poll(loc);
     if (stop.pastDeadline()) {
       // the clock itself, not only the timer's flag (a watchdog may see the deadline first)
-      throw new LimitError(dev.exp.api.ExpLimitException.Kind.TIME, "time limit exceeded", loc);
+      throw new LimitError(Limit.TIME, "time limit exceeded", loc);
     }
   }
 
@@ -285,7 +285,7 @@ public final class Context implements KernelContext {
   public void tick(Loc loc) {
     long s = ++steps;
     if (s > maxSteps) {
-      throw new LimitError(dev.exp.api.ExpLimitException.Kind.STEPS,
+      throw new LimitError(Limit.STEPS,
           "step limit exceeded: the script ran more than " + maxSteps + " steps (calls and loop iterations)", loc);
     }
     poll(loc);
@@ -315,14 +315,14 @@ public final class Context implements KernelContext {
       throw new InterruptError(loc);
     }
     if ((r & Stop.DEADLINE) != 0 && stop.pastDeadline()) {
-      throw new LimitError(dev.exp.api.ExpLimitException.Kind.TIME, "time limit exceeded", loc);
+      throw new LimitError(Limit.TIME, "time limit exceeded", loc);
     }
   }
 
   void enter(Loc loc) {
     if (++depth > maxDepth) {
 
-      throw new LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
+      throw new LimitError(Limit.CALL_DEPTH,
           "call depth limit exceeded: more than " + maxDepth + " nested calls (unbounded recursion?)", loc);
     }
   }
@@ -334,9 +334,9 @@ public final class Context implements KernelContext {
   /** Thrown when a limit is hit. */
   static final class LimitError extends ExpError {
     private static final long serialVersionUID = 1L;
-    final dev.exp.api.ExpLimitException.Kind kind;
+    final Limit kind;
 
-    LimitError(dev.exp.api.ExpLimitException.Kind kind, String message, Loc loc) {
+    LimitError(Limit kind, String message, Loc loc) {
       super(message, loc);
       this.kind = kind;
     }

@@ -1,14 +1,12 @@
 package dev.exp.eval;
 
-import dev.exp.api.ExpLimitException;
-import dev.exp.api.StackFrame;
 import java.util.List;
 
 /** Read access to an {@link ExpError}'s recorded script stack, for the API layer. */
 public final class ErrorFrames {
   private ErrorFrames() {}
 
-  public static List<StackFrame> of(ExpError e) {
+  public static List<ScriptFrame> of(ExpError e) {
     return List.copyOf(e.frames());
   }
 
@@ -22,7 +20,7 @@ public final class ErrorFrames {
   }
 
   /** The limit that was hit, or null. */
-  public static ExpLimitException.Kind limitKind(ExpError e) {
+  public static Limit limit(ExpError e) {
     return e instanceof Context.LimitError l ? l.kind : null;
   }
 

@@ -1,6 +1,5 @@
 package dev.exp.eval;
 
-import dev.exp.api.StackFrame;
 import dev.exp.syntax.Loc;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.List;
 public class ExpError extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private Loc pending;
-  private final List<StackFrame> frames = new ArrayList<>();
+  private final List<ScriptFrame> frames = new ArrayList<>();
 
   public ExpError(String message, Loc loc) {
     super(message);
@@ -39,11 +38,11 @@ public class ExpError extends RuntimeException {
   /** The error leaves function {@code name}: record the frame. */
   void leave(String name) {
     Loc l = pending == null ? Loc.NONE : pending;
-    frames.add(new StackFrame(name, l.file(), l.line(), l.col()));
+    frames.add(new ScriptFrame(name, l.file(), l.line(), l.col()));
     pending = null;
   }
 
-  List<StackFrame> frames() {
+  List<ScriptFrame> frames() {
     return frames;
   }
 }

@@ -265,7 +265,7 @@ final class ExperimentRunner {
     } catch (Context.InterruptError | Context.LimitError e) {
       throw e;
     } catch (ExpError e) {
-      List<dev.exp.api.StackFrame> frames = e.frames();
+      List<ScriptFrame> frames = e.frames();
       String where = e.pending() != null ? e.pending().toString()
           : frames.isEmpty() ? "" : frames.get(0).file() + ":" + frames.get(0).line() + ":" + frames.get(0).column();
       error = e.getMessage() + (where.isEmpty() ? "" : " (at " + where + ")");

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * Builtins that reach outside the interpreter, each behind a capability the host must grant:
- * {@code env} (environment variables) and {@code js} (JavaScript through GraalVM polyglot).
+ * {@code env} (environment variables). ({@code js}, JavaScript through GraalVM polyglot, is added
+ * by the embedding layer when it assembles the table.)
  */
 final class HostBuiltins {
   private HostBuiltins() {}
@@ -22,6 +23,5 @@ final class HostBuiltins {
           String v = System.getenv(name);
           return v != null ? v : a[1];
         });
-    g.put("js", dev.exp.polyglot.JsBuiltin.create());
   }
 }

@@ -1,9 +1,7 @@
 package dev.exp.eval;
 
-import dev.exp.Stdlib;
-import dev.exp.api.ExpSyntaxException;
-import dev.exp.api.Source;
-import dev.exp.binding.KernelBinder;
+import dev.exp.syntax.CompileError;
+import dev.exp.syntax.SourceText;
 import dev.exp.syntax.Ast;
 import dev.exp.syntax.Loc;
 import dev.exp.syntax.Parsing;
@@ -23,14 +21,12 @@ import java.util.TreeMap;
 public final class Interpreter {
   private final Map<String, Object> builtins;
 
-  /** Builds the builtin table from the stdlib, host kernel classes and extra host values. */
-  public Interpreter(List<Class<?>> hostKernelClasses, Map<String, Object> hostValues) {
-    List<Class<?>> classes = new java.util.ArrayList<>(Stdlib.kernelClasses());
-    classes.addAll(hostKernelClasses);
-    Map<String, Object> table = new LazyTable(KernelBinder.bind(classes, Stdlib.namespaces()));
-    Builtins.install(table);
-    table.putAll(hostValues);
-    this.builtins = Collections.unmodifiableMap(table);
+  /**
+   * A runtime over a builtin table the embedding layer assembled (bound kernels, the language's own
+   * builtins from {@link Builtins#install}, host values); the table is not changed afterwards.
+   */
+  public Interpreter(Map<String, Object> builtins) {
+    this.builtins = Collections.unmodifiableMap(builtins);
   }
 
   public Map<String, Object> builtins() {
@@ -41,43 +37,43 @@ public final class Interpreter {
   public static final class Compiled {
     final Node body;
     final int frameSize;
-    final Source source;
+    final SourceText source;
 
-    Compiled(Node body, int frameSize, Source source) {
+    Compiled(Node body, int frameSize, SourceText source) {
       this.body = body;
       this.frameSize = frameSize;
       this.source = source;
     }
 
-    public Source source() {
+    public SourceText source() {
       return source;
     }
   }
 
-  /** Parses and compiles; throws {@link ExpSyntaxException} with every static error. */
-  public Compiled compile(Source source, Globals globals) {
+  /** Parses and compiles; throws {@link CompileError} with every static error. */
+  public Compiled compile(SourceText source, Globals globals) {
     return CompileStack.run(source, () -> compileParsed(source, Parsing.parse(source), globals));
   }
 
   /** Compiles an already parsed program against a session's globals (no parsing). */
-  public Compiled compile(Source source, Ast.Program program, Globals globals) {
+  public Compiled compile(SourceText source, Ast.Program program, Globals globals) {
     return CompileStack.run(source, () -> compileParsed(source, program, globals));
   }
 
-  private Compiled compileParsed(Source source, Ast.Program program, Globals globals) {
+  private Compiled compileParsed(SourceText source, Ast.Program program, Globals globals) {
     Compiler.CompiledProgram p = new Compiler(source, globals, builtins).compileProgram(program);
     return new Compiled(p.body(), p.frameSize(), source);
   }
 
   /** A parsed program, checked for every static error that does not depend on a session's globals. */
-  public record Checked(Source source, Ast.Program program, java.util.Set<String> freeNames) {}
+  public record Checked(SourceText source, Ast.Program program, java.util.Set<String> freeNames) {}
 
   /**
    * Parses and checks a program without a session: names that are neither defined by the program nor
    * builtins are collected as free names (the host is expected to provide them as session globals)
-   * instead of being reported. All other static errors are thrown as {@link ExpSyntaxException}.
+   * instead of being reported. All other static errors are thrown as {@link CompileError}.
    */
-  public Checked check(Source source) {
+  public Checked check(SourceText source) {
     return CompileStack.run(source, () -> {
       Ast.Program program = Parsing.parse(source);
       java.util.Set<String> free = new java.util.TreeSet<>();
@@ -95,7 +91,7 @@ public final class Interpreter {
       e.leave("<script>");
       throw e;
     } catch (StackOverflowError e) {
-      ExpError x = new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
+      ExpError x = new Context.LimitError(Limit.CALL_DEPTH,
           "call depth limit exceeded: the Java stack overflowed (unbounded recursion?)", null);
       x.leave("<script>");
       throw x;
@@ -133,7 +129,7 @@ public final class Interpreter {
     try {
       return fn.call(ctx, args, null, Loc.NONE);
     } catch (StackOverflowError e) {
-      ExpError x = new Context.LimitError(dev.exp.api.ExpLimitException.Kind.CALL_DEPTH,
+      ExpError x = new Context.LimitError(Limit.CALL_DEPTH,
           "call depth limit exceeded: the Java stack overflowed (unbounded recursion?)", null);
       x.leave(fn.name());
       throw x;
@@ -165,9 +161,9 @@ public final class Interpreter {
     }
     // relative to the importing file's folder, confined to the session's folders like every file access
     Path file = ctx.resolvePath((base == null ? Path.of(path) : base.resolve(path)).toString(), "import", loc);
-    Source src;
+    SourceText src;
     try {
-      src = new Source(file.toString(), Files.readString(file));
+      src = new SourceText(file.toString(), Files.readString(file));
     } catch (IOException e) {
       throw new ExpError("import: cannot read \"" + path + "\" (" + file + "): " + e.getClass().getSimpleName(), loc);
     }
@@ -175,7 +171,7 @@ public final class Interpreter {
     Compiled c;
     try {
       c = compile(src, g);
-    } catch (ExpSyntaxException e) {
+    } catch (CompileError e) {
       throw new ExpError("import: \"" + path + "\" has errors:\n" + e.getMessage(), loc);
     }
     run(c, ctx);

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The immutable abstract syntax tree. Every node carries its source location. Built by
  * {@link AstBuilder} from the ANTLR parse tree; compiled to executable code by
- * {@code dev.exp.eval.Compiler}, which also resolves names.
+ * the compiler (in the evaluator), which also resolves names.
  */
 public final class Ast {
   private Ast() {}

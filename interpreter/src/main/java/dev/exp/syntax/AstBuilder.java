@@ -1,6 +1,5 @@
 package dev.exp.syntax;
 
-import dev.exp.api.Source;
 import dev.exp.text.FormatSpec;
 import dev.exp.grammar.ExpParser.*;
 import java.util.ArrayList;
@@ -12,12 +11,12 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 
 /** Builds the immutable {@link Ast} from ANTLR's parse tree. */
 final class AstBuilder {
-  private final Source source;
+  private final SourceText source;
   private final int lineOffset;
   private final int colOffset;
   private final SyntaxErrors errors;
 
-  AstBuilder(Source source, int lineOffset, int colOffset, SyntaxErrors errors) {
+  AstBuilder(SourceText source, int lineOffset, int colOffset, SyntaxErrors errors) {
     this.source = source;
     this.lineOffset = lineOffset;
     this.colOffset = colOffset;

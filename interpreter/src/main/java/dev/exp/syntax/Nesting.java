@@ -1,6 +1,5 @@
 package dev.exp.syntax;
 
-import dev.exp.api.ExpSyntaxException;
 import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.Token;
@@ -60,7 +59,7 @@ final class Nesting {
       if (depth > MAX) {
         errors.add(t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, s.length()),
             "nested too deeply (limit " + MAX + " levels of brackets, prefix operators, ^ and =>)");
-        throw new ExpSyntaxException(errors.diagnostics(), false);
+        throw new CompileError(errors.diagnostics(), false);
       }
       prev = s;
     }

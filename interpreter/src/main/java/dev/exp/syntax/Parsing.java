@@ -1,7 +1,5 @@
 package dev.exp.syntax;
 
-import dev.exp.api.ExpSyntaxException;
-import dev.exp.api.Source;
 import dev.exp.grammar.ExpLexer;
 import dev.exp.grammar.ExpParser;
 import java.util.List;
@@ -19,23 +17,23 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class Parsing {
   private Parsing() {}
 
-  /** Parses a whole program or throws {@link ExpSyntaxException} with every syntax error (capped). */
-  public static Ast.Program parse(Source source) {
+  /** Parses a whole program or throws {@link CompileError} with every syntax error (capped). */
+  public static Ast.Program parse(SourceText source) {
     SyntaxErrors errors = new SyntaxErrors(source, 0, 0);
     ExpParser.ProgramContext tree = twoStage(parser(source.text(), source.name(), errors), errors, ExpParser::program);
     if (!errors.diagnostics().isEmpty()) {
-      throw new ExpSyntaxException(errors.diagnostics(), errors.atEnd());
+      throw new CompileError(errors.diagnostics(), errors.atEnd());
     }
     AstBuilder builder = new AstBuilder(source, 0, 0, errors);
     Ast.Program program = builder.program(tree);
     if (!errors.diagnostics().isEmpty()) {
-      throw new ExpSyntaxException(errors.diagnostics(), errors.atEnd());
+      throw new CompileError(errors.diagnostics(), errors.atEnd());
     }
     return program;
   }
 
   /** Parses the expression inside an interpolation hole; positions are shifted to the hole's place. */
-  static Ast.Expr parseHole(Source source, String text, int line, int col, SyntaxErrors outer) {
+  static Ast.Expr parseHole(SourceText source, String text, int line, int col, SyntaxErrors outer) {
     SyntaxErrors errors = new SyntaxErrors(source, line - 1, col - 1);
     ExpParser.SingleExprContext tree = twoStage(parser(text, source.name(), errors), errors, ExpParser::singleExpr);
     if (!errors.diagnostics().isEmpty()) {

@@ -1,7 +1,5 @@
 package dev.exp.syntax;
 
-import dev.exp.api.Diagnostic;
-import dev.exp.api.Source;
 import dev.exp.grammar.ExpLexer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,26 +13,26 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
- * Collects syntax errors as {@link Diagnostic}s with messages in words ("expected an expression")
+ * Collects syntax errors as {@link Problem}s with messages in words ("expected an expression")
  * instead of ANTLR's token sets, and remembers whether an error sits at the end of the input.
  */
 final class SyntaxErrors extends BaseErrorListener {
   static final int MAX_ERRORS = 20;
 
-  private final Source source;
+  private final SourceText source;
   private final int lineOffset;
   private final int colOffset;
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<Problem> diagnostics = new ArrayList<>();
   private boolean atEnd;
   private Token unclosed;
 
-  SyntaxErrors(Source source, int lineOffset, int colOffset) {
+  SyntaxErrors(SourceText source, int lineOffset, int colOffset) {
     this.source = source;
     this.lineOffset = lineOffset;
     this.colOffset = colOffset;
   }
 
-  List<Diagnostic> diagnostics() {
+  List<Problem> diagnostics() {
     return diagnostics;
   }
 
@@ -53,7 +51,7 @@ final class SyntaxErrors extends BaseErrorListener {
     }
     int l = line + lineOffset;
     int c = line == 1 ? col + colOffset : col;
-    diagnostics.add(new Diagnostic(source.name(), l, c, length, message, source.line(l)));
+    diagnostics.add(new Problem(source.name(), l, c, length, message, source.line(l)));
   }
 
   @Override
@@ -93,7 +91,7 @@ final class SyntaxErrors extends BaseErrorListener {
           + "for a block body write fn (x) { ... }";
     }
     if (!diagnostics.isEmpty()) {
-      Diagnostic last = diagnostics.get(diagnostics.size() - 1);
+      Problem last = diagnostics.get(diagnostics.size() - 1);
       if (last.line() == line + lineOffset && last.column() == (line == 1 ? charPositionInLine + 1 + colOffset : charPositionInLine + 1)) {
         return;
       }

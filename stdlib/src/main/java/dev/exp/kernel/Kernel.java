@@ -24,7 +24,7 @@ public @interface Kernel {
 
   /**
    * Capabilities the kernel needs from its host, checked by the interpreter before each call:
-   * {@code "file.read"}, {@code "file.write"}. An embedded session without the grant gets a clear
+   * the keys of {@link Need} ({@code "file.read"}, {@code "file.write"}, ...). An embedded session without the grant gets a clear
    * error instead of the call.
    */
   String[] needs() default {};

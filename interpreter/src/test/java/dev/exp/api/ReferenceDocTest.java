@@ -1,9 +1,9 @@
-package dev.exp.binding;
+package dev.exp.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.exp.Stdlib;
-import dev.exp.eval.Interpreter;
+import dev.exp.binding.ReferenceDoc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ class ReferenceDocTest {
 
   @Test
   void committedReferenceIsCurrent() throws IOException {
-    String generated = ReferenceDoc.generate(new Interpreter(List.of(), Map.of()), Stdlib.namespaces());
+    String generated = ReferenceDoc.generate(BuiltinTable.assemble(List.of(), Map.of()), Stdlib.namespaces());
     if (Boolean.getBoolean("exp.updateDocs")) {
       Files.writeString(DOC, generated, StandardCharsets.UTF_8);
     }

@@ -1,0 +1,39 @@
+package dev.exp.syntax;
+
+import java.util.Objects;
+
+/**
+ * A named piece of source text as the compiler sees it: a file, a REPL input, a string given to
+ * {@code -e}. The embedding API's {@code SourceText} is turned into this at the boundary.
+ */
+public final class SourceText {
+  private final String name;
+  private final String text;
+  private String[] lines;
+
+  public SourceText(String name, String text) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.text = Objects.requireNonNull(text, "text");
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  /** The 1-based line {@code n} without its line terminator, or "" when out of range. */
+  public String line(int n) {
+    if (lines == null) {
+      lines = text.split("\r?\n", -1);
+    }
+    return n >= 1 && n <= lines.length ? lines[n - 1] : "";
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
