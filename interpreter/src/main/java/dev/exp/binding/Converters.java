@@ -2,6 +2,7 @@ package dev.exp.binding;
 
 import dev.exp.eval.Callable;
 import dev.exp.eval.Context;
+import dev.exp.eval.ValueCodec;
 import dev.exp.eval.Values;
 import dev.exp.kernel.Fn;
 import dev.exp.random.Rng;
@@ -193,7 +194,7 @@ final class Converters {
         || returnType == void.class) {
       return SAME;
     }
-    return Values::fromJava;
+    return ValueCodec::fromLibrary;
   }
 
   static Tensor tensor(Object v) {

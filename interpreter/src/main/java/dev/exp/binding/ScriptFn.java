@@ -2,7 +2,7 @@ package dev.exp.binding;
 
 import dev.exp.eval.Callable;
 import dev.exp.eval.Context;
-import dev.exp.eval.Values;
+import dev.exp.eval.ValueCodec;
 import dev.exp.kernel.Fn;
 import dev.exp.syntax.Loc;
 
@@ -26,7 +26,7 @@ final class ScriptFn implements Fn {
   public Object call(Object... a) {
     Object[] args = new Object[a.length];
     for (int i = 0; i < a.length; i++) {
-      args[i] = Values.fromJava(a[i]);
+      args[i] = ValueCodec.fromLibrary(a[i]);
     }
     return ctx.callBack(fn, args, loc);
   }

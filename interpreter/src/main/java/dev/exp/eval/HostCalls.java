@@ -29,7 +29,7 @@ final class HostCalls {
     ctx.tick(loc);
     Loc saved = ctx.enterKernel(loc);
     try {
-      return Values.fromJava(sc.call(args));
+      return ValueCodec.fromLibrary(sc.call(args));
     } catch (KernelException e) {
       throw Context.fromKernel(sc.callSignature() + ": ", e, loc);
     } finally {

@@ -11,10 +11,10 @@ final class HostMembers {
   static Object member(Object target, String name) {
     if (target instanceof dev.exp.kernel.ScriptObject o) {
       Object v = o.field(name);
-      return v == null ? null : Values.fromJava(v);
+      return v == null ? null : ValueCodec.fromLibrary(v);
     }
     if (target instanceof java.util.Map<?, ?> m && m.containsKey(name)) {
-      return Values.fromJava(m.get(name));
+      return ValueCodec.fromLibrary(m.get(name));
     }
     return null;
   }

@@ -7,7 +7,6 @@ import dev.exp.syntax.Loc;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /** Facts about runtime values: descriptions for errors, conversions between kinds. */
 public final class Values {
@@ -195,50 +194,5 @@ public final class Values {
       throw new ExpError(what + " must be an integer, got " + dev.exp.text.Numbers.format(d), loc);
     }
     return (long) d;
-  }
-
-  /** Converts a Java value coming from a kernel or a host into an Exp value. */
-  public static Object fromJava(Object v) {
-    if (v instanceof Tensor t) {
-      return unwrapScalar(t);   // a 0-d result is a number, as from the operators (vector @ vector)
-    }
-    if (v == null || v instanceof Double || v instanceof Complex || v instanceof Boolean || v instanceof String
-        || v instanceof Record || v instanceof Callable || v instanceof Namespace || v instanceof RangeValue) {
-      return v;
-    }
-    if (v instanceof Number n) {
-      return n.doubleValue();
-    }
-    if (v instanceof double[] a) {
-      return Tensor.vector(a);
-    }
-    if (v instanceof double[][] m) {
-      return Tensor.matrix(m);
-    }
-    if (v instanceof int[] a) {
-      double[] d = new double[a.length];
-      for (int i = 0; i < a.length; i++) {
-        d[i] = a[i];
-      }
-      return Tensor.wrap(new int[] {d.length}, d);
-    }
-    if (v instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
-      for (Object o : l) {
-        out.add(fromJava(o));
-      }
-      return list(out);
-    }
-    if (v instanceof Map<?, ?> m) {
-      java.util.LinkedHashMap<String, Object> out = new java.util.LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        out.put(String.valueOf(e.getKey()), fromJava(e.getValue()));
-      }
-      return Record.of(out);
-    }
-    if (v instanceof Character c) {
-      return String.valueOf(c);
-    }
-    return v;
   }
 }

@@ -5,6 +5,7 @@ import dev.exp.eval.Context;
 import dev.exp.eval.ExpError;
 import dev.exp.eval.Record;
 import dev.exp.eval.Values;
+import dev.exp.eval.ValueCodec;
 import dev.exp.syntax.Loc;
 import dev.exp.tensor.Tensor;
 import java.util.ArrayList;
@@ -208,28 +209,17 @@ final class JsRuntime implements AutoCloseable {
         throw new ExpError("js: the JavaScript array is too long (" + n + " elements)", loc);
       }
       List<Object> items = new ArrayList<>((int) n);
-      boolean numbers = n > 0;
-      boolean tensors = n > 0;
       for (long i = 0; i < n; i++) {
-        Object x = toExp(v.getArrayElement(i), depth + 1, loc);
-        numbers &= x instanceof Double;
-        tensors &= x instanceof Tensor;
-        items.add(x);
+        items.add(toExp(v.getArrayElement(i), depth + 1, loc));
       }
-      if (numbers || tensors) {
-        Tensor t = Values.asTensorOperand(items);   // a vector, or equal rows stacked
-        if (t != null) {
-          return t;
-        }
-      }
-      return java.util.Collections.unmodifiableList(items);
+      return ValueCodec.sequence(items);
     }
     if (v.hasMembers()) {
       Map<String, Object> fields = new LinkedHashMap<>();
       for (String k : v.getMemberKeys()) {
         fields.put(k, toExp(v.getMember(k), depth + 1, loc));
       }
-      return Record.of(fields);
+      return ValueCodec.record(fields);
     }
     return v.toString();
   }
