@@ -339,6 +339,14 @@ public final class Session implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Receives the progress of experiments run by this session (null: none, the default). The {@code
+   * exp} command draws its status line with one.
+   */
+  public Session progress(ExperimentListener listener) {
+    return progress(listener == null ? ExperimentProgress.NONE : new ListenerProgress(listener));
+  }
+
   /** Parallel trials for experiments without a {@code jobs:} option (0: available processors). */
   public Session jobs(int n) {
     this.jobs = n;
