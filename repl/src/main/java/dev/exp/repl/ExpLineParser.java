@@ -1,7 +1,6 @@
 package dev.exp.repl;
 
-import dev.exp.api.ExpSyntaxException;
-import dev.exp.api.Source;
+import dev.exp.api.Language;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.CompletingParsedLine;
@@ -21,12 +20,7 @@ public final class ExpLineParser implements Parser {
     if (text.strip().startsWith(":")) {
       return false;
     }
-    try {
-      dev.exp.syntax.Parsing.parse(new Source("<input>", text));
-      return false;
-    } catch (ExpSyntaxException e) {
-      return e.isIncompleteInput();
-    }
+    return Language.isIncomplete(text);
   }
 
   @Override
