@@ -142,6 +142,43 @@ public final class Engine {
     return out;
   }
 
+  /**
+   * Names of the builtin namespaces ({@code linalg}, {@code fft}, ...) and of the host modules'
+   * namespaces, sorted.
+   */
+  public List<String> namespaces() {
+    List<String> out = new ArrayList<>();
+    for (String name : interpreter.builtins().keySet()) {
+      if (interpreter.builtins().get(name) instanceof dev.exp.eval.Namespace) {
+        out.add(name);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Every function a script can call without defining it, by the name it is called with: the global
+   * builtins ({@code print}, {@code sum}), the members of every namespace ({@code linalg.solve}) and
+   * the host functions and modules of this engine; sorted.
+   */
+  public List<String> functionNames() {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>(globalFunctionNames());
+    for (String ns : namespaces()) {
+      for (String member : ((dev.exp.eval.Namespace) interpreter.builtins().get(ns)).memberNames()) {
+        out.add(ns + "." + member);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * One line on the BLAS backend the linear-algebra kernels use in this process: the native library
+   * (OpenBLAS through JavaCPP) or the pure-Java fallback, as {@code exp --version} prints it.
+   */
+  public static String blasBackend() {
+    return dev.exp.tensor.blas.Blas.describe();
+  }
+
   /** Whether a dotted name such as "linalg.solve" or "print" is a builtin or host function. */
   public boolean hasFunction(String name) {
     return interpreter.lookup(name) instanceof dev.exp.eval.Callable;

@@ -42,18 +42,4 @@ public final class Exp {
       return s.eval(code);
     }
   }
-
-  /**
-   * Whether {@code code} stops before a construct is complete (an open block or bracket, a trailing
-   * operator): a REPL reads another line instead of reporting an error. Text that parses, or that
-   * has an error before its end, is not incomplete. Only parses; runs nothing.
-   */
-  public static boolean isIncomplete(String code) {
-    try {
-      dev.exp.syntax.Parsing.parse(new dev.exp.syntax.SourceText("<input>", code));
-      return false;
-    } catch (dev.exp.syntax.CompileError e) {
-      return e.atEndOfInput();
-    }
-  }
 }

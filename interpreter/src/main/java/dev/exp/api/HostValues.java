@@ -28,7 +28,8 @@ final class HostValues {
     if (v instanceof HostFunction f) {
       return HostCallable.adapt(what, f);
     }
-    if (v.getClass().getName().startsWith("dev.exp.api.")) {   // an Engine, a Session, ...: not a value
+    if (v.getClass().getName().startsWith("dev.exp.api.") && !(v instanceof dev.exp.kernel.ScriptObject)
+        && !(v instanceof dev.exp.linalg.LinearOperator)) {   // an Engine, a Session, ...: not a value
       throw new IllegalArgumentException(what + ": cannot pass a " + v.getClass().getName() + " to a script ("
           + SUPPORTED + ")");
     }

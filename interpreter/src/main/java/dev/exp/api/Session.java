@@ -344,9 +344,12 @@ public final class Session implements AutoCloseable {
 
   // ---------------------------------------------------------------- experiments
 
-  /** Receives the progress of experiments run by this session (default: none). */
-  public Session progress(ExperimentProgress listener) {
-    this.progress = listener == null ? ExperimentProgress.NONE : listener;
+  /**
+   * Receives the progress of experiments run by this session (null: none, the default). The {@code
+   * exp} command draws its status line with one.
+   */
+  public Session progress(ExperimentListener listener) {
+    this.progress = listener == null ? ExperimentProgress.NONE : new ListenerProgress(listener);
     return this;
   }
 

@@ -4,6 +4,7 @@ import dev.exp.eval.Callable;
 import dev.exp.eval.Printer;
 import dev.exp.eval.Record;
 import dev.exp.eval.Values;
+import dev.exp.tensor.Complex;
 import dev.exp.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +30,31 @@ import java.util.Map;
  * value is.
  */
 public final class Value {
+  /** What a value is, for hosts that show or convert values of any kind ({@link #kind()}). */
+  public enum Kind {
+    /** {@code none} (Java null). */
+    NONE,
+    /** A real number. */
+    NUMBER,
+    /** A complex number such as {@code 1+2i}. */
+    COMPLEX,
+    BOOL,
+    STRING,
+    /** A vector, matrix or higher-rank tensor, real or complex ({@link #shape()}, {@link #isComplex()}). */
+    TENSOR,
+    /** A list of values of any kinds ({@link #asList()}). */
+    LIST,
+    /** A record: named fields in order ({@link #asMap()}). */
+    RECORD,
+    /** A script, builtin or host function ({@link #call}). */
+    FUNCTION,
+    /**
+     * Anything else the runtime makes: ranges, namespaces, tables, fitted models, sparse matrices,
+     * optimizers, ... ({@link #type()} names it; {@link #repr()} shows it).
+     */
+    OTHER
+  }
+
   /** Runs a script function on behalf of a value (the session that made it, or a running call). */
   interface Caller {
     Object call(Callable fn, Object[] args);
@@ -85,6 +111,43 @@ public final class Value {
   /** Whether the value can be called with {@link #call}. */
   public boolean isFunction() {
     return value instanceof Callable;
+  }
+
+  /** What the value is; {@link #type()} gives the script's finer name (e.g. "range", "table"). */
+  public Kind kind() {
+    if (value == null) {
+      return Kind.NONE;
+    }
+    if (value instanceof Double) {
+      return Kind.NUMBER;
+    }
+    if (value instanceof Complex) {
+      return Kind.COMPLEX;
+    }
+    if (value instanceof Boolean) {
+      return Kind.BOOL;
+    }
+    if (value instanceof String) {
+      return Kind.STRING;
+    }
+    if (value instanceof Tensor) {
+      return Kind.TENSOR;
+    }
+    if (value instanceof List<?>) {
+      return Kind.LIST;
+    }
+    if (value instanceof Record) {
+      return Kind.RECORD;
+    }
+    if (value instanceof Callable) {
+      return Kind.FUNCTION;
+    }
+    return Kind.OTHER;
+  }
+
+  /** Whether the value is a complex number or a complex (complex128) tensor. */
+  public boolean isComplex() {
+    return value instanceof Complex || value instanceof Tensor t && t.isComplex();
   }
 
   /** The script's name for the kind of value: number, bool, string, none, tensor, list, record, function, ... */
@@ -154,6 +217,47 @@ public final class Value {
       throw new ClassCastException("expected a vector, got a tensor of shape " + Tensor.shapeString(t.shape()));
     }
     return t.toArray();
+  }
+
+  /**
+   * The shape of a tensor ({@code [3]} for a vector, {@code [2, 3]} for a 2×3 matrix); a number or a
+   * complex number is 0-d: {@code []}. A copy.
+   */
+  public int[] shape() {
+    if (value instanceof Tensor t) {
+      return t.shape().clone();
+    }
+    if (value instanceof Double || value instanceof Complex) {
+      return new int[0];
+    }
+    throw new ClassCastException("expected a tensor, got " + Values.describe(value));
+  }
+
+  /**
+   * A copy of a real tensor's elements in row-major order, whatever its rank (a number gives one
+   * element); the shape is {@link #shape()}. A complex value needs {@link #asComplexArray()}.
+   */
+  public double[] asFlatArray() {
+    if (isComplex()) {
+      throw new ClassCastException("expected a real tensor, got " + Values.describe(value)
+          + " (use asComplexArray())");
+    }
+    return asTensor().toArray();
+  }
+
+  /**
+   * A copy of a tensor's elements in row-major order as interleaved (re, im) pairs: element k is
+   * {@code a[2k] + a[2k+1] i}. Works for complex and real tensors (imaginary parts 0) and for numbers.
+   */
+  public double[] asComplexArray() {
+    if (value instanceof Complex z) {
+      return new double[] {z.re(), z.im()};
+    }
+    if (value instanceof Double d) {
+      return new double[] {d, 0};
+    }
+    Tensor t = asTensor();
+    return t.isComplex() ? t.complexRaw().clone() : t.complexRaw();
   }
 
   /** A copy of a matrix (a 2-D tensor) as rows. */
@@ -255,7 +359,12 @@ public final class Value {
     return Printer.str(value);
   }
 
-  /** The value as the REPL shows it (strings quoted). */
+  /**
+   * The value as the REPL and {@code exp -e} show a result: what {@code print} shows, except that a
+   * string is quoted (as it is inside a list). Numbers are in shortest round-trip form: {@code
+   * [1, 2.5]}, {@code {a: 1, b: "x"}}, {@code 1+2i}; a large tensor spans several lines with its
+   * middle elided, as {@code print} shows it.
+   */
   public String repr() {
     return Printer.repr(value);
   }

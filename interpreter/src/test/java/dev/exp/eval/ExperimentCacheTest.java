@@ -98,7 +98,7 @@ class ExperimentCacheTest {
         .function("tick", a -> runs.incrementAndGet()).build();
     String second;
     try (Session s = engine.newSession()) {
-      s.progress(new ExperimentProgress() {
+      s.progress(new dev.exp.api.ExperimentListener() {
         @Override
         public void start(String e, int t, int g, long r, int c, int j) {}
 

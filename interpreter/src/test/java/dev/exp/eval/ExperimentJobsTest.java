@@ -16,7 +16,7 @@ class ExperimentJobsTest {
   private List<Integer> workersOf(String script) {
     List<Integer> jobs = new ArrayList<>();
     try (Session s = Engine.builder().build().newSession()) {
-      s.progress(new ExperimentProgress() {
+      s.progress(new dev.exp.api.ExperimentListener() {
         @Override
         public void start(String e, int t, int g, long r, int c, int j) {
           synchronized (jobs) {

@@ -1,6 +1,6 @@
 package dev.exp.cli;
 
-import dev.exp.eval.ExperimentProgress;
+import dev.exp.api.ExperimentListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -8,7 +8,7 @@ import java.util.Locale;
  * Experiment progress on stderr: one updating line on a terminal; on a pipe or file, a plain line
  * every few seconds. Always the number of trials before starting and a summary at the end.
  */
-final class ConsoleProgress implements ExperimentProgress {
+final class ConsoleProgress implements ExperimentListener {
   private final PrintWriter err;
   private final boolean terminal;
   private long lastPrint;

@@ -7,6 +7,7 @@ import dev.exp.api.ExpSyntaxException;
 import dev.exp.api.Limits;
 import dev.exp.api.Session;
 import dev.exp.api.Source;
+import dev.exp.api.Value;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -117,7 +118,7 @@ public final class Main implements Callable<Integer> {
       }
       if (version) {
         out.println("exp " + VERSION + " (Java " + Runtime.version() + ")");
-        out.println("BLAS: " + dev.exp.tensor.blas.Blas.describe());
+        out.println("BLAS: " + Engine.blasBackend());
         return 0;
       }
       if (jobs != null && jobs < 1) {
@@ -166,9 +167,9 @@ public final class Main implements Callable<Integer> {
     try (Session s = engine.newSession(); CtrlC c = CtrlC.cancels(s)) {
       s.set("args", positional);
       configure(s);
-      dev.exp.api.Value v = s.eval(new Source("<-e>", text));
+      Value v = s.eval(new Source("<-e>", text));
       if (!v.isNone()) {
-        out.println(dev.exp.eval.Printer.repr(v.raw()));
+        out.println(v.repr());
       }
       return 0;
     } catch (ExpSyntaxException e) {

@@ -148,7 +148,7 @@ public final class Commands {
       Value v = session.eval(src);
       out.flush();
       if (!v.isNone()) {
-        out.println(new Preview(width.getAsInt()).show(v.raw()));
+        out.println(new Preview(width.getAsInt()).show(v));
       }
       if (timed) {
         out.println("time: " + formatSeconds((System.nanoTime() - t0) / 1e9));

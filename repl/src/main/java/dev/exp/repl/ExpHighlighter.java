@@ -1,5 +1,6 @@
 package dev.exp.repl;
 
+import dev.exp.api.Language;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -19,7 +20,7 @@ public final class ExpHighlighter implements Highlighter {
   static final AttributedStyle NUMBER = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
   static final AttributedStyle STRING = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
   static final AttributedStyle COMMENT = AttributedStyle.DEFAULT.faint();
-  private final Set<String> keywords = new HashSet<>(Names.keywords());
+  private final Set<String> keywords = new HashSet<>(Language.keywords());
 
   @Override
   public AttributedString highlight(LineReader reader, String buffer) {

@@ -1,6 +1,6 @@
 package dev.exp.repl;
 
-import dev.exp.api.Exp;
+import dev.exp.api.Language;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.CompletingParsedLine;
@@ -20,7 +20,7 @@ public final class ExpLineParser implements Parser {
     if (text.strip().startsWith(":")) {
       return false;
     }
-    return Exp.isIncomplete(text);
+    return Language.isIncomplete(text);
   }
 
   @Override

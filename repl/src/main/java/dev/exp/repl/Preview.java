@@ -1,7 +1,6 @@
 package dev.exp.repl;
 
-import dev.exp.eval.Printer;
-import dev.exp.tensor.Tensor;
+import dev.exp.api.Value;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -21,43 +20,45 @@ public final class Preview {
   }
 
   /** The text shown for a value (may span several lines). */
-  public String show(Object v) {
-    if (v instanceof Tensor t) {
-      return tensor(t);
-    }
-    String exact = Printer.repr(v);
+  public String show(Value v) {
+    String exact = v.repr();
     if (!exact.contains("\n") && exact.length() <= width) {
       return exact;
     }
-    if (v instanceof List<?> l) {
-      return list(l, width);
-    }
-    if (v instanceof Map<?, ?> m) {
-      return record(m, width);
-    }
-    return exact;
+    return switch (v.kind()) {
+      case TENSOR -> tensor(v);
+      case LIST -> list(v.asList(), width);
+      case RECORD -> record(v.asMap(), width);
+      default -> exact;
+    };
   }
 
-  private String tensor(Tensor t) {
-    String exact = Printer.repr(t);
-    if (!exact.contains("\n") && exact.length() <= width) {
-      return exact;
+  /** "[2, 3]" */
+  private static String shapeString(int[] shape) {
+    return java.util.Arrays.toString(shape);
+  }
+
+  private static String tensor(Value t) {
+    int[] shape = t.shape();
+    StringBuilder sb = new StringBuilder("tensor ").append(shapeString(shape));
+    int size = 1;
+    for (int d : shape) {
+      size *= d;
     }
-    StringBuilder sb = new StringBuilder("tensor ").append(Tensor.shapeString(t.shape()));
-    if (t.size() == 0) {
+    if (size == 0) {
       return sb.toString();
     }
     sb.append('\n');
-    int[] shape = t.shape();
     boolean complex = t.isComplex();
-    double[] values = complex ? t.complexRaw() : t.raw();
-    if (t.rank() == 1) {
+    double[] values = complex ? t.asComplexArray() : t.asFlatArray();
+    int rank = shape.length;
+    if (rank == 1) {
       sb.append(row(values, complex, shape[0]));
       return sb.toString();
     }
-    int cols = shape[t.rank() - 1];
-    int rows = t.size() / cols;
-    int[] leading = java.util.Arrays.copyOf(shape, t.rank() - 1);
+    int cols = shape[rank - 1];
+    int rows = size / cols;
+    int[] leading = java.util.Arrays.copyOf(shape, rank - 1);
     int[] visibleCols = visible(cols);
     java.util.List<String[]> cells = new java.util.ArrayList<>();
     java.util.List<String> labels = new java.util.ArrayList<>();
@@ -72,7 +73,7 @@ public final class Preview {
         row[j] = visibleCols[j] < 0 ? "..." : cell(values, complex, r * cols + visibleCols[j]);
       }
       cells.add(row);
-      labels.add(t.rank() > 2 ? index(r, leading) + " " : "");
+      labels.add(rank > 2 ? index(r, leading) + " " : "");
     }
     int[] w = new int[visibleCols.length];
     for (String[] row : cells) {
@@ -156,7 +157,7 @@ public final class Preview {
   /** A number with at most six significant digits: 0.682602, -1.2e-07, 123457, 1.23457e+09. */
   public static String compact(double x) {
     if (Double.isNaN(x) || Double.isInfinite(x)) {
-      return Printer.repr(x);
+      return Double.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
     }
     if (x == Math.rint(x) && Math.abs(x) < 1e6) {
       return Long.toString((long) x);
@@ -172,27 +173,20 @@ public final class Preview {
     return (x < 0 ? "-" : "") + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
   }
 
-  private String item(Object v, int room) {
-    if (v instanceof Tensor t) {
-      String exact = Printer.repr(t);
-      return !exact.contains("\n") && exact.length() <= room ? exact : "<tensor " + Tensor.shapeString(t.shape()) + ">";
-    }
-    if (v instanceof List<?> l) {
-      String exact = Printer.repr(l);
-      return exact.length() <= room ? exact : "<list of " + l.size() + ">";
-    }
-    if (v instanceof Map<?, ?> m) {
-      String exact = Printer.repr(m);
-      return !exact.contains("\n") && exact.length() <= room ? exact : "<record of " + m.size() + " fields>";
-    }
-    String exact = Printer.repr(v);
-    return exact.length() <= room ? exact : exact.substring(0, Math.max(1, room - 4)) + "...\"";
+  private static String item(Value v, int room) {
+    String exact = v.repr();
+    return switch (v.kind()) {
+      case TENSOR -> !exact.contains("\n") && exact.length() <= room ? exact : "<tensor " + shapeString(v.shape()) + ">";
+      case LIST -> exact.length() <= room ? exact : "<list of " + v.asList().size() + ">";
+      case RECORD -> !exact.contains("\n") && exact.length() <= room ? exact : "<record of " + v.asMap().size() + " fields>";
+      default -> exact.length() <= room ? exact : exact.substring(0, Math.max(1, room - 4)) + "...\"";
+    };
   }
 
-  private String list(List<?> l, int room) {
+  private static String list(List<Value> l, int room) {
     StringBuilder sb = new StringBuilder("[");
     int shown = 0;
-    for (Object o : l) {
+    for (Value o : l) {
       String s = item(o, room / 2);
       String tail = " ... (" + l.size() + " items)]";
       if (sb.length() + s.length() + 2 + tail.length() > room && shown > 0) {
@@ -207,10 +201,10 @@ public final class Preview {
     return sb.append(']').toString();
   }
 
-  private String record(Map<?, ?> m, int room) {
+  private static String record(Map<String, Value> m, int room) {
     StringBuilder sb = new StringBuilder("{");
     int shown = 0;
-    for (Map.Entry<?, ?> e : m.entrySet()) {
+    for (Map.Entry<String, Value> e : m.entrySet()) {
       String s = e.getKey() + ": " + item(e.getValue(), room / 2);
       String tail = " ... (" + (m.size() - shown) + " more fields)}";
       if (sb.length() + s.length() + 2 + tail.length() > room && shown > 0) {

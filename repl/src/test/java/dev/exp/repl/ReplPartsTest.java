@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.exp.api.Engine;
 import dev.exp.api.Session;
-import dev.exp.tensor.Tensor;
+import dev.exp.api.Value;
 import java.util.List;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;
@@ -61,41 +61,51 @@ class ReplPartsTest {
     assertEquals("nan", Preview.compact(Double.NaN).toLowerCase());
   }
 
+  /** A value made by a script (the REPL shows only such values). */
+  private static Value eval(String code) {
+    try (Session s = Engine.create().newSession()) {
+      return s.eval(code);
+    }
+  }
+
+  /** A host value converted as the API converts it (lists, records). */
+  private static Value host(Object java) {
+    try (Session s = Engine.create().newSession()) {
+      return s.set("v", java).get("v");
+    }
+  }
+
   @Test
   void smallValuesPrintExactlyLargeOnesArePreviewed() {
     Preview p = new Preview(80);
-    assertEquals("[1, 2, 3]", p.show(Tensor.vector(1, 2, 3)));
-    double[] d = new double[1000];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = i;
+    assertEquals("[1, 2, 3]", p.show(eval("[1, 2, 3]")));
+    double[][] d = new double[100][10];
+    for (int i = 0; i < 1000; i++) {
+      d[i / 10][i % 10] = i;
     }
-    String big = p.show(Tensor.wrap(new int[] {100, 10}, d));
+    String big = p.show(host(d));
     assertTrue(big.startsWith("tensor [100, 10]\n"), big);
     assertTrue(big.contains("[  0,   1,   2, ...,   7,   8,   9]"), big);
     assertTrue(big.contains("[990, 991, 992, ..., 997, 998, 999]"), big);
     assertEquals(8, big.lines().count(), big);
-    String list = p.show(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "item" + i).toList());
+    String list = p.show(host(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "item" + i).toList()));
     assertTrue(list.length() <= 80 && list.endsWith("... (100 items)]"), list);
     java.util.Map<String, Object> rec = new java.util.LinkedHashMap<>();
     for (int i = 0; i < 30; i++) {
       rec.put("field" + i, (double) i);
     }
-    String r = p.show(rec);
+    String r = p.show(host(rec));
     assertTrue(r.length() <= 80 && r.contains("more fields)}"), r);
   }
 
   @Test
   void complexValuesAndViewsPreview() {
     Preview p = new Preview(80);
-    assertEquals("1+2i", p.show(new dev.exp.tensor.Complex(1, 2)));
-    assertEquals("[1+2i, -0.5i]", p.show(Tensor.wrapComplex(new int[] {2}, new double[] {1, 2, 0, -0.5})));
+    assertEquals("1+2i", p.show(eval("1+2i")));
+    assertEquals("[1+2i, -0.5i]", p.show(eval("[1+2i, -0.5i]")));
     assertEquals("0.333333-2.5e-07i", Preview.compactComplex(1.0 / 3, -2.5e-7));
-    double[] z = new double[2000];
-    for (int i = 0; i < 1000; i++) {
-      z[2 * i] = i;
-      z[2 * i + 1] = -1;
-    }
-    String big = p.show(dev.exp.tensor.Views.transpose(Tensor.wrapComplex(new int[] {10, 100}, z)));
+    // element (i, j) of the [10, 100] matrix is 100 i + j - 1i; its transpose is a view
+    String big = p.show(eval("(reshape(linspace(0, 999, 1000), [10, 100]) - 1i).T"));
     assertTrue(big.startsWith("tensor [100, 10]\n"), big);
     assertTrue(big.contains("[99-1i, 199-1i, 299-1i, ..., 799-1i, 899-1i, 999-1i]") && big.contains("[  -1i, 100-1i"), big);
   }
