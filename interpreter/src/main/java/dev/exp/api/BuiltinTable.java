@@ -2,8 +2,8 @@ package dev.exp.api;
 
 import dev.exp.Stdlib;
 import dev.exp.binding.KernelBinder;
-import dev.exp.eval.Builtins;
-import dev.exp.eval.LazyTable;
+import dev.exp.eval.builtins.Builtins;
+import dev.exp.eval.runtime.LazyTable;
 import dev.exp.polyglot.JsBuiltin;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.exp.api;
 
-import dev.exp.syntax.CompileError;
 import dev.exp.eval.Interpreter;
+import dev.exp.syntax.CompileError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -135,7 +135,7 @@ public final class Engine {
   public List<String> globalFunctionNames() {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, Object> e : interpreter.builtins().entrySet()) {
-      if (e.getValue() instanceof dev.exp.eval.Callable) {
+      if (e.getValue() instanceof dev.exp.eval.runtime.Callable) {
         out.add(e.getKey());
       }
     }
@@ -149,7 +149,7 @@ public final class Engine {
   public List<String> namespaces() {
     List<String> out = new ArrayList<>();
     for (String name : interpreter.builtins().keySet()) {
-      if (interpreter.builtins().get(name) instanceof dev.exp.eval.Namespace) {
+      if (interpreter.builtins().get(name) instanceof dev.exp.eval.runtime.Namespace) {
         out.add(name);
       }
     }
@@ -164,7 +164,7 @@ public final class Engine {
   public List<String> functionNames() {
     java.util.TreeSet<String> out = new java.util.TreeSet<>(globalFunctionNames());
     for (String ns : namespaces()) {
-      for (String member : ((dev.exp.eval.Namespace) interpreter.builtins().get(ns)).memberNames()) {
+      for (String member : ((dev.exp.eval.runtime.Namespace) interpreter.builtins().get(ns)).memberNames()) {
         out.add(ns + "." + member);
       }
     }
@@ -181,13 +181,13 @@ public final class Engine {
 
   /** Whether a dotted name such as "linalg.solve" or "print" is a builtin or host function. */
   public boolean hasFunction(String name) {
-    return interpreter.lookup(name) instanceof dev.exp.eval.Callable;
+    return interpreter.lookup(name) instanceof dev.exp.eval.runtime.Callable;
   }
 
   /** Help text (signature and doc) for a dotted name such as "linalg.svd", or null when unknown. */
   public String help(String name) {
     Object v = interpreter.lookup(name);
-    return v == null ? null : Interpreter.help(v);
+    return v == null ? null : dev.exp.eval.runtime.HelpText.of(v);
   }
 
   /** Configures an engine. Nothing is granted by default. */

@@ -1,9 +1,9 @@
 package dev.exp.api;
 
-import dev.exp.eval.ErrorFrames;
-import dev.exp.eval.ExpError;
-import dev.exp.eval.Limit;
-import dev.exp.eval.ScriptFrame;
+import dev.exp.eval.runtime.ErrorFrames;
+import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.Limit;
+import dev.exp.eval.runtime.ScriptFrame;
 import dev.exp.syntax.SourceText;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.exp.api;
 
-import dev.exp.eval.Callable;
-import dev.exp.eval.Context;
-import dev.exp.eval.ExpError;
-import dev.exp.eval.Signature;
+import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.Context;
+import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.Signature;
 import dev.exp.syntax.Loc;
 import java.util.List;
 
@@ -99,7 +99,7 @@ final class HostCallable implements Callable {
     } catch (Exception e) {
       // the host's own message is for the user; without one, no Java class name either (the cause stays attached)
       throw new ExpError(name + ": " + (e.getMessage() == null || e.getMessage().isBlank()
-          ? "the host function failed (" + dev.exp.eval.InternalErrors.kind(e) + ")"
+          ? "the host function failed (" + dev.exp.eval.runtime.InternalErrors.kind(e) + ")"
           : e.getMessage()), loc, e);
     }
     try {

@@ -1,6 +1,6 @@
 package dev.exp.api;
 
-import dev.exp.eval.ValueCodec;
+import dev.exp.eval.runtime.ValueCodec;
 
 /**
  * The host side of {@link ValueCodec}: Java values handed in by a host become script values by the

@@ -1,6 +1,6 @@
 package dev.exp.api;
 
-import dev.exp.eval.ExperimentProgress;
+import dev.exp.eval.runtime.ExperimentProgress;
 
 /** An {@link ExperimentListener} as the interpreter's progress sink: every call passed on unchanged. */
 final class ListenerProgress implements ExperimentProgress {

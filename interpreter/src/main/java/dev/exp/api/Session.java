@@ -1,14 +1,14 @@
 package dev.exp.api;
 
-import dev.exp.syntax.CompileError;
-import dev.exp.eval.Callable;
-import dev.exp.eval.Context;
-import dev.exp.eval.ExpError;
-import dev.exp.eval.ExperimentProgress;
-import dev.exp.eval.Globals;
 import dev.exp.eval.Interpreter;
-import dev.exp.eval.SessionResources;
+import dev.exp.eval.runtime.ExperimentProgress;
+import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.Context;
+import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.Globals;
+import dev.exp.eval.runtime.SessionResources;
 import dev.exp.random.Rng;
+import dev.exp.syntax.CompileError;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ public final class Session implements AutoCloseable {
   private volatile boolean closed;
   private Thread owner;
   private int nesting;
-  private dev.exp.eval.FileRoots fileRoots;
+  private dev.exp.eval.runtime.FileRoots fileRoots;
   private ExperimentProgress progress = ExperimentProgress.NONE;
   private int jobs;
   /** How many times a script was linked to this session's globals (tests check the reuse). */
@@ -163,7 +163,7 @@ public final class Session implements AutoCloseable {
 
   private Context newContext() {
     if (fileRoots == null) {
-      fileRoots = new dev.exp.eval.FileRoots(engine.baseDir(), engine.fileRoots());
+      fileRoots = new dev.exp.eval.runtime.FileRoots(engine.baseDir(), engine.fileRoots());
     }
     Limits l = engine.limits();
     long deadline = 0;
@@ -195,7 +195,7 @@ public final class Session implements AutoCloseable {
     Object f = globals.isDefined(function) ? globals.value(function) : engine.interpreter().lookup(function);
     if (!(f instanceof Callable)) {
       throw new IllegalArgumentException(f == null ? "no function named '" + function + "' in this session"
-          : "'" + function + "' is not a function but " + dev.exp.eval.Values.describe(f));
+          : "'" + function + "' is not a function but " + dev.exp.eval.runtime.Values.describe(f));
     }
     return new Value(f, caller).call(args);
   }

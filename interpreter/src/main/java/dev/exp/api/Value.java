@@ -1,9 +1,9 @@
 package dev.exp.api;
 
-import dev.exp.eval.Callable;
-import dev.exp.eval.Printer;
-import dev.exp.eval.Record;
-import dev.exp.eval.Values;
+import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.Printer;
+import dev.exp.eval.runtime.Record;
+import dev.exp.eval.runtime.Values;
 import dev.exp.tensor.Complex;
 import dev.exp.tensor.Tensor;
 import java.util.ArrayList;

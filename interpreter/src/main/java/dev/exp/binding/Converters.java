@@ -1,9 +1,9 @@
 package dev.exp.binding;
 
-import dev.exp.eval.Callable;
-import dev.exp.eval.Context;
-import dev.exp.eval.ValueCodec;
-import dev.exp.eval.Values;
+import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.Context;
+import dev.exp.eval.runtime.ValueCodec;
+import dev.exp.eval.runtime.Values;
 import dev.exp.kernel.Fn;
 import dev.exp.random.Rng;
 import dev.exp.tensor.Tensor;
@@ -40,7 +40,7 @@ final class Converters {
   static Converter forType(Class<?> type, Type generic) {
     if (type == Tensor.class) {
       return of("a tensor", v -> v instanceof Tensor || v instanceof Double || v instanceof List<?>
-          || v instanceof dev.exp.eval.RangeValue, (v, ctx) -> tensor(v));
+          || v instanceof dev.exp.eval.runtime.RangeValue, (v, ctx) -> tensor(v));
     }
     if (type == double.class || type == Double.class) {
       return of("a number", v -> v instanceof Double || v instanceof Tensor t && t.size() == 1, (v, ctx) -> v instanceof Double ? v : number(v));
@@ -147,7 +147,7 @@ final class Converters {
       });
     }
     if (type == Object.class) {
-      return of("any value", v -> true, (v, ctx) -> v instanceof dev.exp.eval.RangeValue r ? tensor(r) : v);
+      return of("any value", v -> true, (v, ctx) -> v instanceof dev.exp.eval.runtime.RangeValue r ? tensor(r) : v);
     }
     return of("a " + type.getSimpleName(), type::isInstance, (v, ctx) -> {
       if (type.isInstance(v)) {

@@ -1,8 +1,8 @@
 package dev.exp.binding;
 
-import dev.exp.eval.Callable;
-import dev.exp.eval.LazyTable;
-import dev.exp.eval.Namespace;
+import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.LazyTable;
+import dev.exp.eval.runtime.Namespace;
 import dev.exp.kernel.KernelIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

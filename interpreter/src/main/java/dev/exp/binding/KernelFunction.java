@@ -1,9 +1,9 @@
 package dev.exp.binding;
 
-import dev.exp.eval.Callable;
-import dev.exp.eval.Context;
-import dev.exp.eval.ExpError;
-import dev.exp.eval.Signature;
+import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.Context;
+import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.Signature;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelContext;
@@ -172,7 +172,7 @@ public final class KernelFunction implements Callable {
       }
       // the common kinds without a converter call: values that already have the Java type
       byte kind = kinds[p];
-      if (kind == ANY && !(v instanceof dev.exp.eval.RangeValue)
+      if (kind == ANY && !(v instanceof dev.exp.eval.runtime.RangeValue)
           || kind == TENSOR && v instanceof dev.exp.tensor.Tensor || kind == NUMBER && v instanceof Double) {
         bound[p] = v;
         continue;
@@ -200,9 +200,9 @@ public final class KernelFunction implements Callable {
     try {
       out = call(javaArgs);
     } catch (ExpError x) {
-      if (x.getCause() == null && !dev.exp.eval.ErrorFrames.of(x).isEmpty()) {
+      if (x.getCause() == null && !dev.exp.eval.runtime.ErrorFrames.of(x).isEmpty()) {
         // came out of a script callback: record this kernel between the callback's stack and the caller's
-        dev.exp.eval.ErrorFrames.leaveKernel(x, name, loc);
+        dev.exp.eval.runtime.ErrorFrames.leaveKernel(x, name, loc);
       }
       throw x;
     } catch (dev.exp.kernel.MemoryLimitException me) {
@@ -213,9 +213,9 @@ public final class KernelFunction implements Callable {
     } catch (StackOverflowError so) {
       throw so;
     } catch (OutOfMemoryError oom) {
-      throw Context.memoryLimit(name + ": the JVM ran out of memory (" + dev.exp.eval.InternalErrors.heap() + ")", loc);
+      throw Context.memoryLimit(name + ": the JVM ran out of memory (" + dev.exp.eval.runtime.InternalErrors.heap() + ")", loc);
     } catch (Throwable c) {
-      throw new ExpError("internal error in " + name + ": " + dev.exp.eval.InternalErrors.cause(c), loc, c);
+      throw new ExpError("internal error in " + name + ": " + dev.exp.eval.runtime.InternalErrors.cause(c), loc, c);
     } finally {
       ctx.exitKernel(saved);
     }

@@ -1,6 +1,6 @@
 package dev.exp.binding;
 
-import dev.exp.eval.LazyTable;
+import dev.exp.eval.runtime.LazyTable;
 import java.util.List;
 
 /** A kernel name whose classes are bound on first use (see {@link KernelBinder}). */

@@ -1,10 +1,10 @@
 package dev.exp.binding;
 
-import dev.exp.eval.Callable;
-import dev.exp.eval.Context;
-import dev.exp.eval.ExpError;
-import dev.exp.eval.Signature;
-import dev.exp.eval.Values;
+import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.Context;
+import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.Signature;
+import dev.exp.eval.runtime.Values;
 import dev.exp.syntax.Loc;
 import java.util.List;
 import java.util.stream.Collectors;

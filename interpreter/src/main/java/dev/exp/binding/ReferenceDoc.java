@@ -1,7 +1,7 @@
 package dev.exp.binding;
 
-import dev.exp.eval.Callable;
-import dev.exp.eval.Namespace;
+import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.Namespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

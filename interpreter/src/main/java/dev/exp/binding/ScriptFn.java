@@ -1,8 +1,8 @@
 package dev.exp.binding;
 
-import dev.exp.eval.Callable;
-import dev.exp.eval.Context;
-import dev.exp.eval.ValueCodec;
+import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.Context;
+import dev.exp.eval.runtime.ValueCodec;
 import dev.exp.kernel.Fn;
 import dev.exp.syntax.Loc;
 

@@ -1,10 +1,25 @@
 package dev.exp.eval;
 
-import dev.exp.syntax.CompileError;
-import dev.exp.syntax.SourceText;
+import dev.exp.eval.builtins.Builtins;
+import dev.exp.eval.compile.CompileStack;
+import dev.exp.eval.compile.Compiler;
+import dev.exp.eval.nodes.Frame;
+import dev.exp.eval.nodes.Node;
+import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.Context;
+import dev.exp.eval.runtime.Environment;
+import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.Globals;
+import dev.exp.eval.runtime.InternalErrors;
+import dev.exp.eval.runtime.Limit;
+import dev.exp.eval.runtime.Namespace;
+import dev.exp.eval.runtime.Printer;
+import dev.exp.eval.runtime.Values;
 import dev.exp.syntax.Ast;
+import dev.exp.syntax.CompileError;
 import dev.exp.syntax.Loc;
 import dev.exp.syntax.Parsing;
+import dev.exp.syntax.SourceText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +33,7 @@ import java.util.TreeMap;
  * The language runtime shared by all sessions of an engine: the builtin table (language builtins,
  * bound kernels, host modules), compilation and execution. Immutable after construction.
  */
-public final class Interpreter {
+public final class Interpreter implements Environment {
   private final Map<String, Object> builtins;
 
   /**
@@ -29,6 +44,7 @@ public final class Interpreter {
     this.builtins = Collections.unmodifiableMap(builtins);
   }
 
+  @Override
   public Map<String, Object> builtins() {
     return builtins;
   }
@@ -150,7 +166,8 @@ public final class Interpreter {
   }
 
   /** {@code import "path" as alias}: runs the file in fresh globals; its top-level bindings become a namespace. */
-  Object importModule(Context ctx, String path, String alias, Loc loc) {
+  @Override
+  public Object importModule(Context ctx, String path, String alias, Loc loc) {
     ctx.require("file.read", "import", loc);
     Path base = ctx.baseDir;
     if (loc != null && loc.file() != null && !loc.file().startsWith("<")) {
@@ -184,48 +201,8 @@ public final class Interpreter {
     return new Namespace(alias, "imported from " + path, members);
   }
 
-  /** Help text for a value: its signature and documentation. */
-  public static String help(Object v) {
-    if (v instanceof Callable c) {
-      String doc = c.doc();
-      return c.signature() + (doc == null || doc.isEmpty() ? "" : "\n\n" + doc);
-    }
-    if (v instanceof Namespace n) {
-      StringBuilder sb = new StringBuilder("namespace " + n.name());
-      if (!n.doc().isEmpty()) {
-        sb.append(": ").append(n.doc());
-      }
-      for (Map.Entry<String, Object> e : n.members().entrySet()) {
-        sb.append("\n  ");
-        if (e.getValue() instanceof Callable c) {
-          sb.append(c.signature()).append("  ").append(summary(c.doc()));
-        } else {
-          sb.append(e.getKey());
-        }
-      }
-      return sb.toString();
-    }
-    return Values.describe(v) + ": " + Printer.repr(v);
-  }
-
-  /** The first sentence of a doc text. */
-  public static String summary(String doc) {
-    if (doc == null) {
-      return "";
-    }
-    int dot = doc.indexOf(". ");
-    int nl = doc.indexOf('\n');
-    int end = doc.length();
-    if (dot >= 0) {
-      end = Math.min(end, dot + 1);
-    }
-    if (nl >= 0) {
-      end = Math.min(end, nl);
-    }
-    return doc.substring(0, end).trim();
-  }
-
   /** Looks up a dotted name ("linalg.svd") among the builtins, or null. */
+  @Override
   public Object lookup(String dotted) {
     String[] parts = dotted.split("\\.");
     Object v = builtins.get(parts[0]);

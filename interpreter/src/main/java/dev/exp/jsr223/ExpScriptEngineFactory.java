@@ -120,7 +120,7 @@ public final class ExpScriptEngineFactory implements ScriptEngineFactory {
 
   /** An Exp string literal holding {@code s} exactly (no interpolation). */
   static String quote(String s) {
-    return dev.exp.eval.Printer.quote(s);
+    return dev.exp.eval.runtime.Printer.quote(s);
   }
 
   @Override

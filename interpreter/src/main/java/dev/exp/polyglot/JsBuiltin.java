@@ -1,9 +1,9 @@
 package dev.exp.polyglot;
 
-import dev.exp.eval.Builtin;
-import dev.exp.eval.Context;
-import dev.exp.eval.ExpError;
-import dev.exp.eval.Values;
+import dev.exp.eval.runtime.Builtin;
+import dev.exp.eval.runtime.Context;
+import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.Values;
 import dev.exp.syntax.Loc;
 
 /**

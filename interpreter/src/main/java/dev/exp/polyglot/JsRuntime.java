@@ -1,11 +1,11 @@
 package dev.exp.polyglot;
 
-import dev.exp.eval.Callable;
-import dev.exp.eval.Context;
-import dev.exp.eval.ExpError;
-import dev.exp.eval.Record;
-import dev.exp.eval.Values;
-import dev.exp.eval.ValueCodec;
+import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.Context;
+import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.Record;
+import dev.exp.eval.runtime.ValueCodec;
+import dev.exp.eval.runtime.Values;
 import dev.exp.syntax.Loc;
 import dev.exp.tensor.Tensor;
 import java.util.ArrayList;
@@ -268,7 +268,7 @@ final class JsRuntime implements AutoCloseable {
       }
       return obj;
     }
-    if (x instanceof dev.exp.eval.Callable) {
+    if (x instanceof dev.exp.eval.runtime.Callable) {
       throw new ExpError(who + ": cannot pass an Exp function to JavaScript", loc);
     }
     Tensor t = Values.asTensorOperand(x);   // ranges
@@ -311,17 +311,17 @@ final class JsRuntime implements AutoCloseable {
     final JsRuntime runtime;
     final Value fn;
     private final String name;
-    private final dev.exp.eval.Signature sig;
+    private final dev.exp.eval.runtime.Signature sig;
 
     JsFunction(JsRuntime runtime, Value fn, String name) {
       this.runtime = runtime;
       this.fn = fn;
       this.name = name;
-      this.sig = dev.exp.eval.Signature.rest(name, "args");
+      this.sig = dev.exp.eval.runtime.Signature.rest(name, "args");
     }
 
     @Override
-    public dev.exp.eval.Signature sig() {
+    public dev.exp.eval.runtime.Signature sig() {
       return sig;
     }
 

@@ -1,6 +1,6 @@
 package dev.exp.polyglot;
 
-import dev.exp.eval.Context;
+import dev.exp.eval.runtime.Context;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

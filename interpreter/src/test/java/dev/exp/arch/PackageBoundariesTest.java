@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -51,6 +52,37 @@ class PackageBoundariesTest {
     assertTrue(!used.contains("api"), "eval names " + used);
   }
 
+  /**
+   * The evaluator is split by concept and layered without cycles: {@code runtime} (values, context,
+   * errors, signatures) below {@code nodes} (the executable tree, frames, closures) below
+   * {@code builtins} and {@code experiment}, below {@code compile} (resolver and code generator),
+   * below {@code eval.Interpreter}.
+   */
+  @Test
+  void evalIsLayeredByConcept() throws IOException {
+    Map<String, Set<String>> allowed = Map.of(
+        "runtime", Set.of(),
+        "nodes", Set.of("runtime"),
+        "builtins", Set.of("runtime", "nodes"),
+        "experiment", Set.of("runtime", "nodes", "builtins"),
+        "compile", Set.of("runtime", "nodes", "experiment"));
+    Pattern sub = Pattern.compile("\\bdev\\.exp\\.eval\\.(?:([a-z]+)\\.)?[A-Z]");
+    for (Map.Entry<String, Set<String>> e : allowed.entrySet()) {
+      Set<String> used = new TreeSet<>();
+      try (Stream<Path> files = Files.list(MAIN.resolve("eval").resolve(e.getKey()))) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          Matcher m = sub.matcher(Files.readString(f));
+          while (m.find()) {
+            used.add(m.group(1) == null ? "eval" : m.group(1));
+          }
+        }
+      }
+      used.remove(e.getKey());
+      used.removeAll(e.getValue());
+      assertEquals(Set.of(), used, "eval." + e.getKey() + " depends on packages above it");
+    }
+  }
+
   private static final Pattern QUALIFIED = Pattern.compile("\\bdev\\.exp\\.[A-Za-z0-9_.]*[A-Za-z0-9_]");
 
   /** The dev.exp names in a line of code outside api, repl and cli (none for comment and package lines). */
@@ -80,12 +112,12 @@ class PackageBoundariesTest {
   @Test
   void replUsesOnlyThePublicApi() throws IOException {
     // the scan itself: it sees imports, static imports and inline names, and passes api names and comments
-    assertEquals(List.of("dev.exp.eval.Printer"), internalNames("import dev.exp.eval.Printer;"));
+    assertEquals(List.of("dev.exp.eval.runtime.Printer"), internalNames("import dev.exp.eval.runtime.Printer;"));
     assertEquals(List.of("dev.exp.tensor.Tensor.vector"), internalNames("import static dev.exp.tensor.Tensor.vector;"));
     assertEquals(List.of("dev.exp.Stdlib.kernelClasses", "dev.exp.tensor.blas.Blas.describe"),
         internalNames("for (var c : dev.exp.Stdlib.kernelClasses()) f(dev.exp.tensor.blas.Blas.describe());"));
     assertEquals(List.of(), internalNames("dev.exp.api.Value v = dev.exp.repl.Preview.of(x); // dev.exp.eval.X"));
-    assertEquals(List.of(), internalNames(" * {@link dev.exp.eval.Printer}"));
+    assertEquals(List.of(), internalNames(" * {@link dev.exp.eval.runtime.Printer}"));
     Set<String> internal = new TreeSet<>();
     for (String tree : new String[] {"../repl/src/main/java", "../repl/src/test/java"}) {
       Path dir = Path.of(tree);

@@ -1,0 +1,103 @@
+package dev.exp.eval.compile;
+
+import dev.exp.eval.nodes.AccessNodes;
+import dev.exp.eval.nodes.Node;
+import dev.exp.eval.nodes.VariableNodes;
+import dev.exp.eval.runtime.Namespace;
+import dev.exp.eval.runtime.Suggest;
+import dev.exp.syntax.Ast;
+import dev.exp.syntax.Loc;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles the access forms of expressions: calls (checked against the callee's signature when it is
+ * known), pipelines {@code x |> f(a)} as calls with x first, indexing and slicing, and member access
+ * (a builtin namespace's member is resolved here, a static error when it does not exist).
+ */
+final class CallCompiler {
+  private CallCompiler() {}
+
+  static Node call(Compiler k, Ast.Call c) {
+    Node callee = k.expr(c.callee());
+    Node[] args = new Node[c.args().size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = k.expr(c.args().get(i));
+    }
+    String[] names = names(c.names());
+    check(k, c.callee().loc(), callee, c.callee(), args.length, names);
+    return AccessNodes.call(c.loc(), callee, args, names);
+  }
+
+  static Node pipe(Compiler k, Ast.Pipe p) {
+    Node value = k.expr(p.value());
+    if (p.target() instanceof Ast.Call c) {
+      Node callee = k.expr(c.callee());
+      Node[] args = new Node[c.args().size() + 1];
+      args[0] = value;
+      for (int i = 0; i < c.args().size(); i++) {
+        args[i + 1] = k.expr(c.args().get(i));
+      }
+      List<String> ns = new ArrayList<>();
+      ns.add(null);
+      ns.addAll(c.names());
+      String[] names = names(ns);
+      check(k, c.callee().loc(), callee, c.callee(), args.length, names);
+      return AccessNodes.call(p.loc(), callee, args, names);
+    }
+    Node callee = k.expr(p.target());
+    check(k, p.target().loc(), callee, p.target(), 1, null);
+    return AccessNodes.call(p.loc(), callee, new Node[] {value}, null);
+  }
+
+  static Node index(Compiler k, Ast.Index ix) {
+    Node target = k.expr(ix.target());
+    Node[][] items = new Node[ix.items().size()][];
+    boolean[] slices = new boolean[items.length];
+    Loc[] locs = new Loc[items.length];
+    for (int i = 0; i < items.length; i++) {
+      Ast.IndexItem it = ix.items().get(i);
+      slices[i] = it.slice();
+      locs[i] = it.loc();
+      items[i] = it.slice()
+          ? new Node[] {opt(k, it.lo()), opt(k, it.hi()), opt(k, it.step())}
+          : new Node[] {k.expr(it.lo())};
+    }
+    return new AccessNodes.Index(ix.loc(), target, items, slices, locs);
+  }
+
+  static Node member(Compiler k, Ast.Member m) {
+    Node target = k.expr(m.target());
+    if (target instanceof VariableNodes.Const c && c.value instanceof Namespace ns) {
+      // a builtin namespace: resolve the member now (a static error when it does not exist)
+      if (!ns.has(m.name())) {
+        k.reportError(m.loc(), "'" + ns.name() + "' has no member '" + m.name() + "'"
+            + Suggest.didYouMean(m.name(), ns.memberNames()));
+        return new VariableNodes.Const(m.loc(), null);
+      }
+      return new VariableNodes.Const(m.loc(), ns.member(m.name()));
+    }
+    return new AccessNodes.Member(m.loc(), target, m.name());
+  }
+
+  private static Node opt(Compiler k, Ast.Expr e) {
+    return e == null ? null : k.expr(e);
+  }
+
+  /** The argument names of a call, or null when all arguments are positional. */
+  private static String[] names(List<String> names) {
+    for (String n : names) {
+      if (n != null) {
+        return names.toArray(new String[0]);
+      }
+    }
+    return null;
+  }
+
+  private static void check(Compiler k, Loc loc, Node callee, Ast.Expr calleeExpr, int nargs, String[] names) {
+    String problem = k.calls().problem(callee, calleeExpr, nargs, names);
+    if (problem != null) {
+      k.reportError(loc, problem);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.exp.eval.compile;
+
+import dev.exp.eval.experiment.ExperimentRunner;
+import dev.exp.eval.experiment.ExperimentSpec;
+import dev.exp.eval.nodes.Frame;
+import dev.exp.eval.nodes.FunctionCode;
+import dev.exp.eval.nodes.Node;
+import dev.exp.syntax.Ast;
+import dev.exp.syntax.Loc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles an {@code experiment} expression: the leading {@code sweep}/{@code repeat} lines are
+ * evaluated once in the enclosing scope; the rest of the body becomes a trial function whose
+ * parameters are the swept names, {@code seed}, and a hidden report sink.
+ */
+final class ExperimentCompiler {
+  static final String REPORT_SLOT = "$report";
+
+  private ExperimentCompiler() {}
+
+  static Node compile(Compiler c, Ast.Experiment x) {
+    List<ExperimentSpec.Axis> axes = new ArrayList<>();
+    Node repeat = null;
+    List<Ast.Stmt> rest = new ArrayList<>();
+    List<Ast.Param> params = new ArrayList<>();
+    boolean header = true;
+    for (Ast.Stmt s : x.body().statements()) {
+      if (header && s instanceof Ast.Sweep sw) {
+        for (Ast.SweepAxis a : sw.axes()) {
+          axes.add(new ExperimentSpec.Axis(a.names(), c.compileHere(a.source()), a.loc()));
+          for (String n : a.names()) {
+            if (params.stream().anyMatch(p -> p.name().equals(n))) {
+              c.reportError(a.loc(), "'" + n + "' is swept twice");
+            }
+            params.add(new Ast.Param(a.loc(), n, null));
+          }
+        }
+        continue;
+      }
+      if (header && s instanceof Ast.Repeat r) {
+        if (repeat != null) {
+          c.reportError(r.loc(), "'repeat' is given twice");
+        }
+        repeat = c.compileHere(r.count());
+        continue;
+      }
+      if (s instanceof Ast.Sweep || s instanceof Ast.Repeat) {
+        c.reportError(s.loc(), "'" + (s instanceof Ast.Sweep ? "sweep" : "repeat")
+            + "' must come before the other statements of the experiment body");
+        continue;
+      }
+      header = false;
+      rest.add(s);
+    }
+    params.add(new Ast.Param(x.loc(), "seed", null));
+    params.add(new Ast.Param(x.loc(), REPORT_SLOT, null));
+    Node name = c.compileHere(x.name());
+    Node[] options = new Node[x.optionValues().size()];
+    for (int i = 0; i < options.length; i++) {
+      options[i] = c.compileHere(x.optionValues().get(i));
+    }
+    FunctionCode trial = c.function("experiment", x.loc(), params,
+        new Ast.BlockExpr(x.body().loc(), rest), true);
+    ExperimentSpec spec = new ExperimentSpec(x.loc(), name, x.optionNames().toArray(new String[0]), options, axes,
+        repeat, trial, x.sourceText());
+    return new Node(x.loc()) {
+      @Override
+      public Object eval(Frame f) {
+        return ExperimentRunner.run(f, spec);
+      }
+    };
+  }
+
+  /** {@code report a = e, b = e}: writes into the trial's report sink (the hidden last parameter). */
+  static Node report(Compiler c, Ast.Report r) {
+    Node sink = c.compileHere(new Ast.Name(r.loc(), REPORT_SLOT));
+    Node[] values = new Node[r.values().size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = c.compileHere(r.values().get(i));
+    }
+    String[] names = r.names().toArray(new String[0]);
+    Loc loc = r.loc();
+    return new Node(loc) {
+      @Override
+      @SuppressWarnings("unchecked")
+      public Object eval(Frame f) {
+        Map<String, Object> m = (Map<String, Object>) sink.eval(f);
+        for (int i = 0; i < names.length; i++) {
+          m.put(names[i], values[i].eval(f));
+        }
+        return null;
+      }
+    };
+  }
+}

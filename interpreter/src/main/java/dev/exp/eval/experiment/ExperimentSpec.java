@@ -1,0 +1,14 @@
+package dev.exp.eval.experiment;
+
+import dev.exp.eval.nodes.FunctionCode;
+import dev.exp.eval.nodes.Node;
+import dev.exp.syntax.Loc;
+import java.util.List;
+
+/** Everything the runner needs about one experiment expression. */
+public record ExperimentSpec(Loc loc, Node name, String[] optionNames, Node[] options, List<Axis> axes, Node repeat,
+    FunctionCode trial, String sourceText) {
+
+  /** One sweep axis: one name, or several zipped names, over a source. */
+  public record Axis(List<String> names, Node source, Loc loc) {}
+}

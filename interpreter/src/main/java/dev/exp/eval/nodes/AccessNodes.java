@@ -1,0 +1,486 @@
+package dev.exp.eval.nodes;
+
+import dev.exp.eval.runtime.CallPlan;
+import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.Context;
+import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.HostCalls;
+import dev.exp.eval.runtime.HostMembers;
+import dev.exp.eval.runtime.Indexing;
+import dev.exp.eval.runtime.Limit;
+import dev.exp.eval.runtime.Namespace;
+import dev.exp.eval.runtime.Ops;
+import dev.exp.eval.runtime.Record;
+import dev.exp.eval.runtime.Signature;
+import dev.exp.eval.runtime.Suggest;
+import dev.exp.eval.runtime.Values;
+import dev.exp.syntax.Loc;
+import dev.exp.tensor.Tensor;
+import java.util.List;
+
+/** Calls, indexing, member access and element/field assignment. */
+public final class AccessNodes {
+  private AccessNodes() {}
+
+  /**
+   * A call. The callee's arguments are bound by a {@link CallPlan} computed once for this site (kept
+   * while the callee's signature is the same), so names are never matched per call. A closure's
+   * arguments are evaluated straight into its new frame; other callees get one argument array, which
+   * is passed on as the bound array when the call is positional and complete.
+   */
+  static final class Call extends Node {
+    final Node callee;
+    final Node[] args;
+    final String[] names;
+    /** The plan of the last signature seen here (one immutable object: safe under parallel trials). */
+    private CallPlan cached;
+
+    Call(Loc loc, Node callee, Node[] args, String[] names) {
+      super(loc);
+      this.callee = callee;
+      this.args = args;
+      this.names = names;
+    }
+
+    private CallPlan plan(Signature sig) {
+      CallPlan p = cached;
+      if (p == null || p.sig != sig) {
+        p = sig.plan(args.length, names, loc);
+        cached = p;
+      }
+      return p;
+    }
+
+    /** The callee's value; a global callee (a top-level fn) is read without a virtual call. */
+    private Object callee(Frame f) {
+      Node n = callee;
+      return n instanceof VariableNodes.GlobalGet g ? g.read() : n.eval(f);
+    }
+
+    @Override
+    public Object eval(Frame f) {
+      Object fn = callee(f);
+      if (fn instanceof Closure c) {
+        CallPlan p = plan(c.code.sig);
+        Frame nf = argumentsInto(c, p, f);
+        try {
+          return c.run(nf, p.unbound, loc);
+        } catch (ExpError e) {
+          e.locateIfUnknown(loc);
+          throw e;
+        } catch (StackOverflowError e) {
+          throw depth(loc);
+        }
+      }
+      return finish(f, fn);
+    }
+
+    /** The call of a callee that is not a closure: builtins, kernels, host values. */
+    private Object finish(Frame f, Object fn) {
+      Context ctx = f.ctx;
+      Object[] values = new Object[args.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = args[i].eval(f);
+      }
+      if (!(fn instanceof Callable c)) {
+        return HostCalls.call(ctx, fn, values, names, loc);
+      }
+      ctx.tick(loc);
+      try {
+        Signature sig = c.sig();
+        if (sig == null) {
+          return c.call(ctx, values, names, loc);
+        }
+        return c.invoke(ctx, plan(sig).bind(values), loc);
+      } catch (ExpError e) {
+        e.locateIfUnknown(loc);
+        throw e;
+      } catch (StackOverflowError e) {
+        throw depth(loc);
+      }
+    }
+
+    /**
+     * The call evaluated typed: a closure's body runs typed too, so numeric recursion ({@code fib})
+     * passes results without boxing. Other callees and non-numeric results go through {@link #eval}
+     * or come back as {@link UnexpectedType}.
+     */
+    @Override
+    double evalDouble(Frame f) throws UnexpectedType {
+      Object fn = callee(f);
+      if (!(fn instanceof Closure c)) {
+        return Arithmetic.number(finish(f, fn));
+      }
+      CallPlan p = plan(c.code.sig);
+      Frame nf = argumentsInto(c, p, f);
+      try {
+        return c.runDouble(nf, p.unbound, loc);
+      } catch (ExpError e) {
+        e.locateIfUnknown(loc);
+        throw e;
+      } catch (StackOverflowError e) {
+        throw depth(loc);
+      }
+    }
+
+    /** A new frame of closure c with this call's arguments (evaluated in f) in their slots; counts the step. */
+    private Frame argumentsInto(Closure c, CallPlan p, Frame f) {
+      Frame nf = c.newFrame(f.ctx);
+      Object[] slots = nf.slots;
+      int[] t = p.target;
+      Node[] a = args;
+      for (int i = 0; i < a.length; i++) {
+        slots[t[i]] = a[i].eval(f);
+      }
+      f.ctx.tick(loc);
+      return nf;
+    }
+
+    /** Calls a function value with positional/named arguments from Java code (builtins, experiments). */
+    static Object invoke(Context ctx, Object fn, Object[] values, String[] names, Loc loc) {
+      if (!(fn instanceof Callable c)) {
+        return HostCalls.call(ctx, fn, values, names, loc);
+      }
+      ctx.tick(loc);
+      try {
+        return c.call(ctx, values, names, loc);
+      } catch (ExpError e) {
+        e.locateIfUnknown(loc);
+        throw e;
+      } catch (StackOverflowError e) {
+        throw depth(loc);
+      }
+    }
+
+    static ExpError depth(Loc loc) {
+      return new Context.LimitError(Limit.CALL_DEPTH,
+          "call depth limit exceeded: the Java stack overflowed (unbounded recursion?)", loc);
+    }
+  }
+
+  /**
+   * The call node for a call site: a call to a callee known when compiling (a builtin or kernel
+   * folded to a constant) gets a node with the callee and its plan fixed, so the call is a direct one
+   * (no callee evaluation, no signature check, one call target per site for the JIT).
+   */
+  public static Node call(Loc loc, Node callee, Node[] args, String[] names) {
+    if (callee instanceof VariableNodes.Const k && k.value instanceof Callable c && c.sig() != null
+        && c.sig().check(args.length, names) == null) {
+      return new ConstCall(loc, c, c.sig().plan(args.length, names, loc), args);
+    }
+    return new Call(loc, callee, args, names);
+  }
+
+  /** A call to a constant callee with a fixed plan (see {@link #call}). */
+  static final class ConstCall extends Node {
+    final Callable fn;
+    final CallPlan plan;
+    final Node[] args;
+
+    ConstCall(Loc loc, Callable fn, CallPlan plan, Node[] args) {
+      super(loc);
+      this.fn = fn;
+      this.plan = plan;
+      this.args = args;
+    }
+
+    @Override
+    public Object eval(Frame f) {
+      Node[] a = args;
+      Object[] values = new Object[a.length];
+      Context ctx = f.ctx;
+      try {
+        // inside the try: an error without a location from an argument (a limit hit inside an
+        // operator's kernel) is reported at this call
+        for (int i = 0; i < a.length; i++) {
+          values[i] = a[i].eval(f);
+        }
+        ctx.tick(loc);
+        return fn.invoke(ctx, plan.bind(values), loc);
+      } catch (ExpError e) {
+        e.locateIfUnknown(loc);
+        throw e;
+      } catch (StackOverflowError e) {
+        throw Call.depth(loc);
+      }
+    }
+  }
+
+  public static final class Index extends Node {
+    final Node target;
+    final Node[][] items;
+    final boolean[] slices;
+    final Loc[] itemLocs;
+
+    public Index(Loc loc, Node target, Node[][] items, boolean[] slices, Loc[] itemLocs) {
+      super(loc);
+      this.target = target;
+      this.items = items;
+      this.slices = slices;
+      this.itemLocs = itemLocs;
+    }
+
+    Indexing.Item[] evalItems(Frame f) {
+      Indexing.Item[] out = new Indexing.Item[items.length];
+      for (int i = 0; i < out.length; i++) {
+        Node[] it = items[i];
+        if (slices[i]) {
+          out[i] = new Indexing.Item(true, null, ev(it[0], f), ev(it[1], f), ev(it[2], f), itemLocs[i]);
+        } else {
+          out[i] = new Indexing.Item(false, it[0].eval(f), null, null, null, itemLocs[i]);
+        }
+      }
+      return out;
+    }
+
+    private static Object ev(Node n, Frame f) {
+      return n == null ? null : n.eval(f);
+    }
+
+    @Override
+    public Object eval(Frame f) {
+      Object t = peek(target, f);
+      Object r;
+      if (t instanceof Tensor tensor && items.length == 1 && !slices[0]) {
+        Object p = items[0][0].eval(f);
+        if (p instanceof Double d && tensor.rank() > 0) {
+          int n = tensor.dim(0);
+          double i = d < 0 ? d + n : d;
+          if (i >= 0 && i < n && i == Math.rint(i)) {
+            r = Indexing.row(tensor, (int) i);
+            return shareIfView(tensor, r, f);
+          }
+        }
+        r = Indexing.get(t, new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, itemLocs[0])}, loc);
+      } else {
+        r = Indexing.get(t, evalItems(f), loc);
+      }
+      return t instanceof Tensor tensor ? shareIfView(tensor, r, f) : r;
+    }
+
+    /**
+     * A view shares the target's storage: the variable read through {@link #peek} must then give up
+     * ownership, so that a later {@code x[i] = v} copies instead of writing where the view can see it.
+     */
+    private Object shareIfView(Tensor t, Object r, Frame f) {
+      if (r instanceof Tensor v && v.storage() == t.storage()) {
+        release(target, f);
+      }
+      return r;
+    }
+  }
+
+  /** Marks a variable's value as possibly shared (the next element update copies). */
+  static void release(Node n, Frame f) {
+    if (n instanceof VariableNodes.LocalGet l && !l.v.captured) {
+      if (f.owned != null) {
+        f.owned[l.v.slot] = null;
+      }
+    } else if (n instanceof VariableNodes.GlobalGet g) {
+      g.g.owned = null;
+    }
+  }
+
+  /** Evaluates a variable read without marking the value as escaped; other nodes evaluate normally. */
+  static Object peek(Node n, Frame f) {
+    if (n instanceof VariableNodes.LocalGet l) {
+      return l.peek(f);
+    }
+    if (n instanceof VariableNodes.GlobalGet g) {
+      return g.peek(f);
+    }
+    return n.eval(f);
+  }
+
+  public static final class Member extends Node {
+    private static final List<String> TENSOR_PROPERTIES = List.of("shape", "size", "ndim", "T", "dtype", "re", "im");
+
+    final Node target;
+    final String name;
+
+    public Member(Loc loc, Node target, String name) {
+      super(loc);
+      this.target = target;
+      this.name = name;
+    }
+
+    @Override
+    public Object eval(Frame f) {
+      return member(target.eval(f), name, loc);
+    }
+
+    static Object member(Object t, String name, Loc loc) {
+      if (t instanceof Record r) {
+        int i = r.indexOf(name);
+        if (i < 0) {
+          throw new ExpError("record has no field '" + name + "'" + Suggest.didYouMean(name, List.of(r.keys))
+              + " (fields: " + String.join(", ", r.keys) + ")", loc);
+        }
+        return r.values[i];
+      }
+      if (t instanceof Namespace ns) {
+        if (!ns.has(name)) {
+          throw new ExpError("'" + ns.name() + "' has no member '" + name + "'"
+              + Suggest.didYouMean(name, ns.memberNames()), loc);
+        }
+        return ns.member(name);
+      }
+      if (t instanceof Tensor x) {
+        switch (name) {
+          case "shape": {
+            int[] s = x.shape();
+            double[] d = new double[s.length];
+            for (int i = 0; i < s.length; i++) {
+              d[i] = s[i];
+            }
+            return Tensor.wrap(new int[] {d.length}, d);
+          }
+          case "size":
+            return (double) x.size();
+          case "ndim":
+            return (double) x.rank();
+          case "T":
+            return dev.exp.tensor.Views.transpose(x);
+          case "re":
+            return Values.unwrapScalar(x.isComplex() ? dev.exp.tensor.ComplexKernels.partView(x, true) : x);
+          case "im":
+            return Values.unwrapScalar(x.isComplex() ? dev.exp.tensor.ComplexKernels.partView(x, false)
+                : Tensor.zeros(x.shape()));
+          case "dtype":
+            return x.dtype().label();
+          default:
+            throw new ExpError("a tensor has no property '" + name + "'"
+                + Suggest.didYouMean(name, TENSOR_PROPERTIES) + " (properties: " + String.join(", ", TENSOR_PROPERTIES)
+                + ")", loc);
+        }
+      }
+      if (t instanceof dev.exp.tensor.Complex z) {
+        switch (name) {
+          case "re":
+            return z.re();
+          case "im":
+            return z.im();
+          default:
+            throw new ExpError("a complex number has no property '" + name + "'"
+                + Suggest.didYouMean(name, List.of("re", "im")) + " (properties: re, im)", loc);
+        }
+      }
+      if (t instanceof Double d && (name.equals("re") || name.equals("im"))) {
+        return name.equals("re") ? d : 0.0;
+      }
+      if (t instanceof List<?> l && name.equals("length")) {
+        return (double) l.size();
+      }
+      Object host = t == null ? null : HostMembers.member(t, name);
+      if (host != null) {
+        return host;
+      }
+      java.util.List<String> fields = HostMembers.names(t);
+      throw new ExpError(Values.describe(t) + " has no field '" + name + "'"
+          + (fields.isEmpty() ? "" : Suggest.didYouMean(name, fields) + " (fields: " + String.join(", ", fields) + ")"), loc);
+    }
+  }
+
+  /**
+   * {@code x[i] = v} / {@code x[i] += v}: reads the variable, builds the new value, writes it back.
+   * Values are immutable, so the first update copies the tensor; the copy is then owned by the
+   * variable and later updates write in place until the value is read elsewhere (and may be shared).
+   * A loop filling a tensor element by element is therefore linear, not quadratic. Views never
+   * become owned: an index read that returns a view of the variable releases it (see
+   * {@link Index#shareIfView}), and the library writes in place only into dense storage of its own.
+   */
+  public static final class IndexAssign extends Node {
+    final Node read;
+    final Writer write;
+    final Index index;
+    final String op;
+    final dev.exp.tensor.op.BinaryOp arith;
+    final Node value;
+
+    public IndexAssign(Loc loc, Node read, Writer write, Index index, String op, Node value) {
+      super(loc);
+      this.read = read;
+      this.write = write;
+      this.index = index;
+      this.op = op;
+      this.arith = op.equals("=") ? null : dev.exp.tensor.op.BinaryOp.ofSymbol(op.substring(0, 1));
+      this.value = value;
+    }
+
+    @Override
+    public Object eval(Frame f) {
+      Indexing.Item[] items = index.evalItems(f);
+      Object v = value.eval(f);
+      Object container = peek(read, f);
+      if (!op.equals("=")) {
+        Object old = Indexing.get(container, items, loc);
+        v = Ops.binary(arith, old, v, loc);
+      }
+      boolean inPlace = container instanceof Tensor && container == owner(f);
+      Object updated = Indexing.set(container, items, v, inPlace, loc);
+      write.write(f, updated);
+      own(f, updated);
+      return null;
+    }
+
+    private Object owner(Frame f) {
+      if (read instanceof VariableNodes.LocalGet l && !l.v.captured) {
+        return f.owned == null ? null : f.owned[l.v.slot];
+      }
+      if (read instanceof VariableNodes.GlobalGet g) {
+        return g.g.owned;
+      }
+      return null;
+    }
+
+    private void own(Frame f, Object value) {
+      if (read instanceof VariableNodes.LocalGet l && !l.v.captured) {
+        if (f.owned == null) {
+          f.owned = new Object[f.slots.length];
+        }
+        f.owned[l.v.slot] = value;
+      } else if (read instanceof VariableNodes.GlobalGet g) {
+        g.g.owned = value;
+      }
+    }
+  }
+
+  /** {@code r.f = v}: a new record with the field set. */
+  public static final class MemberAssign extends Node {
+    final Node read;
+    final Writer write;
+    final String name;
+    final String op;
+    final dev.exp.tensor.op.BinaryOp arith;
+    final Node value;
+
+    public MemberAssign(Loc loc, Node read, Writer write, String name, String op, Node value) {
+      super(loc);
+      this.read = read;
+      this.write = write;
+      this.name = name;
+      this.op = op;
+      this.arith = op.equals("=") ? null : dev.exp.tensor.op.BinaryOp.ofSymbol(op.substring(0, 1));
+      this.value = value;
+    }
+
+    @Override
+    public Object eval(Frame f) {
+      Object container = read.eval(f);
+      if (!(container instanceof Record r)) {
+        throw new ExpError("cannot set field '" + name + "' on " + Values.describe(container), loc);
+      }
+      Object v = value.eval(f);
+      if (!op.equals("=")) {
+        v = Ops.binary(arith, Member.member(r, name, loc), v, loc);
+      }
+      write.write(f, r.with(name, v));
+      return null;
+    }
+  }
+
+  /** Stores a value into a variable (local, captured or global). */
+  public interface Writer {
+    void write(Frame f, Object value);
+  }
+}

@@ -1,0 +1,134 @@
+package dev.exp.eval.nodes;
+
+import dev.exp.eval.runtime.CallPlan;
+import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.Context;
+import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.Limit;
+import dev.exp.eval.runtime.Signature;
+import dev.exp.syntax.Loc;
+
+/**
+ * A script function value: code plus the cells of the variables it captured. Its arguments are
+ * bound straight into the slots of the new frame (parameter {@code p} is slot {@code p}); the call
+ * node evaluates them there directly, so a call allocates only the frame.
+ */
+public final class Closure implements Callable {
+  public final FunctionCode code;
+  final Object[] captures;
+
+  public Closure(FunctionCode code, Object[] captures) {
+    this.code = code;
+    this.captures = captures;
+  }
+
+  @Override
+  public String name() {
+    return code.name == null ? "<lambda>" : code.name;
+  }
+
+  @Override
+  public Signature sig() {
+    return code.sig;
+  }
+
+  /** A frame for one call; the caller writes the arguments into its first slots. */
+  Frame newFrame(Context ctx) {
+    return new Frame(code.frameSize, captures, ctx);
+  }
+
+  @Override
+  public Object call(Context ctx, Object[] args, String[] names, Loc loc) {
+    CallPlan p = code.sig.plan(args.length, names, loc);
+    Frame f = newFrame(ctx);
+    p.bindInto(args, f.slots);
+    return run(f, p.unbound, loc);
+  }
+
+  @Override
+  public Object invoke(Context ctx, Object[] bound, Loc loc) {
+    Frame f = newFrame(ctx);
+    int n = code.params.length;
+    int missing = 0;
+    for (int i = 0; i < n; i++) {
+      if (bound[i] != Signature.MISSING) {
+        f.slots[i] = bound[i];
+      } else {
+        missing++;
+      }
+    }
+    int[] unbound = new int[missing];
+    for (int i = 0, k = 0; i < n; i++) {
+      if (bound[i] == Signature.MISSING) {
+        unbound[k++] = i;
+      }
+    }
+    return run(f, unbound, loc);
+  }
+
+  /** Fills the defaults of the parameters in {@code unbound}, boxes captured parameters, runs the body. */
+  Object run(Frame f, int[] unbound, Loc loc) {
+    bindDefaults(f, unbound);
+    Context ctx = f.ctx;
+    ctx.enter(loc);
+    try {
+      return code.execute(f);
+    } catch (ExpError e) {
+      e.leave(name());
+      throw e;
+    } catch (StackOverflowError e) {
+      throw overflow(ctx, loc);
+    } finally {
+      ctx.exit();
+    }
+  }
+
+  /**
+   * {@link #run} evaluated typed: the body's value as a number, so a numeric function such as
+   * {@code fib} returns without boxing; a value of another kind comes back as {@link UnexpectedType}.
+   */
+  double runDouble(Frame f, int[] unbound, Loc loc) throws UnexpectedType {
+    bindDefaults(f, unbound);
+    Context ctx = f.ctx;
+    ctx.enter(loc);
+    try {
+      return code.executeDouble(f);
+    } catch (ExpError e) {
+      e.leave(name());
+      throw e;
+    } catch (StackOverflowError e) {
+      throw overflow(ctx, loc);
+    } finally {
+      ctx.exit();
+    }
+  }
+
+  private void bindDefaults(Frame f, int[] unbound) {
+    FunctionCode c = code;
+    if (!c.capturedParams) {
+      for (int p : unbound) {
+        f.slots[p] = c.defaults[p].eval(f);
+      }
+    } else {
+      // in parameter order, so a default reading an earlier captured parameter sees its cell
+      for (int p : unbound) {
+        f.slots[p] = Signature.MISSING;
+      }
+      for (int p = 0; p < c.params.length; p++) {
+        if (f.slots[p] == Signature.MISSING) {
+          f.slots[p] = c.defaults[p].eval(f);
+        }
+        if (c.paramVars[p].captured) {
+          f.slots[p] = new Cell(f.slots[p]);
+        }
+      }
+    }
+  }
+
+  /** The Java stack ran out before the call-depth limit (small thread stacks in embedding hosts). */
+  private static Context.LimitError overflow(Context ctx, Loc loc) {
+    return new Context.LimitError(Limit.CALL_DEPTH,
+        "call depth limit exceeded: the Java stack overflowed after " + ctx.depth
+            + " nested calls (unbounded recursion? run on a thread with a larger stack or lower Limits.maxCallDepth)", loc);
+  }
+}

@@ -1,0 +1,198 @@
+package dev.exp.eval.nodes;
+
+import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.Printer;
+import dev.exp.eval.runtime.Record;
+import dev.exp.eval.runtime.Values;
+import dev.exp.syntax.Loc;
+import dev.exp.tensor.Tensor;
+import dev.exp.text.FormatSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Literals that build values: lists/tensors, records, interpolated strings, functions. */
+public final class CollectionNodes {
+  private CollectionNodes() {}
+
+  /**
+   * A list of numbers becomes a tensor; so does a list whose elements are all nested bracket literals
+   * that became tensors of one shape ({@code [[1, 2], [3, 4]]}). Anything else stays a list.
+   */
+  public static Object listOrTensor(List<Object> items, boolean nestedRows) {
+    if (items.isEmpty()) {
+      return Values.list(items);
+    }
+    Tensor vector = dev.exp.tensor.TensorArgs.vectorOf(items);
+    if (vector != null) {
+      return vector;
+    }
+    if (nestedRows) {
+      List<Tensor> rows = new ArrayList<>(items.size());
+      for (Object o : items) {
+        if (!(o instanceof Tensor t)) {
+          return Values.list(items);
+        }
+        rows.add(t);
+      }
+      Tensor stacked = Values.stack(rows);
+      if (stacked != null) {
+        return stacked;
+      }
+    }
+    return Values.list(items);
+  }
+
+  public static final class ListLit extends Node {
+    final Node[] elements;
+    final boolean nestedRows;
+
+    public ListLit(Loc loc, Node[] elements, boolean nestedRows) {
+      super(loc);
+      this.elements = elements;
+      this.nestedRows = nestedRows;
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
+    }
+
+    @Override
+    public Object eval(Frame f) {
+      List<Object> items = new ArrayList<>(elements.length);
+      for (Node e : elements) {
+        items.add(e.eval(f));
+      }
+      Object v = listOrTensor(items, nestedRows);
+      if (nestedRows && v instanceof List<?> && allTensors(items)) {
+        throw new ExpError("rows of a tensor literal must have the same shape, got "
+            + shapes(items), loc);
+      }
+      return v;
+    }
+
+    private static boolean allTensors(List<Object> items) {
+      for (Object o : items) {
+        if (!(o instanceof Tensor)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static String shapes(List<Object> items) {
+      StringBuilder sb = new StringBuilder();
+      for (Object o : items) {
+        if (sb.length() > 0) {
+          sb.append(", ");
+        }
+        sb.append(Tensor.shapeString(((Tensor) o).shape()));
+      }
+      return sb.toString();
+    }
+  }
+
+  /** A record literal; a null name marks a spread. */
+  public static final class RecordLit extends Node {
+    final String[] names;
+    final Node[] values;
+
+    public RecordLit(Loc loc, String[] names, Node[] values) {
+      super(loc);
+      this.names = names;
+      this.values = values;
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
+    }
+
+    @Override
+    public Object eval(Frame f) {
+      boolean spread = false;
+      for (String n : names) {
+        if (n == null) {
+          spread = true;
+          break;
+        }
+      }
+      if (!spread) {
+        Object[] v = new Object[values.length];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = values[i].eval(f);
+        }
+        return new Record(names, v);
+      }
+      java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < names.length; i++) {
+        Object v = values[i].eval(f);
+        if (names[i] == null) {
+          if (!(v instanceof Record r)) {
+            throw new ExpError("'...' spreads a record, got " + Values.describe(v), values[i].loc);
+          }
+          for (int k = 0; k < r.keys.length; k++) {
+            m.put(r.keys[k], r.values[k]);
+          }
+        } else {
+          m.put(names[i], v);
+        }
+      }
+      return Record.of(m);
+    }
+  }
+
+  /** {@code "text {expr:spec} text"}. */
+  public static final class Interp extends Node {
+    final String[] texts;
+    final Node[] holes;
+    final FormatSpec[] specs;
+
+    public Interp(Loc loc, String[] texts, Node[] holes, FormatSpec[] specs) {
+      super(loc);
+      this.texts = texts;
+      this.holes = holes;
+      this.specs = specs;
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
+    }
+
+    @Override
+    public Object eval(Frame f) {
+      StringBuilder sb = new StringBuilder(texts[0]);
+      for (int i = 0; i < holes.length; i++) {
+        Object v = holes[i].eval(f);
+        sb.append(format(v, specs[i], holes[i].loc));
+        sb.append(texts[i + 1]);
+      }
+      return sb.toString();
+    }
+
+    public static String format(Object v, FormatSpec spec, Loc loc) {
+      if (spec == null) {
+        return Printer.str(v);
+      }
+      try {
+        if (v instanceof Double d) {
+          return spec.format(d);
+        }
+        if (v instanceof Tensor t && t.size() == 1) {
+          return spec.format(t.at(0));
+        }
+        if (v instanceof Tensor t) {
+          StringBuilder sb = new StringBuilder("[");
+          for (int i = 0; i < t.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(spec.format(t.at(i)).trim());
+          }
+          return sb.append(']').toString();
+        }
+        return spec.formatText(Printer.str(v));
+      } catch (IllegalArgumentException e) {
+        throw new ExpError(e.getMessage(), loc);
+      }
+    }
+  }
+}

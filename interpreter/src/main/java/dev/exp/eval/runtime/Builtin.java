@@ -1,0 +1,58 @@
+package dev.exp.eval.runtime;
+
+import dev.exp.syntax.Loc;
+
+/** A language builtin written in Java (print, len, map, assert_eq, ...). */
+public final class Builtin implements Callable {
+  /** The body of a builtin: arguments in parameter order, null for an optional one not given. */
+  public interface Body {
+    Object apply(Context ctx, Object[] args, Loc loc);
+  }
+
+  private final Signature sig;
+  private final String doc;
+  private final Body body;
+
+  /**
+   * @param params parameter names; those from index {@code required} on are optional (passed as null);
+   *     a single name starting with {@code *} collects all positional arguments into a list
+   */
+  public Builtin(String name, String[] params, int required, String doc, Body body) {
+    if (params.length == 1 && params[0].startsWith("*")) {
+      this.sig = Signature.rest(name, params[0].substring(1));
+    } else {
+      String[] defaults = new String[params.length];
+      for (int i = required; i < params.length; i++) {
+        defaults[i] = "none";
+      }
+      this.sig = new Signature(name, params, defaults, false);
+    }
+    this.doc = doc;
+    this.body = body;
+  }
+
+  @Override
+  public Signature sig() {
+    return sig;
+  }
+
+  @Override
+  public Object invoke(Context ctx, Object[] bound, Loc loc) {
+    for (int i = 0; i < bound.length; i++) {
+      if (bound[i] == Signature.MISSING) {
+        bound[i] = null;
+      }
+    }
+    return body.apply(ctx, bound, loc);
+  }
+
+  @Override
+  public String name() {
+    return sig.name();
+  }
+
+  @Override
+  public String doc() {
+    return doc;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.exp.eval.runtime;
+
+import dev.exp.syntax.Loc;
+import java.util.List;
+
+/**
+ * Anything a script can call: closures, builtins, kernels, host functions. Each declares one {@link
+ * Signature}; arguments are bound to it by the shared binder ({@link Signature#plan}, {@link CallPlan})
+ * and the callee receives them in parameter order through {@link #invoke}.
+ */
+public interface Callable {
+  /**
+   * The parameter list, or null for a callable that binds its own arguments (overloads dispatching on
+   * the first argument): those override {@link #call} and report {@link #signatures()}.
+   */
+  Signature sig();
+
+  /**
+   * Runs with bound arguments: {@code bound[p]} is parameter {@code p}'s argument or {@link
+   * Signature#MISSING}. The array belongs to the callee (it may be the caller's argument array, used
+   * once) and may be overwritten.
+   */
+  Object invoke(Context ctx, Object[] bound, Loc loc);
+
+  /**
+   * Calls with positional and named arguments: {@code names[i]} is null for a positional argument;
+   * {@code names} itself is null when all are positional. {@code names} may be shared between calls
+   * and must not be modified.
+   */
+  default Object call(Context ctx, Object[] args, String[] names, Loc loc) {
+    CallPlan p = sig().plan(args.length, names, loc);
+    return invoke(ctx, p.bind(args), loc);
+  }
+
+  /** The alternatives a call is checked against when compiling (any of them accepting is enough). */
+  default List<Signature> signatures() {
+    return List.of(sig());
+  }
+
+  /** The name shown in errors, stacks and help. */
+  String name();
+
+  /** A one-line signature such as {@code linalg.solve(A, b)}. */
+  default String signature() {
+    return sig().render();
+  }
+
+  /** Documentation text, or "" when there is none. */
+  default String doc() {
+    return "";
+  }
+}

@@ -1,0 +1,156 @@
+package dev.exp.eval.runtime;
+
+import dev.exp.kernel.KernelException;
+import dev.exp.syntax.Loc;
+import dev.exp.tensor.Tensor;
+import dev.exp.tensor.TensorOps;
+import dev.exp.tensor.op.BinaryOp;
+import dev.exp.tensor.op.UnaryOp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The operators of the language on values: arithmetic with broadcasting, comparison, equality. */
+public final class Ops {
+  private Ops() {}
+
+  public static Object binary(BinaryOp op, Object a, Object b, Loc loc) {
+    if (a instanceof Double x && b instanceof Double y) {
+      if (op == BinaryOp.MATMUL) {
+        throw new ExpError("operator '@' needs tensors, got two numbers (use * for numbers)", loc);
+      }
+      double r = op.apply(x, y);
+      return op.isComparison() ? (Object) (r != 0) : (Object) r;
+    }
+    if (ComplexScalarOps.isComplex(a) || ComplexScalarOps.isComplex(b)) {   // complex scalars (tensors: below)
+      Object r = ComplexScalarOps.binary(op, a, b, loc);
+      if (r != null) {
+        return r;
+      }
+    }
+    switch (op) {
+      case EQ:
+        return equal(a, b, loc, true);
+      case NE: {
+        Object e = equal(a, b, loc, false);
+        return e instanceof Boolean bool ? (Object) !bool : e;
+      }
+      default:
+        break;
+    }
+    if (op == BinaryOp.ADD && a instanceof String s && b instanceof String t) {
+      long n = (long) s.length() + t.length();
+      if (n > Integer.MAX_VALUE - 8) {
+        throw new ExpError("operator '+': a string of " + n + " characters is too long", loc);
+      }
+      Context.reserveHere(2 * n, "a string of " + n + " characters", loc);
+      return s + t;
+    }
+    if (op == BinaryOp.ADD && a instanceof List<?> l && b instanceof List<?> m) {
+      long n = (long) l.size() + m.size();
+      if (n > Integer.MAX_VALUE - 8) {
+        throw new ExpError("operator '+': a list of " + n + " items is too long", loc);
+      }
+      Context.reserveHere(Context.LIST_ITEM_BYTES * n, "a list of " + n + " items", loc);
+      List<Object> out = new ArrayList<>(l);
+      out.addAll(m);
+      return Values.list(out);
+    }
+    if (op.isComparison() && a instanceof String s && b instanceof String t) {
+      int c = s.compareTo(t);
+      return switch (op) {
+        case LT -> c < 0;
+        case LE -> c <= 0;
+        case GT -> c > 0;
+        default -> c >= 0;
+      };
+    }
+    if (op == BinaryOp.MATMUL && a instanceof dev.exp.linalg.LinearOperator lo) {
+      return OperatorCalls.apply(lo, b, loc);
+    }
+    Tensor ta = Values.asTensorOperand(a);
+    Tensor tb = Values.asTensorOperand(b);
+    if (ta == null || tb == null) {
+      throw new ExpError("operator '" + op.symbol() + "' cannot combine " + Values.describe(a) + " and "
+          + Values.describe(b), loc);
+    }
+    try {
+      if (op == BinaryOp.MATMUL) {
+        return Values.unwrapScalar(MatMulBridge.matmul(ta, tb, loc));
+      }
+      return TensorOps.binary(op, ta, tb);
+    } catch (KernelException e) {
+      throw Context.fromKernel("operator '" + op.symbol() + "': ", e, loc);
+    }
+  }
+
+  /** Logical not of a tensor: 1 where x == 0, else 0 (the op table's NOT loop). */
+  public static Object not(dev.exp.tensor.Tensor t) {
+    return TensorOps.unary(UnaryOp.NOT, t);
+  }
+
+  public static Object negate(Object v, Loc loc) {
+    if (v instanceof Double d) {
+      return -d;
+    }
+    if (v instanceof dev.exp.tensor.Complex z) {
+      return ComplexScalarOps.negate(z);
+    }
+    if (v instanceof Tensor t) {
+      try {
+        return TensorOps.unary(UnaryOp.NEG, t);
+      } catch (KernelException e) {
+        throw Context.fromKernel("unary '-': ", e, loc);
+      }
+    }
+    throw new ExpError("unary '-' needs a number or tensor, got " + Values.describe(v), loc);
+  }
+
+  /** == : element-wise on tensors (a 0/1 tensor), structural equality on everything else. */
+  static Object equal(Object a, Object b, Loc loc, boolean eq) {
+    if ((a instanceof Tensor || b instanceof Tensor) && Values.asTensorOperand(a) != null
+        && Values.asTensorOperand(b) != null) {
+      Tensor ta = Values.asTensorOperand(a);
+      Tensor tb = Values.asTensorOperand(b);
+      try {
+        return TensorOps.binary(eq ? BinaryOp.EQ : BinaryOp.NE, ta, tb);
+      } catch (KernelException e) {
+        throw Context.fromKernel("operator '" + (eq ? "==" : "!=") + "': ", e, loc);
+      }
+    }
+    return deepEquals(a, b);
+  }
+
+  public static boolean deepEquals(Object a, Object b) {
+    if (a instanceof Double x && b instanceof Double y) {
+      return x.doubleValue() == y.doubleValue();
+    }
+    if (a instanceof dev.exp.tensor.Complex || b instanceof dev.exp.tensor.Complex) {   // a real equals x+0i
+      Object r = ComplexScalarOps.binary(BinaryOp.EQ, a, b, Loc.NONE);
+      return r instanceof Boolean eq && eq;
+    }
+    if (a instanceof List<?> l && b instanceof List<?> m) {
+      if (l.size() != m.size()) {
+        return false;
+      }
+      for (int i = 0; i < l.size(); i++) {
+        if (!deepEquals(l.get(i), m.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof Record r && b instanceof Record s) {
+      if (r.size() != s.size()) {
+        return false;
+      }
+      for (int i = 0; i < r.keys.length; i++) {
+        if (!r.keys[i].equals(s.keys[i]) || !deepEquals(r.values[i], s.values[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return Objects.equals(a, b);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.exp.eval.runtime;
+
+import java.util.Collection;
+
+/** "Did you mean" suggestions by edit distance. */
+public final class Suggest {
+  private Suggest() {}
+
+  /** "; did you mean 'x'?" or "" when nothing is close. */
+  public static String didYouMean(String name, Collection<String> candidates) {
+    String best = closest(name, candidates);
+    return best == null ? "" : "; did you mean '" + best + "'?";
+  }
+
+  public static String closest(String name, Collection<String> candidates) {
+    String best = null;
+    int bestD = Integer.MAX_VALUE;
+    int limit = Math.max(1, Math.min(3, name.length() / 3 + 1));
+    for (String c : candidates) {
+      if (c.equals(name)) {
+        continue;
+      }
+      int d = distance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+      if (d < bestD || d == bestD && best != null && c.compareTo(best) < 0) {
+        bestD = d;
+        best = c;
+      }
+    }
+    return bestD <= limit ? best : null;
+  }
+
+  /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+  static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}

@@ -1,0 +1,148 @@
+package dev.exp.eval.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.exp.api.Capability;
+import dev.exp.api.Engine;
+import dev.exp.api.Session;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trial cache: reuse on rerun, invalidation when the body changes, failed trials rerun. */
+class ExperimentCacheTest {
+  @TempDir
+  Path dir;
+
+  private final AtomicInteger runs = new AtomicInteger();
+
+  private String run(String script) {
+    Engine engine = Engine.builder().baseDir(dir).grant(Capability.FILE_READ, Capability.FILE_WRITE)
+        .function("tick", a -> runs.incrementAndGet()).build();
+    try (Session s = engine.newSession()) {
+      return s.eval(script).toString();
+    }
+  }
+
+  static final String BODY = """
+      experiment "cached" (cache: "runs", jobs: 2) {
+        sweep m in [1, 2, 3]
+        repeat 4
+        tick()
+        report v = m * 10 + seed + rand([1])[0]
+      }
+      """;
+
+  @Test
+  void rerunReusesEveryFinishedTrial() {
+    String first = run(BODY);
+    assertEquals(12, runs.get());
+    String second = run(BODY);
+    assertEquals(12, runs.get(), "no trial should run again");
+    assertEquals(first, second);
+  }
+
+  @Test
+  void commentsAndWhitespaceDoNotInvalidateButTheBodyDoes() {
+    run(BODY);
+    run(BODY.replace("tick()", "tick()   # count the trial"));
+    assertEquals(12, runs.get());
+    run(BODY.replace("m * 10", "m * 100"));
+    assertEquals(24, runs.get(), "a changed body must rerun every trial");
+  }
+
+  @Test
+  void failedTrialsRunAgain() throws IOException {
+    String failing = """
+        experiment "flaky" (cache: "runs") {
+          sweep k in [1, 2, 3]
+          tick()
+          if k == 2 and not ok { error("not yet") }
+          report v = k
+        }
+        """;
+    run("let ok = false\n" + failing);
+    assertEquals(3, runs.get());
+    String out = run("let ok = true\n" + failing);
+    assertEquals(4, runs.get(), "only the failed trial runs again");
+    assertTrue(!out.contains("failed"), out);
+    assertTrue(Files.exists(dir.resolve("runs/flaky.jsonl")));
+  }
+
+  @Test
+  void tornLastLineIsIgnored() throws IOException {
+    run(BODY);
+    Path file = dir.resolve("runs/cached.jsonl");
+    Files.writeString(file, Files.readString(file) + "{\"key\":\"abc\",\"row\":{\"v\":[\"n\",", java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+    run(BODY);
+    assertEquals(12, runs.get());
+  }
+
+  @Test
+  void tamperedLineIsReportedOnceAndRecomputed() throws IOException {
+    String first = run(BODY);
+    Path file = dir.resolve("runs/cached.jsonl");
+    java.util.List<String> lines = Files.readAllLines(file);
+    // change one stored metric by hand: the checksum no longer matches
+    String line = lines.get(0);
+    int at = line.indexOf("[\"n\",") + 5;
+    int end = line.indexOf(']', at);
+    lines.set(0, line.substring(0, at) + "12345.0" + line.substring(end));
+    Files.write(file, lines);
+    java.util.List<String> warnings = new java.util.ArrayList<>();
+    Engine engine = Engine.builder().baseDir(dir).grant(Capability.FILE_READ, Capability.FILE_WRITE)
+        .function("tick", a -> runs.incrementAndGet()).build();
+    String second;
+    try (Session s = engine.newSession()) {
+      s.progress(new dev.exp.api.ExperimentListener() {
+        @Override
+        public void start(String e, int t, int g, long r, int c, int j) {}
+
+        @Override
+        public void update(String e, int d, int f, int c, int t, double s) {}
+
+        @Override
+        public void finish(String e, int d, int f, int c, int t, double s, String err) {}
+
+        @Override
+        public void warning(String e, String message) {
+          warnings.add(message);
+        }
+      });
+      second = s.eval(BODY).toString();
+    }
+    assertEquals(13, runs.get(), "exactly the tampered trial runs again");
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("1 damaged or modified line"), warnings.get(0));
+    assertEquals(first, second, "the recomputed trial gives the original value, not the tampered one");
+  }
+
+  @Test
+  void experimentWhoseEveryTrialFailsFailsWithTheFirstError() {
+    String all = """
+        experiment "doomed" {
+          sweep k in [1, 2]
+          error("broken {k}")
+          report v = k
+        }
+        """;
+    ExpRuntimeExceptionHolder h = new ExpRuntimeExceptionHolder();
+    try {
+      run(all);
+    } catch (dev.exp.api.ExpRuntimeException e) {
+      h.message = e.getMessage();
+    }
+    assertTrue(h.message != null && h.message.contains("all 2 trials failed") && h.message.contains("broken 1"),
+        String.valueOf(h.message));
+    String recorded = run(all.replace("experiment \"doomed\"", "experiment \"doomed\" (on_error: \"record\")"));
+    assertTrue(recorded.contains("2 of 2 trials failed") || recorded.contains("error"), recorded);
+  }
+
+  private static final class ExpRuntimeExceptionHolder {
+    String message;
+  }
+}
