@@ -34,6 +34,8 @@ public final class AccessNodes {
     final String[] names;
     /** The plan of the last signature seen here (one immutable object: safe under parallel trials). */
     private CallPlan cached;
+    /** Whether every argument evaluated here so far was a number (then passed unboxed); a benign race. */
+    private boolean typedArgs = true;
 
     Call(Loc loc, Node callee, Node[] args, String[] names) {
       super(loc);
@@ -62,14 +64,18 @@ public final class AccessNodes {
       Object fn = callee(f);
       if (fn instanceof Closure c) {
         CallPlan p = plan(c.code.sig);
-        Frame nf = argumentsInto(c, p, f);
+        int size = c.code.frameSize;
+        Frame nf = f.callee(size, c.captures);
         try {
+          argumentsInto(c, p, f, nf);
           return c.run(nf, p.unbound, loc);
         } catch (ExpError e) {
           e.locateIfUnknown(loc);
           throw e;
         } catch (StackOverflowError e) {
           throw depth(loc);
+        } finally {
+          f.giveBack(nf, size);
         }
       }
       return finish(f, fn);
@@ -112,28 +118,45 @@ public final class AccessNodes {
         return Arithmetic.number(finish(f, fn));
       }
       CallPlan p = plan(c.code.sig);
-      Frame nf = argumentsInto(c, p, f);
+      int size = c.code.frameSize;
+      Frame nf = f.callee(size, c.captures);
       try {
+        argumentsInto(c, p, f, nf);
         return c.runDouble(nf, p.unbound, loc);
       } catch (ExpError e) {
         e.locateIfUnknown(loc);
         throw e;
       } catch (StackOverflowError e) {
         throw depth(loc);
+      } finally {
+        f.giveBack(nf, size);
       }
     }
 
-    /** A new frame of closure c with this call's arguments (evaluated in f) in their slots; counts the step. */
-    private Frame argumentsInto(Closure c, CallPlan p, Frame f) {
-      Frame nf = c.newFrame(f.ctx);
+    /**
+     * Evaluates this call's arguments (in f) into the slots of closure c's frame nf and counts the
+     * step. Numbers go in unboxed while the site has seen only numbers, unless a parameter is
+     * captured (its slot then holds a cell).
+     */
+    private void argumentsInto(Closure c, CallPlan p, Frame f, Frame nf) {
       Object[] slots = nf.slots;
       int[] t = p.target;
       Node[] a = args;
-      for (int i = 0; i < a.length; i++) {
-        slots[t[i]] = a[i].eval(f);
+      if (typedArgs && !c.code.capturedParams) {
+        for (int i = 0; i < a.length; i++) {
+          try {
+            nf.setNum(t[i], a[i].evalDouble(f));
+          } catch (UnexpectedType e) {
+            typedArgs = false;   // this site passes other values: boxed from now on
+            slots[t[i]] = e.value;
+          }
+        }
+      } else {
+        for (int i = 0; i < a.length; i++) {
+          slots[t[i]] = a[i].eval(f);
+        }
       }
       f.ctx.tick(loc);
-      return nf;
     }
 
     /** Calls a function value with positional/named arguments from Java code (builtins, experiments). */

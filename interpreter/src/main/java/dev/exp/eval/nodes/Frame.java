@@ -25,7 +25,8 @@ public final class Frame {
   static final int RETURN = 3;
 
   public final Object[] slots;
-  public final Object[] captures;
+  /** The cells of the variables the running closure captured (set again when the frame is reused). */
+  public Object[] captures;
   public final Context ctx;
   /** Unboxed numbers of the slots that hold {@link #NUM}; null until the first typed write. */
   double[] nums;
@@ -37,6 +38,11 @@ public final class Frame {
   double retNum;
   /** Per slot, the tensor this frame's variable owns exclusively (see {@link AccessNodes.IndexAssign}). */
   Object[] owned;
+
+  /** The frame this one lends to the functions it calls (see {@link #callee}); null until the first call. */
+  private Frame spare;
+  /** Whether {@link #spare} is lent out now. */
+  private boolean spareLent;
 
   public Frame(int size, Object[] captures, Context ctx) {
     this.slots = new Object[size];
@@ -72,5 +78,41 @@ public final class Frame {
   Object get(int slot) {
     Object x = slots[slot];
     return x == NUM ? (Object) nums[slot] : x;
+  }
+
+  /**
+   * The frame for a call of a closure made from this frame, with empty slots. Calls made from one
+   * frame nest, so one frame, lent and given back, serves them all: a recursion reuses one frame per
+   * depth and a call allocates nothing. When the spare is lent already (a call inside another
+   * call's arguments) or too small, the call gets a new frame. Give it back with {@link #giveBack}.
+   */
+  Frame callee(int size, Object[] captures) {
+    Frame s = spare;
+    if (!spareLent) {
+      if (s == null || s.slots.length < size) {
+        s = new Frame(size, captures, ctx);
+        spare = s;
+      } else {
+        s.captures = captures;
+      }
+      spareLent = true;
+      return s;
+    }
+    return new Frame(size, captures, ctx);
+  }
+
+  /**
+   * Takes back a frame from {@link #callee} once its call has returned or failed; the spare's first
+   * {@code size} slots are cleared (no value outlives its call) and its completion state reset.
+   * Nothing may keep a frame after its call: closures keep cells, not frames.
+   */
+  void giveBack(Frame callee, int size) {
+    if (callee == spare) {
+      java.util.Arrays.fill(callee.slots, 0, size, null);
+      callee.owned = null;   // ownership of tensors never carries over to another call
+      callee.jump = NORMAL;
+      callee.ret = null;
+      spareLent = false;
+    }
   }
 }
