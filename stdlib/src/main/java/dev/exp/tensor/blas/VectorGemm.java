@@ -11,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link #PACKED}). Then each task takes a block of up to MC rows and a chunk of whole panels: for
  * every k block it packs its rows of op(A) into row panels (MC×KC, kept in the core's L2) and runs the
  * {@link VectorTiles register tiles} over the chunk's panels (each panel, KC×NR, reused from L1/L2 by
- * all row panels). The first k block stores into C, later ones add, so C needs no zeroing. Each element
- * is one FMA chain per k block, so the bits do not depend on the threads or the tile family. Tasks are
+ * all row panels). The tiles of the first k block start from zero, later ones from C, so C needs no
+ * zeroing, and each element is one FMA chain over the whole k in order: the bits do not depend on the
+ * threads, the k blocks or the tile family. Tasks are
  * bounded (at most {@link #TASK} multiply-adds, about 20 ms), so limits are polled often enough between
  * them. Only linked when jdk.incubator.vector is present.
  */
