@@ -1,7 +1,6 @@
 package dev.exp.tensor.blas;
 
 import dev.exp.kernel.Parallel;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -11,8 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link #PACKED}). Then each task takes a block of up to MC rows and a chunk of whole panels: for
  * every k block it packs its rows of op(A) into row panels (MC×KC, kept in the core's L2) and runs the
  * {@link VectorTiles register tiles} over the chunk's panels (each panel, KC×NR, reused from L1/L2 by
- * all row panels). The first k block stores into C, later ones add, so C needs no zeroing. Each element
- * is one FMA chain per k block, so the bits do not depend on the threads or the tile family. Tasks are
+ * all row panels). The tiles of the first k block start from zero, later ones from C, so C needs no
+ * zeroing, and each element is one FMA chain over the whole k in order: the bits do not depend on the
+ * threads, the k blocks or the tile family. Tasks are
  * bounded (at most {@link #TASK} multiply-adds, about 20 ms), so limits are polled often enough between
  * them. Only linked when jdk.incubator.vector is present.
  */
@@ -77,8 +77,7 @@ final class VectorGemm {
     int panels = ceilDiv(n, nr);
     int blocks = ceilDiv(panels, Math.max(1, packed / k / nr));
     int nb = ceilDiv(panels, blocks) * nr; // equal blocks, not 2040 + 8 columns
-    double[] bp = new double[k * roundUp(Math.min(nb, n), L)];
-    ConcurrentLinkedQueue<double[]> buffers = new ConcurrentLinkedQueue<>();
+    double[] bp = PackBuffers.take(k * roundUp(Math.min(nb, n), L));
     for (int j0 = 0; j0 < n; j0 += nb) {
       if (j0 > 0) {
         poll.run();
@@ -90,14 +89,12 @@ final class VectorGemm {
         if (t > 0) {
           poll.run();
         }
-        double[] ap = buffers.poll();
-        if (ap == null) {
-          ap = new double[step * kc];
-        }
+        double[] ap = PackBuffers.take(step * kc);
         blk.run(t, ta, m, a, ao, bp, ap, c, co);
-        buffers.add(ap);
+        PackBuffers.give(ap);
       });
     }
+    PackBuffers.give(bp);
   }
 
   /**
@@ -137,10 +134,11 @@ final class VectorGemm {
       int cols = j1 - j0;
       panels = ceilDiv(cols, nr);
       width = roundUp(cols, L); // of all panels together: the last one is padded to whole vectors only
-      // chunks of whole panels so that a task stays under TASK multiply-adds and each thread gets
-      // several tasks (one slowed down by a neighbour on its core then takes fewer)
+      // chunks of whole panels so that a task stays under TASK multiply-adds and each thread gets at
+      // least two tasks (one slowed down by a neighbour on its core then takes fewer); no more chunks
+      // than that, as each chunk packs its rows of A again
       long chunks = Math.max(ceilDiv((long) step * cols * k, TASK),
-          threads == 1 ? 1 : ceilDiv(4 * threads, rowTasks));
+          threads == 1 ? 1 : ceilDiv(2 * threads, rowTasks));
       chunk = ceilDiv(panels, (int) Math.min(panels, chunks)) * nr;
       colTasks = ceilDiv(cols, chunk);
       packTasks = Math.min(ceilDiv(k, kc) * panels, 4 * threads);
@@ -231,7 +229,15 @@ final class VectorGemm {
    */
   private static void packB(double[] b, int bo, int n, int k0, int kc, int jg, int nr, double[] bp, int dst) {
     int w = Math.min(nr, n - jg);
-    int width = w == nr ? nr : roundUp(w, L);
+    if (w == nr) { // whole vectors: copied as such (an arraycopy call per short row costs more)
+      for (int p = 0, src = bo + k0 * n + jg; p < kc; p++, dst += nr, src += n) {
+        for (int v = 0; v < nr; v += L) {
+          DoubleVector.fromArray(S, b, src + v).intoArray(bp, dst + v);
+        }
+      }
+      return;
+    }
+    int width = roundUp(w, L);
     for (int p = 0; p < kc; p++, dst += width) {
       System.arraycopy(b, bo + (k0 + p) * n + jg, bp, dst, w);
       for (int jj = w; jj < width; jj++) {

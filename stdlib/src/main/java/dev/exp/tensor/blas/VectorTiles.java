@@ -1,79 +1,100 @@
 package dev.exp.tensor.blas;
 
+import static jdk.incubator.vector.DoubleVector.fromArray;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register tiles of {@link VectorGemm}: each multiplies one packed A panel (MR rows, element
  * (r, p) at {@code ao + p·MR + r}) by one packed B panel (V vectors wide, row p at {@code bo + p·V·L})
- * over kc steps, with MR·V vector accumulators of fused multiply-adds, and stores (first k block) or
- * adds the tile to C (row r at {@code co + r·ldc}). Only the top-left h×w corner reaches C: edge
- * tiles spill to {@code tile} (MR·V·L doubles) and are written element by element.
+ * over kc steps, with MR·V vector accumulators of fused multiply-adds. The accumulators start from C
+ * (zero in the first k block) and go back to C once, so each element of C is one FMA chain over the
+ * whole k in order, whatever the k blocks, tile family or threads. Only the top-left h×w corner
+ * reaches C (row r at {@code co + r·ldc}): edge tiles run on {@code tile} (MR·V·L doubles) and copy
+ * their corner in and out.
  *
  * <p>The wide family (8 rows × up to 3 vectors: 24 accumulators, 3 B vectors and 1 broadcast) is for
  * 32 vector registers (AVX-512); the narrow one (6 rows × up to 2 vectors) fits 16 (AVX2, NEON).
  * Loads use constant offsets from one index per step, so C2 hoists their range checks out of the loop.
  * The code is written out by hand on purpose: C2 keeps the accumulators in registers only when each
- * is a separate local.
+ * is a separate local, and each kernel calls nothing but intrinsics, so it compiles as one unit
+ * (a helper per C vector was not inlined past C2's node budget, and boxed every accumulator).
  */
 final class VectorTiles {
   private VectorTiles() {}
 
   static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   static final int L = S.length();
+  /** One zero row of the widest tile, read with row stride 0 as the starting C of a first k block. */
+  private static final double[] ZERO = new double[3 * L];
 
-  /** Runs the tile of {@code rows} (8 or 6) rows and {@code vectors} B vectors. */
+  /**
+   * Runs the tile of {@code rows} (8 or 6) rows and {@code vectors} B vectors: C's h×w corner at co
+   * becomes (first ? 0 : C) + A panel · B panel.
+   */
   static void run(int rows, int vectors, double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co,
       int ldc, int h, int w, boolean first, double[] tile) {
+    int width = vectors * L;
+    if (h == rows && w == width) {
+      if (first) {
+        kernel(rows, vectors, ap, ao, bp, bo, kc, ZERO, 0, 0, c, co, ldc);
+      } else {
+        kernel(rows, vectors, ap, ao, bp, bo, kc, c, co, ldc, c, co, ldc);
+      }
+      return;
+    }
+    java.util.Arrays.fill(tile, 0, rows * width, 0.0);
+    if (!first) {
+      for (int r = 0; r < h; r++) {
+        System.arraycopy(c, co + r * ldc, tile, r * width, w);
+      }
+    }
+    kernel(rows, vectors, ap, ao, bp, bo, kc, tile, 0, width, tile, 0, width);
+    for (int r = 0; r < h; r++) {
+      System.arraycopy(tile, r * width, c, co + r * ldc, w);
+    }
+  }
+
+  /** The kernel for the shape: accumulators from src (row stride sld), results to dst (row stride ld). */
+  private static void kernel(int rows, int vectors, double[] ap, int ao, double[] bp, int bo, int kc,
+      double[] src, int s, int sld, double[] dst, int d, int ld) {
     if (rows == 8) {
       switch (vectors) {
-        case 3 -> k8x3(ap, ao, bp, bo, kc, c, co, ldc, h, w, first, tile);
-        case 2 -> k8x2(ap, ao, bp, bo, kc, c, co, ldc, h, w, first, tile);
-        default -> k8x1(ap, ao, bp, bo, kc, c, co, ldc, h, w, first, tile);
+        case 3 -> k8x3(ap, ao, bp, bo, kc, src, s, sld, dst, d, ld);
+        case 2 -> k8x2(ap, ao, bp, bo, kc, src, s, sld, dst, d, ld);
+        default -> k8x1(ap, ao, bp, bo, kc, src, s, sld, dst, d, ld);
       }
     } else if (vectors == 2) {
-      k6x2(ap, ao, bp, bo, kc, c, co, ldc, h, w, first, tile);
+      k6x2(ap, ao, bp, bo, kc, src, s, sld, dst, d, ld);
     } else {
-      k6x1(ap, ao, bp, bo, kc, c, co, ldc, h, w, first, tile);
+      k6x1(ap, ao, bp, bo, kc, src, s, sld, dst, d, ld);
     }
   }
 
-  private static void put(DoubleVector v, double[] c, int o, boolean first) {
-    (first ? v : v.add(DoubleVector.fromArray(S, c, o))).intoArray(c, o);
-  }
-
-  /** Writes the h×w corner of the spilled tile (row stride s) to C. */
-  private static void flush(double[] tile, int s, double[] c, int co, int ldc, int h, int w, boolean first) {
-    for (int r = 0; r < h; r++) {
-      int t = r * s;
-      int o = co + r * ldc;
-      if (first) {
-        System.arraycopy(tile, t, c, o, w);
-      } else {
-        for (int j = 0; j < w; j++) {
-          c[o + j] += tile[t + j];
-        }
-      }
-    }
-  }
-
-  /** 8 rows × 3 vectors (3·L columns); B panel rows 3·L wide, A panel rows 8 wide. */
-  static void k8x3(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc, int h, int w,
-      boolean first, double[] tile) {
-    DoubleVector z = DoubleVector.zero(S);
-    DoubleVector c00 = z, c01 = z, c02 = z;
-    DoubleVector c10 = z, c11 = z, c12 = z;
-    DoubleVector c20 = z, c21 = z, c22 = z;
-    DoubleVector c30 = z, c31 = z, c32 = z;
-    DoubleVector c40 = z, c41 = z, c42 = z;
-    DoubleVector c50 = z, c51 = z, c52 = z;
-    DoubleVector c60 = z, c61 = z, c62 = z;
-    DoubleVector c70 = z, c71 = z, c72 = z;
+  /** 8 rows × 3 vectors: B panel rows 3·L wide, A panel rows 8 wide. */
+  static void k8x3(double[] ap, int ao, double[] bp, int bo, int kc, double[] src, int s, int sld,
+      double[] dst, int d, int ld) {
+    DoubleVector c00 = fromArray(S, src, s), c01 = fromArray(S, src, s + L), c02 = fromArray(S, src, s + 2 * L);
+    s += sld;
+    DoubleVector c10 = fromArray(S, src, s), c11 = fromArray(S, src, s + L), c12 = fromArray(S, src, s + 2 * L);
+    s += sld;
+    DoubleVector c20 = fromArray(S, src, s), c21 = fromArray(S, src, s + L), c22 = fromArray(S, src, s + 2 * L);
+    s += sld;
+    DoubleVector c30 = fromArray(S, src, s), c31 = fromArray(S, src, s + L), c32 = fromArray(S, src, s + 2 * L);
+    s += sld;
+    DoubleVector c40 = fromArray(S, src, s), c41 = fromArray(S, src, s + L), c42 = fromArray(S, src, s + 2 * L);
+    s += sld;
+    DoubleVector c50 = fromArray(S, src, s), c51 = fromArray(S, src, s + L), c52 = fromArray(S, src, s + 2 * L);
+    s += sld;
+    DoubleVector c60 = fromArray(S, src, s), c61 = fromArray(S, src, s + L), c62 = fromArray(S, src, s + 2 * L);
+    s += sld;
+    DoubleVector c70 = fromArray(S, src, s), c71 = fromArray(S, src, s + L), c72 = fromArray(S, src, s + 2 * L);
     for (int p = 0; p < kc; p++) {
       int q = bo + p * 3 * L;
-      DoubleVector b0 = DoubleVector.fromArray(S, bp, q);
-      DoubleVector b1 = DoubleVector.fromArray(S, bp, q + L);
-      DoubleVector b2 = DoubleVector.fromArray(S, bp, q + 2 * L);
+      DoubleVector b0 = fromArray(S, bp, q);
+      DoubleVector b1 = fromArray(S, bp, q + L);
+      DoubleVector b2 = fromArray(S, bp, q + 2 * L);
       int r = ao + p * 8;
       DoubleVector x = DoubleVector.broadcast(S, ap[r]);
       c00 = x.fma(b0, c00); c01 = x.fma(b1, c01); c02 = x.fma(b2, c02);
@@ -92,45 +113,45 @@ final class VectorTiles {
       x = DoubleVector.broadcast(S, ap[r + 7]);
       c70 = x.fma(b0, c70); c71 = x.fma(b1, c71); c72 = x.fma(b2, c72);
     }
-    if (h == 8 && w == 3 * L) {
-      put(c00, c, co, first); put(c01, c, co + L, first); put(c02, c, co + 2 * L, first);
-      put(c10, c, co + ldc, first); put(c11, c, co + ldc + L, first); put(c12, c, co + ldc + 2 * L, first);
-      put(c20, c, co + 2 * ldc, first); put(c21, c, co + 2 * ldc + L, first); put(c22, c, co + 2 * ldc + 2 * L, first);
-      put(c30, c, co + 3 * ldc, first); put(c31, c, co + 3 * ldc + L, first); put(c32, c, co + 3 * ldc + 2 * L, first);
-      put(c40, c, co + 4 * ldc, first); put(c41, c, co + 4 * ldc + L, first); put(c42, c, co + 4 * ldc + 2 * L, first);
-      put(c50, c, co + 5 * ldc, first); put(c51, c, co + 5 * ldc + L, first); put(c52, c, co + 5 * ldc + 2 * L, first);
-      put(c60, c, co + 6 * ldc, first); put(c61, c, co + 6 * ldc + L, first); put(c62, c, co + 6 * ldc + 2 * L, first);
-      put(c70, c, co + 7 * ldc, first); put(c71, c, co + 7 * ldc + L, first); put(c72, c, co + 7 * ldc + 2 * L, first);
-      return;
-    }
-    int s = 3 * L;
-    c00.intoArray(tile, 0); c01.intoArray(tile, L); c02.intoArray(tile, 2 * L);
-    c10.intoArray(tile, s); c11.intoArray(tile, s + L); c12.intoArray(tile, s + 2 * L);
-    c20.intoArray(tile, 2 * s); c21.intoArray(tile, 2 * s + L); c22.intoArray(tile, 2 * s + 2 * L);
-    c30.intoArray(tile, 3 * s); c31.intoArray(tile, 3 * s + L); c32.intoArray(tile, 3 * s + 2 * L);
-    c40.intoArray(tile, 4 * s); c41.intoArray(tile, 4 * s + L); c42.intoArray(tile, 4 * s + 2 * L);
-    c50.intoArray(tile, 5 * s); c51.intoArray(tile, 5 * s + L); c52.intoArray(tile, 5 * s + 2 * L);
-    c60.intoArray(tile, 6 * s); c61.intoArray(tile, 6 * s + L); c62.intoArray(tile, 6 * s + 2 * L);
-    c70.intoArray(tile, 7 * s); c71.intoArray(tile, 7 * s + L); c72.intoArray(tile, 7 * s + 2 * L);
-    flush(tile, s, c, co, ldc, h, w, first);
+    c00.intoArray(dst, d); c01.intoArray(dst, d + L); c02.intoArray(dst, d + 2 * L);
+    d += ld;
+    c10.intoArray(dst, d); c11.intoArray(dst, d + L); c12.intoArray(dst, d + 2 * L);
+    d += ld;
+    c20.intoArray(dst, d); c21.intoArray(dst, d + L); c22.intoArray(dst, d + 2 * L);
+    d += ld;
+    c30.intoArray(dst, d); c31.intoArray(dst, d + L); c32.intoArray(dst, d + 2 * L);
+    d += ld;
+    c40.intoArray(dst, d); c41.intoArray(dst, d + L); c42.intoArray(dst, d + 2 * L);
+    d += ld;
+    c50.intoArray(dst, d); c51.intoArray(dst, d + L); c52.intoArray(dst, d + 2 * L);
+    d += ld;
+    c60.intoArray(dst, d); c61.intoArray(dst, d + L); c62.intoArray(dst, d + 2 * L);
+    d += ld;
+    c70.intoArray(dst, d); c71.intoArray(dst, d + L); c72.intoArray(dst, d + 2 * L);
   }
 
-  /** 8 rows × 2 vectors (2·L columns); B panel rows 2·L wide, A panel rows 8 wide. */
-  static void k8x2(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc, int h, int w,
-      boolean first, double[] tile) {
-    DoubleVector z = DoubleVector.zero(S);
-    DoubleVector c00 = z, c01 = z;
-    DoubleVector c10 = z, c11 = z;
-    DoubleVector c20 = z, c21 = z;
-    DoubleVector c30 = z, c31 = z;
-    DoubleVector c40 = z, c41 = z;
-    DoubleVector c50 = z, c51 = z;
-    DoubleVector c60 = z, c61 = z;
-    DoubleVector c70 = z, c71 = z;
+  /** 8 rows × 2 vectors: B panel rows 2·L wide, A panel rows 8 wide. */
+  static void k8x2(double[] ap, int ao, double[] bp, int bo, int kc, double[] src, int s, int sld,
+      double[] dst, int d, int ld) {
+    DoubleVector c00 = fromArray(S, src, s), c01 = fromArray(S, src, s + L);
+    s += sld;
+    DoubleVector c10 = fromArray(S, src, s), c11 = fromArray(S, src, s + L);
+    s += sld;
+    DoubleVector c20 = fromArray(S, src, s), c21 = fromArray(S, src, s + L);
+    s += sld;
+    DoubleVector c30 = fromArray(S, src, s), c31 = fromArray(S, src, s + L);
+    s += sld;
+    DoubleVector c40 = fromArray(S, src, s), c41 = fromArray(S, src, s + L);
+    s += sld;
+    DoubleVector c50 = fromArray(S, src, s), c51 = fromArray(S, src, s + L);
+    s += sld;
+    DoubleVector c60 = fromArray(S, src, s), c61 = fromArray(S, src, s + L);
+    s += sld;
+    DoubleVector c70 = fromArray(S, src, s), c71 = fromArray(S, src, s + L);
     for (int p = 0; p < kc; p++) {
       int q = bo + p * 2 * L;
-      DoubleVector b0 = DoubleVector.fromArray(S, bp, q);
-      DoubleVector b1 = DoubleVector.fromArray(S, bp, q + L);
+      DoubleVector b0 = fromArray(S, bp, q);
+      DoubleVector b1 = fromArray(S, bp, q + L);
       int r = ao + p * 8;
       DoubleVector x = DoubleVector.broadcast(S, ap[r]);
       c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
@@ -149,44 +170,44 @@ final class VectorTiles {
       x = DoubleVector.broadcast(S, ap[r + 7]);
       c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
     }
-    if (h == 8 && w == 2 * L) {
-      put(c00, c, co, first); put(c01, c, co + L, first);
-      put(c10, c, co + ldc, first); put(c11, c, co + ldc + L, first);
-      put(c20, c, co + 2 * ldc, first); put(c21, c, co + 2 * ldc + L, first);
-      put(c30, c, co + 3 * ldc, first); put(c31, c, co + 3 * ldc + L, first);
-      put(c40, c, co + 4 * ldc, first); put(c41, c, co + 4 * ldc + L, first);
-      put(c50, c, co + 5 * ldc, first); put(c51, c, co + 5 * ldc + L, first);
-      put(c60, c, co + 6 * ldc, first); put(c61, c, co + 6 * ldc + L, first);
-      put(c70, c, co + 7 * ldc, first); put(c71, c, co + 7 * ldc + L, first);
-      return;
-    }
-    int s = 2 * L;
-    c00.intoArray(tile, 0); c01.intoArray(tile, L);
-    c10.intoArray(tile, s); c11.intoArray(tile, s + L);
-    c20.intoArray(tile, 2 * s); c21.intoArray(tile, 2 * s + L);
-    c30.intoArray(tile, 3 * s); c31.intoArray(tile, 3 * s + L);
-    c40.intoArray(tile, 4 * s); c41.intoArray(tile, 4 * s + L);
-    c50.intoArray(tile, 5 * s); c51.intoArray(tile, 5 * s + L);
-    c60.intoArray(tile, 6 * s); c61.intoArray(tile, 6 * s + L);
-    c70.intoArray(tile, 7 * s); c71.intoArray(tile, 7 * s + L);
-    flush(tile, s, c, co, ldc, h, w, first);
+    c00.intoArray(dst, d); c01.intoArray(dst, d + L);
+    d += ld;
+    c10.intoArray(dst, d); c11.intoArray(dst, d + L);
+    d += ld;
+    c20.intoArray(dst, d); c21.intoArray(dst, d + L);
+    d += ld;
+    c30.intoArray(dst, d); c31.intoArray(dst, d + L);
+    d += ld;
+    c40.intoArray(dst, d); c41.intoArray(dst, d + L);
+    d += ld;
+    c50.intoArray(dst, d); c51.intoArray(dst, d + L);
+    d += ld;
+    c60.intoArray(dst, d); c61.intoArray(dst, d + L);
+    d += ld;
+    c70.intoArray(dst, d); c71.intoArray(dst, d + L);
   }
 
-  /** 8 rows × 1 vector (1·L columns); B panel rows 1·L wide, A panel rows 8 wide. */
-  static void k8x1(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc, int h, int w,
-      boolean first, double[] tile) {
-    DoubleVector z = DoubleVector.zero(S);
-    DoubleVector c00 = z;
-    DoubleVector c10 = z;
-    DoubleVector c20 = z;
-    DoubleVector c30 = z;
-    DoubleVector c40 = z;
-    DoubleVector c50 = z;
-    DoubleVector c60 = z;
-    DoubleVector c70 = z;
+  /** 8 rows × 1 vector: B panel rows 1·L wide, A panel rows 8 wide. */
+  static void k8x1(double[] ap, int ao, double[] bp, int bo, int kc, double[] src, int s, int sld,
+      double[] dst, int d, int ld) {
+    DoubleVector c00 = fromArray(S, src, s);
+    s += sld;
+    DoubleVector c10 = fromArray(S, src, s);
+    s += sld;
+    DoubleVector c20 = fromArray(S, src, s);
+    s += sld;
+    DoubleVector c30 = fromArray(S, src, s);
+    s += sld;
+    DoubleVector c40 = fromArray(S, src, s);
+    s += sld;
+    DoubleVector c50 = fromArray(S, src, s);
+    s += sld;
+    DoubleVector c60 = fromArray(S, src, s);
+    s += sld;
+    DoubleVector c70 = fromArray(S, src, s);
     for (int p = 0; p < kc; p++) {
       int q = bo + p * L;
-      DoubleVector b0 = DoubleVector.fromArray(S, bp, q);
+      DoubleVector b0 = fromArray(S, bp, q);
       int r = ao + p * 8;
       DoubleVector x = DoubleVector.broadcast(S, ap[r]);
       c00 = x.fma(b0, c00);
@@ -205,43 +226,41 @@ final class VectorTiles {
       x = DoubleVector.broadcast(S, ap[r + 7]);
       c70 = x.fma(b0, c70);
     }
-    if (h == 8 && w == L) {
-      put(c00, c, co, first);
-      put(c10, c, co + ldc, first);
-      put(c20, c, co + 2 * ldc, first);
-      put(c30, c, co + 3 * ldc, first);
-      put(c40, c, co + 4 * ldc, first);
-      put(c50, c, co + 5 * ldc, first);
-      put(c60, c, co + 6 * ldc, first);
-      put(c70, c, co + 7 * ldc, first);
-      return;
-    }
-    int s = L;
-    c00.intoArray(tile, 0);
-    c10.intoArray(tile, s);
-    c20.intoArray(tile, 2 * s);
-    c30.intoArray(tile, 3 * s);
-    c40.intoArray(tile, 4 * s);
-    c50.intoArray(tile, 5 * s);
-    c60.intoArray(tile, 6 * s);
-    c70.intoArray(tile, 7 * s);
-    flush(tile, s, c, co, ldc, h, w, first);
+    c00.intoArray(dst, d);
+    d += ld;
+    c10.intoArray(dst, d);
+    d += ld;
+    c20.intoArray(dst, d);
+    d += ld;
+    c30.intoArray(dst, d);
+    d += ld;
+    c40.intoArray(dst, d);
+    d += ld;
+    c50.intoArray(dst, d);
+    d += ld;
+    c60.intoArray(dst, d);
+    d += ld;
+    c70.intoArray(dst, d);
   }
 
-  /** 6 rows × 2 vectors (2·L columns); B panel rows 2·L wide, A panel rows 6 wide. */
-  static void k6x2(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc, int h, int w,
-      boolean first, double[] tile) {
-    DoubleVector z = DoubleVector.zero(S);
-    DoubleVector c00 = z, c01 = z;
-    DoubleVector c10 = z, c11 = z;
-    DoubleVector c20 = z, c21 = z;
-    DoubleVector c30 = z, c31 = z;
-    DoubleVector c40 = z, c41 = z;
-    DoubleVector c50 = z, c51 = z;
+  /** 6 rows × 2 vectors: B panel rows 2·L wide, A panel rows 6 wide. */
+  static void k6x2(double[] ap, int ao, double[] bp, int bo, int kc, double[] src, int s, int sld,
+      double[] dst, int d, int ld) {
+    DoubleVector c00 = fromArray(S, src, s), c01 = fromArray(S, src, s + L);
+    s += sld;
+    DoubleVector c10 = fromArray(S, src, s), c11 = fromArray(S, src, s + L);
+    s += sld;
+    DoubleVector c20 = fromArray(S, src, s), c21 = fromArray(S, src, s + L);
+    s += sld;
+    DoubleVector c30 = fromArray(S, src, s), c31 = fromArray(S, src, s + L);
+    s += sld;
+    DoubleVector c40 = fromArray(S, src, s), c41 = fromArray(S, src, s + L);
+    s += sld;
+    DoubleVector c50 = fromArray(S, src, s), c51 = fromArray(S, src, s + L);
     for (int p = 0; p < kc; p++) {
       int q = bo + p * 2 * L;
-      DoubleVector b0 = DoubleVector.fromArray(S, bp, q);
-      DoubleVector b1 = DoubleVector.fromArray(S, bp, q + L);
+      DoubleVector b0 = fromArray(S, bp, q);
+      DoubleVector b1 = fromArray(S, bp, q + L);
       int r = ao + p * 6;
       DoubleVector x = DoubleVector.broadcast(S, ap[r]);
       c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
@@ -256,38 +275,36 @@ final class VectorTiles {
       x = DoubleVector.broadcast(S, ap[r + 5]);
       c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
     }
-    if (h == 6 && w == 2 * L) {
-      put(c00, c, co, first); put(c01, c, co + L, first);
-      put(c10, c, co + ldc, first); put(c11, c, co + ldc + L, first);
-      put(c20, c, co + 2 * ldc, first); put(c21, c, co + 2 * ldc + L, first);
-      put(c30, c, co + 3 * ldc, first); put(c31, c, co + 3 * ldc + L, first);
-      put(c40, c, co + 4 * ldc, first); put(c41, c, co + 4 * ldc + L, first);
-      put(c50, c, co + 5 * ldc, first); put(c51, c, co + 5 * ldc + L, first);
-      return;
-    }
-    int s = 2 * L;
-    c00.intoArray(tile, 0); c01.intoArray(tile, L);
-    c10.intoArray(tile, s); c11.intoArray(tile, s + L);
-    c20.intoArray(tile, 2 * s); c21.intoArray(tile, 2 * s + L);
-    c30.intoArray(tile, 3 * s); c31.intoArray(tile, 3 * s + L);
-    c40.intoArray(tile, 4 * s); c41.intoArray(tile, 4 * s + L);
-    c50.intoArray(tile, 5 * s); c51.intoArray(tile, 5 * s + L);
-    flush(tile, s, c, co, ldc, h, w, first);
+    c00.intoArray(dst, d); c01.intoArray(dst, d + L);
+    d += ld;
+    c10.intoArray(dst, d); c11.intoArray(dst, d + L);
+    d += ld;
+    c20.intoArray(dst, d); c21.intoArray(dst, d + L);
+    d += ld;
+    c30.intoArray(dst, d); c31.intoArray(dst, d + L);
+    d += ld;
+    c40.intoArray(dst, d); c41.intoArray(dst, d + L);
+    d += ld;
+    c50.intoArray(dst, d); c51.intoArray(dst, d + L);
   }
 
-  /** 6 rows × 1 vector (1·L columns); B panel rows 1·L wide, A panel rows 6 wide. */
-  static void k6x1(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc, int h, int w,
-      boolean first, double[] tile) {
-    DoubleVector z = DoubleVector.zero(S);
-    DoubleVector c00 = z;
-    DoubleVector c10 = z;
-    DoubleVector c20 = z;
-    DoubleVector c30 = z;
-    DoubleVector c40 = z;
-    DoubleVector c50 = z;
+  /** 6 rows × 1 vector: B panel rows 1·L wide, A panel rows 6 wide. */
+  static void k6x1(double[] ap, int ao, double[] bp, int bo, int kc, double[] src, int s, int sld,
+      double[] dst, int d, int ld) {
+    DoubleVector c00 = fromArray(S, src, s);
+    s += sld;
+    DoubleVector c10 = fromArray(S, src, s);
+    s += sld;
+    DoubleVector c20 = fromArray(S, src, s);
+    s += sld;
+    DoubleVector c30 = fromArray(S, src, s);
+    s += sld;
+    DoubleVector c40 = fromArray(S, src, s);
+    s += sld;
+    DoubleVector c50 = fromArray(S, src, s);
     for (int p = 0; p < kc; p++) {
       int q = bo + p * L;
-      DoubleVector b0 = DoubleVector.fromArray(S, bp, q);
+      DoubleVector b0 = fromArray(S, bp, q);
       int r = ao + p * 6;
       DoubleVector x = DoubleVector.broadcast(S, ap[r]);
       c00 = x.fma(b0, c00);
@@ -302,22 +319,16 @@ final class VectorTiles {
       x = DoubleVector.broadcast(S, ap[r + 5]);
       c50 = x.fma(b0, c50);
     }
-    if (h == 6 && w == L) {
-      put(c00, c, co, first);
-      put(c10, c, co + ldc, first);
-      put(c20, c, co + 2 * ldc, first);
-      put(c30, c, co + 3 * ldc, first);
-      put(c40, c, co + 4 * ldc, first);
-      put(c50, c, co + 5 * ldc, first);
-      return;
-    }
-    int s = L;
-    c00.intoArray(tile, 0);
-    c10.intoArray(tile, s);
-    c20.intoArray(tile, 2 * s);
-    c30.intoArray(tile, 3 * s);
-    c40.intoArray(tile, 4 * s);
-    c50.intoArray(tile, 5 * s);
-    flush(tile, s, c, co, ldc, h, w, first);
+    c00.intoArray(dst, d);
+    d += ld;
+    c10.intoArray(dst, d);
+    d += ld;
+    c20.intoArray(dst, d);
+    d += ld;
+    c30.intoArray(dst, d);
+    d += ld;
+    c40.intoArray(dst, d);
+    d += ld;
+    c50.intoArray(dst, d);
   }
 }

@@ -96,6 +96,48 @@ class GemmKernelsTest {
     assertTrue(Arrays.equals(out[0], out[2]), "same bits from the 8×3 and 6×2 tiles");
   }
 
+  /**
+   * Each element of the Vector API product is one fused multiply-add chain over p = 0..k−1 in order,
+   * from zero, whatever the k blocks (k up to three blocks deep here), the edge tiles, the tile family,
+   * the threads or transposed A: so it equals that chain written out with Math.fma, bit for bit.
+   */
+  @Test
+  void vectorKernelIsOneFmaChainPerElementInOrder() {
+    assumeTrue(dev.exp.kernel.VectorImpl.modulePresent(), "needs --add-modules jdk.incubator.vector");
+    Random r = new Random(28);
+    int[][] shapes = {{9, 25, 11}, {17, 49, 383}, {25, 9, 385}, {41, 30, 769}, {70, 53, 1000}, {1, 37, 800}};
+    for (int threads : new int[] {1, 2}) {
+      for (boolean wide : new boolean[] {true, false}) {
+        for (boolean ta : new boolean[] {false, true}) {
+          for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            double[] a = BlasTest.randn(r, m * k);
+            double[] b = BlasTest.randn(r, k * n);
+            double[] want = new double[m * n];
+            for (int i = 0; i < m; i++) {
+              for (int j = 0; j < n; j++) {
+                double acc = 0;
+                for (int p = 0; p < k; p++) {
+                  acc = Math.fma(ta ? a[p * m + i] : a[i * k + p], b[p * n + j], acc);
+                }
+                want[i * n + j] = acc;
+              }
+            }
+            double[] c = new double[m * n];
+            Parallel.withThreads(threads, () -> {
+              VectorGemm.gemm(wide, ta, m, n, k, a, 0, b, 0, c, 0, 0, m, Blas.NO_POLL);
+              return null;
+            });
+            assertTrue(Arrays.equals(want, c), threads + " threads wide=" + wide + " ta=" + ta + " "
+                + Arrays.toString(s) + ": the bits of the in-order fma chain");
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void vectorKernelPacksWideBInColumnBlocks() {
     assumeTrue(dev.exp.kernel.VectorImpl.modulePresent(), "needs --add-modules jdk.incubator.vector");
