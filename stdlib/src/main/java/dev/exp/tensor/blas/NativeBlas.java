@@ -6,8 +6,9 @@ import org.bytedeco.openblas.global.openblas;
 
 /**
  * The native backend: OpenBLAS through the JavaCPP presets ({@code org.bytedeco:openblas}), whose jar
- * carries the shared libraries, so nothing needs installing. Operands are copied into per-thread
- * off-heap buffers (JNI would copy heap arrays anyway), which are reused across calls. OpenBLAS's
+ * carries the shared libraries, so nothing needs installing. Real products run on the Java arrays
+ * without copies through {@link CriticalBlas} when it loads; otherwise (and for complex products)
+ * operands are copied into per-thread off-heap buffers, reused across calls. OpenBLAS's
  * thread count is global; it is set to the calling thread's {@link Parallel#threads()} budget
  * whenever that differs from the last value set.
  */
@@ -20,16 +21,24 @@ final class NativeBlas implements BlasBackend {
   private static volatile int threadsSet = -1;
 
   private final String version;
+  /** The zero-copy binding, or null (then operands are copied). */
+  private final CriticalBlas critical;
 
-  private NativeBlas(String version) {
+  private NativeBlas(String version, CriticalBlas critical) {
     this.version = version;
+    this.critical = critical;
   }
 
   /** Loads the native libraries (throws when they cannot load) and checks one tiny product. */
   static NativeBlas load() {
+    return load(true);
+  }
+
+  /** As {@link #load()}; {@code zeroCopy} false keeps to the copying path (tests compare both). */
+  static NativeBlas load(boolean zeroCopy) {
     org.bytedeco.javacpp.Loader.load(openblas.class);
     String v = openblas.OPENBLAS_VERSION == null ? "OpenBLAS" : openblas.OPENBLAS_VERSION.trim();
-    NativeBlas nb = new NativeBlas(v.isEmpty() ? "OpenBLAS" : v);
+    NativeBlas nb = new NativeBlas(v.isEmpty() ? "OpenBLAS" : v, zeroCopy ? CriticalBlas.load() : null);
     double[] c = new double[4];
     nb.dgemm(false, false, 2, 2, 2, new double[] {1, 2, 3, 4}, 0, new double[] {5, 6, 7, 8}, 0, c, 0, 0, 2);
     if (c[0] != 19 || c[1] != 22 || c[2] != 43 || c[3] != 50) {
@@ -67,6 +76,17 @@ final class NativeBlas implements BlasBackend {
   private void dgemmBlocks(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
       double[] c, int co, int from, int to, int step, Runnable poll) {
     syncThreads();
+    if (critical != null && !ta) {
+      // (a transposed A goes through the copies: the binding's bounds check refuses its row blocks,
+      // which start at a column offset of the stored matrix)
+      for (int i0 = from; i0 < to; i0 += step) {
+        if (i0 > from) {
+          poll.run();
+        }
+        critical.dgemm(ta, tb, m, n, k, a, ao, b, bo, c, co, i0, Math.min(to, i0 + step));
+      }
+      return;
+    }
     Scratch s = SCRATCH.get();
     try {
       DoublePointer pb = s.b(k * (long) n).put(b, bo, k * n);
@@ -128,7 +148,7 @@ final class NativeBlas implements BlasBackend {
 
   @Override
   public String describe() {
-    return version + " (native, " + Parallel.threads() + " threads)";
+    return version + " (native, " + Parallel.threads() + " threads" + (critical != null ? ", zero-copy" : "") + ")";
   }
 
   @Override
