@@ -78,4 +78,21 @@ final class CriticalBlas {
     }
     blas.dgemm(tb ? "T" : "N", ta ? "T" : "N", n, rows, k, 1.0, b, bo, ldb, a, aOff, lda, 0.0, c, co + i0 * n, n);
   }
+
+  /**
+   * The whole row-major C = Aᵀ · B for A stored k×m and B stored k×n, split along k into blocks of
+   * {@code kStep} (C accumulates; {@code poll} runs between blocks): each block is a whole-column
+   * slice of both stored matrices, which the binding's bounds check accepts.
+   */
+  void dgemmTransposedA(int m, int n, int k, double[] a, int ao, double[] b, int bo, double[] c, int co, int kStep,
+      Runnable poll) {
+    for (int k0 = 0; k0 < k; k0 += kStep) {
+      if (k0 > 0) {
+        poll.run();
+      }
+      int kb = Math.min(k, k0 + kStep) - k0;
+      // column-major: C^T (n × m) += B[k0.., :]^T (n × kb, ld n) · A[k0.., :] (kb × m, ld m)
+      blas.dgemm("N", "T", n, m, kb, 1.0, b, bo + k0 * n, n, a, ao + k0 * m, m, k0 == 0 ? 0.0 : 1.0, c, co, n);
+    }
+  }
 }

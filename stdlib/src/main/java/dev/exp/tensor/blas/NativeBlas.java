@@ -76,6 +76,11 @@ final class NativeBlas implements BlasBackend {
   private void dgemmBlocks(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
       double[] c, int co, int from, int to, int step, Runnable poll) {
     syncThreads();
+    if (critical != null && ta && !tb && from == 0 && to == m) {
+      // a transposed A in blocks along k (same work per block as `step` rows)
+      critical.dgemmTransposedA(m, n, k, a, ao, b, bo, c, co, Math.max(1, (int) ((long) step * k / m)), poll);
+      return;
+    }
     if (critical != null && !ta) {
       // (a transposed A goes through the copies: the binding's bounds check refuses its row blocks,
       // which start at a column offset of the stored matrix)

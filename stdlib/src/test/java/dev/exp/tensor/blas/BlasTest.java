@@ -216,8 +216,11 @@ class BlasTest {
     for (boolean ta : new boolean[] {false, true}) { // B copied once for all blocks; Aᵀ read in place
       double[] aa = ta ? randn(r, k * m) : a;
       double[] cc = new double[m * n];
-      Blas.dgemm(ta, false, m, n, k, aa, 0, b, 0, cc, 0, () -> { });
+      AtomicInteger taPolls = new AtomicInteger();
+      Blas.dgemm(ta, false, m, n, k, aa, 0, b, 0, cc, 0, taPolls::incrementAndGet);
       near(naive(ta, false, m, n, k, aa, b), cc, 0, 1e-12, "blocked dgemm, ta = " + ta);
+      // a transposed A on the zero-copy path is blocked along k instead of rows: it still polls
+      assertTrue(taPolls.get() >= 5, "polls between blocks, ta = " + ta + ": " + taPolls.get());
     }
     double[] za = randn(r, 2 * m * k);
     double[] zb = randn(r, 2 * k * n);
