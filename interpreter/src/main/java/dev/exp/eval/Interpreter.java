@@ -13,8 +13,6 @@ import dev.exp.eval.runtime.Globals;
 import dev.exp.eval.runtime.InternalErrors;
 import dev.exp.eval.runtime.Limit;
 import dev.exp.eval.runtime.Namespace;
-import dev.exp.eval.runtime.Printer;
-import dev.exp.eval.runtime.Values;
 import dev.exp.syntax.Ast;
 import dev.exp.syntax.CompileError;
 import dev.exp.syntax.Loc;
@@ -25,9 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The language runtime shared by all sessions of an engine: the builtin table (language builtins,

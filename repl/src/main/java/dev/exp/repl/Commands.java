@@ -9,7 +9,6 @@ import dev.exp.api.Source;
 import dev.exp.api.Value;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
