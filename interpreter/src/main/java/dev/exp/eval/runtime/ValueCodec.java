@@ -4,7 +4,6 @@ import dev.exp.tensor.Complex;
 import dev.exp.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +165,7 @@ public final class ValueCodec {
         return t;
       }
     }
-    return Collections.unmodifiableList(items instanceof ArrayList<Object> ? items : new ArrayList<>(items));
+    return Values.list(items);
   }
 
   /** Script values as the fields of a record, in order. */
