@@ -70,8 +70,17 @@ public final class Closure implements Callable {
   Object run(Frame f, int[] unbound, Loc loc) {
     bindDefaults(f, unbound);
     Context ctx = f.ctx;
+    int depth = ctx.depth;
     ctx.enter(loc);
     try {
+      NumericEntry fast = entry();
+      if (fast != null && numericArguments(f)) {
+        try {
+          return fast.invoke(ctx, f.nums);
+        } catch (NumericEntry.Deopt d) {
+          deoptimized(ctx, depth);
+        }
+      }
       return code.execute(f);
     } catch (ExpError e) {
       e.leave(name());
@@ -79,7 +88,7 @@ public final class Closure implements Callable {
     } catch (StackOverflowError e) {
       throw overflow(ctx, loc);
     } finally {
-      ctx.exit();
+      ctx.depth = depth;   // also after compiled code, which counts its own calls and may unwind past exits
     }
   }
 
@@ -90,8 +99,17 @@ public final class Closure implements Callable {
   double runDouble(Frame f, int[] unbound, Loc loc) throws UnexpectedType {
     bindDefaults(f, unbound);
     Context ctx = f.ctx;
+    int depth = ctx.depth;
     ctx.enter(loc);
     try {
+      NumericEntry fast = entry();
+      if (fast != null && numericArguments(f)) {
+        try {
+          return fast.invoke(ctx, f.nums);
+        } catch (NumericEntry.Deopt d) {
+          deoptimized(ctx, depth);
+        }
+      }
       return code.executeDouble(f);
     } catch (ExpError e) {
       e.leave(name());
@@ -99,8 +117,45 @@ public final class Closure implements Callable {
     } catch (StackOverflowError e) {
       throw overflow(ctx, loc);
     } finally {
-      ctx.exit();
+      ctx.depth = depth;
     }
+  }
+
+  /** The bytecode entry of this function ({@link NumericTier}), counting the call while it is undecided. */
+  private NumericEntry entry() {
+    NumericEntry fast = code.fast;
+    if (fast == null && code.tierState == NumericTier.PENDING && captures.length == 0) {
+      fast = NumericTier.called(code);
+    }
+    return fast;
+  }
+
+  /** Whether every parameter holds a number; each is then in {@code f.nums}, where compiled code reads it. */
+  private boolean numericArguments(Frame f) {
+    Object[] slots = f.slots;
+    double[] nums = null;
+    for (int p = 0; p < code.params.length; p++) {
+      Object x = slots[p];
+      if (x != Frame.NUM) {
+        if (!(x instanceof Double d)) {
+          return false;
+        }
+        if (nums == null) {
+          nums = f.nums();
+        }
+        nums[p] = d;
+      }
+    }
+    if (f.nums == null) {
+      f.nums();   // a function without parameters
+    }
+    return true;
+  }
+
+  /** Compiled code hit a guard: the call runs again in the tree (compiled code changes nothing but counters). */
+  private void deoptimized(Context ctx, int depth) {
+    NumericTier.deoptimized(code);
+    ctx.depth = depth + 1;
   }
 
   private void bindDefaults(Frame f, int[] unbound) {

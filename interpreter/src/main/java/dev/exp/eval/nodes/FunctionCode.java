@@ -18,6 +18,12 @@ public final class FunctionCode {
   public boolean capturedParams;
   /** For each captured variable: where the enclosing frame keeps it. */
   public CaptureSource[] captures;
+  /** The bytecode form ({@link NumericTier}), once translated; null while the tree runs the function. */
+  volatile NumericEntry fast;
+  /** {@link NumericTier#PENDING}, {@link NumericTier#COMPILED} or {@link NumericTier#TREE}. */
+  byte tierState;
+  /** Tree calls counted by {@link NumericTier#called} while pending (a benign race). */
+  int tierCalls;
 
   public FunctionCode(String name, Loc loc, String[] params, Node[] defaults, LocalVar[] paramVars) {
     this.name = name;

@@ -217,29 +217,7 @@ public final class FusedNodes {
     Node plain(Ast.Expr e, Fused owner) {
       Integer leaf = leafOf.get(e);
       if (leaf != null) {
-        Node n = owner.leavesView(leaf);
-        return new Node(n.loc) {
-          @Override
-          public Object eval(Frame f) {
-            Object v = n.eval(f);
-            if (v instanceof Tensor) {
-              owner.numberRuns = 0;
-            }
-            return v;
-          }
-
-          @Override
-          double evalDouble(Frame f) throws UnexpectedType {
-            try {
-              return n.evalDouble(f);
-            } catch (UnexpectedType x) {
-              if (x.value instanceof Tensor) {
-                owner.numberRuns = 0;
-              }
-              throw x;
-            }
-          }
-        };
+        return new ProbedLeaf(owner, leaf);
       }
       if (e instanceof Ast.Binary b) { // the typed operator nodes, as unfused code compiles to
         return OperatorNodes.binary(b.loc(), b.op(), plain(b.left(), owner), plain(b.right(), owner));
@@ -253,6 +231,47 @@ public final class FusedNodes {
         args[i] = plain(c.args().get(i), owner);
       }
       return new AccessNodes.Call(c.loc(), compiler.compileHere(c.callee()), args, null);
+    }
+  }
+
+  /**
+   * A leaf of the plain (number-only) form: evaluates the fused node's leaf and sends the node back
+   * to fused mode when the leaf turns out to be a tensor.
+   */
+  static final class ProbedLeaf extends Node {
+    final Fused owner;
+    final int index;
+
+    ProbedLeaf(Fused owner, int index) {
+      super(owner.leaves[index].loc);
+      this.owner = owner;
+      this.index = index;
+    }
+
+    /** The leaf's own node. */
+    Node leaf() {
+      return owner.leaves[index];
+    }
+
+    @Override
+    public Object eval(Frame f) {
+      Object v = leaf().eval(f);
+      if (v instanceof Tensor) {
+        owner.numberRuns = 0;
+      }
+      return v;
+    }
+
+    @Override
+    double evalDouble(Frame f) throws UnexpectedType {
+      try {
+        return leaf().evalDouble(f);
+      } catch (UnexpectedType x) {
+        if (x.value instanceof Tensor) {
+          owner.numberRuns = 0;
+        }
+        throw x;
+      }
     }
   }
 
@@ -272,20 +291,6 @@ public final class FusedNodes {
 
     Fused(Loc loc) {
       super(loc);
-    }
-
-    Node leavesView(int i) {
-      return new Node(loc) {
-        @Override
-        public Object eval(Frame f) {
-          return leaves[i].eval(f);
-        }
-
-        @Override
-        double evalDouble(Frame f) throws UnexpectedType {
-          return leaves[i].evalDouble(f);
-        }
-      };
     }
 
     @Override

@@ -1,0 +1,644 @@
+package dev.exp.eval.nodes;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.exp.eval.runtime.GlobalVar;
+import dev.exp.syntax.Loc;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * Translates the node tree of one numeric function into a hidden class (see {@link NumericTier} for
+ * what qualifies). The function becomes a static method {@code body(Context, double...) double}:
+ * every frame slot is a JVM {@code double} local, arithmetic and comparisons are JVM instructions,
+ * {@code if}/{@code while}/{@code for} are branches, {@code return}/{@code break}/{@code continue}
+ * are jumps, a call to itself is an {@code invokestatic} and a call to another compiled function a
+ * constant {@link MethodHandle}. Limits stay exactly where the tree checks them: {@code tick} at
+ * every call and loop iteration, {@code enter}/{@code exit} around calls. Anything outside that
+ * subset makes the translation fail with {@link Ineligible}, and the function stays in the tree.
+ *
+ * <p>The translation walks the tree once: the walk is the eligibility check.
+ */
+final class NumericCodegen {
+  /** The node tree holds something the tier does not translate (the reason, for the log). */
+  static final class Ineligible extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Ineligible(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  private static final String ENTRY = Type.getInternalName(NumericEntry.class);
+  private static final String CTX = "dev/exp/eval/runtime/Context";
+  private static final String CTX_D = "L" + CTX + ";";
+  private static final String LOC_D = Type.getDescriptor(Loc.class);
+  private static final String GLOBAL_D = Type.getDescriptor(GlobalVar.class);
+  private static final String OBJECT_D = "Ljava/lang/Object;";
+  private static final String MH_D = Type.getDescriptor(MethodHandle.class);
+  private static final String ERROR = "dev/exp/eval/runtime/ExpError";
+  /** The generated classes are defined here (same runtime package: they use package-private members). */
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+  private static final int NUM = 1;
+  private static final int BOOL = 2;
+  private static final int VOID = 3;
+  /** Control never reaches the end (return, break, continue). */
+  private static final int DIVERGE = 4;
+
+  private final FunctionCode code;
+  private final NumericTier.Compiling compiling;
+  private final String self = "dev/exp/eval/nodes/NumericCode";
+  private final String bodyDesc;
+  private final int arity;
+  /** The class data: one static final field per constant the code refers to. */
+  private final List<Object> constants = new ArrayList<>();
+  private final List<String> constantTypes = new ArrayList<>();
+  private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
+  /** Per call site: the callee's name and the call's location (for the script stack of an error). */
+  private final List<String> siteNames = new ArrayList<>();
+  private final List<Loc> siteLocs = new ArrayList<>();
+  private MethodVisitor mv;
+  /** Values on the operand stack below the code being emitted: a jump out of a loop may not leave any. */
+  private int stacked;
+  private LoopLabels loop;
+  private final int siteLocal;
+  private int nextLocal;
+
+  /** Where {@code break} and {@code continue} of the innermost loop jump to. */
+  private record LoopLabels(Label exit, Label next, int stacked, LoopLabels outer) {}
+
+  private NumericCodegen(FunctionCode code, NumericTier.Compiling compiling) {
+    this.code = code;
+    this.compiling = compiling;
+    this.arity = code.params.length;
+    this.bodyDesc = bodyDescriptor(arity);
+    this.siteLocal = 1 + 2 * code.frameSize;
+    this.nextLocal = siteLocal + 1;
+  }
+
+  static String bodyDescriptor(int arity) {
+    return "(" + CTX_D + "D".repeat(arity) + ")D";
+  }
+
+  /** Translates and loads {@code code}; {@link Ineligible} when it is outside the numeric subset. */
+  static NumericEntry compile(FunctionCode code, NumericTier.Compiling compiling) throws Ineligible {
+    NumericCodegen g = new NumericCodegen(code, compiling);
+    byte[] bytes = g.generate();
+    try {
+      MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, g.constants.toArray(), true);
+      Class<?> c = hidden.lookupClass();
+      NumericEntry entry = (NumericEntry) hidden.findConstructor(c, MethodType.methodType(void.class)).invoke();
+      entry.body = hidden.findStatic(c, "body", MethodType.fromMethodDescriptorString(g.bodyDesc, NumericCodegen.class.getClassLoader()));
+      return entry;
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("numeric tier: cannot load the code of " + code.name, t);
+    }
+  }
+
+  private byte[] generate() throws Ineligible {
+    if (code.capturedParams || code.captures.length > 0) {
+      throw new Ineligible("captures variables");
+    }
+    constant(null, "[Ljava/lang/String;");   // 0: site names, filled in at the end
+    constant(null, "[" + LOC_D);              // 1: site locations
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+      @Override
+      protected String getCommonSuperClass(String a, String b) {
+        return "java/lang/Object";   // the only reference locals are the context and the caught error
+      }
+    };
+    cw.visit(V17, ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, ENTRY, null);
+    mv = cw.visitMethod(ACC_STATIC, "body", bodyDesc, null, null);
+    body();
+    constants.set(0, siteNames.toArray(new String[0]));
+    constants.set(1, siteLocs.toArray(new Loc[0]));
+    for (int i = 0; i < constants.size(); i++) {
+      cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, "k" + i, constantTypes.get(i), null, null).visitEnd();
+    }
+    classInit(cw);
+    constructor(cw);
+    invoke(cw);
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
+  // ------------------------------------------------------------------ class scaffolding
+
+  private void classInit(ClassWriter cw) {
+    MethodVisitor m = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+    m.visitCode();
+    m.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+    m.visitLdcInsn("_");
+    m.visitLdcInsn(Type.getType("[Ljava/lang/Object;"));
+    m.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
+        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
+    m.visitTypeInsn(CHECKCAST, "[Ljava/lang/Object;");
+    m.visitVarInsn(ASTORE, 0);
+    for (int i = 0; i < constants.size(); i++) {
+      String t = constantTypes.get(i);
+      m.visitVarInsn(ALOAD, 0);
+      m.visitLdcInsn(i);
+      m.visitInsn(AALOAD);
+      m.visitTypeInsn(CHECKCAST, t.startsWith("[") ? t : t.substring(1, t.length() - 1));
+      m.visitFieldInsn(PUTSTATIC, self, "k" + i, t);
+    }
+    m.visitInsn(RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
+  private void constructor(ClassWriter cw) {
+    MethodVisitor m = cw.visitMethod(0, "<init>", "()V", null, null);
+    m.visitCode();
+    m.visitVarInsn(ALOAD, 0);
+    m.visitMethodInsn(INVOKESPECIAL, ENTRY, "<init>", "()V", false);
+    m.visitInsn(RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
+  /** {@code invoke(ctx, args)}: unpacks the arguments and calls {@code body}. */
+  private void invoke(ClassWriter cw) {
+    MethodVisitor m = cw.visitMethod(0, "invoke", "(" + CTX_D + "[D)D", null, null);
+    m.visitCode();
+    m.visitVarInsn(ALOAD, 1);
+    for (int i = 0; i < arity; i++) {
+      m.visitVarInsn(ALOAD, 2);
+      m.visitLdcInsn(i);
+      m.visitInsn(DALOAD);
+    }
+    m.visitMethodInsn(INVOKESTATIC, self, "body", bodyDesc, false);
+    m.visitInsn(DRETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
+  /** The index of the static field holding {@code value} (one field per distinct object). */
+  private int constant(Object value, String type) {
+    if (value != null) {
+      Integer i = constantIndex.get(value);
+      if (i != null) {
+        return i;
+      }
+      constantIndex.put(value, constants.size());
+    }
+    constants.add(value);
+    constantTypes.add(type);
+    return constants.size() - 1;
+  }
+
+  private void getConstant(Object value, String type) {
+    int i = constant(value, type);
+    mv.visitFieldInsn(GETSTATIC, self, "k" + i, constantTypes.get(i));
+  }
+
+  // ------------------------------------------------------------------ the body
+
+  private int local(int slot) {
+    return 1 + 2 * slot;
+  }
+
+  private void body() throws Ineligible {
+    mv.visitCode();
+    for (int s = arity; s < code.frameSize; s++) {
+      mv.visitInsn(DCONST_0);
+      mv.visitVarInsn(DSTORE, local(s));
+    }
+    mv.visitInsn(ICONST_M1);
+    mv.visitVarInsn(ISTORE, siteLocal);
+    Label start = new Label();
+    Label end = new Label();
+    Label handler = new Label();
+    mv.visitTryCatchBlock(start, end, handler, ERROR);
+    mv.visitLabel(start);
+    Node body = code.body;
+    if (kind(body) == NUM) {
+      num(body);
+      mv.visitInsn(DRETURN);
+    } else {
+      statement(body);
+      deopt();   // the body ends without a number: the tree gives its value
+    }
+    mv.visitLabel(end);
+    mv.visitLabel(handler);
+    mv.visitVarInsn(ILOAD, siteLocal);
+    mv.visitFieldInsn(GETSTATIC, self, "k0", "[Ljava/lang/String;");
+    mv.visitFieldInsn(GETSTATIC, self, "k1", "[" + LOC_D);
+    mv.visitMethodInsn(INVOKESTATIC, ENTRY, "unwind",
+        "(L" + ERROR + ";I[Ljava/lang/String;[" + LOC_D + ")L" + ERROR + ";", false);
+    mv.visitInsn(ATHROW);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private void deopt() {
+    mv.visitMethodInsn(INVOKESTATIC, ENTRY, "deopt", "()L" + ENTRY + "$Deopt;", false);
+    mv.visitInsn(ATHROW);
+  }
+
+  private void tick(Loc loc) {
+    mv.visitVarInsn(ALOAD, 0);
+    getConstant(loc, LOC_D);
+    mv.visitMethodInsn(INVOKEVIRTUAL, CTX, "tick", "(" + LOC_D + ")V", false);
+  }
+
+  /** What a node evaluates to, as far as the translation is concerned. */
+  private static int kind(Node n) {
+    if (n instanceof VariableNodes.Const k) {
+      return k.isNum ? NUM : k.value instanceof Boolean ? BOOL : VOID;
+    }
+    if (n instanceof VariableNodes.GlobalGet g) {
+      return g.g.value instanceof Boolean ? BOOL : NUM;
+    }
+    if (n instanceof FusedNodes.Fused f) {
+      return kind(f.plain);
+    }
+    if (n instanceof FusedNodes.ProbedLeaf p) {
+      return kind(p.leaf());
+    }
+    if (n instanceof VariableNodes.LocalGet || n instanceof Arithmetic.Op || n instanceof OperatorNodes.Negate || n instanceof OperatorNodes.Plus
+        || n instanceof AccessNodes.Call) {
+      return NUM;
+    }
+    if (n instanceof Comparisons.Op || n instanceof OperatorNodes.Not || n instanceof OperatorNodes.And
+        || n instanceof OperatorNodes.Or) {
+      return BOOL;
+    }
+    if (n instanceof ControlNodes.If i) {
+      int t = kind(i.then);
+      int o = i.otherwise == null ? VOID : kind(i.otherwise);
+      if (t == DIVERGE) {
+        return o;
+      }
+      if (o == DIVERGE) {
+        return t;
+      }
+      return t == o ? t : VOID;
+    }
+    if (n instanceof ControlNodes.Block b) {
+      return b.statements.length == 0 ? VOID : kind(b.statements[b.statements.length - 1]);
+    }
+    if (n instanceof ControlNodes.Return || n instanceof ControlNodes.Break || n instanceof ControlNodes.Continue) {
+      return DIVERGE;
+    }
+    return VOID;
+  }
+
+  /** Emits {@code n} leaving its number on the operand stack. */
+  private void num(Node n) throws Ineligible {
+    if (n instanceof VariableNodes.Const k) {
+      if (!k.isNum) {
+        throw new Ineligible("a constant that is not a number");
+      }
+      mv.visitLdcInsn(k.num);
+    } else if (n instanceof VariableNodes.LocalGet g) {
+      if (g.v.captured) {
+        throw new Ineligible("a captured local");
+      }
+      mv.visitVarInsn(DLOAD, local(g.slot));
+    } else if (n instanceof VariableNodes.GlobalGet g) {
+      if (!(g.g.value instanceof Double) && g.g.value != Frame.NUM) {
+        throw new Ineligible("global '" + g.g.name + "' is not a number");
+      }
+      getConstant(g.g, GLOBAL_D);
+      mv.visitMethodInsn(INVOKESTATIC, ENTRY, "global", "(" + GLOBAL_D + ")D", false);
+    } else if (n instanceof FusedNodes.ProbedLeaf p) {
+      num(p.leaf());
+    } else if (n instanceof FusedNodes.Fused f) {
+      num(f.plain);
+    } else if (n instanceof Arithmetic.Op op) {
+      arithmetic(op);
+    } else if (n instanceof OperatorNodes.Negate neg) {
+      if (neg.generic) {
+        throw new Ineligible("negation of a non-number");
+      }
+      num(neg.operand);
+      mv.visitInsn(DNEG);
+    } else if (n instanceof OperatorNodes.Plus p) {
+      num(p.operand);
+    } else if (n instanceof AccessNodes.Call c) {
+      call(c);
+    } else if (n instanceof ControlNodes.If i) {
+      if (i.otherwise == null) {
+        throw new Ineligible("an if without else as a value");
+      }
+      Label otherwise = new Label();
+      Label end = new Label();
+      condition(i, i.cond, otherwise, false);
+      branchValue(i.then);
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(otherwise);
+      branchValue(i.otherwise);
+      mv.visitLabel(end);
+    } else if (n instanceof ControlNodes.Block b) {
+      Node[] ss = b.statements;
+      if (ss.length == 0) {
+        throw new Ineligible("an empty block as a value");
+      }
+      for (int k = 0; k < ss.length - 1; k++) {
+        statement(ss[k]);
+      }
+      branchValue(ss[ss.length - 1]);
+    } else if (kind(n) == DIVERGE) {
+      branchValue(n);
+    } else {
+      throw new Ineligible(n.getClass().getSimpleName() + " as a number");
+    }
+  }
+
+  /** A value position that may also end in a jump (a branch that returns): a dummy keeps the stack shape. */
+  private void branchValue(Node n) throws Ineligible {
+    if (kind(n) == DIVERGE) {
+      statement(n);
+      mv.visitInsn(DCONST_0);   // not reached
+    } else {
+      num(n);
+    }
+  }
+
+  private void arithmetic(Arithmetic.Op op) throws Ineligible {
+    if (op.generic) {
+      throw new Ineligible("arithmetic that has seen non-numbers");
+    }
+    num(op.left);
+    stacked++;
+    num(op.right);
+    stacked--;
+    if (op instanceof Arithmetic.Add) {
+      mv.visitInsn(DADD);
+    } else if (op instanceof Arithmetic.Sub) {
+      mv.visitInsn(DSUB);
+    } else if (op instanceof Arithmetic.Mul) {
+      mv.visitInsn(DMUL);
+    } else if (op instanceof Arithmetic.Div) {
+      mv.visitInsn(DDIV);
+    } else if (op instanceof Arithmetic.Mod) {
+      mv.visitMethodInsn(INVOKESTATIC, "dev/exp/tensor/op/BinaryOp", "floorMod", "(DD)D", false);
+    } else if (op instanceof Arithmetic.Pow) {
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "pow", "(DD)D", false);
+    } else {
+      throw new Ineligible("operator " + op.op);
+    }
+  }
+
+  /**
+   * A call of a top-level function by name with all its arguments, positionally: the callee is
+   * guarded (the global still holds the closure seen here), then the tree's order is kept: arguments,
+   * {@code tick}, {@code enter}, the call, {@code exit}.
+   */
+  private void call(AccessNodes.Call c) throws Ineligible {
+    if (c.names != null || !(c.callee instanceof VariableNodes.GlobalGet g)
+        || !(g.g.value instanceof Closure callee)) {
+      throw new Ineligible("a call that is not a plain call of a top-level function");
+    }
+    FunctionCode cc = callee.code;
+    if (callee.captures.length > 0 || cc.capturedParams || c.args.length != cc.params.length) {
+      throw new Ineligible("a call of " + callee.name() + " with defaults or captures");
+    }
+    MethodHandle target = null;
+    if (cc != code) {
+      NumericEntry e = compiling.callee(cc);
+      if (e == null) {
+        throw new Ineligible("calls " + callee.name() + ", which stays in the tree");
+      }
+      target = e.body;
+    }
+    getConstant(g.g, GLOBAL_D);
+    getConstant(callee, OBJECT_D);
+    mv.visitMethodInsn(INVOKESTATIC, ENTRY, "callee", "(" + GLOBAL_D + OBJECT_D + ")V", false);
+    int below = 1;
+    if (target != null) {
+      getConstant(target, MH_D);
+      below++;
+    }
+    mv.visitVarInsn(ALOAD, 0);
+    stacked += below;
+    for (Node a : c.args) {
+      num(a);
+      stacked++;
+    }
+    stacked -= below + c.args.length;
+    tick(c.loc);
+    mv.visitVarInsn(ALOAD, 0);
+    getConstant(c.loc, LOC_D);
+    mv.visitMethodInsn(INVOKEVIRTUAL, CTX, "enter", "(" + LOC_D + ")V", false);
+    mv.visitLdcInsn(siteNames.size());
+    mv.visitVarInsn(ISTORE, siteLocal);
+    siteNames.add(callee.name());
+    siteLocs.add(c.loc);
+    if (target == null) {
+      mv.visitMethodInsn(INVOKESTATIC, self, "body", bodyDesc, false);
+    } else {
+      mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", bodyDescriptor(cc.params.length), false);
+    }
+    mv.visitInsn(ICONST_M1);
+    mv.visitVarInsn(ISTORE, siteLocal);
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitMethodInsn(INVOKEVIRTUAL, CTX, "exit", "()V", false);
+  }
+
+  /** Jumps to {@code target} when the bool {@code n} equals {@code when}; falls through otherwise. */
+  private void condition(Node owner, Node n, Label target, boolean when) throws Ineligible {
+    if (owner instanceof ControlNodes.If i && i.genericCond || owner instanceof ControlNodes.Loop l && l.genericCond) {
+      throw new Ineligible("a condition that has seen non-bools");
+    }
+    cond(n, target, when);
+  }
+
+  private void cond(Node n, Label target, boolean when) throws Ineligible {
+    if (n instanceof FusedNodes.Fused f) {
+      cond(f.plain, target, when);
+    } else if (n instanceof FusedNodes.ProbedLeaf p) {
+      cond(p.leaf(), target, when);
+    } else if (n instanceof Comparisons.Op c) {
+      if (c.generic) {
+        throw new Ineligible("a comparison that has seen non-numbers");
+      }
+      num(c.left);
+      stacked++;
+      num(c.right);
+      stacked--;
+      // DCMPG makes NaN compare greater, DCMPL smaller: either way every comparison with NaN is false
+      int cmp;
+      int jump;
+      if (c instanceof Comparisons.Lt) {
+        cmp = DCMPG;
+        jump = when ? IFLT : IFGE;
+      } else if (c instanceof Comparisons.Le) {
+        cmp = DCMPG;
+        jump = when ? IFLE : IFGT;
+      } else if (c instanceof Comparisons.Gt) {
+        cmp = DCMPL;
+        jump = when ? IFGT : IFLE;
+      } else if (c instanceof Comparisons.Ge) {
+        cmp = DCMPL;
+        jump = when ? IFGE : IFLT;
+      } else if (c instanceof Comparisons.Eq) {
+        cmp = DCMPL;
+        jump = when ? IFEQ : IFNE;
+      } else if (c instanceof Comparisons.Ne) {
+        cmp = DCMPL;
+        jump = when ? IFNE : IFEQ;
+      } else {
+        throw new Ineligible("comparison " + c.op);
+      }
+      mv.visitInsn(cmp);
+      mv.visitJumpInsn(jump, target);
+    } else if (n instanceof OperatorNodes.Not not) {
+      cond(not.operand, target, !when);
+    } else if (n instanceof OperatorNodes.And and) {
+      if (when) {
+        Label no = new Label();
+        cond(and.left, no, false);
+        cond(and.right, target, true);
+        mv.visitLabel(no);
+      } else {
+        cond(and.left, target, false);
+        cond(and.right, target, false);
+      }
+    } else if (n instanceof OperatorNodes.Or or) {
+      if (when) {
+        cond(or.left, target, true);
+        cond(or.right, target, true);
+      } else {
+        Label yes = new Label();
+        cond(or.left, yes, true);
+        cond(or.right, target, false);
+        mv.visitLabel(yes);
+      }
+    } else if (n instanceof VariableNodes.Const k && k.value instanceof Boolean b) {
+      if (b == when) {
+        mv.visitJumpInsn(GOTO, target);
+      }
+    } else {
+      throw new Ineligible(n.getClass().getSimpleName() + " as a condition");
+    }
+  }
+
+  /** Emits {@code n} for its effect; the operand stack is as before. */
+  private void statement(Node n) throws Ineligible {
+    if (n instanceof VariableNodes.LocalStore s) {
+      if (s.v.captured || s.generic) {
+        throw new Ineligible("a store of a captured or non-numeric local");
+      }
+      num(s.value);
+      mv.visitVarInsn(DSTORE, local(s.slot));
+    } else if (n instanceof ControlNodes.Block b) {
+      for (Node s : b.statements) {
+        statement(s);
+      }
+    } else if (n instanceof ControlNodes.If i) {
+      Label otherwise = new Label();
+      condition(i, i.cond, otherwise, false);
+      statement(i.then);
+      if (i.otherwise == null) {
+        mv.visitLabel(otherwise);
+      } else {
+        Label end = new Label();
+        mv.visitJumpInsn(GOTO, end);
+        mv.visitLabel(otherwise);
+        statement(i.otherwise);
+        mv.visitLabel(end);
+      }
+    } else if (n instanceof ControlNodes.While w) {
+      Label top = new Label();
+      Label exit = new Label();
+      mv.visitLabel(top);
+      condition(w, w.cond, exit, false);
+      tick(w.loc);
+      loop = new LoopLabels(exit, top, stacked, loop);
+      statement(w.body);
+      loop = loop.outer;
+      mv.visitJumpInsn(GOTO, top);
+      mv.visitLabel(exit);
+    } else if (n instanceof ControlNodes.For f) {
+      forRange(f);
+    } else if (n instanceof ControlNodes.Return r) {
+      if (r.value == null || kind(r.value) != NUM) {
+        throw new Ineligible("a return without a number");
+      }
+      num(r.value);
+      mv.visitInsn(DRETURN);
+    } else if (n instanceof ControlNodes.Break || n instanceof ControlNodes.Continue) {
+      if (loop == null || loop.stacked != stacked) {
+        throw new Ineligible("a break or continue inside an expression");
+      }
+      mv.visitJumpInsn(GOTO, n instanceof ControlNodes.Break ? loop.exit : loop.next);
+    } else if (n instanceof VariableNodes.Const k && !k.isNum && !(k.value instanceof Boolean)) {
+      // a statement without effect (an empty branch)
+    } else {
+      int k = kind(n);
+      if (k == NUM) {
+        num(n);
+        mv.visitInsn(POP2);
+      } else if (k == BOOL) {
+        Label after = new Label();
+        cond(n, after, true);
+        mv.visitLabel(after);
+      } else {
+        throw new Ineligible(n.getClass().getSimpleName() + " as a statement");
+      }
+    }
+  }
+
+  /** {@code for v in a..b} (or {@code a..=b}): a long counter; the variable is {@code a + i} as a double. */
+  private void forRange(ControlNodes.For f) throws Ineligible {
+    if (!(f.source instanceof OperatorNodes.Range r) || f.second != null || f.first.captured) {
+      throw new Ineligible("a for loop over something other than a range");
+    }
+    int from = nextLocal;
+    int count = nextLocal + 2;
+    int i = nextLocal + 4;
+    nextLocal += 6;
+    num(r.from);
+    mv.visitMethodInsn(INVOKESTATIC, ENTRY, "bound", "(D)J", false);
+    mv.visitVarInsn(LSTORE, from);
+    num(r.to);
+    mv.visitMethodInsn(INVOKESTATIC, ENTRY, "bound", "(D)J", false);
+    if (r.inclusive) {
+      mv.visitInsn(LCONST_1);
+      mv.visitInsn(LADD);
+    }
+    mv.visitVarInsn(LLOAD, from);
+    mv.visitInsn(LSUB);
+    mv.visitVarInsn(LSTORE, count);
+    mv.visitInsn(LCONST_0);
+    mv.visitVarInsn(LSTORE, i);
+    Label top = new Label();
+    Label next = new Label();
+    Label exit = new Label();
+    mv.visitLabel(top);
+    mv.visitVarInsn(LLOAD, i);
+    mv.visitVarInsn(LLOAD, count);
+    mv.visitInsn(LCMP);
+    mv.visitJumpInsn(IFGE, exit);
+    tick(f.loc);
+    mv.visitVarInsn(LLOAD, from);
+    mv.visitVarInsn(LLOAD, i);
+    mv.visitInsn(LADD);
+    mv.visitInsn(L2D);
+    mv.visitVarInsn(DSTORE, local(f.first.slot));
+    loop = new LoopLabels(exit, next, stacked, loop);
+    statement(f.body);
+    loop = loop.outer;
+    mv.visitLabel(next);
+    mv.visitVarInsn(LLOAD, i);
+    mv.visitInsn(LCONST_1);
+    mv.visitInsn(LADD);
+    mv.visitVarInsn(LSTORE, i);
+    mv.visitJumpInsn(GOTO, top);
+    mv.visitLabel(exit);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.exp.eval.nodes;
+
+import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.GlobalVar;
+import dev.exp.syntax.Loc;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The bytecode form of a numeric function (see {@link NumericTier}): a generated subclass whose
+ * {@link #invoke} runs the function on unboxed arguments. The static helpers below are what the
+ * generated code calls for everything that is not a plain JVM instruction.
+ */
+abstract class NumericEntry {
+  /** The generated static method {@code (Context, double...) double}; other compiled functions call it. */
+  MethodHandle body;
+
+  /** Runs the function on {@code args[0..arity)}; throws {@link Deopt} when a guard fails. */
+  abstract double invoke(dev.exp.eval.runtime.Context ctx, double[] args);
+
+  /**
+   * A guard of compiled code failed (a callee was redefined, a global is no longer a number, a range
+   * bound is not an integer, the body ends without a number). Compiled code has no side effects but
+   * counting steps, so the caller runs the function again in the tree, which then does what the
+   * language says (including the error).
+   */
+  static final class Deopt extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final Deopt INSTANCE = new Deopt();
+
+    private Deopt() {
+      super("numeric tier guard failed", null, false, false);
+    }
+  }
+
+  static Deopt deopt() {
+    return Deopt.INSTANCE;
+  }
+
+  /** A global read as a number: its value, or {@link Deopt} when it is undefined or not a number. */
+  static double global(GlobalVar g) {
+    Object v = g.value;
+    if (v == Frame.NUM) {
+      return g.num;
+    }
+    if (v instanceof Double d) {
+      return d;
+    }
+    throw Deopt.INSTANCE;
+  }
+
+  /** The callee guard of a compiled call: the global still holds the closure the code was compiled against. */
+  static void callee(GlobalVar g, Object expected) {
+    if (g.value != expected) {
+      throw Deopt.INSTANCE;
+    }
+  }
+
+  /** A range bound: the number as a long, or {@link Deopt} when it is not an integer (the tree reports it). */
+  static long bound(double d) {
+    if (d != Math.rint(d) || Double.isInfinite(d)) {
+      throw Deopt.INSTANCE;
+    }
+    return (long) d;
+  }
+
+  /**
+   * An error leaving compiled code while call site {@code site} (or none, -1) was running: the callee's
+   * frame and the call's location are recorded as the tree records them.
+   */
+  static ExpError unwind(ExpError e, int site, String[] names, Loc[] locs) {
+    if (site >= 0) {
+      e.leave(names[site]);
+      e.locateIfUnknown(locs[site]);
+    }
+    return e;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.exp.eval.nodes;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The second tier of the evaluator: a function that computes with numbers only is translated to JVM
+ * bytecode ({@link NumericCodegen}) once it is hot, and its calls then skip the tree.
+ *
+ * <p><b>What qualifies.</b> Parameters and locals that hold numbers, arithmetic, comparisons,
+ * {@code and}/{@code or}/{@code not}, {@code if}, {@code while}, {@code for} over a range,
+ * {@code return}/{@code break}/{@code continue}, reads of numeric globals and calls of top-level
+ * functions that qualify too (itself included). No captures, no nested functions, no builtins, no
+ * tensors, strings or records. Such a function has no effect but its result and the steps it counts,
+ * which is what makes the tier safe: the arguments are checked to be numbers on entry, and any later
+ * surprise (a callee redefined, a global that stopped being a number, a range bound that is not an
+ * integer, a body that ends without a number) throws {@link NumericEntry.Deopt}. The caller then
+ * runs the call again in the tree, which does exactly what the language says, and the function
+ * stays in the tree from then on.
+ *
+ * <p><b>Limits</b> are polled where the tree polls them (every call and loop iteration), the call
+ * depth is counted the same way, and an error leaving compiled code records the same script frames.
+ *
+ * <p><b>When.</b> A function is translated at its {@value #CALLS}th call, or at its first when it has a
+ * loop. {@code -Dexp.tier=off} keeps every function in the tree; {@code -Dexp.tier.log=true} prints
+ * why a function stays there; with {@code -Dexp.tier.strict=true} (the test suite) a translation that
+ * the JVM refuses is an error instead of a silent fallback.
+ */
+final class NumericTier {
+  private NumericTier() {}
+
+  /** Tree calls before a function without loops is translated. */
+  static final int CALLS = 16;
+  /** Whether functions are translated (tests switch it to compare the tiers). */
+  static volatile boolean enabled = !"off".equals(System.getProperty("exp.tier"));
+  private static final boolean LOG = Boolean.getBoolean("exp.tier.log");
+  private static final boolean STRICT = Boolean.getBoolean("exp.tier.strict");
+
+  /** {@link FunctionCode#tierState}: not decided yet. */
+  static final byte PENDING = 0;
+  /** Translated: {@link FunctionCode#fast} is the entry. */
+  static final byte COMPILED = 1;
+  /** Stays in the tree (outside the subset, a failed guard, or the tier is off). */
+  static final byte TREE = 2;
+
+  /**
+   * Counts one tree call of {@code code} and translates it when it is due: the entry to use now, or
+   * null. Cheap while counting; called only while the state is {@link #PENDING}.
+   */
+  static NumericEntry called(FunctionCode code) {
+    if (!enabled) {
+      code.tierState = TREE;
+      return null;
+    }
+    int n = ++code.tierCalls;
+    if (n < CALLS && !(n == 1 && hasLoop(code.body))) {
+      return null;
+    }
+    return compile(code);
+  }
+
+  /** Translates {@code code} (once; threads wait for each other here). */
+  static synchronized NumericEntry compile(FunctionCode code) {
+    return new Compiling().callee(code);
+  }
+
+  /** A failed guard: the function stays in the tree from now on. */
+  static void deoptimized(FunctionCode code) {
+    code.fast = null;
+    code.tierState = TREE;
+    if (LOG) {
+      System.err.println("[exp.tier] " + code.name + ": back to the tree (a guard failed)");
+    }
+  }
+
+  /** One translation, with the functions it calls: a cycle of mutual calls other than a self-call stays in the tree. */
+  static final class Compiling {
+    private final Set<FunctionCode> active = new HashSet<>();
+
+    /** The entry of {@code code}, translating it first if needed; null when it stays in the tree. */
+    NumericEntry callee(FunctionCode code) {
+      if (code.tierState == COMPILED) {
+        return code.fast;
+      }
+      if (code.tierState == TREE || !enabled || !active.add(code)) {
+        return null;
+      }
+      try {
+        NumericEntry e = NumericCodegen.compile(code, this);
+        code.fast = e;
+        code.tierState = COMPILED;
+        return e;
+      } catch (NumericCodegen.Ineligible why) {
+        if (LOG) {
+          System.err.println("[exp.tier] " + code.name + " stays in the tree: " + why.getMessage());
+        }
+      } catch (LinkageError | IllegalStateException e) {
+        if (STRICT) {
+          throw e;
+        }
+        if (LOG) {
+          System.err.println("[exp.tier] " + code.name + " stays in the tree: " + e);
+        }
+      } finally {
+        active.remove(code);
+      }
+      code.tierState = TREE;
+      return null;
+    }
+  }
+
+  /** Whether the body has a loop outside nested functions (then it is worth translating at once). */
+  static boolean hasLoop(Node n) {
+    if (n instanceof ControlNodes.While || n instanceof ControlNodes.For) {
+      return true;
+    }
+    if (n instanceof ControlNodes.Block b) {
+      for (Node s : b.statements) {
+        if (hasLoop(s)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (n instanceof ControlNodes.If i) {
+      return hasLoop(i.then) || (i.otherwise != null && hasLoop(i.otherwise));
+    }
+    return false;
+  }
+}

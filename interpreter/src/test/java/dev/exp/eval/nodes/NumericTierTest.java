@@ -1,0 +1,246 @@
+package dev.exp.eval.nodes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.exp.api.Engine;
+import dev.exp.api.ExpCallDepthException;
+import dev.exp.api.ExpInterruptedException;
+import dev.exp.api.ExpRuntimeException;
+import dev.exp.api.ExpStepLimitException;
+import dev.exp.api.ExpTimeoutException;
+import dev.exp.api.Limits;
+import dev.exp.api.Session;
+import dev.exp.api.Source;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The numeric tier ({@link NumericTier}) computes what the tree computes. Values are known
+ * independently (closed forms, textbook values, Java's IEEE 754 comparisons); behaviour that has no
+ * outside reference (errors, script stacks, step counts, deoptimisation) is compared with the tree
+ * by running the same script with the tier switched off.
+ */
+class NumericTierTest {
+  private static final String FIB = "fn fib(n) = if n < 2 { n } else { fib(n - 1) + fib(n - 2) }\n";
+
+  @AfterEach
+  void tierBackOn() {
+    NumericTier.enabled = true;
+  }
+
+  private static <T> T withSession(Limits limits, Function<Session, T> body) {
+    try (Session s = Engine.builder().limits(limits).build().newSession()) {
+      return body.apply(s);
+    }
+  }
+
+  private static double num(String code) {
+    return withSession(Limits.DEFAULT, s -> s.eval(code).asDouble());
+  }
+
+  /** Runs {@code code} and reports whether function {@code name} ended up translated. */
+  private static boolean translated(String code, String name) {
+    return withSession(Limits.DEFAULT, s -> {
+      s.eval(code);
+      return ((Closure) s.get(name).raw()).code.tierState == NumericTier.COMPILED;
+    });
+  }
+
+  /** The rendered error (message, location, source line, script stack) of {@code code}, with or without the tier. */
+  private static String error(Limits limits, String code, boolean tier) {
+    NumericTier.enabled = tier;
+    try {
+      return withSession(limits, s -> {
+        ExpRuntimeException e = assertThrows(ExpRuntimeException.class, () -> s.eval(new Source("t.exp", code)));
+        return e.getClass().getSimpleName() + ": " + e.render() + "\n" + e.scriptStack();
+      });
+    } finally {
+      NumericTier.enabled = true;
+    }
+  }
+
+  private static void sameErrorBothTiers(Limits limits, String code, String expectedMessage) {
+    String tree = error(limits, code, false);
+    String tier = error(limits, code, true);
+    assertTrue(tree.contains(expectedMessage), tree);
+    assertEquals(tree, tier);
+  }
+
+  private static String printed(String code, boolean tier) {
+    NumericTier.enabled = tier;
+    try {
+      StringBuilder out = new StringBuilder();
+      try (Session s = Engine.builder().output(line -> out.append(line)).build().newSession()) {
+        s.eval(code);
+      }
+      return out.toString();
+    } finally {
+      NumericTier.enabled = true;
+    }
+  }
+
+  @Test
+  void recursionIsTranslatedAndExact() {
+    assertEquals(6765.0, num(FIB + "fib(20)"));
+    assertTrue(translated(FIB + "fib(20)", "fib"));
+    // Ackermann: A(2, 3) = 9, A(3, 3) = 61 (a call in an argument of a call)
+    String ack = "fn ack(m, n) = if m == 0 { n + 1 } else if n == 0 { ack(m - 1, 1) } else { ack(m - 1, ack(m, n - 1)) }\n";
+    assertEquals(9.0, num(ack + "ack(2, 3)"));
+    assertEquals(61.0, num(ack + "ack(3, 3)"));
+    assertTrue(translated(ack + "ack(3, 3)", "ack"));
+  }
+
+  @Test
+  void loopsMatchClosedForms() {
+    String sum = "fn s(n) {\n var a = 0\n for i in 0..n { a += i * 0.5 }\n a\n}\n";
+    assertEquals(0.5 * 999 * 1000 / 2, num(sum + "s(1000)"));
+    assertTrue(translated(sum + "s(10)", "s"));
+    String incl = "fn s(n) {\n var a = 0\n for i in 1..=n { a += i }\n return a\n}\n";
+    assertEquals(1000.0 * 1001 / 2, num(incl + "s(1000)"));
+    assertEquals(0.0, num(incl + "s(-5)"), "an empty range runs no iteration");
+    // Collatz: 27 takes 111 steps to reach 1
+    String collatz = "fn steps(n) {\n var k = 0\n var x = n\n while x != 1 {\n"
+        + "  if x % 2 == 0 { x = x / 2 } else { x = 3 * x + 1 }\n  k += 1\n }\n k\n}\n";
+    assertEquals(111.0, num(collatz + "steps(27)"));
+    assertTrue(translated(collatz + "steps(27)", "steps"));
+    // Euclid's textbook example: gcd(1071, 462) = 21
+    String gcd = "fn gcd(a, b) {\n var x = a\n var y = b\n while y != 0 {\n  let t = y\n  y = x % y\n  x = t\n }\n x\n}\n";
+    assertEquals(21.0, num(gcd + "gcd(1071, 462)"));
+    // 168 primes below 1000: nested loops with break and continue
+    String primes = "fn count(n) {\n var c = 0\n for k in 2..n {\n  var d = 2\n  var prime = 1\n"
+        + "  while d * d <= k {\n   if k % d == 0 { prime = 0\n break }\n   d += 1\n  }\n"
+        + "  if prime == 0 { continue }\n  c += 1\n }\n c\n}\n";
+    assertEquals(168.0, num(primes + "count(1000)"));
+    assertTrue(translated(primes + "count(10)", "count"));
+  }
+
+  @Test
+  void compiledFunctionsCallEachOther() {
+    String code = "fn sq(x) = x * x\nfn dist2(a, b) = sq(a) + sq(b)\nvar t = 0\nfor i in 0..40 { t += dist2(3, 4) }\nt";
+    assertEquals(40 * 25.0, num(code));
+    assertTrue(translated(code, "dist2"));
+    assertTrue(translated(code, "sq"));
+  }
+
+  @Test
+  void comparisonsFollowIeee754() {
+    String cmp = "fn cmp(x, y) {\n var m = 0\n if x < y { m += 1 }\n if x <= y { m += 2 }\n if x > y { m += 4 }\n"
+        + " if x >= y { m += 8 }\n if x == y { m += 16 }\n if x != y { m += 32 }\n"
+        + " if not (x < y) and (x == x or y == y) { m += 64 }\n m\n}\n";
+    double[] xs = {Double.NaN, -1, 0, -0.0, 1, Double.POSITIVE_INFINITY};
+    StringBuilder calls = new StringBuilder("[");
+    StringBuilder expected = new StringBuilder("[");
+    for (double x : xs) {
+      for (double y : xs) {
+        int m = (x < y ? 1 : 0) + (x <= y ? 2 : 0) + (x > y ? 4 : 0) + (x >= y ? 8 : 0) + (x == y ? 16 : 0)
+            + (x != y ? 32 : 0) + (!(x < y) && (x == x || y == y) ? 64 : 0);
+        calls.append(calls.length() > 1 ? ", " : "").append("cmp(").append(lit(x)).append(", ").append(lit(y)).append(")");
+        expected.append(expected.length() > 1 ? ", " : "").append(m);
+      }
+    }
+    String code = cmp + "[" + "cmp(1, 2), ".repeat(20) + "0]\n" + calls + "]";
+    String got = withSession(Limits.DEFAULT, s -> s.eval(code).toString());
+    assertEquals(expected + "]", got);
+    assertTrue(translated(code, "cmp"));
+  }
+
+  private static String lit(double x) {
+    if (Double.isNaN(x)) {
+      return "(0 / 0)";
+    }
+    if (Double.isInfinite(x)) {
+      return "(1 / 0)";
+    }
+    return x == 0 && 1 / x < 0 ? "(-0.0)" : "(" + x + ")";
+  }
+
+  @Test
+  void operatorsKeepTheLanguageSemantics() {
+    String m = "fn m(a, b) = a % b\nfn p(a, b) = a ^ b\nfn n(a) = -a + +a * 2\nvar w = 0\nfor i in 0..20 { w += m(i, 3) + p(2, 2) + n(1) }\n";
+    // floored modulo: the result has the sign of the divisor
+    assertEquals(2.0, num(m + "m(-7, 3)"));
+    assertEquals(-2.0, num(m + "m(7, -3)"));
+    assertEquals(1.5, num(m + "m(5.5, 2)"));
+    assertEquals(1024.0, num(m + "p(2, 10)"));
+    assertEquals(3.0, num(m + "n(3)"));
+    assertTrue(translated(m, "m"));
+    assertTrue(translated(m, "n"));
+  }
+
+  @Test
+  void aGlobalThatStopsBeingANumberGivesTheTreeError() {
+    String code = "var k = 2\nfn f(x) = x * k\nvar s = 0\nfor i in 0..20 { s += f(i) }\nk = \"a\"\nf(1)";
+    sameErrorBothTiers(Limits.DEFAULT, code, "t.exp:2:");
+    assertEquals(3.0, num("var k = 2\nfn f(x) = x * k\nfor i in 0..20 { f(i) }\nk = 3\nf(1)"), "a new number is read");
+  }
+
+  @Test
+  void aRedefinedCalleeIsCalled() {
+    String code = "var h = x => x + 1\nfn f(x) = h(x)\nfor i in 0..20 { f(i) }\nlet before = f(1)\n"
+        + "h = x => x + 10\nprint(before)\nprint(f(1))";
+    assertEquals("211", printed(code, true));
+    assertEquals(printed(code, false), printed(code, true));
+  }
+
+  @Test
+  void aRangeBoundThatIsNotAnIntegerGivesTheTreeError() {
+    String code = "fn s(n) {\n var a = 0\n for i in 0..n { a += i }\n a\n}\nprint(s(3))\ns(2.5)";
+    sameErrorBothTiers(Limits.DEFAULT, code, "must be an integer");
+  }
+
+  @Test
+  void aBodyEndingWithoutANumberGivesTheTreeValue() {
+    String code = "fn f(x) {\n while x > 100 { return 1 }\n}\nprint(f(500))\nprint(f(5))";
+    assertEquals(printed(code, false), printed(code, true));
+    assertTrue(printed(code, true).startsWith("1"));
+  }
+
+  @Test
+  void stepAndDepthLimitsHitAtTheSamePointWithTheSameStack() {
+    String inner = "fn inner(n) {\n var s = 0\n for i in 0..n { s += i }\n s\n}\n"
+        + "fn outer(n) = inner(n) + 1\nfor i in 0..30 { outer(3) }\nouter(1e9)";
+    sameErrorBothTiers(Limits.DEFAULT.withMaxSteps(5000), inner, "step limit exceeded");
+    String down = "fn down(n) = if n == 0 { 0 } else { 1 + down(n - 1) }\nprint(down(50))\ndown(500)";
+    sameErrorBothTiers(Limits.DEFAULT.withMaxCallDepth(100), down, "call depth limit exceeded");
+    assertThrows(ExpCallDepthException.class,
+        () -> withSession(Limits.DEFAULT.withMaxCallDepth(100), s -> s.eval(down)));
+    assertThrows(ExpStepLimitException.class,
+        () -> withSession(Limits.DEFAULT.withMaxSteps(5000), s -> s.eval(inner)));
+  }
+
+  @Test
+  void aTimeoutStopsACompiledLoop() {
+    String spin = "fn spin() {\n var i = 0\n while i >= 0 { i += 1 }\n i\n}\nspin()";
+    long t0 = System.nanoTime();
+    ExpTimeoutException e = assertThrows(ExpTimeoutException.class,
+        () -> withSession(Limits.DEFAULT.withTimeout(Duration.ofMillis(300)), s -> s.eval(new Source("t.exp", spin))));
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    assertTrue(ms < 1500, "stopped after " + ms + " ms");
+    assertEquals(3, e.location().line());
+    assertEquals("spin", e.scriptStack().get(0).function());
+  }
+
+  @Test
+  void anInterruptStopsACompiledRecursion() throws Exception {
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread worker = new Thread(() -> {
+      try (Session s = Engine.create().newSession()) {
+        s.eval(FIB + "fib(60)");
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+    });
+    worker.start();
+    Thread.sleep(200);
+    worker.interrupt();
+    worker.join(5000);
+    assertTrue(!worker.isAlive(), "the worker stopped");
+    assertTrue(thrown.get() instanceof ExpInterruptedException, String.valueOf(thrown.get()));
+  }
+}
