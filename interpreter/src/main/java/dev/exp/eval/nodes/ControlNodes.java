@@ -193,6 +193,9 @@ public final class ControlNodes {
   public static final class While extends Loop {
     final Node cond;
     final Node body;
+    /** The translated loop ({@link NumericTier}) and whether it is decided. */
+    NumericLoop compiled;
+    byte tierState;
 
     public While(Loc loc, Node cond, Node body) {
       super(loc);
@@ -203,7 +206,15 @@ public final class ControlNodes {
     @Override
     public Object eval(Frame f) {
       Context ctx = f.ctx;
-      while (test(cond, f)) {
+      long iterations = 0;
+      while (true) {
+        if (iterations++ == NumericTier.LOOP_ITERATIONS && tierState != NumericTier.TREE
+            && NumericTier.runWhile(this, f)) {
+          break;   // the translated loop ran the rest
+        }
+        if (!test(cond, f)) {
+          break;
+        }
         ctx.tick(loc);
         try {
           body.eval(f);
@@ -233,6 +244,9 @@ public final class ControlNodes {
     final LocalVar first;
     final LocalVar second;
     final Node body;
+    /** The translated loop ({@link NumericTier}) and whether it is decided. */
+    NumericLoop compiled;
+    byte tierState;
 
     public For(Loc loc, Node source, LocalVar first, LocalVar second, Node body) {
       super(loc);
@@ -254,6 +268,10 @@ public final class ControlNodes {
         double[] nums = f.nums();
         Object[] slots = f.slots;
         for (long i = 0; i < n; i++) {
+          if (i == NumericTier.LOOP_ITERATIONS && tierState != NumericTier.TREE
+              && NumericTier.runFor(this, f, from, step, n, i)) {
+            break;   // the translated loop ran the rest
+          }
           ctx.tick(loc);
           nums[slot] = from + i * step;
           slots[slot] = Frame.NUM;   // a generic read in the body may have cached a box there

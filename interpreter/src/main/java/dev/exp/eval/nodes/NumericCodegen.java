@@ -55,11 +55,24 @@ final class NumericCodegen {
   /** Control never reaches the end (return, break, continue). */
   private static final int DIVERGE = 4;
 
+  /** The function being translated; null for a loop. */
   private final FunctionCode code;
+  /** The loop being translated ({@link ControlNodes.For} or {@link ControlNodes.While}); null for a function. */
+  private final Node loopNode;
+  private final int frameSize;
   private final NumericTier.Compiling compiling;
   private final String self = "dev/exp/eval/nodes/NumericCode";
   private final String bodyDesc;
   private final int arity;
+  /** JVM local of frame slot 0 (slot s is at base + 2s). */
+  private final int base;
+  /** Loop mode: the slots read, written and declared inside the loop, and the globals read. */
+  private final java.util.BitSet read = new java.util.BitSet();
+  private final java.util.BitSet written = new java.util.BitSet();
+  private final java.util.BitSet declared = new java.util.BitSet();
+  private final java.util.Set<GlobalVar> reads = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<GlobalVar, Object> guards = new IdentityHashMap<>();
+  private boolean mayEndWithoutNumber;
   /** The class data: one static final field per constant the code refers to. */
   private final List<Object> constants = new ArrayList<>();
   private final List<String> constantTypes = new ArrayList<>();
@@ -77,14 +90,29 @@ final class NumericCodegen {
   /** Where {@code break} and {@code continue} of the innermost loop jump to. */
   private record LoopLabels(Label exit, Label next, int stacked, LoopLabels outer) {}
 
-  private NumericCodegen(FunctionCode code, NumericTier.Compiling compiling) {
+  private NumericCodegen(FunctionCode code, Node loopNode, int frameSize, NumericTier.Compiling compiling) {
     this.code = code;
+    this.loopNode = loopNode;
+    this.frameSize = frameSize;
     this.compiling = compiling;
-    this.arity = code.params.length;
-    this.bodyDesc = bodyDescriptor(arity);
-    this.siteLocal = 1 + 2 * code.frameSize;
+    if (code != null) {
+      this.arity = code.params.length;
+      this.bodyDesc = bodyDescriptor(arity);
+      this.base = 1;
+    } else {
+      this.arity = 0;
+      boolean isFor = loopNode instanceof ControlNodes.For;
+      this.bodyDesc = isFor ? FOR_DESC : WHILE_DESC;
+      this.base = isFor ? 10 : 2;   // (ctx, frame, from, step, count, start) or (ctx, frame)
+    }
+    this.siteLocal = base + 2 * frameSize;
     this.nextLocal = siteLocal + 1;
   }
+
+  private static final String FRAME = "dev/exp/eval/nodes/Frame";
+  private static final String FOR_DESC = "(" + CTX_D + "L" + FRAME + ";JJJJ)V";
+  private static final String WHILE_DESC = "(" + CTX_D + "L" + FRAME + ";)V";
+  private static final String LOOP = Type.getInternalName(NumericLoop.class);
 
   static String bodyDescriptor(int arity) {
     return "(" + CTX_D + "D".repeat(arity) + ")D";
@@ -92,13 +120,17 @@ final class NumericCodegen {
 
   /** Translates and loads {@code code}; {@link Ineligible} when it is outside the numeric subset. */
   static NumericEntry compile(FunctionCode code, NumericTier.Compiling compiling) throws Ineligible {
-    NumericCodegen g = new NumericCodegen(code, compiling);
+    NumericCodegen g = new NumericCodegen(code, null, code.frameSize, compiling);
     byte[] bytes = g.generate();
     try {
       MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, g.constants.toArray(), true);
       Class<?> c = hidden.lookupClass();
       NumericEntry entry = (NumericEntry) hidden.findConstructor(c, MethodType.methodType(void.class)).invoke();
       entry.body = hidden.findStatic(c, "body", MethodType.fromMethodDescriptorString(g.bodyDesc, NumericCodegen.class.getClassLoader()));
+      entry.reads = g.reads.toArray(new GlobalVar[0]);
+      entry.guardGlobals = g.guards.keySet().toArray(new GlobalVar[0]);
+      entry.guardValues = g.guards.values().toArray();
+      entry.mayEndWithoutNumber = g.mayEndWithoutNumber;
       return entry;
     } catch (RuntimeException | Error e) {
       throw e;
@@ -107,8 +139,31 @@ final class NumericCodegen {
     }
   }
 
+  /** Translates and loads one loop of a frame with {@code frameSize} slots. */
+  static NumericLoop compileLoop(Node loop, int frameSize, NumericTier.Compiling compiling) throws Ineligible {
+    NumericCodegen g = new NumericCodegen(null, loop, frameSize, compiling);
+    byte[] bytes = g.generate();
+    try {
+      MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, g.constants.toArray(), true);
+      Class<?> c = hidden.lookupClass();
+      NumericLoop l = (NumericLoop) hidden.findConstructor(c, MethodType.methodType(void.class)).invoke();
+      java.util.BitSet in = (java.util.BitSet) g.read.clone();
+      in.or(g.written);
+      in.andNot(g.declared);
+      l.inputs = in.stream().toArray();
+      l.reads = g.reads.toArray(new GlobalVar[0]);
+      l.guardGlobals = g.guards.keySet().toArray(new GlobalVar[0]);
+      l.guardValues = g.guards.values().toArray();
+      return l;
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("numeric tier: cannot load a loop at " + loop.loc, t);
+    }
+  }
+
   private byte[] generate() throws Ineligible {
-    if (code.capturedParams || code.captures.length > 0) {
+    if (code != null && (code.capturedParams || code.captures.length > 0)) {
       throw new Ineligible("captures variables");
     }
     constant(null, "[Ljava/lang/String;");   // 0: site names, filled in at the end
@@ -119,17 +174,26 @@ final class NumericCodegen {
         return "java/lang/Object";   // the only reference locals are the context and the caught error
       }
     };
-    cw.visit(V17, ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, ENTRY, null);
+    String superclass = code != null ? ENTRY : LOOP;
+    cw.visit(V17, ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, superclass, null);
     mv = cw.visitMethod(ACC_STATIC, "body", bodyDesc, null, null);
-    body();
+    if (code != null) {
+      body();
+    } else {
+      loopBody();
+    }
     constants.set(0, siteNames.toArray(new String[0]));
     constants.set(1, siteLocs.toArray(new Loc[0]));
     for (int i = 0; i < constants.size(); i++) {
       cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, "k" + i, constantTypes.get(i), null, null).visitEnd();
     }
     classInit(cw);
-    constructor(cw);
-    invoke(cw);
+    constructor(cw, superclass);
+    if (code != null) {
+      invoke(cw);
+    } else {
+      runLoop(cw);
+    }
     cw.visitEnd();
     return cw.toByteArray();
   }
@@ -159,11 +223,11 @@ final class NumericCodegen {
     m.visitEnd();
   }
 
-  private void constructor(ClassWriter cw) {
+  private void constructor(ClassWriter cw, String superclass) {
     MethodVisitor m = cw.visitMethod(0, "<init>", "()V", null, null);
     m.visitCode();
     m.visitVarInsn(ALOAD, 0);
-    m.visitMethodInsn(INVOKESPECIAL, ENTRY, "<init>", "()V", false);
+    m.visitMethodInsn(INVOKESPECIAL, superclass, "<init>", "()V", false);
     m.visitInsn(RETURN);
     m.visitMaxs(0, 0);
     m.visitEnd();
@@ -181,6 +245,25 @@ final class NumericCodegen {
     }
     m.visitMethodInsn(INVOKESTATIC, self, "body", bodyDesc, false);
     m.visitInsn(DRETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
+  /** {@code runFor}/{@code runWhile}: passes its arguments on to {@code body}. */
+  private void runLoop(ClassWriter cw) {
+    boolean isFor = loopNode instanceof ControlNodes.For;
+    String desc = isFor ? "(" + CTX_D + "L" + FRAME + ";JJJJ)V" : WHILE_DESC;
+    MethodVisitor m = cw.visitMethod(0, isFor ? "runFor" : "runWhile", desc, null, null);
+    m.visitCode();
+    m.visitVarInsn(ALOAD, 1);
+    m.visitVarInsn(ALOAD, 2);
+    if (isFor) {
+      for (int k = 0; k < 4; k++) {
+        m.visitVarInsn(LLOAD, 3 + 2 * k);
+      }
+    }
+    m.visitMethodInsn(INVOKESTATIC, self, "body", bodyDesc, false);
+    m.visitInsn(RETURN);
     m.visitMaxs(0, 0);
     m.visitEnd();
   }
@@ -207,7 +290,10 @@ final class NumericCodegen {
   // ------------------------------------------------------------------ the body
 
   private int local(int slot) {
-    return 1 + 2 * slot;
+    if (slot >= frameSize) {
+      throw new IllegalStateException("slot " + slot + " outside a frame of " + frameSize);
+    }
+    return base + 2 * slot;
   }
 
   private void body() throws Ineligible {
@@ -229,6 +315,7 @@ final class NumericCodegen {
       mv.visitInsn(DRETURN);
     } else {
       statement(body);
+      mayEndWithoutNumber = true;
       deopt();   // the body ends without a number: the tree gives its value
     }
     mv.visitLabel(end);
@@ -241,6 +328,101 @@ final class NumericCodegen {
     mv.visitInsn(ATHROW);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /**
+   * A loop's code: the prologue (at the end, reached by a jump: only then are the variables it must
+   * load known) loads the frame's numbers into JVM locals; the loop runs; the variables it changed
+   * are written back on the way out, normally or by an exception.
+   */
+  private void loopBody() throws Ineligible {
+    mv.visitCode();
+    Label prologue = new Label();
+    Label start = new Label();
+    Label end = new Label();
+    Label handler = new Label();
+    mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+    mv.visitJumpInsn(GOTO, prologue);
+    mv.visitLabel(start);
+    if (loopNode instanceof ControlNodes.For f) {
+      if (f.second != null || f.first.captured) {
+        throw new Ineligible("a for loop over pairs or with a captured variable");
+      }
+      int i = nextLocal;
+      nextLocal += 2;
+      mv.visitVarInsn(LLOAD, 8);
+      mv.visitVarInsn(LSTORE, i);
+      Label top = new Label();
+      Label next = new Label();
+      Label exit = new Label();
+      mv.visitLabel(top);
+      mv.visitVarInsn(LLOAD, i);
+      mv.visitVarInsn(LLOAD, 6);
+      mv.visitInsn(LCMP);
+      mv.visitJumpInsn(IFGE, exit);
+      tick(f.loc);
+      mv.visitVarInsn(LLOAD, 2);
+      mv.visitVarInsn(LLOAD, i);
+      mv.visitVarInsn(LLOAD, 4);
+      mv.visitInsn(LMUL);
+      mv.visitInsn(LADD);
+      mv.visitInsn(L2D);
+      declared.set(f.first.slot);
+      mv.visitVarInsn(DSTORE, local(f.first.slot));
+      loop = new LoopLabels(exit, next, stacked, loop);
+      statement(f.body);
+      loop = loop.outer;
+      mv.visitLabel(next);
+      mv.visitVarInsn(LLOAD, i);
+      mv.visitInsn(LCONST_1);
+      mv.visitInsn(LADD);
+      mv.visitVarInsn(LSTORE, i);
+      mv.visitJumpInsn(GOTO, top);
+      mv.visitLabel(exit);
+    } else {
+      statement(loopNode);
+    }
+    mv.visitLabel(end);
+    writeBack();
+    mv.visitInsn(RETURN);
+    mv.visitLabel(handler);
+    mv.visitVarInsn(ILOAD, siteLocal);
+    mv.visitFieldInsn(GETSTATIC, self, "k0", "[Ljava/lang/String;");
+    mv.visitFieldInsn(GETSTATIC, self, "k1", "[" + LOC_D);
+    mv.visitMethodInsn(INVOKESTATIC, ENTRY, "unwindAny",
+        "(Ljava/lang/Throwable;I[Ljava/lang/String;[" + LOC_D + ")Ljava/lang/Throwable;", false);
+    writeBack();
+    mv.visitInsn(ATHROW);
+    mv.visitLabel(prologue);
+    for (int s = 0; s < frameSize; s++) {
+      boolean used = read.get(s) || written.get(s);
+      if (used && !declared.get(s)) {
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitLdcInsn(s);
+        mv.visitMethodInsn(INVOKESTATIC, ENTRY, "slot", "(L" + FRAME + ";I)D", false);
+        mv.visitVarInsn(DSTORE, local(s));
+      } else if (declared.get(s)) {
+        mv.visitInsn(DCONST_0);
+        mv.visitVarInsn(DSTORE, local(s));
+      }
+    }
+    mv.visitInsn(ICONST_M1);
+    mv.visitVarInsn(ISTORE, siteLocal);
+    mv.visitJumpInsn(GOTO, start);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** Writes the frame variables the loop changed (declared before it) back to the frame. */
+  private void writeBack() {
+    for (int s = written.nextSetBit(0); s >= 0; s = written.nextSetBit(s + 1)) {
+      if (!declared.get(s)) {
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitLdcInsn(s);
+        mv.visitVarInsn(DLOAD, local(s));
+        mv.visitMethodInsn(INVOKESTATIC, ENTRY, "store", "(L" + FRAME + ";ID)V", false);
+      }
+    }
   }
 
   private void deopt() {
@@ -307,11 +489,13 @@ final class NumericCodegen {
       if (g.v.captured) {
         throw new Ineligible("a captured local");
       }
+      read.set(g.slot);
       mv.visitVarInsn(DLOAD, local(g.slot));
     } else if (n instanceof VariableNodes.GlobalGet g) {
       if (!(g.g.value instanceof Double) && g.g.value != Frame.NUM) {
         throw new Ineligible("global '" + g.g.name + "' is not a number");
       }
+      reads.add(g.g);
       getConstant(g.g, GLOBAL_D);
       mv.visitMethodInsn(INVOKESTATIC, ENTRY, "global", "(" + GLOBAL_D + ")D", false);
     } else if (n instanceof FusedNodes.ProbedLeaf p) {
@@ -413,8 +597,17 @@ final class NumericCodegen {
       if (e == null) {
         throw new Ineligible("calls " + callee.name() + ", which stays in the tree");
       }
+      if (code == null && e.mayEndWithoutNumber) {
+        throw new Ineligible("a loop calls " + callee.name() + ", which may end without a number");
+      }
       target = e.body;
+      java.util.Collections.addAll(reads, e.reads);
+      for (int k = 0; k < e.guardGlobals.length; k++) {
+        guards.put(e.guardGlobals[k], e.guardValues[k]);
+      }
+      mayEndWithoutNumber |= e.mayEndWithoutNumber;
     }
+    guards.put(g.g, callee);
     getConstant(g.g, GLOBAL_D);
     getConstant(callee, OBJECT_D);
     mv.visitMethodInsn(INVOKESTATIC, ENTRY, "callee", "(" + GLOBAL_D + OBJECT_D + ")V", false);
@@ -534,7 +727,22 @@ final class NumericCodegen {
         throw new Ineligible("a store of a captured or non-numeric local");
       }
       num(s.value);
+      if (s instanceof VariableNodes.LocalDeclare) {
+        declared.set(s.slot);
+      }
+      written.set(s.slot);
       mv.visitVarInsn(DSTORE, local(s.slot));
+    } else if (n instanceof VariableNodes.GlobalSet s && code == null) {
+      // only a loop assigns globals (a function must stay free of effects)
+      if (!s.typed || s.generic || !(s.g.value instanceof Double || s.g.value == Frame.NUM)) {   // typed: an assignment
+        throw new Ineligible("a global store that is not a number");
+      }
+      reads.add(s.g);   // it must hold a number when the loop starts
+      getConstant(s.g, GLOBAL_D);
+      stacked++;
+      num(s.value);
+      stacked--;
+      mv.visitMethodInsn(INVOKESTATIC, ENTRY, "setGlobal", "(" + GLOBAL_D + "D)V", false);
     } else if (n instanceof ControlNodes.Block b) {
       for (Node s : b.statements) {
         statement(s);
@@ -566,6 +774,9 @@ final class NumericCodegen {
     } else if (n instanceof ControlNodes.For f) {
       forRange(f);
     } else if (n instanceof ControlNodes.Return r) {
+      if (code == null) {
+        throw new Ineligible("a return inside a loop (the loop is translated, not its function)");
+      }
       if (r.value == null || kind(r.value) != NUM) {
         throw new Ineligible("a return without a number");
       }
@@ -593,6 +804,13 @@ final class NumericCodegen {
     }
   }
 
+  /** Converts the number on the stack to a range bound (the tree's error when it is not an integer). */
+  private void bound(String what, Loc loc) {
+    mv.visitLdcInsn(what);
+    getConstant(loc, LOC_D);
+    mv.visitMethodInsn(INVOKESTATIC, ENTRY, "bound", "(DLjava/lang/String;" + LOC_D + ")J", false);
+  }
+
   /** {@code for v in a..b} (or {@code a..=b}): a long counter; the variable is {@code a + i} as a double. */
   private void forRange(ControlNodes.For f) throws Ineligible {
     if (!(f.source instanceof OperatorNodes.Range r) || f.second != null || f.first.captured) {
@@ -603,10 +821,10 @@ final class NumericCodegen {
     int i = nextLocal + 4;
     nextLocal += 6;
     num(r.from);
-    mv.visitMethodInsn(INVOKESTATIC, ENTRY, "bound", "(D)J", false);
+    bound("the start of a range", r.loc);
     mv.visitVarInsn(LSTORE, from);
     num(r.to);
-    mv.visitMethodInsn(INVOKESTATIC, ENTRY, "bound", "(D)J", false);
+    bound("the end of a range", r.loc);
     if (r.inclusive) {
       mv.visitInsn(LCONST_1);
       mv.visitInsn(LADD);
@@ -629,6 +847,7 @@ final class NumericCodegen {
     mv.visitVarInsn(LLOAD, i);
     mv.visitInsn(LADD);
     mv.visitInsn(L2D);
+    declared.set(f.first.slot);
     mv.visitVarInsn(DSTORE, local(f.first.slot));
     loop = new LoopLabels(exit, next, stacked, loop);
     statement(f.body);

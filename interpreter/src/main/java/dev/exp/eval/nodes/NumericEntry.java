@@ -2,6 +2,7 @@ package dev.exp.eval.nodes;
 
 import dev.exp.eval.runtime.ExpError;
 import dev.exp.eval.runtime.GlobalVar;
+import dev.exp.eval.runtime.Values;
 import dev.exp.syntax.Loc;
 import java.lang.invoke.MethodHandle;
 
@@ -13,6 +14,13 @@ import java.lang.invoke.MethodHandle;
 abstract class NumericEntry {
   /** The generated static method {@code (Context, double...) double}; other compiled functions call it. */
   MethodHandle body;
+  /** Globals the function (and what it calls) reads: a compiled loop checks them before it calls it. */
+  GlobalVar[] reads;
+  /** Callee guards of the function and what it calls (globals and the closures they must hold). */
+  GlobalVar[] guardGlobals;
+  Object[] guardValues;
+  /** Whether the function (or one it calls) may end without a number, which only the tree can finish. */
+  boolean mayEndWithoutNumber;
 
   /** Runs the function on {@code args[0..arity)}; throws {@link Deopt} when a guard fails. */
   abstract double invoke(dev.exp.eval.runtime.Context ctx, double[] args);
@@ -55,12 +63,35 @@ abstract class NumericEntry {
     }
   }
 
-  /** A range bound: the number as a long, or {@link Deopt} when it is not an integer (the tree reports it). */
-  static long bound(double d) {
+  /** A range bound: the number as a long, or the tree's error when it is not an integer. */
+  static long bound(double d, String what, Loc loc) {
     if (d != Math.rint(d) || Double.isInfinite(d)) {
-      throw Deopt.INSTANCE;
+      return Values.integer(d, what, loc);   // throws the error the tree gives
     }
     return (long) d;
+  }
+
+  /** A compiled loop's number read from its frame at entry ({@link NumericLoop#ready} checked it). */
+  static double slot(Frame f, int s) {
+    return f.nums[s];
+  }
+
+  /** A compiled loop's number written back to its frame. */
+  static void store(Frame f, int s, double v) {
+    f.setNum(s, v);
+  }
+
+  /** An assignment of a number to a global from a compiled loop (the tree's typed store). */
+  static void setGlobal(GlobalVar g, double v) {
+    g.setNum(v);
+  }
+
+  /** {@link #unwind} for whatever leaves a compiled loop. */
+  static Throwable unwindAny(Throwable t, int site, String[] names, Loc[] locs) {
+    if (t instanceof ExpError e) {
+      unwind(e, site, names, locs);
+    }
+    return t;
   }
 
   /**

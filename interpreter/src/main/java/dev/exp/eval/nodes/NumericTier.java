@@ -1,5 +1,6 @@
 package dev.exp.eval.nodes;
 
+import dev.exp.eval.runtime.Context;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -21,16 +22,24 @@ import java.util.Set;
  * <p><b>Limits</b> are polled where the tree polls them (every call and loop iteration), the call
  * depth is counted the same way, and an error leaving compiled code records the same script frames.
  *
- * <p><b>When.</b> A function is translated at its {@value #CALLS}th call, or at its first when it has a
- * loop. {@code -Dexp.tier=off} keeps every function in the tree; {@code -Dexp.tier.log=true} prints
+ * <p><b>Loops.</b> A loop in the tree (at the top level, or in a function that stays in the tree)
+ * that reaches its {@value #LOOP_ITERATIONS}th iteration is translated on its own and continues
+ * translated from that iteration ({@link NumericLoop}): its frame variables become JVM locals, numeric
+ * globals may be assigned too, and the variables it changed are written back when it ends. The same
+ * subset applies, without {@code return}; since a loop has effects it never deoptimises: all it
+ * assumes (its inputs are numbers, its callees are unchanged) is checked before it starts.
+ *
+ * <p><b>When.</b> A function is translated at its {@value #CALLS}th call. {@code -Dexp.tier=off} keeps every function in the tree; {@code -Dexp.tier.log=true} prints
  * why a function stays there; with {@code -Dexp.tier.strict=true} (the test suite) a translation that
  * the JVM refuses is an error instead of a silent fallback.
  */
 final class NumericTier {
   private NumericTier() {}
 
-  /** Tree calls before a function without loops is translated. */
+  /** Tree calls before a function is translated. */
   static final int CALLS = 16;
+  /** Tree iterations before a loop is translated (and continued translated: on-stack replacement). */
+  static final int LOOP_ITERATIONS = 1000;
   /** Whether functions are translated (tests switch it to compare the tiers). */
   static volatile boolean enabled = !"off".equals(System.getProperty("exp.tier"));
   private static final boolean LOG = Boolean.getBoolean("exp.tier.log");
@@ -52,8 +61,7 @@ final class NumericTier {
       code.tierState = TREE;
       return null;
     }
-    int n = ++code.tierCalls;
-    if (n < CALLS && !(n == 1 && hasLoop(code.body))) {
+    if (++code.tierCalls < CALLS) {
       return null;
     }
     return compile(code);
@@ -109,22 +117,83 @@ final class NumericTier {
     }
   }
 
-  /** Whether the body has a loop outside nested functions (then it is worth translating at once). */
-  static boolean hasLoop(Node n) {
-    if (n instanceof ControlNodes.While || n instanceof ControlNodes.For) {
-      return true;
-    }
-    if (n instanceof ControlNodes.Block b) {
-      for (Node s : b.statements) {
-        if (hasLoop(s)) {
-          return true;
-        }
-      }
+  /**
+   * Called by a tree {@code for} over a range at iteration {@value #LOOP_ITERATIONS}: runs iterations
+   * {@code start..count} translated and returns true, or returns false and the tree goes on.
+   */
+  static boolean runFor(ControlNodes.For node, Frame f, long from, long step, long count, long start) {
+    NumericLoop l = node.compiled != null ? node.compiled : compileLoop(node, f);
+    if (l == null || !l.ready(f)) {
       return false;
     }
-    if (n instanceof ControlNodes.If i) {
-      return hasLoop(i.then) || (i.otherwise != null && hasLoop(i.otherwise));
+    Context ctx = f.ctx;
+    int depth = ctx.depth;
+    try {
+      l.runFor(ctx, f, from, step, count, start);
+    } catch (NumericEntry.Deopt d) {
+      throw new IllegalStateException("a translated loop failed a guard after it started", d);
+    } catch (StackOverflowError e) {
+      throw AccessNodes.Call.depth(node.loc);
+    } finally {
+      ctx.depth = depth;
     }
-    return false;
+    return true;
+  }
+
+  /** {@link #runFor} for a {@code while} loop: runs the loop translated from its next test. */
+  static boolean runWhile(ControlNodes.While node, Frame f) {
+    NumericLoop l = node.compiled != null ? node.compiled : compileLoop(node, f);
+    if (l == null || !l.ready(f)) {
+      return false;
+    }
+    Context ctx = f.ctx;
+    int depth = ctx.depth;
+    try {
+      l.runWhile(ctx, f);
+    } catch (NumericEntry.Deopt d) {
+      throw new IllegalStateException("a translated loop failed a guard after it started", d);
+    } catch (StackOverflowError e) {
+      throw AccessNodes.Call.depth(node.loc);
+    } finally {
+      ctx.depth = depth;
+    }
+    return true;
+  }
+
+  /** Translates a loop node once (null when it stays in the tree). */
+  private static synchronized NumericLoop compileLoop(Node node, Frame f) {
+    ControlNodes.For forNode = node instanceof ControlNodes.For x ? x : null;
+    ControlNodes.While whileNode = node instanceof ControlNodes.While x ? x : null;
+    byte state = forNode != null ? forNode.tierState : whileNode.tierState;
+    if (state == COMPILED) {
+      return forNode != null ? forNode.compiled : whileNode.compiled;
+    }
+    if (state == TREE || !enabled) {
+      return null;
+    }
+    NumericLoop l = null;
+    try {
+      l = NumericCodegen.compileLoop(node, f.slots.length, new Compiling());
+    } catch (NumericCodegen.Ineligible why) {
+      if (LOG) {
+        System.err.println("[exp.tier] the loop at " + node.loc + " stays in the tree: " + why.getMessage());
+      }
+    } catch (LinkageError | IllegalStateException e) {
+      if (STRICT) {
+        throw e;
+      }
+      if (LOG) {
+        System.err.println("[exp.tier] the loop at " + node.loc + " stays in the tree: " + e);
+      }
+    }
+    byte now = l != null ? COMPILED : TREE;
+    if (forNode != null) {
+      forNode.compiled = l;
+      forNode.tierState = now;
+    } else {
+      whileNode.compiled = l;
+      whileNode.tierState = now;
+    }
+    return l;
   }
 }

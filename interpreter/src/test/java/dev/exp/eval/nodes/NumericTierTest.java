@@ -100,7 +100,7 @@ class NumericTierTest {
   void loopsMatchClosedForms() {
     String sum = "fn s(n) {\n var a = 0\n for i in 0..n { a += i * 0.5 }\n a\n}\n";
     assertEquals(0.5 * 999 * 1000 / 2, num(sum + "s(1000)"));
-    assertTrue(translated(sum + "s(10)", "s"));
+    assertTrue(translated(sum + "for w in 0..20 { s(10) }", "s"));
     String incl = "fn s(n) {\n var a = 0\n for i in 1..=n { a += i }\n return a\n}\n";
     assertEquals(1000.0 * 1001 / 2, num(incl + "s(1000)"));
     assertEquals(0.0, num(incl + "s(-5)"), "an empty range runs no iteration");
@@ -108,7 +108,7 @@ class NumericTierTest {
     String collatz = "fn steps(n) {\n var k = 0\n var x = n\n while x != 1 {\n"
         + "  if x % 2 == 0 { x = x / 2 } else { x = 3 * x + 1 }\n  k += 1\n }\n k\n}\n";
     assertEquals(111.0, num(collatz + "steps(27)"));
-    assertTrue(translated(collatz + "steps(27)", "steps"));
+    assertTrue(translated(collatz + "for w in 0..20 { steps(27) }", "steps"));
     // Euclid's textbook example: gcd(1071, 462) = 21
     String gcd = "fn gcd(a, b) {\n var x = a\n var y = b\n while y != 0 {\n  let t = y\n  y = x % y\n  x = t\n }\n x\n}\n";
     assertEquals(21.0, num(gcd + "gcd(1071, 462)"));
@@ -117,7 +117,7 @@ class NumericTierTest {
         + "  while d * d <= k {\n   if k % d == 0 { prime = 0\n break }\n   d += 1\n  }\n"
         + "  if prime == 0 { continue }\n  c += 1\n }\n c\n}\n";
     assertEquals(168.0, num(primes + "count(1000)"));
-    assertTrue(translated(primes + "count(10)", "count"));
+    assertTrue(translated(primes + "for w in 0..20 { count(10) }", "count"));
   }
 
   @Test
@@ -242,5 +242,55 @@ class NumericTierTest {
     worker.join(5000);
     assertTrue(!worker.isAlive(), "the worker stopped");
     assertTrue(thrown.get() instanceof ExpInterruptedException, String.valueOf(thrown.get()));
+  }
+
+  // ------------------------------------------------------------------ loops translated on their own
+
+  @Test
+  void aHotTopLevelLoopContinuesTranslatedWithTheSameValues() {
+    assertEquals(0.5 * 9_999_999.0 * 10_000_000 / 2, num("var acc = 0\nfor i in 0..10000000 { acc += i * 0.5 }\nacc"));
+    double b = 1;
+    for (int i = 0; i < 5000; i++) {
+      b = b * 1.0001;   // the same IEEE operations in the same order
+    }
+    String code = "var a = 0\nvar b = 1\nfor i in 0..5000 { a += 1\n b = b * 1.0001 }\n[a, b]";
+    double expected = b;
+    withSession(Limits.DEFAULT, s -> {
+      s.eval(code);
+      assertEquals(5000.0, s.get("a").asDouble());
+      assertEquals(expected, s.get("b").asDouble());
+      return null;
+    });
+    assertEquals(12345.0, num("var k = 0\nwhile true {\n k += 1\n if k == 12345 { break }\n}\nk"));
+    assertEquals(5000.0 * 4999 / 2 - 7 * (714.0 * 715 / 2),
+        num("var s = 0\nvar j = 0\nwhile j < 4999 {\n j += 1\n if j % 7 == 0 { continue }\n s += j\n}\ns"));
+  }
+
+  @Test
+  void aLoopInAFunctionThatStaysInTheTreeIsTranslated() {
+    String code = "fn f(n) {\n print(\"start\")\n var s = 0\n for i in 0..n { s += i }\n s\n}\nprint(f(10000))";
+    assertEquals("start49995000", printed(code, true));
+    String calls = "fn sq(x) = x * x\nfn g(n) {\n print(\"g\")\n var t = 0\n var i = 0\n while i < n { t += sq(i)\n i += 1 }\n t\n}\nprint(g(5000))";
+    assertEquals("g" + (long) (4999.0 * 5000 * 9999 / 6), printed(calls, true));
+  }
+
+  @Test
+  void aLoopWhoseInputsAreNotNumbersStaysInTheTree() {
+    assertEquals("4999", printed("var last = \"x\"\nfor i in 0..5000 { last = i }\nprint(last)", true));
+    String mixed = "var s = 0\nfor i in 0..3000 {\n s += if i < 2500 { 1 } else { 0 }\n}\nprint(s)";
+    assertEquals("2500", printed(mixed, true));
+  }
+
+  @Test
+  void anErrorInsideATranslatedLoopIsTheTreeErrorAndKeepsTheVariables() {
+    String code = "var s = 0\nfor i in 0..3000 {\n let b = if i < 2000 { 2 } else { 2.5 }\n for j in 0..b { s += 1 }\n}";
+    sameErrorBothTiers(Limits.DEFAULT, code, "the end of a range must be an integer, got 2.5");
+    withSession(Limits.DEFAULT, s -> {
+      assertThrows(ExpRuntimeException.class, () -> s.eval(code));
+      assertEquals(4000.0, s.get("s").asDouble(), "the iterations before the error were kept");
+      return null;
+    });
+    String calls = "fn inner(n) {\n var s = 0\n for i in 0..n { s += i }\n s\n}\nvar t = 0\nfor k in 0..100000 { t += inner(3) }";
+    sameErrorBothTiers(Limits.DEFAULT.withMaxSteps(20000), calls, "step limit exceeded");
   }
 }

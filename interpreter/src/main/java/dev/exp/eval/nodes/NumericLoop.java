@@ -1,0 +1,58 @@
+package dev.exp.eval.nodes;
+
+import dev.exp.eval.runtime.Context;
+import dev.exp.eval.runtime.GlobalVar;
+
+/**
+ * The bytecode form of one hot loop (see {@link NumericTier}): entered from the tree in the middle of
+ * the loop, it runs the remaining iterations on the frame's numbers and writes the variables it
+ * changed back to the frame (also when an error or a limit ends it). Unlike a function, a loop has
+ * effects (its variables, numeric globals), so it can never start over: everything its code assumes
+ * is checked by {@link #ready} before it starts, and nothing in the loop can invalidate it.
+ */
+abstract class NumericLoop {
+  /** Frame slots the loop reads or changes that were set before it: each must hold a number. */
+  int[] inputs;
+  /** Globals read here or in the functions it calls: each must hold a number. */
+  GlobalVar[] reads;
+  /** Callee guards of the code here and in the functions it calls: each global must still hold its closure. */
+  GlobalVar[] guardGlobals;
+  Object[] guardValues;
+
+  /** Runs iterations {@code start..count) of a {@code for} over {@code from, from + step, ...}. */
+  void runFor(Context ctx, Frame f, long from, long step, long count, long start) {
+    throw new IllegalStateException("not a for loop");
+  }
+
+  /** Runs a {@code while} loop from its next test. */
+  void runWhile(Context ctx, Frame f) {
+    throw new IllegalStateException("not a while loop");
+  }
+
+  /** Whether the loop's assumptions hold now; each input's number is then in {@code f.nums}. */
+  boolean ready(Frame f) {
+    for (GlobalVar g : reads) {
+      Object v = g.value;
+      if (v != Frame.NUM && !(v instanceof Double)) {
+        return false;
+      }
+    }
+    for (int i = 0; i < guardGlobals.length; i++) {
+      if (guardGlobals[i].value != guardValues[i]) {
+        return false;
+      }
+    }
+    Object[] slots = f.slots;
+    double[] nums = f.nums();
+    for (int s : inputs) {
+      Object x = slots[s];
+      if (x != Frame.NUM) {
+        if (!(x instanceof Double d)) {
+          return false;
+        }
+        nums[s] = d;
+      }
+    }
+    return true;
+  }
+}
