@@ -132,6 +132,12 @@ public final class KernelFunction implements Callable {
   }
 
   @Override
+  public dev.exp.tensor.op.UnaryOp scalarOp() {
+    return method.getDeclaringClass() == dev.exp.tensor.ElementWise.class && converters.length == 1
+        && needs.length == 0 ? dev.exp.tensor.ElementWise.scalarOp(name) : null;
+  }
+
+  @Override
   public String name() {
     return name;
   }

@@ -17,6 +17,20 @@ import java.util.function.DoubleUnaryOperator;
 public final class ElementWise {
   private ElementWise() {}
 
+  /**
+   * The operator whose scalar definition ({@link UnaryOp#apply}) the kernel {@code name} of this class
+   * computes for a number, or null when it does something else with numbers (a bool, extra
+   * arguments). Compiled scalar code uses this to compute such calls inline.
+   */
+  public static UnaryOp scalarOp(String name) {
+    return switch (name) {
+      case "exp", "log", "log2", "log10", "log1p", "expm1", "sqrt", "square", "tanh", "sigmoid", "relu",
+          "softplus", "abs", "sign", "floor", "ceil", "sin", "cos", "tan", "arcsin", "arccos", "arctan",
+          "sinh", "cosh" -> UnaryOp.ofSymbol(name);
+      default -> null;
+    };
+  }
+
   /** Applies {@code op} to a number (giving a Double) or to every element of a tensor (the op table's loops). */
   static Object unary(Object x, UnaryOp op) {
     if (x instanceof Number n) {

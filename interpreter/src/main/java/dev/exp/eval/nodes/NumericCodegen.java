@@ -451,7 +451,7 @@ final class NumericCodegen {
       return kind(p.leaf());
     }
     if (n instanceof VariableNodes.LocalGet || n instanceof Arithmetic.Op || n instanceof OperatorNodes.Negate || n instanceof OperatorNodes.Plus
-        || n instanceof AccessNodes.Call) {
+        || n instanceof AccessNodes.Call || n instanceof AccessNodes.ConstCall) {
       return NUM;
     }
     if (n instanceof Comparisons.Op || n instanceof OperatorNodes.Not || n instanceof OperatorNodes.And
@@ -513,7 +513,13 @@ final class NumericCodegen {
     } else if (n instanceof OperatorNodes.Plus p) {
       num(p.operand);
     } else if (n instanceof AccessNodes.Call c) {
-      call(c);
+      if (c.callee instanceof VariableNodes.Const k && k.value instanceof dev.exp.eval.runtime.Callable fn) {
+        builtin(fn, c.args, c.names, c.loc);
+      } else {
+        call(c);
+      }
+    } else if (n instanceof AccessNodes.ConstCall c) {
+      builtin(c.fn, c.args, null, c.loc);
     } else if (n instanceof ControlNodes.If i) {
       if (i.otherwise == null) {
         throw new Ineligible("an if without else as a value");
@@ -575,6 +581,24 @@ final class NumericCodegen {
     } else {
       throw new Ineligible("operator " + op.op);
     }
+  }
+
+  /**
+   * A call of an element-wise builtin on a number ({@code sqrt(x)}): its operator's scalar definition
+   * inline, after the step the tree counts for the call.
+   */
+  private void builtin(dev.exp.eval.runtime.Callable fn, Node[] args, String[] names, Loc loc) throws Ineligible {
+    dev.exp.tensor.op.UnaryOp op = fn.scalarOp();
+    if (op == null || args.length != 1 || names != null) {
+      throw new Ineligible("a call of builtin " + fn.name());
+    }
+    String owner = "dev/exp/tensor/op/UnaryOp";
+    mv.visitFieldInsn(GETSTATIC, owner, op.name(), "L" + owner + ";");
+    stacked++;
+    num(args[0]);
+    stacked--;
+    tick(loc);
+    mv.visitMethodInsn(INVOKEVIRTUAL, owner, "apply", "(D)D", false);
   }
 
   /**

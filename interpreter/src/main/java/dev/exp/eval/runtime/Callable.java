@@ -32,6 +32,15 @@ public interface Callable {
     return invoke(ctx, p.bind(args), loc);
   }
 
+  /**
+   * The element-wise operator this callable applies to a lone number argument, when its result for a
+   * number is exactly that operator's scalar definition; null otherwise. The numeric tier then
+   * computes such a call inline.
+   */
+  default dev.exp.tensor.op.UnaryOp scalarOp() {
+    return null;
+  }
+
   /** The alternatives a call is checked against when compiling (any of them accepting is enough). */
   default List<Signature> signatures() {
     return List.of(sig());

@@ -293,4 +293,27 @@ class NumericTierTest {
     String calls = "fn inner(n) {\n var s = 0\n for i in 0..n { s += i }\n s\n}\nvar t = 0\nfor k in 0..100000 { t += inner(3) }";
     sameErrorBothTiers(Limits.DEFAULT.withMaxSteps(20000), calls, "step limit exceeded");
   }
+
+  @Test
+  void elementWiseBuiltinsOnNumbersGiveTheKernelValues() {
+    String[] ops = {"exp", "log", "log2", "log10", "log1p", "expm1", "sqrt", "square", "tanh", "sigmoid", "relu",
+        "softplus", "abs", "sign", "floor", "ceil", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh"};
+    StringBuilder code = new StringBuilder("let xs = [-2.5, -1, -0.5, 0, 0.25, 1, 3.7, 40]\n");
+    for (String op : ops) {
+      code.append("fn f_").append(op).append("(x) = ").append(op).append("(x)\n");
+    }
+    code.append("var out = []\nfor x in xs {\n");
+    for (String op : ops) {
+      code.append(" var s_").append(op).append(" = 0\n for w in 0..20 { s_").append(op).append(" = f_").append(op).append("(x) }\n");
+      code.append(" out = out + [s_").append(op).append(" == ").append(op).append("(x) or isnan(s_").append(op).append(")]\n");
+    }
+    code.append("}\nout");
+    String all = withSession(Limits.DEFAULT, s -> s.eval(code.toString()).toString());
+    assertTrue(!all.contains("false"), all);
+    assertTrue(translated(code.toString(), "f_sqrt"));
+    assertEquals(Math.sqrt(2) + Math.exp(-1), num("fn g(x) = sqrt(x) + exp(-x / 2)\nvar t = 0\nfor i in 0..30 { t = g(2) }\nt"));
+    // Newton's iteration for sqrt(2) converges to the IEEE square root
+    assertEquals(Math.sqrt(2), num("fn newton(a) {\n var x = a\n for k in 0..60 { x = (x + a / x) / 2 }\n x\n}\n"
+        + "var r = 0\nfor i in 0..20 { r = newton(2) }\nr"), 1e-15);
+  }
 }
