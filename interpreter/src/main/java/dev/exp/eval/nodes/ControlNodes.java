@@ -194,7 +194,7 @@ public final class ControlNodes {
     final Node cond;
     final Node body;
     /** The translated loop ({@link NumericTier}) and whether it is decided. */
-    NumericLoop compiled;
+    volatile NumericLoop compiled;
     byte tierState;
 
     public While(Loc loc, Node cond, Node body) {
@@ -245,7 +245,7 @@ public final class ControlNodes {
     final LocalVar second;
     final Node body;
     /** The translated loop ({@link NumericTier}) and whether it is decided. */
-    NumericLoop compiled;
+    volatile NumericLoop compiled;
     byte tierState;
 
     public For(Loc loc, Node source, LocalVar first, LocalVar second, Node body) {
