@@ -16,24 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** The {@code exp} command: run a script, evaluate code, show help, or start the REPL. */
-@Command(name = "exp", mixinStandardHelpOptions = false, sortOptions = false,
-    description = "Exp: a small experiment language for the JVM.",
-    footer = {"", "Usage:", "  exp FILE [ARGS...]     run a script (it sees ARGS as `args`)",
-        "  exp -e CODE            evaluate code and print the value of the last expression",
-        "  exp help [NAME]        signature and documentation (e.g. exp help linalg.svd)",
-        "  exp                    start the interactive REPL",
-        "", "Exit codes: 0 ok, 1 runtime error, 2 syntax or usage error, 3 a limit was hit (--timeout,",
-        "--max-steps, call depth), 130 interrupted (Ctrl-C)."})
-public final class Main implements Callable<Integer> {
+public final class Main {
   public static final String VERSION = "0.1.0";
 
   /** Exit code when a limit stopped the script (--timeout, --max-steps, call depth). */
@@ -42,36 +28,7 @@ public final class Main implements Callable<Integer> {
   /** Exit code when Ctrl-C (or a cancel) stopped the script, as shells report SIGINT. */
   public static final int EXIT_INTERRUPTED = 130;
 
-  @Option(names = {"-e", "--eval"}, paramLabel = "CODE", description = "Evaluate CODE and print the last value.")
-  String code;
-
-  @Option(names = "--max-steps", paramLabel = "N", description = "Stop after N steps (calls and loop iterations).")
-  Long maxSteps;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop after this much wall-clock time.")
-  Double timeout;
-
-  @Option(names = "--allow-dir", paramLabel = "DIR",
-      description = "Let the script read and write files under DIR too (besides the working folder and the script's folder).")
-  List<Path> allowDirs = new ArrayList<>();
-
-  @Option(names = "--jobs", paramLabel = "N", description = "Parallel trials for experiments (default: cores).")
-  Integer jobs;
-
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of the session's random stream (default 0).")
-  long seed;
-
-  @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
-  boolean debug;
-
-  @Option(names = {"-V", "--version"}, description = "Print the version and exit.")
-  boolean version;
-
-  @Option(names = {"-h", "--help"}, description = "Show this help and exit.")
-  boolean usageHelp;
-
-  @Parameters(paramLabel = "FILE [ARGS]", description = "Script to run, then its arguments.")
-  List<String> positional = new ArrayList<>();
+  private final Options o;
 
   private final PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
   private final PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -88,47 +45,53 @@ public final class Main implements Callable<Integer> {
     System.exit(code[0]);
   }
 
+  private Main(Options o) {
+    this.o = o;
+  }
+
   /** Runs the command line; returns the exit code. */
   public static int run(String[] args) {
-    Main m = new Main();
-    CommandLine cl = new CommandLine(m);
-    cl.setStopAtPositional(true);
-    cl.setUnmatchedOptionsArePositionalParams(false);
-    cl.setParameterExceptionHandler((ex, a) -> {
-      m.err.println("exp: " + ex.getMessage());
-      m.err.println("Try 'exp --help'.");
+    Options o;
+    try {
+      o = Options.parse(args);
+    } catch (Options.UsageError e) {
+      PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+      err.println("exp: " + e.getMessage());
+      err.println("Try 'exp --help'.");
       return 2;
-    });
-    cl.setExecutionExceptionHandler((ex, c, p) -> {
+    }
+    Main m = new Main(o);
+    try {
+      return m.call();
+    } catch (RuntimeException | Error ex) {
       m.err.println("exp: internal error: " + ex);
-      if (m.debug) {
+      if (o.debug) {
         ex.printStackTrace(m.err);
       }
       return 1;
-    });
-    return cl.execute(args);
+    }
   }
 
-  @Override
-  public Integer call() {
+  private int call() {
     try {
-      if (usageHelp) {
-        new CommandLine(this).usage(out);
+      if (o.help) {
+        out.println(Options.HELP);
         return 0;
       }
-      if (version) {
+      if (o.version) {
         out.println("exp " + VERSION + " (Java " + Runtime.version() + ")");
         out.println("BLAS: " + Engine.blasBackend());
         return 0;
       }
-      if (jobs != null && jobs < 1) {
+      if (o.jobs != null && o.jobs < 1) {
         err.println("exp: --jobs must be at least 1");
         return 2;
       }
       Engine engine = engine();
-      if (code != null) {
-        return evalCode(engine, code);
+      if (o.code != null) {
+        return evalCode(engine, o.code);
       }
+      List<String> positional = o.positional;
       if (!positional.isEmpty() && positional.get(0).equals("help")) {
         return help(engine, positional.size() > 1 ? positional.get(1) : null);
       }
@@ -144,28 +107,28 @@ public final class Main implements Callable<Integer> {
 
   private Engine engine() {
     Limits limits = Limits.DEFAULT;
-    if (maxSteps != null) {
-      limits = limits.withMaxSteps(maxSteps);
+    if (o.maxSteps != null) {
+      limits = limits.withMaxSteps(o.maxSteps);
     }
-    if (timeout != null) {
-      limits = limits.withTimeout(java.time.Duration.ofMillis((long) (timeout * 1000)));
+    if (o.timeout != null) {
+      limits = limits.withTimeout(java.time.Duration.ofMillis((long) (o.timeout * 1000)));
     }
-    Engine.Builder b = Engine.builder().limits(limits).seed(seed).output(out::println)
+    Engine.Builder b = Engine.builder().limits(limits).seed(o.seed).output(out::println)
         .grant(Capability.FILE_READ, Capability.FILE_WRITE, Capability.ENV, Capability.JAVASCRIPT);
     // files: the working folder (the base directory) and the script's folder
-    if (!positional.isEmpty()) {
-      Path parent = Path.of(positional.get(0)).toAbsolutePath().getParent();
+    if (o.code == null && !o.positional.isEmpty()) {
+      Path parent = Path.of(o.positional.get(0)).toAbsolutePath().getParent();
       if (parent != null) {
         b.fileRoot(parent);
       }
     }
-    allowDirs.forEach(b::fileRoot);
+    o.allowDirs.forEach(b::fileRoot);
     return b.build();
   }
 
   private int evalCode(Engine engine, String text) {
     try (Session s = engine.newSession(); CtrlC c = CtrlC.cancels(s)) {
-      s.set("args", positional);
+      s.set("args", o.positional);
       configure(s);
       Value v = s.eval(new Source("<-e>", text));
       if (!v.isNone()) {
@@ -233,8 +196,8 @@ public final class Main implements Callable<Integer> {
   /** Experiment progress on stderr and the --jobs setting. */
   void configure(Session s) {
     s.progress(new ConsoleProgress(err, interactive()));
-    if (jobs != null) {
-      s.jobs(jobs);
+    if (o.jobs != null) {
+      s.jobs(o.jobs);
     }
   }
 
@@ -247,7 +210,7 @@ public final class Main implements Callable<Integer> {
   int report(ExpRuntimeException e) {
     out.flush();
     err.println(e.render());
-    if (debug && e.getCause() != null) {
+    if (o.debug && e.getCause() != null) {
       e.getCause().printStackTrace(err);
     }
     if (e instanceof dev.exp.api.ExpInterruptedException) {

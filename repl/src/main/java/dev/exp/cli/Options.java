@@ -1,0 +1,144 @@
+package dev.exp.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of {@code exp}: options up to the first positional argument (the script, whose
+ * own arguments follow it untouched), as {@code --name VALUE} or {@code --name=VALUE}. Parsed by
+ * hand: a CLI library cost more start-up than the rest of {@code exp -e 1} (see the README).
+ */
+final class Options {
+  String code;
+  Long maxSteps;
+  Double timeout;
+  final List<Path> allowDirs = new ArrayList<>();
+  Integer jobs;
+  long seed;
+  boolean debug;
+  boolean version;
+  boolean help;
+  /** The script and its arguments (or {@code help NAME}), or the arguments of {@code -e CODE}. */
+  final List<String> positional = new ArrayList<>();
+
+  /** A command line that cannot be parsed; the message says why. */
+  static final class UsageError extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageError(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  static final String HELP = String.join("\n",
+      "Exp: a small experiment language for the JVM.",
+      "",
+      "Usage:",
+      "  exp [OPTIONS] FILE [ARGS...]   run a script (it sees ARGS as `args`)",
+      "  exp [OPTIONS] -e CODE          evaluate code and print the value of the last expression",
+      "  exp help [NAME]                signature and documentation (e.g. exp help linalg.svd)",
+      "  exp [OPTIONS]                  start the interactive REPL",
+      "",
+      "Options:",
+      "  -e, --eval CODE         Evaluate CODE and print the last value.",
+      "      --max-steps N       Stop after N steps (calls and loop iterations).",
+      "      --timeout SECONDS   Stop after this much wall-clock time.",
+      "      --allow-dir DIR     Let the script read and write files under DIR too (besides the",
+      "                          working folder and the script's folder); may be repeated.",
+      "      --jobs N            Parallel trials for experiments (default: cores).",
+      "      --seed N            Seed of the session's random stream (default 0).",
+      "      --debug             Show Java stack traces of internal errors.",
+      "  -V, --version           Print the version and exit.",
+      "  -h, --help              Show this help and exit.",
+      "",
+      "Exit codes: 0 ok, 1 runtime error, 2 syntax or usage error, 3 a limit was hit (--timeout,",
+      "--max-steps, call depth), 130 interrupted (Ctrl-C).");
+
+  static Options parse(String[] args) throws UsageError {
+    Options o = new Options();
+    int i = 0;
+    for (; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--")) {
+        i++;
+        break;
+      }
+      if (!a.startsWith("-") || a.equals("-")) {
+        break;   // the script: everything from here on is its own
+      }
+      String name = a;
+      String inline = null;
+      int eq = a.indexOf('=');
+      if (a.startsWith("--") && eq > 0) {
+        name = a.substring(0, eq);
+        inline = a.substring(eq + 1);
+      } else if (a.startsWith("-e") && a.length() > 2 && !a.startsWith("--")) {
+        name = "-e";
+        inline = a.charAt(2) == '=' ? a.substring(3) : a.substring(2);
+      }
+      switch (name) {
+        case "-h", "--help" -> o.help = flag(name, inline);
+        case "-V", "--version" -> o.version = flag(name, inline);
+        case "--debug" -> o.debug = flag(name, inline);
+        default -> {
+          String label = switch (name) {
+            case "-e", "--eval" -> "CODE";
+            case "--max-steps", "--jobs", "--seed" -> "N";
+            case "--timeout" -> "SECONDS";
+            case "--allow-dir" -> "DIR";
+            default -> throw new UsageError("Unknown option: '" + name + "'");
+          };
+          String v = inline;
+          if (v == null) {
+            if (i + 1 >= args.length) {
+              throw new UsageError("Missing value for option '" + name + "' (" + label + ")");
+            }
+            v = args[++i];
+          }
+          o.set(name, label, v);
+        }
+      }
+    }
+    for (; i < args.length; i++) {
+      o.positional.add(args[i]);
+    }
+    return o;
+  }
+
+  private static boolean flag(String name, String inline) throws UsageError {
+    if (inline != null) {
+      throw new UsageError("Option '" + name + "' takes no value");
+    }
+    return true;
+  }
+
+  private void set(String name, String label, String v) throws UsageError {
+    switch (name) {
+      case "-e", "--eval" -> code = v;
+      case "--max-steps" -> maxSteps = integer(name, v);
+      case "--jobs" -> jobs = (int) Math.min(Integer.MAX_VALUE, integer(name, v));
+      case "--seed" -> seed = integer(name, v);
+      case "--timeout" -> {
+        try {
+          timeout = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+          throw new UsageError("Invalid value for option '" + name + "': '" + v + "' is not a number of " + label.toLowerCase());
+        }
+        if (!(timeout > 0) || timeout.isInfinite()) {
+          throw new UsageError("Invalid value for option '" + name + "': " + v + " (a positive number of seconds)");
+        }
+      }
+      case "--allow-dir" -> allowDirs.add(Path.of(v));
+      default -> throw new IllegalStateException(name);
+    }
+  }
+
+  private static long integer(String name, String v) throws UsageError {
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new UsageError("Invalid value for option '" + name + "': '" + v + "' is not an integer");
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.exp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The command line: options up to the script, both value forms, and the usage errors. */
+class OptionsTest {
+  @Test
+  void optionsStopAtTheScriptWhoseArgumentsStayUntouched() throws Exception {
+    Options o = Options.parse(new String[] {"--timeout", "2.5", "--jobs=3", "--allow-dir", "a", "--allow-dir=b",
+        "run.exp", "--timeout", "x", "-e"});
+    assertEquals(2.5, o.timeout);
+    assertEquals(3, o.jobs);
+    assertEquals(List.of(Path.of("a"), Path.of("b")), o.allowDirs);
+    assertEquals(List.of("run.exp", "--timeout", "x", "-e"), o.positional);
+    assertNull(o.code);
+  }
+
+  @Test
+  void evalCodeInEveryForm() throws Exception {
+    assertEquals("1 + 1", Options.parse(new String[] {"-e", "1 + 1"}).code);
+    assertEquals("2", Options.parse(new String[] {"-e2"}).code);
+    assertEquals("3", Options.parse(new String[] {"--eval=3"}).code);
+    Options o = Options.parse(new String[] {"--seed", "7", "--max-steps", "100", "--debug", "-e", "args", "x", "y"});
+    assertEquals(7, o.seed);
+    assertEquals(100L, o.maxSteps);
+    assertTrue(o.debug);
+    assertEquals(List.of("x", "y"), o.positional);
+    assertEquals(List.of("-e"), Options.parse(new String[] {"--", "-e"}).positional);
+    assertTrue(Options.parse(new String[] {"-h"}).help);
+    assertTrue(Options.parse(new String[] {"--version"}).version);
+  }
+
+  @Test
+  void usageErrorsSayWhatIsWrong() {
+    assertEquals("Unknown option: '--foo'", error("--foo"));
+    assertEquals("Missing value for option '--jobs' (N)", error("--jobs"));
+    assertEquals("Invalid value for option '--timeout': 'abc' is not a number of seconds", error("--timeout", "abc"));
+    assertEquals("Invalid value for option '--timeout': -1 (a positive number of seconds)", error("--timeout", "-1"));
+    assertEquals("Invalid value for option '--seed': '1.5' is not an integer", error("--seed", "1.5"));
+    assertEquals("Option '--debug' takes no value", error("--debug=yes"));
+  }
+
+  private static String error(String... args) {
+    return assertThrows(Options.UsageError.class, () -> Options.parse(args)).getMessage();
+  }
+}
