@@ -316,4 +316,18 @@ class NumericTierTest {
     assertEquals(Math.sqrt(2), num("fn newton(a) {\n var x = a\n for k in 0..60 { x = (x + a / x) / 2 }\n x\n}\n"
         + "var r = 0\nfor i in 0..20 { r = newton(2) }\nr"), 1e-15);
   }
+
+  @Test
+  void parallelTrialsShareTranslatedCode() {
+    // each trial sums 1..n with a translated loop and calls the translated fib; 4 threads at once
+    String code = FIB + "fn tri(n) {\n var s = 0\n for i in 1..=n { s += i }\n s\n}\n"
+        + "let r = experiment \"t\" {\n sweep n in [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000]\n repeat 4\n"
+        + " report t = tri(n + seed * 0), f = fib(15)\n}\n"
+        + "var ok = 0\nfor row in rows(r) { if row.t == row.n * (row.n + 1) / 2 and row.f == 610 { ok += 1 } }\nok";
+    double ok = withSession(Limits.DEFAULT, s -> {
+      s.jobs(4);
+      return s.eval(code).asDouble();
+    });
+    assertEquals(32.0, ok);
+  }
 }
