@@ -70,6 +70,11 @@ final class NumericCodegen {
   private final java.util.BitSet read = new java.util.BitSet();
   private final java.util.BitSet written = new java.util.BitSet();
   private final java.util.BitSet declared = new java.util.BitSet();
+  /** Slots whose kind is settled, and which of them hold bools (an {@code int} 0/1 JVM local) rather than numbers. */
+  private final java.util.BitSet kinded = new java.util.BitSet();
+  private final java.util.BitSet bools = new java.util.BitSet();
+  /** Loop mode: the frame's slots when the loop is translated (the kinds of the variables set before it). */
+  private final Object[] frameSlots;
   private final java.util.Set<GlobalVar> reads = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<GlobalVar, Object> guards = new IdentityHashMap<>();
   private boolean mayEndWithoutNumber;
@@ -90,8 +95,9 @@ final class NumericCodegen {
   /** Where {@code break} and {@code continue} of the innermost loop jump to. */
   private record LoopLabels(Label exit, Label next, int stacked, LoopLabels outer) {}
 
-  private NumericCodegen(FunctionCode code, Node loopNode, int frameSize, NumericTier.Compiling compiling) {
+  private NumericCodegen(FunctionCode code, Node loopNode, Object[] frameSlots, int frameSize, NumericTier.Compiling compiling) {
     this.code = code;
+    this.frameSlots = frameSlots;
     this.loopNode = loopNode;
     this.frameSize = frameSize;
     this.compiling = compiling;
@@ -120,7 +126,7 @@ final class NumericCodegen {
 
   /** Translates and loads {@code code}; {@link Ineligible} when it is outside the numeric subset. */
   static NumericEntry compile(FunctionCode code, NumericTier.Compiling compiling) throws Ineligible {
-    NumericCodegen g = new NumericCodegen(code, null, code.frameSize, compiling);
+    NumericCodegen g = new NumericCodegen(code, null, null, code.frameSize, compiling);
     byte[] bytes = g.generate();
     try {
       MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, g.constants.toArray(), true);
@@ -140,8 +146,8 @@ final class NumericCodegen {
   }
 
   /** Translates and loads one loop of a frame with {@code frameSize} slots. */
-  static NumericLoop compileLoop(Node loop, int frameSize, NumericTier.Compiling compiling) throws Ineligible {
-    NumericCodegen g = new NumericCodegen(null, loop, frameSize, compiling);
+  static NumericLoop compileLoop(Node loop, Object[] frameSlots, NumericTier.Compiling compiling) throws Ineligible {
+    NumericCodegen g = new NumericCodegen(null, loop, frameSlots, frameSlots.length, compiling);
     byte[] bytes = g.generate();
     try {
       MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, g.constants.toArray(), true);
@@ -150,7 +156,11 @@ final class NumericCodegen {
       java.util.BitSet in = (java.util.BitSet) g.read.clone();
       in.or(g.written);
       in.andNot(g.declared);
+      java.util.BitSet boolIn = (java.util.BitSet) in.clone();
+      boolIn.and(g.bools);
+      in.andNot(g.bools);
       l.inputs = in.stream().toArray();
+      l.boolInputs = boolIn.stream().toArray();
       l.reads = g.reads.toArray(new GlobalVar[0]);
       l.guardGlobals = g.guards.keySet().toArray(new GlobalVar[0]);
       l.guardValues = g.guards.values().toArray();
@@ -159,6 +169,41 @@ final class NumericCodegen {
       throw e;
     } catch (Throwable t) {
       throw new IllegalStateException("numeric tier: cannot load a loop at " + loop.loc, t);
+    }
+  }
+
+  /**
+   * Whether a slot holds bools. A declaration settles its kind (a new variable); a variable set before
+   * a translated loop has the kind of its value in the frame.
+   */
+  private boolean isBool(int slot) throws Ineligible {
+    if (!kinded.get(slot)) {
+      if (frameSlots == null) {
+        if (slot >= arity) {
+          throw new Ineligible("a local read before it is set");
+        }
+      } else {
+        Object x = frameSlots[slot];
+        if (x instanceof Boolean) {
+          bools.set(slot);
+        } else if (x != Frame.NUM && !(x instanceof Double)) {
+          throw new Ineligible("a variable that holds neither a number nor a bool");
+        }
+      }
+      kinded.set(slot);
+    }
+    return bools.get(slot);
+  }
+
+  /** Settles the kind of a slot at a store; a declaration starts a new variable. */
+  private void storeKind(int slot, boolean bool, boolean declaration) throws Ineligible {
+    if (declaration) {
+      kinded.clear(slot);
+      bools.clear(slot);
+      kinded.set(slot);
+      bools.set(slot, bool);
+    } else if (isBool(slot) != bool) {
+      throw new Ineligible("a variable that holds numbers and bools");
     }
   }
 
@@ -368,6 +413,7 @@ final class NumericCodegen {
       mv.visitInsn(LADD);
       mv.visitInsn(L2D);
       declared.set(f.first.slot);
+      storeKind(f.first.slot, false, true);
       mv.visitVarInsn(DSTORE, local(f.first.slot));
       loop = new LoopLabels(exit, next, stacked, loop);
       statement(f.body);
@@ -396,13 +442,19 @@ final class NumericCodegen {
     mv.visitLabel(prologue);
     for (int s = 0; s < frameSize; s++) {
       boolean used = read.get(s) || written.get(s);
+      boolean bool = bools.get(s);
       if (used && !declared.get(s)) {
         mv.visitVarInsn(ALOAD, 1);
         mv.visitLdcInsn(s);
-        mv.visitMethodInsn(INVOKESTATIC, ENTRY, "slot", "(L" + FRAME + ";I)D", false);
-        mv.visitVarInsn(DSTORE, local(s));
+        if (bool) {
+          mv.visitMethodInsn(INVOKESTATIC, ENTRY, "slotBool", "(L" + FRAME + ";I)Z", false);
+          mv.visitVarInsn(ISTORE, local(s));
+        } else {
+          mv.visitMethodInsn(INVOKESTATIC, ENTRY, "slot", "(L" + FRAME + ";I)D", false);
+          mv.visitVarInsn(DSTORE, local(s));
+        }
       } else if (declared.get(s)) {
-        mv.visitInsn(DCONST_0);
+        mv.visitInsn(DCONST_0);   // any value: every read of a declared slot follows its store
         mv.visitVarInsn(DSTORE, local(s));
       }
     }
@@ -419,8 +471,13 @@ final class NumericCodegen {
       if (!declared.get(s)) {
         mv.visitVarInsn(ALOAD, 1);
         mv.visitLdcInsn(s);
-        mv.visitVarInsn(DLOAD, local(s));
-        mv.visitMethodInsn(INVOKESTATIC, ENTRY, "store", "(L" + FRAME + ";ID)V", false);
+        if (bools.get(s)) {
+          mv.visitVarInsn(ILOAD, local(s));
+          mv.visitMethodInsn(INVOKESTATIC, ENTRY, "storeBool", "(L" + FRAME + ";IZ)V", false);
+        } else {
+          mv.visitVarInsn(DLOAD, local(s));
+          mv.visitMethodInsn(INVOKESTATIC, ENTRY, "store", "(L" + FRAME + ";ID)V", false);
+        }
       }
     }
   }
@@ -437,7 +494,7 @@ final class NumericCodegen {
   }
 
   /** What a node evaluates to, as far as the translation is concerned. */
-  private static int kind(Node n) {
+  private int kind(Node n) {
     if (n instanceof VariableNodes.Const k) {
       return k.isNum ? NUM : k.value instanceof Boolean ? BOOL : VOID;
     }
@@ -450,7 +507,12 @@ final class NumericCodegen {
     if (n instanceof FusedNodes.ProbedLeaf p) {
       return kind(p.leaf());
     }
-    if (n instanceof VariableNodes.LocalGet || n instanceof Arithmetic.Op || n instanceof OperatorNodes.Negate || n instanceof OperatorNodes.Plus
+    if (n instanceof VariableNodes.LocalGet g) {
+      // a guess when the slot is not settled yet (the emitting code checks it when it gets there)
+      boolean bool = kinded.get(g.slot) ? bools.get(g.slot) : frameSlots != null && frameSlots[g.slot] instanceof Boolean;
+      return !g.v.captured && bool ? BOOL : NUM;
+    }
+    if (n instanceof Arithmetic.Op || n instanceof OperatorNodes.Negate || n instanceof OperatorNodes.Plus
         || n instanceof AccessNodes.Call || n instanceof AccessNodes.ConstCall) {
       return NUM;
     }
@@ -488,6 +550,9 @@ final class NumericCodegen {
     } else if (n instanceof VariableNodes.LocalGet g) {
       if (g.v.captured) {
         throw new Ineligible("a captured local");
+      }
+      if (isBool(g.slot)) {
+        throw new Ineligible("a bool variable used as a number");
       }
       read.set(g.slot);
       mv.visitVarInsn(DLOAD, local(g.slot));
@@ -735,6 +800,10 @@ final class NumericCodegen {
         cond(or.right, target, false);
         mv.visitLabel(yes);
       }
+    } else if (n instanceof VariableNodes.LocalGet g && !g.v.captured && isBool(g.slot)) {
+      read.set(g.slot);
+      mv.visitVarInsn(ILOAD, local(g.slot));
+      mv.visitJumpInsn(when ? IFNE : IFEQ, target);
     } else if (n instanceof VariableNodes.Const k && k.value instanceof Boolean b) {
       if (b == when) {
         mv.visitJumpInsn(GOTO, target);
@@ -747,15 +816,22 @@ final class NumericCodegen {
   /** Emits {@code n} for its effect; the operand stack is as before. */
   private void statement(Node n) throws Ineligible {
     if (n instanceof VariableNodes.LocalStore s) {
-      if (s.v.captured || s.generic) {
+      boolean declaration = s instanceof VariableNodes.LocalDeclare;
+      boolean bool = kind(s.value) == BOOL;
+      if (s.v.captured || s.generic && !bool) {
         throw new Ineligible("a store of a captured or non-numeric local");
       }
-      num(s.value);
-      if (s instanceof VariableNodes.LocalDeclare) {
+      if (bool) {
+        boolValue(s.value);
+      } else {
+        num(s.value);
+      }
+      storeKind(s.slot, bool, declaration);
+      if (declaration) {
         declared.set(s.slot);
       }
       written.set(s.slot);
-      mv.visitVarInsn(DSTORE, local(s.slot));
+      mv.visitVarInsn(bool ? ISTORE : DSTORE, local(s.slot));
     } else if (n instanceof VariableNodes.GlobalSet s && code == null) {
       // only a loop assigns globals (a function must stay free of effects)
       if (!s.typed || s.generic || !(s.g.value instanceof Double || s.g.value == Frame.NUM)) {   // typed: an assignment
@@ -828,6 +904,18 @@ final class NumericCodegen {
     }
   }
 
+  /** Emits the bool {@code n} as an int 0 or 1 on the operand stack. */
+  private void boolValue(Node n) throws Ineligible {
+    Label no = new Label();
+    Label end = new Label();
+    cond(n, no, false);
+    mv.visitInsn(ICONST_1);
+    mv.visitJumpInsn(GOTO, end);
+    mv.visitLabel(no);
+    mv.visitInsn(ICONST_0);
+    mv.visitLabel(end);
+  }
+
   /** Converts the number on the stack to a range bound (the tree's error when it is not an integer). */
   private void bound(String what, Loc loc) {
     mv.visitLdcInsn(what);
@@ -872,6 +960,7 @@ final class NumericCodegen {
     mv.visitInsn(LADD);
     mv.visitInsn(L2D);
     declared.set(f.first.slot);
+    storeKind(f.first.slot, false, true);
     mv.visitVarInsn(DSTORE, local(f.first.slot));
     loop = new LoopLabels(exit, next, stacked, loop);
     statement(f.body);

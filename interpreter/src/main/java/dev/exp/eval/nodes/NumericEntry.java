@@ -76,6 +76,16 @@ abstract class NumericEntry {
     return f.nums[s];
   }
 
+  /** A compiled loop's bool read from its frame at entry ({@link NumericLoop#ready} checked it). */
+  static boolean slotBool(Frame f, int s) {
+    return (Boolean) f.slots[s];
+  }
+
+  /** A compiled loop's bool written back to its frame. */
+  static void storeBool(Frame f, int s, boolean v) {
+    f.slots[s] = v;
+  }
+
   /** A compiled loop's number written back to its frame. */
   static void store(Frame f, int s, double v) {
     f.setNum(s, v);

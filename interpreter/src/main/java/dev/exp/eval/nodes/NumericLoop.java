@@ -13,6 +13,8 @@ import dev.exp.eval.runtime.GlobalVar;
 abstract class NumericLoop {
   /** Frame slots the loop reads or changes that were set before it: each must hold a number. */
   int[] inputs;
+  /** Frame slots the loop reads or changes that were set before it and hold bools. */
+  int[] boolInputs;
   /** Globals read here or in the functions it calls: each must hold a number. */
   GlobalVar[] reads;
   /** Callee guards of the code here and in the functions it calls: each global must still hold its closure. */
@@ -51,6 +53,11 @@ abstract class NumericLoop {
           return false;
         }
         nums[s] = d;
+      }
+    }
+    for (int s : boolInputs) {
+      if (!(slots[s] instanceof Boolean)) {
+        return false;
       }
     }
     return true;

@@ -173,7 +173,7 @@ final class NumericTier {
     }
     NumericLoop l = null;
     try {
-      l = NumericCodegen.compileLoop(node, f.slots.length, new Compiling());
+      l = NumericCodegen.compileLoop(node, f.slots, new Compiling());
     } catch (NumericCodegen.Ineligible why) {
       if (LOG) {
         System.err.println("[exp.tier] the loop at " + node.loc + " stays in the tree: " + why.getMessage());

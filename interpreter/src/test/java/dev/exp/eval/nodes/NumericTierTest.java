@@ -330,4 +330,18 @@ class NumericTierTest {
     });
     assertEquals(32.0, ok);
   }
+
+  @Test
+  void boolVariablesAreTranslated() {
+    // bisection for sqrt(2) on [1, 2], stopped by a flag; the flag of a top-level loop too
+    String bisect = "fn root(tol) {\n var lo = 1\n var hi = 2\n var done = false\n while not done {\n"
+        + "  let mid = (lo + hi) / 2\n  let above = mid * mid > 2\n  if above { hi = mid } else { lo = mid }\n"
+        + "  done = hi - lo < tol\n }\n lo\n}\nvar r = 0\nfor i in 0..20 { r = root(1e-12) }\nr";
+    assertEquals(Math.sqrt(2), num(bisect), 1e-12);
+    assertTrue(translated(bisect, "root"));
+    String top = "var found = false\nvar k = 0\nwhile not found {\n k += 1\n found = k * k > 5000000\n}\n[k, found]";
+    assertEquals("[2237, true]", withSession(Limits.DEFAULT, s -> s.eval(top).toString()));
+    assertEquals(printed("print(" + "1)\n" + top.replace("[k, found]", "print(k, found)"), false),
+        printed("print(" + "1)\n" + top.replace("[k, found]", "print(k, found)"), true));
+  }
 }
