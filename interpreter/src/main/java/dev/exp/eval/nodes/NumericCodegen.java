@@ -393,38 +393,7 @@ final class NumericCodegen {
       if (f.second != null || f.first.captured) {
         throw new Ineligible("a for loop over pairs or with a captured variable");
       }
-      int i = nextLocal;
-      nextLocal += 2;
-      mv.visitVarInsn(LLOAD, 8);
-      mv.visitVarInsn(LSTORE, i);
-      Label top = new Label();
-      Label next = new Label();
-      Label exit = new Label();
-      mv.visitLabel(top);
-      mv.visitVarInsn(LLOAD, i);
-      mv.visitVarInsn(LLOAD, 6);
-      mv.visitInsn(LCMP);
-      mv.visitJumpInsn(IFGE, exit);
-      tick(f.loc);
-      mv.visitVarInsn(LLOAD, 2);
-      mv.visitVarInsn(LLOAD, i);
-      mv.visitVarInsn(LLOAD, 4);
-      mv.visitInsn(LMUL);
-      mv.visitInsn(LADD);
-      mv.visitInsn(L2D);
-      declared.set(f.first.slot);
-      storeKind(f.first.slot, false, true);
-      mv.visitVarInsn(DSTORE, local(f.first.slot));
-      loop = new LoopLabels(exit, next, stacked, loop);
-      statement(f.body);
-      loop = loop.outer;
-      mv.visitLabel(next);
-      mv.visitVarInsn(LLOAD, i);
-      mv.visitInsn(LCONST_1);
-      mv.visitInsn(LADD);
-      mv.visitVarInsn(LSTORE, i);
-      mv.visitJumpInsn(GOTO, top);
-      mv.visitLabel(exit);
+      countedLoop(f, 2, 4, 6, 8);   // runFor's (from, step, count, start)
     } else {
       statement(loopNode);
     }
@@ -753,29 +722,16 @@ final class NumericCodegen {
       num(c.right);
       stacked--;
       // DCMPG makes NaN compare greater, DCMPL smaller: either way every comparison with NaN is false
-      int cmp;
-      int jump;
-      if (c instanceof Comparisons.Lt) {
-        cmp = DCMPG;
-        jump = when ? IFLT : IFGE;
-      } else if (c instanceof Comparisons.Le) {
-        cmp = DCMPG;
-        jump = when ? IFLE : IFGT;
-      } else if (c instanceof Comparisons.Gt) {
-        cmp = DCMPL;
-        jump = when ? IFGT : IFLE;
-      } else if (c instanceof Comparisons.Ge) {
-        cmp = DCMPL;
-        jump = when ? IFGE : IFLT;
-      } else if (c instanceof Comparisons.Eq) {
-        cmp = DCMPL;
-        jump = when ? IFEQ : IFNE;
-      } else if (c instanceof Comparisons.Ne) {
-        cmp = DCMPL;
-        jump = when ? IFNE : IFEQ;
-      } else {
-        throw new Ineligible("comparison " + c.op);
-      }
+      int cmp = c.op == dev.exp.tensor.op.BinaryOp.LT || c.op == dev.exp.tensor.op.BinaryOp.LE ? DCMPG : DCMPL;
+      int jump = switch (c.op) {
+        case LT -> when ? IFLT : IFGE;
+        case LE -> when ? IFLE : IFGT;
+        case GT -> when ? IFGT : IFLE;
+        case GE -> when ? IFGE : IFLT;
+        case EQ -> when ? IFEQ : IFNE;
+        case NE -> when ? IFNE : IFEQ;
+        default -> throw new Ineligible("comparison " + c.op);
+      };
       mv.visitInsn(cmp);
       mv.visitJumpInsn(jump, target);
     } else if (n instanceof OperatorNodes.Not not) {
@@ -930,8 +886,7 @@ final class NumericCodegen {
     }
     int from = nextLocal;
     int count = nextLocal + 2;
-    int i = nextLocal + 4;
-    nextLocal += 6;
+    nextLocal += 4;
     num(r.from);
     bound("the start of a range", r.loc);
     mv.visitVarInsn(LSTORE, from);
@@ -944,7 +899,21 @@ final class NumericCodegen {
     mv.visitVarInsn(LLOAD, from);
     mv.visitInsn(LSUB);
     mv.visitVarInsn(LSTORE, count);
-    mv.visitInsn(LCONST_0);
+    countedLoop(f, from, -1, count, -1);
+  }
+
+  /**
+   * The iterations {@code start..count} of {@code f} (JVM locals; step and start -1 for 1 and 0): the
+   * variable is {@code from + i * step} as a double, and the step is counted at every iteration.
+   */
+  private void countedLoop(ControlNodes.For f, int from, int step, int count, int start) throws Ineligible {
+    int i = nextLocal;
+    nextLocal += 2;
+    if (start < 0) {
+      mv.visitInsn(LCONST_0);
+    } else {
+      mv.visitVarInsn(LLOAD, start);
+    }
     mv.visitVarInsn(LSTORE, i);
     Label top = new Label();
     Label next = new Label();
@@ -957,6 +926,10 @@ final class NumericCodegen {
     tick(f.loc);
     mv.visitVarInsn(LLOAD, from);
     mv.visitVarInsn(LLOAD, i);
+    if (step >= 0) {
+      mv.visitVarInsn(LLOAD, step);
+      mv.visitInsn(LMUL);
+    }
     mv.visitInsn(LADD);
     mv.visitInsn(L2D);
     declared.set(f.first.slot);

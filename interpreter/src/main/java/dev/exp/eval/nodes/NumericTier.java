@@ -123,33 +123,21 @@ final class NumericTier {
    */
   static boolean runFor(ControlNodes.For node, Frame f, long from, long step, long count, long start) {
     NumericLoop l = node.compiled != null ? node.compiled : compileLoop(node, f);
-    if (l == null || !l.ready(f)) {
-      return false;
-    }
-    Context ctx = f.ctx;
-    int depth = ctx.depth;
-    try {
-      l.runFor(ctx, f, from, step, count, start);
-    } catch (NumericEntry.Deopt d) {
-      throw new IllegalStateException("a translated loop failed a guard after it started", d);
-    } catch (StackOverflowError e) {
-      throw AccessNodes.Call.depth(node.loc);
-    } finally {
-      ctx.depth = depth;
-    }
-    return true;
+    return l != null && l.ready(f) && run(node, f, () -> l.runFor(f.ctx, f, from, step, count, start));
   }
 
   /** {@link #runFor} for a {@code while} loop: runs the loop translated from its next test. */
   static boolean runWhile(ControlNodes.While node, Frame f) {
     NumericLoop l = node.compiled != null ? node.compiled : compileLoop(node, f);
-    if (l == null || !l.ready(f)) {
-      return false;
-    }
+    return l != null && l.ready(f) && run(node, f, () -> l.runWhile(f.ctx, f));
+  }
+
+  /** Runs a translated loop whose assumptions hold; the call depth is restored whatever happens. */
+  private static boolean run(Node node, Frame f, Runnable loop) {
     Context ctx = f.ctx;
     int depth = ctx.depth;
     try {
-      l.runWhile(ctx, f);
+      loop.run();
     } catch (NumericEntry.Deopt d) {
       throw new IllegalStateException("a translated loop failed a guard after it started", d);
     } catch (StackOverflowError e) {
