@@ -207,6 +207,11 @@ public final class Tensor {
     return strides.clone();
   }
 
+  /** Length along {@code axis}, which must be in {@code 0..rank-1} (no normalisation: for hot loops). */
+  public int extent(int axis) {
+    return shape[axis];
+  }
+
   /** The stride of one axis (no copy of the strides array). */
   public int stride(int axis) {
     return strides[axis];

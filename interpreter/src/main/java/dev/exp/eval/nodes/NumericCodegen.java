@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.exp.eval.runtime.GlobalVar;
 import dev.exp.syntax.Loc;
+import dev.exp.tensor.Tensor;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -73,6 +74,13 @@ final class NumericCodegen {
   /** Slots whose kind is settled, and which of them hold bools (an {@code int} 0/1 JVM local) rather than numbers. */
   private final java.util.BitSet kinded = new java.util.BitSet();
   private final java.util.BitSet bools = new java.util.BitSet();
+  /** Loop mode: slots holding tensors (reference locals; read and written element-wise only), with their ranks. */
+  private final java.util.BitSet tensors = new java.util.BitSet();
+  private final Map<Integer, Integer> tensorRanks = new java.util.HashMap<>();
+  /** Tensors written in place: their slots, and their globals with ranks. */
+  private final java.util.BitSet tensorsWritten = new java.util.BitSet();
+  private final Map<GlobalVar, Integer> tensorGlobals = new IdentityHashMap<>();
+  private final java.util.Set<GlobalVar> tensorGlobalsWritten = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   /** Loop mode: the frame's slots when the loop is translated (the kinds of the variables set before it). */
   private final Object[] frameSlots;
   private final java.util.Set<GlobalVar> reads = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -159,6 +167,21 @@ final class NumericCodegen {
       java.util.BitSet boolIn = (java.util.BitSet) in.clone();
       boolIn.and(g.bools);
       in.andNot(g.bools);
+      in.andNot(g.tensors);
+      java.util.BitSet tensorIn = (java.util.BitSet) g.read.clone();
+      tensorIn.and(g.tensors);
+      l.tensorInputs = tensorIn.stream().toArray();
+      l.tensorRanks = tensorIn.stream().map(g.tensorRanks::get).toArray();
+      l.tensorWritten = new boolean[l.tensorInputs.length];
+      for (int k = 0; k < l.tensorInputs.length; k++) {
+        l.tensorWritten[k] = g.tensorsWritten.get(l.tensorInputs[k]);
+      }
+      l.tensorGlobals = g.tensorGlobals.keySet().toArray(new GlobalVar[0]);
+      l.tensorGlobalRanks = g.tensorGlobals.values().stream().mapToInt(Integer::intValue).toArray();
+      l.tensorGlobalWritten = new boolean[l.tensorGlobals.length];
+      for (int k = 0; k < l.tensorGlobals.length; k++) {
+        l.tensorGlobalWritten[k] = g.tensorGlobalsWritten.contains(l.tensorGlobals[k]);
+      }
       l.inputs = in.stream().toArray();
       l.boolInputs = boolIn.stream().toArray();
       l.reads = g.reads.toArray(new GlobalVar[0]);
@@ -186,8 +209,11 @@ final class NumericCodegen {
         Object x = frameSlots[slot];
         if (x instanceof Boolean) {
           bools.set(slot);
+        } else if (x instanceof Tensor t && TensorElements.readable(t, t.rank())) {
+          tensors.set(slot);
+          tensorRanks.put(slot, t.rank());
         } else if (x != Frame.NUM && !(x instanceof Double)) {
-          throw new Ineligible("a variable that holds neither a number nor a bool");
+          throw new Ineligible("a variable that holds neither a number, a bool nor a real tensor");
         }
       }
       kinded.set(slot);
@@ -202,8 +228,8 @@ final class NumericCodegen {
       bools.clear(slot);
       kinded.set(slot);
       bools.set(slot, bool);
-    } else if (isBool(slot) != bool) {
-      throw new Ineligible("a variable that holds numbers and bools");
+    } else if (isBool(slot) != bool || tensors.get(slot)) {
+      throw new Ineligible("a variable that changes kind (numbers, bools, tensors)");
     }
   }
 
@@ -415,7 +441,11 @@ final class NumericCodegen {
       if (used && !declared.get(s)) {
         mv.visitVarInsn(ALOAD, 1);
         mv.visitLdcInsn(s);
-        if (bool) {
+        if (tensors.get(s)) {
+          mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(TensorElements.class), "slot",
+              "(L" + FRAME + ";I)L" + Type.getInternalName(Tensor.class) + ";", false);
+          mv.visitVarInsn(ASTORE, local(s));
+        } else if (bool) {
           mv.visitMethodInsn(INVOKESTATIC, ENTRY, "slotBool", "(L" + FRAME + ";I)Z", false);
           mv.visitVarInsn(ISTORE, local(s));
         } else {
@@ -482,7 +512,7 @@ final class NumericCodegen {
       return !g.v.captured && bool ? BOOL : NUM;
     }
     if (n instanceof Arithmetic.Op || n instanceof OperatorNodes.Negate || n instanceof OperatorNodes.Plus
-        || n instanceof AccessNodes.Call || n instanceof AccessNodes.ConstCall) {
+        || n instanceof AccessNodes.Call || n instanceof AccessNodes.ConstCall || n instanceof AccessNodes.Index) {
       return NUM;
     }
     if (n instanceof Comparisons.Op || n instanceof OperatorNodes.Not || n instanceof OperatorNodes.And
@@ -520,8 +550,8 @@ final class NumericCodegen {
       if (g.v.captured) {
         throw new Ineligible("a captured local");
       }
-      if (isBool(g.slot)) {
-        throw new Ineligible("a bool variable used as a number");
+      if (isBool(g.slot) || tensors.get(g.slot)) {
+        throw new Ineligible("a bool or tensor variable used as a number");
       }
       read.set(g.slot);
       mv.visitVarInsn(DLOAD, local(g.slot));
@@ -554,6 +584,8 @@ final class NumericCodegen {
       }
     } else if (n instanceof AccessNodes.ConstCall c) {
       builtin(c.fn, c.args, null, c.loc);
+    } else if (n instanceof AccessNodes.Index ix) {
+      element(ix, null);
     } else if (n instanceof ControlNodes.If i) {
       if (i.otherwise == null) {
         throw new Ineligible("an if without else as a value");
@@ -615,6 +647,77 @@ final class NumericCodegen {
     } else {
       throw new Ineligible("operator " + op.op);
     }
+  }
+
+  /**
+   * {@code x[i]} / {@code u[i, j]} of a real tensor with number indices, read ({@code store} null)
+   * or written in place ({@code u[i, j] = v}, {@code +=}, ...). The tensor is a variable set before
+   * the loop or a global; its rank is the one it has now (checked again before the loop starts, or by
+   * a guard in a function).
+   */
+  private void element(AccessNodes.Index ix, AccessNodes.IndexAssign store) throws Ineligible {
+    int rank = ix.items.length;
+    if (rank < 1 || rank > 2) {
+      throw new Ineligible("indexing with " + rank + " indices");
+    }
+    for (int k = 0; k < rank; k++) {
+      if (ix.slices[k] || ix.items[k].length != 1 || kind(ix.items[k][0]) != NUM) {
+        throw new Ineligible("an index that is a slice or not a number");
+      }
+    }
+    Node target = store != null ? store.read : ix.target;
+    int op = store == null ? 0 : TensorElements.code(store.arith);
+    if (op < 0) {
+      throw new Ineligible("a compound element assignment other than += -= *= /=");
+    }
+    if (store != null && kind(store.value) != NUM) {
+      throw new Ineligible("an element assignment of something other than a number");
+    }
+    String tensorT = Type.getInternalName(Tensor.class);
+    if (target instanceof VariableNodes.LocalGet g && !g.v.captured && code == null) {
+      isBool(g.slot);
+      if (!tensors.get(g.slot) || tensorRanks.get(g.slot) != rank) {
+        throw new Ineligible("indexing a variable that is not a real tensor of rank " + rank);
+      }
+      read.set(g.slot);
+      if (store != null) {
+        tensorsWritten.set(g.slot);
+      }
+      mv.visitVarInsn(ALOAD, local(g.slot));
+    } else if (target instanceof VariableNodes.GlobalGet g && TensorElements.readable(g.g.value, rank)) {
+      tensorGlobals.put(g.g, rank);
+      if (store != null) {
+        tensorGlobalsWritten.add(g.g);
+      }
+      getConstant(g.g, GLOBAL_D);
+      mv.visitLdcInsn(rank);
+      mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(TensorElements.class), "global",
+          "(" + GLOBAL_D + "I)L" + tensorT + ";", false);
+    } else {
+      throw new Ineligible("indexing something other than a tensor variable");
+    }
+    stacked++;
+    for (int k = 0; k < rank; k++) {
+      num(ix.items[k][0]);
+      stacked++;
+    }
+    if (store != null) {
+      num(store.value);
+    }
+    stacked -= 1 + rank;
+    StringBuilder desc = new StringBuilder("(L" + tensorT + ";" + "D".repeat(rank));
+    if (store != null) {
+      mv.visitLdcInsn(op);
+      desc.append("DI");
+    }
+    for (int k = 0; k < rank; k++) {
+      getConstant(ix.itemLocs[k], LOC_D);
+      desc.append(LOC_D);
+    }
+    getConstant(store != null ? store.loc : ix.loc, LOC_D);
+    desc.append(LOC_D).append(store != null ? ")V" : ")D");
+    mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(TensorElements.class), (store != null ? "set" : "get") + rank,
+        desc.toString(), false);
   }
 
   /**
@@ -799,6 +902,8 @@ final class NumericCodegen {
       num(s.value);
       stacked--;
       mv.visitMethodInsn(INVOKESTATIC, ENTRY, "setGlobal", "(" + GLOBAL_D + "D)V", false);
+    } else if (n instanceof AccessNodes.IndexAssign a && code == null) {
+      element(a.index, a);   // only a loop writes into tensors (a function must stay free of effects)
     } else if (n instanceof ControlNodes.Block b) {
       for (Node s : b.statements) {
         statement(s);

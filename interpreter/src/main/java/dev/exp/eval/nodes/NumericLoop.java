@@ -15,6 +15,14 @@ abstract class NumericLoop {
   int[] inputs;
   /** Frame slots the loop reads or changes that were set before it and hold bools. */
   int[] boolInputs;
+  /** Frame slots holding real tensors the loop indexes: their ranks, and whether it writes into them (then the variable must own it). */
+  int[] tensorInputs;
+  int[] tensorRanks;
+  boolean[] tensorWritten;
+  /** Globals holding real tensors the loop indexes, likewise. */
+  GlobalVar[] tensorGlobals;
+  int[] tensorGlobalRanks;
+  boolean[] tensorGlobalWritten;
   /** Globals read here or in the functions it calls: each must hold a number. */
   GlobalVar[] reads;
   /** Callee guards of the code here and in the functions it calls: each global must still hold its closure. */
@@ -57,6 +65,20 @@ abstract class NumericLoop {
     }
     for (int s : boolInputs) {
       if (!(slots[s] instanceof Boolean)) {
+        return false;
+      }
+    }
+    for (int k = 0; k < tensorInputs.length; k++) {
+      int s = tensorInputs[k];
+      if (!TensorElements.readable(slots[s], tensorRanks[k])
+          || tensorWritten[k] && !TensorElements.writable((dev.exp.tensor.Tensor) slots[s], f.owned == null ? null : f.owned[s])) {
+        return false;
+      }
+    }
+    for (int k = 0; k < tensorGlobals.length; k++) {
+      GlobalVar g = tensorGlobals[k];
+      if (!TensorElements.readable(g.value, tensorGlobalRanks[k])
+          || tensorGlobalWritten[k] && !TensorElements.writable((dev.exp.tensor.Tensor) g.value, g.owned)) {
         return false;
       }
     }

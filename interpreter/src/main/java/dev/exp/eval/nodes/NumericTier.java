@@ -97,6 +97,9 @@ final class NumericTier {
         NumericEntry e = NumericCodegen.compile(code, this);
         code.fast = e;
         code.tierState = COMPILED;
+        if (LOG) {
+          System.err.println("[exp.tier] " + code.name + " translated to bytecode");
+        }
         return e;
       } catch (NumericCodegen.Ineligible why) {
         if (LOG) {
@@ -123,13 +126,26 @@ final class NumericTier {
    */
   static boolean runFor(ControlNodes.For node, Frame f, long from, long step, long count, long start) {
     NumericLoop l = node.compiled != null ? node.compiled : compileLoop(node, f);
-    return l != null && l.ready(f) && run(node, f, () -> l.runFor(f.ctx, f, from, step, count, start));
+    return ready(node, l, f) && run(node, f, () -> l.runFor(f.ctx, f, from, step, count, start));
   }
 
   /** {@link #runFor} for a {@code while} loop: runs the loop translated from its next test. */
   static boolean runWhile(ControlNodes.While node, Frame f) {
     NumericLoop l = node.compiled != null ? node.compiled : compileLoop(node, f);
-    return l != null && l.ready(f) && run(node, f, () -> l.runWhile(f.ctx, f));
+    return ready(node, l, f) && run(node, f, () -> l.runWhile(f.ctx, f));
+  }
+
+  private static boolean ready(Node node, NumericLoop l, Frame f) {
+    if (l == null) {
+      return false;
+    }
+    if (!l.ready(f)) {
+      if (LOG) {
+        System.err.println("[exp.tier] the loop at " + node.loc + " stays in the tree this time: its variables changed kind");
+      }
+      return false;
+    }
+    return true;
   }
 
   /** Runs a translated loop whose assumptions hold; the call depth is restored whatever happens. */
@@ -173,6 +189,9 @@ final class NumericTier {
       if (LOG) {
         System.err.println("[exp.tier] the loop at " + node.loc + " stays in the tree: " + e);
       }
+    }
+    if (l != null && LOG) {
+      System.err.println("[exp.tier] the loop at " + node.loc + " translated to bytecode");
     }
     byte now = l != null ? COMPILED : TREE;
     if (forNode != null) {

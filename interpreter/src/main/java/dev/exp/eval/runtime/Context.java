@@ -283,12 +283,16 @@ public final class Context implements KernelContext {
    * limits ({@link #poll(Loc)}). The evaluator calls this at every loop back-edge; calls do it too.
    */
   public void tick(Loc loc) {
-    long s = ++steps;
-    if (s > maxSteps) {
-      throw new LimitError(Limit.STEPS,
-          "step limit exceeded: the script ran more than " + maxSteps + " steps (calls and loop iterations)", loc);
+    if (++steps > maxSteps) {
+      stepLimit(loc);
     }
     poll(loc);
+  }
+
+  /** Kept out of {@link #tick} so that it stays small enough to inline everywhere. */
+  private void stepLimit(Loc loc) {
+    throw new LimitError(Limit.STEPS,
+        "step limit exceeded: the script ran more than " + maxSteps + " steps (calls and loop iterations)", loc);
   }
 
   /**

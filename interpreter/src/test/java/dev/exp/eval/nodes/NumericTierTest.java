@@ -344,4 +344,51 @@ class NumericTierTest {
     assertEquals(printed("print(" + "1)\n" + top.replace("[k, found]", "print(k, found)"), false),
         printed("print(" + "1)\n" + top.replace("[k, found]", "print(k, found)"), true));
   }
+
+  // ------------------------------------------------------------------ tensor elements in translated loops
+
+  @Test
+  void sorOnThePoissonEquationReachesTheDiscreteSolution() {
+    // -u'' = 1 on (0, 1), u(0) = u(1) = 0: the 3-point scheme's solution is x (1 - x) / 2 at the nodes
+    String code = "let n = 30\nlet h = 1 / (n + 1)\nvar u = zeros([n + 2])\nlet w = 1.7\n"
+        + "for it in 0..3000 {\n for i in 1..=n {\n  u[i] = (1 - w) * u[i] + w * 0.5 * (u[i - 1] + u[i + 1] + h * h)\n }\n}\n"
+        + "var err = 0\nfor i in 0..n + 2 {\n let x = i * h\n err = max([err, abs(u[i] - x * (1 - x) / 2)])\n}\nerr";
+    assertTrue(num(code) < 1e-13, "max error " + num(code));
+    String grid = "var m = zeros([3, 4])\nfor k in 0..1200 { m[k % 3, k % 4] += 1 }\nvar s = 0\n"
+        + "for k in 0..2000 { s += m[k % 3, k % 4] * (k % 3 * 10 + k % 4) }\n[sum(m), s]";
+    // 1200 increments over the 12 cells (k mod 12 covers each cell 100 times); the weighted sum closed form
+    double weighted = 0;
+    double[][] m = new double[3][4];
+    for (int k = 0; k < 1200; k++) {
+      m[k % 3][k % 4] += 1;
+    }
+    for (int k = 0; k < 2000; k++) {
+      weighted += m[k % 3][k % 4] * (k % 3 * 10 + k % 4);
+    }
+    assertEquals("[1200, " + (long) weighted + "]", withSession(Limits.DEFAULT, s -> s.eval(grid).toString()));
+    assertEquals(printed(grid.replace("[sum(m), s]", "print(m, s)"), false), printed(grid.replace("[sum(m), s]", "print(m, s)"), true));
+  }
+
+  @Test
+  void aBadIndexInATranslatedLoopIsTheTreeErrorAndKeepsTheWrites() {
+    String range = "var u = zeros([10])\nfor k in 0..3000 {\n u[k % 10] = k\n if k > 2500 { u[k - 2490] = 1 }\n}";
+    sameErrorBothTiers(Limits.DEFAULT, range, "out of range");
+    String fraction = "var u = zeros([10])\nvar s = 0\nfor k in 0..3000 {\n s += u[k % 10]\n if k == 2000 { s += u[1.5] }\n}";
+    sameErrorBothTiers(Limits.DEFAULT, fraction, "must be an integer");
+    withSession(Limits.DEFAULT, s -> {
+      assertThrows(ExpRuntimeException.class, () -> s.eval(range));   // at k = 2501: u[1] = 2501, then u[11]
+      assertEquals("[2500, 2501, 2492, 2493, 2494, 2495, 2496, 2497, 2498, 2499]", s.eval("u").toString(),
+          "the writes before the error are kept");
+      return null;
+    });
+    // negative indices count from the end, as in the tree
+    assertEquals(9.0 * 3000, num("var u = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nvar s = 0\nfor k in 0..3000 { s += u[-2] }\ns"));
+  }
+
+  @Test
+  void aTensorSharedWithAnotherVariableIsCopiedOnWriteAsInTheTree() {
+    String code = "var a = zeros([4])\nlet b = a\nfor k in 0..3000 { a[k % 4] = k }\nprint(a)\nprint(b)";
+    assertEquals("[2996, 2997, 2998, 2999][0, 0, 0, 0]", printed(code, true));
+    assertEquals(printed(code, false), printed(code, true));
+  }
 }
