@@ -39,6 +39,7 @@ declare -A lua_times
 echo "== whole process, median of $runs"
 whole "fib(30)" fib.exp fib.py fib.lua
 whole "10M float loop" loop.exp loop.py loop.lua
+whole "SOR, 1M tensor updates" sor.exp sor.py sor.lua
 te=$(median "$exp" -e 1)
 if [ -n "$py" ]; then
   tp=$(median "$py" -c 1)

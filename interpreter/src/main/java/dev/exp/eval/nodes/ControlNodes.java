@@ -196,6 +196,8 @@ public final class ControlNodes {
     /** The translated loop ({@link NumericTier}) and whether it is decided. */
     volatile NumericLoop compiled;
     byte tierState;
+    /** Iterations run in the tree over all executions, until the loop is translated (a benign race). */
+    int seen;
 
     public While(Loc loc, Node cond, Node body) {
       super(loc);
@@ -206,12 +208,13 @@ public final class ControlNodes {
     @Override
     public Object eval(Frame f) {
       Context ctx = f.ctx;
-      long iterations = 0;
+      boolean first = true;
       while (true) {
-        if (iterations++ == NumericTier.LOOP_ITERATIONS && tierState != NumericTier.TREE
+        if (tierState != NumericTier.TREE && (compiled != null ? first : ++seen == NumericTier.LOOP_ITERATIONS)
             && NumericTier.runWhile(this, f)) {
           break;   // the translated loop ran the rest
         }
+        first = false;
         if (!test(cond, f)) {
           break;
         }
@@ -247,6 +250,8 @@ public final class ControlNodes {
     /** The translated loop ({@link NumericTier}) and whether it is decided. */
     volatile NumericLoop compiled;
     byte tierState;
+    /** Iterations run in the tree over all executions, until the loop is translated (a benign race). */
+    int seen;
 
     public For(Loc loc, Node source, LocalVar first, LocalVar second, Node body) {
       super(loc);
@@ -268,7 +273,7 @@ public final class ControlNodes {
         double[] nums = f.nums();
         Object[] slots = f.slots;
         for (long i = 0; i < n; i++) {
-          if (i == NumericTier.LOOP_ITERATIONS && tierState != NumericTier.TREE
+          if (tierState != NumericTier.TREE && (compiled != null ? i == 0 : ++seen == NumericTier.LOOP_ITERATIONS)
               && NumericTier.runFor(this, f, from, step, n, i)) {
             break;   // the translated loop ran the rest
           }

@@ -139,8 +139,9 @@ final class NumericCodegen {
     try {
       MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, g.constants.toArray(), true);
       Class<?> c = hidden.lookupClass();
-      NumericEntry entry = (NumericEntry) hidden.findConstructor(c, MethodType.methodType(void.class)).invoke();
-      entry.body = hidden.findStatic(c, "body", MethodType.fromMethodDescriptorString(g.bodyDesc, NumericCodegen.class.getClassLoader()));
+      NumericEntry entry = (NumericEntry) c.getDeclaredConstructor().newInstance();   // reflection: cheaper than a handle when cold
+      entry.lookup = hidden;
+      entry.bodyType = MethodType.fromMethodDescriptorString(g.bodyDesc, NumericCodegen.class.getClassLoader());
       entry.reads = g.reads.toArray(new GlobalVar[0]);
       entry.guardGlobals = g.guards.keySet().toArray(new GlobalVar[0]);
       entry.guardValues = g.guards.values().toArray();
@@ -160,7 +161,7 @@ final class NumericCodegen {
     try {
       MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, g.constants.toArray(), true);
       Class<?> c = hidden.lookupClass();
-      NumericLoop l = (NumericLoop) hidden.findConstructor(c, MethodType.methodType(void.class)).invoke();
+      NumericLoop l = (NumericLoop) c.getDeclaredConstructor().newInstance();
       java.util.BitSet in = (java.util.BitSet) g.read.clone();
       in.or(g.written);
       in.andNot(g.declared);
@@ -761,7 +762,7 @@ final class NumericCodegen {
       if (code == null && e.mayEndWithoutNumber) {
         throw new Ineligible("a loop calls " + callee.name() + ", which may end without a number");
       }
-      target = e.body;
+      target = e.body();
       java.util.Collections.addAll(reads, e.reads);
       for (int k = 0; k < e.guardGlobals.length; k++) {
         guards.put(e.guardGlobals[k], e.guardValues[k]);

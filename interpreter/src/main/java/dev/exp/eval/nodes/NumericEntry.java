@@ -12,8 +12,10 @@ import java.lang.invoke.MethodHandle;
  * generated code calls for everything that is not a plain JVM instruction.
  */
 abstract class NumericEntry {
-  /** The generated static method {@code (Context, double...) double}; other compiled functions call it. */
-  MethodHandle body;
+  /** The generated class's lookup and the type of its static {@code body}, for {@link #body()}. */
+  java.lang.invoke.MethodHandles.Lookup lookup;
+  java.lang.invoke.MethodType bodyType;
+  private MethodHandle body;
   /** Globals the function (and what it calls) reads: a compiled loop checks them before it calls it. */
   GlobalVar[] reads;
   /** Callee guards of the function and what it calls (globals and the closures they must hold). */
@@ -21,6 +23,21 @@ abstract class NumericEntry {
   Object[] guardValues;
   /** Whether the function (or one it calls) may end without a number, which only the tree can finish. */
   boolean mayEndWithoutNumber;
+
+  /**
+   * The generated static method {@code (Context, double...) double}, which other translated functions
+   * call as a constant (looked up on first use: a function nobody calls from bytecode never needs it).
+   */
+  synchronized MethodHandle body() {
+    if (body == null) {
+      try {
+        body = lookup.findStatic(lookup.lookupClass(), "body", bodyType);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return body;
+  }
 
   /** Runs the function on {@code args[0..arity)}; throws {@link Deopt} when a guard fails. */
   abstract double invoke(dev.exp.eval.runtime.Context ctx, double[] args);

@@ -23,8 +23,9 @@ import java.util.Set;
  * depth is counted the same way, and an error leaving compiled code records the same script frames.
  *
  * <p><b>Loops.</b> A loop in the tree (at the top level, or in a function that stays in the tree)
- * that reaches its {@value #LOOP_ITERATIONS}th iteration is translated on its own and continues
- * translated from that iteration ({@link NumericLoop}): its frame variables become JVM locals, numeric
+ * whose iterations reach {@value #LOOP_ITERATIONS} (over all its runs: an inner loop of 100
+ * iterations qualifies in its 10th run) is translated on its own and continues translated from that
+ * iteration ({@link NumericLoop}); its later runs start translated: its frame variables become JVM locals, numeric
  * globals may be assigned too, and the variables it changed are written back when it ends. The same
  * subset applies, without {@code return}; since a loop has effects it never deoptimises: all it
  * assumes (its inputs are numbers, its callees are unchanged) is checked before it starts.
@@ -93,12 +94,13 @@ final class NumericTier {
       if (code.tierState == TREE || !enabled || !active.add(code)) {
         return null;
       }
+      long t0 = System.nanoTime();
       try {
         NumericEntry e = NumericCodegen.compile(code, this);
         code.fast = e;
         code.tierState = COMPILED;
         if (LOG) {
-          System.err.println("[exp.tier] " + code.name + " translated to bytecode");
+          System.err.printf("[exp.tier] %s translated to bytecode (%.1f ms)%n", code.name, (System.nanoTime() - t0) / 1e6);
         }
         return e;
       } catch (NumericCodegen.Ineligible why) {
@@ -121,7 +123,7 @@ final class NumericTier {
   }
 
   /**
-   * Called by a tree {@code for} over a range at iteration {@value #LOOP_ITERATIONS}: runs iterations
+   * Called by a tree {@code for} over a range when it is due (see the class comment): runs iterations
    * {@code start..count} translated and returns true, or returns false and the tree goes on.
    */
   static boolean runFor(ControlNodes.For node, Frame f, long from, long step, long count, long start) {
@@ -176,6 +178,7 @@ final class NumericTier {
       return null;
     }
     NumericLoop l = null;
+    long t0 = System.nanoTime();
     try {
       l = NumericCodegen.compileLoop(node, f.slots, new Compiling());
     } catch (NumericCodegen.Ineligible why) {
@@ -191,7 +194,7 @@ final class NumericTier {
       }
     }
     if (l != null && LOG) {
-      System.err.println("[exp.tier] the loop at " + node.loc + " translated to bytecode");
+      System.err.printf("[exp.tier] the loop at %s translated to bytecode (%.1f ms)%n", node.loc, (System.nanoTime() - t0) / 1e6);
     }
     byte now = l != null ? COMPILED : TREE;
     if (forNode != null) {
