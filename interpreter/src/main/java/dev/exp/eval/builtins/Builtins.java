@@ -46,9 +46,9 @@ public final class Builtins {
           ctx.print(sb.toString());
           return null;
         });
-    add(g, "len", new String[] {"x"}, 1,
+    g.put("len", new Builtin("len", new String[] {"x"}, 1,
         "Length: items of a list, first dimension of a tensor, characters of a string, fields of a record.",
-        (ctx, a, loc) -> (double) length(a[0], loc));
+        (ctx, a, loc) -> (double) length(a[0], loc)).asIntrinsic("len"));
     add(g, "clock", new String[] {}, 0,
         "Seconds on a monotonic clock (for measuring elapsed time: clock() - t0); its origin is arbitrary.",
         (ctx, a, loc) -> System.nanoTime() / 1e9);

@@ -675,28 +675,7 @@ final class NumericCodegen {
       throw new Ineligible("an element assignment of something other than a number");
     }
     String tensorT = Type.getInternalName(Tensor.class);
-    if (target instanceof VariableNodes.LocalGet g && !g.v.captured && code == null) {
-      isBool(g.slot);
-      if (!tensors.get(g.slot) || tensorRanks.get(g.slot) != rank) {
-        throw new Ineligible("indexing a variable that is not a real tensor of rank " + rank);
-      }
-      read.set(g.slot);
-      if (store != null) {
-        tensorsWritten.set(g.slot);
-      }
-      mv.visitVarInsn(ALOAD, local(g.slot));
-    } else if (target instanceof VariableNodes.GlobalGet g && TensorElements.readable(g.g.value, rank)) {
-      tensorGlobals.put(g.g, rank);
-      if (store != null) {
-        tensorGlobalsWritten.add(g.g);
-      }
-      getConstant(g.g, GLOBAL_D);
-      mv.visitLdcInsn(rank);
-      mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(TensorElements.class), "global",
-          "(" + GLOBAL_D + "I)L" + tensorT + ";", false);
-    } else {
-      throw new Ineligible("indexing something other than a tensor variable");
-    }
+    tensor(target, rank, store != null);
     stacked++;
     for (int k = 0; k < rank; k++) {
       num(ix.items[k][0]);
@@ -722,10 +701,58 @@ final class NumericCodegen {
   }
 
   /**
+   * Pushes the real tensor of rank {@code rank} (any rank from 1 up when negative) that {@code target}
+   * holds: a variable set before the loop (loop mode) or a global.
+   */
+  private void tensor(Node target, int rank, boolean written) throws Ineligible {
+    String tensorT = Type.getInternalName(Tensor.class);
+    if (target instanceof VariableNodes.LocalGet g && !g.v.captured && code == null) {
+      isBool(g.slot);
+      if (!tensors.get(g.slot) || rank >= 0 && tensorRanks.get(g.slot) != rank || tensorRanks.get(g.slot) < 1) {
+        throw new Ineligible("a variable that is not a real tensor of rank " + rank);
+      }
+      read.set(g.slot);
+      if (written) {
+        tensorsWritten.set(g.slot);
+      }
+      mv.visitVarInsn(ALOAD, local(g.slot));
+    } else if (target instanceof VariableNodes.GlobalGet g && g.g.value instanceof Tensor t && t.rank() >= 1
+        && TensorElements.readable(t, rank < 0 ? t.rank() : rank)) {
+      int r = t.rank();
+      tensorGlobals.put(g.g, r);
+      if (written) {
+        tensorGlobalsWritten.add(g.g);
+      }
+      getConstant(g.g, GLOBAL_D);
+      mv.visitLdcInsn(r);
+      mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(TensorElements.class), "global",
+          "(" + GLOBAL_D + "I)L" + tensorT + ";", false);
+    } else {
+      throw new Ineligible("a tensor operand other than a tensor variable");
+    }
+  }
+
+  /** {@code len(x)} of a tensor: its first dimension (the step of the call counted as the tree counts it). */
+  private void length(Node[] args, String[] names, Loc loc) throws Ineligible {
+    if (args.length != 1 || names != null) {
+      throw new Ineligible("a call of len with other arguments");
+    }
+    tensor(args[0], -1, false);
+    tick(loc);
+    mv.visitInsn(ICONST_0);
+    mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(Tensor.class), "extent", "(I)I", false);
+    mv.visitInsn(I2D);
+  }
+
+  /**
    * A call of an element-wise builtin on a number ({@code sqrt(x)}): its operator's scalar definition
    * inline, after the step the tree counts for the call.
    */
   private void builtin(dev.exp.eval.runtime.Callable fn, Node[] args, String[] names, Loc loc) throws Ineligible {
+    if ("len".equals(fn.intrinsic())) {
+      length(args, names, loc);
+      return;
+    }
     dev.exp.tensor.op.UnaryOp op = fn.scalarOp();
     if (op == null || args.length != 1 || names != null) {
       throw new Ineligible("a call of builtin " + fn.name());

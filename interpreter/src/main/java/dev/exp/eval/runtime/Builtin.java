@@ -12,6 +12,7 @@ public final class Builtin implements Callable {
   private final Signature sig;
   private final String doc;
   private final Body body;
+  private String intrinsic;
 
   /**
    * @param params parameter names; those from index {@code required} on are optional (passed as null);
@@ -49,6 +50,17 @@ public final class Builtin implements Callable {
   @Override
   public String name() {
     return sig.name();
+  }
+
+  /** Marks this builtin as the language intrinsic {@code name} (see {@link Callable#intrinsic}); set once, when the table is built. */
+  public Builtin asIntrinsic(String name) {
+    this.intrinsic = name;
+    return this;
+  }
+
+  @Override
+  public String intrinsic() {
+    return intrinsic;
   }
 
   @Override

@@ -41,6 +41,14 @@ public interface Callable {
     return null;
   }
 
+  /**
+   * The language intrinsic this callable is ({@code "len"}), which the numeric tier computes inline
+   * for the operands it knows; null for every other callable.
+   */
+  default String intrinsic() {
+    return null;
+  }
+
   /** The alternatives a call is checked against when compiling (any of them accepting is enough). */
   default List<Signature> signatures() {
     return List.of(sig());

@@ -391,4 +391,15 @@ class NumericTierTest {
     assertEquals("[2996, 2997, 2998, 2999][0, 0, 0, 0]", printed(code, true));
     assertEquals(printed(code, false), printed(code, true));
   }
+
+  @Test
+  void lenOfATensorBoundsAnInnerLoop() {
+    // 3000 passes over [1, 2, ..., 7]: 3000 * 28; in a function that stays in the tree (it prints) too
+    String top = "let x = [1, 2, 3, 4, 5, 6, 7]\nvar s = 0\nfor k in 0..3000 { for i in 0..len(x) { s += x[i] } }\ns";
+    assertEquals(3000.0 * 28, num(top));
+    String fn = "fn total(v, times) {\n print(\"go\")\n var s = 0\n for k in 0..times {\n  for i in 0..len(v) { s += v[i] * v[i] }\n }\n s\n}\n"
+        + "print(total([1, 2, 3], 2000))";
+    assertEquals("go28000", printed(fn, true));
+    assertEquals(printed(fn, false), printed(fn, true));
+  }
 }
