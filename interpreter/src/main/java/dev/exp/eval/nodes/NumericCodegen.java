@@ -674,30 +674,99 @@ final class NumericCodegen {
     if (store != null && kind(store.value) != NUM) {
       throw new Ineligible("an element assignment of something other than a number");
     }
+    // operands into temporaries (in the tree's order: the tensor, the indices, the value), then the
+    // element's position inline: the fast path is plain bytecode, so it never depends on the JIT's
+    // inlining budget; only an index that is negative, fractional or out of range calls out
     String tensorT = Type.getInternalName(Tensor.class);
     tensor(target, rank, store != null);
-    stacked++;
+    int t = nextLocal++;
+    mv.visitVarInsn(ASTORE, t);
+    int[] idx = new int[rank];
     for (int k = 0; k < rank; k++) {
       num(ix.items[k][0]);
-      stacked++;
+      idx[k] = nextLocal;
+      nextLocal += 2;
+      mv.visitVarInsn(DSTORE, idx[k]);
     }
+    int v = -1;
     if (store != null) {
       num(store.value);
+      v = nextLocal;
+      nextLocal += 2;
+      mv.visitVarInsn(DSTORE, v);
     }
-    stacked -= 1 + rank;
-    StringBuilder desc = new StringBuilder("(L" + tensorT + ";" + "D".repeat(rank));
-    if (store != null) {
-      mv.visitLdcInsn(op);
-      desc.append("DI");
+    mv.visitVarInsn(ALOAD, t);
+    mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "storage", "()[D", false);
+    position(t, idx, ix.itemLocs, store != null ? store.loc : ix.loc);
+    if (store == null) {
+      mv.visitInsn(DALOAD);
+      return;
     }
-    for (int k = 0; k < rank; k++) {
-      getConstant(ix.itemLocs[k], LOC_D);
+    if (op != 0) {
+      mv.visitInsn(DUP2);
+      mv.visitInsn(DALOAD);
+      mv.visitVarInsn(DLOAD, v);
+      mv.visitInsn(op == 1 ? DADD : op == 2 ? DSUB : op == 3 ? DMUL : DDIV);
+    } else {
+      mv.visitVarInsn(DLOAD, v);
+    }
+    mv.visitInsn(DASTORE);
+  }
+
+  /**
+   * Pushes the storage position of element {@code idx} (double JVM locals) of the tensor in JVM local
+   * {@code t}: {@code offset + sum(k * stride)} when every index is a non-negative integer in range,
+   * otherwise what {@link TensorElements#position} computes (negative indices) or throws.
+   */
+  private void position(int t, int[] idx, Loc[] itemLocs, Loc loc) {
+    String tensorT = Type.getInternalName(Tensor.class);
+    Label slow = new Label();
+    Label done = new Label();
+    int[] k = new int[idx.length];
+    for (int a = 0; a < idx.length; a++) {
+      k[a] = nextLocal++;
+      mv.visitVarInsn(DLOAD, idx[a]);
+      mv.visitInsn(D2I);
+      mv.visitVarInsn(ISTORE, k[a]);
+      mv.visitVarInsn(ILOAD, k[a]);
+      mv.visitInsn(I2D);
+      mv.visitVarInsn(DLOAD, idx[a]);
+      mv.visitInsn(DCMPL);
+      mv.visitJumpInsn(IFNE, slow);
+      mv.visitVarInsn(ILOAD, k[a]);
+      mv.visitJumpInsn(IFLT, slow);
+      mv.visitVarInsn(ILOAD, k[a]);
+      mv.visitVarInsn(ALOAD, t);
+      mv.visitLdcInsn(a);
+      mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "extent", "(I)I", false);
+      mv.visitJumpInsn(IF_ICMPGE, slow);
+    }
+    mv.visitVarInsn(ALOAD, t);
+    mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "offset", "()I", false);
+    for (int a = 0; a < idx.length; a++) {
+      mv.visitVarInsn(ILOAD, k[a]);
+      mv.visitVarInsn(ALOAD, t);
+      mv.visitLdcInsn(a);
+      mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "stride", "(I)I", false);
+      mv.visitInsn(IMUL);
+      mv.visitInsn(IADD);
+    }
+    mv.visitJumpInsn(GOTO, done);
+    mv.visitLabel(slow);
+    mv.visitVarInsn(ALOAD, t);
+    StringBuilder desc = new StringBuilder("(L" + tensorT + ";");
+    for (int a = 0; a < idx.length; a++) {
+      mv.visitVarInsn(DLOAD, idx[a]);
+      desc.append('D');
+    }
+    for (int a = 0; a < idx.length; a++) {
+      getConstant(itemLocs[a], LOC_D);
       desc.append(LOC_D);
     }
-    getConstant(store != null ? store.loc : ix.loc, LOC_D);
-    desc.append(LOC_D).append(store != null ? ")V" : ")D");
-    mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(TensorElements.class), (store != null ? "set" : "get") + rank,
-        desc.toString(), false);
+    getConstant(loc, LOC_D);
+    desc.append(LOC_D).append(")I");
+    mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(TensorElements.class), "position" + idx.length, desc.toString(), false);
+    mv.visitLabel(done);
   }
 
   /**
