@@ -301,7 +301,7 @@ public final class Context implements KernelContext {
    * two interrupt-flag reads when nothing happened; safe from any thread.
    */
   public void poll(Loc loc) {
-    if (stop.reasons != 0 || Thread.currentThread().isInterrupted() || stop.owner.isInterrupted()) {
+    if (stop.mustStop()) {
       stopNow(loc);
     }
   }

@@ -62,6 +62,11 @@ final class Stop {
   }
 
   /** Whether the deadline has passed (checked against the clock, for the slow path). */
+  /** Whether the evaluation must stop now (one volatile read and two interrupt flags); small enough to inline anywhere. */
+  boolean mustStop() {
+    return reasons != 0 || Thread.currentThread().isInterrupted() || owner.isInterrupted();
+  }
+
   boolean pastDeadline() {
     return deadlineNanos != 0 && System.nanoTime() - deadlineNanos >= 0;
   }
