@@ -84,6 +84,7 @@ final class NumericCodegen {
   /** Loop mode: the frame's slots when the loop is translated (the kinds of the variables set before it). */
   private final Object[] frameSlots;
   private final java.util.Set<GlobalVar> reads = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final java.util.Set<GlobalVar> boolReads = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<GlobalVar, Object> guards = new IdentityHashMap<>();
   private boolean mayEndWithoutNumber;
   /** The class data: one static final field per constant the code refers to. */
@@ -143,6 +144,7 @@ final class NumericCodegen {
       entry.lookup = hidden;
       entry.bodyType = MethodType.fromMethodDescriptorString(g.bodyDesc, NumericCodegen.class.getClassLoader());
       entry.reads = g.reads.toArray(new GlobalVar[0]);
+      entry.boolReads = g.boolReads.toArray(new GlobalVar[0]);
       entry.guardGlobals = g.guards.keySet().toArray(new GlobalVar[0]);
       entry.guardValues = g.guards.values().toArray();
       entry.mayEndWithoutNumber = g.mayEndWithoutNumber;
@@ -186,6 +188,7 @@ final class NumericCodegen {
       l.inputs = in.stream().toArray();
       l.boolInputs = boolIn.stream().toArray();
       l.reads = g.reads.toArray(new GlobalVar[0]);
+      l.boolReads = g.boolReads.toArray(new GlobalVar[0]);
       l.guardGlobals = g.guards.keySet().toArray(new GlobalVar[0]);
       l.guardValues = g.guards.values().toArray();
       return l;
@@ -860,6 +863,7 @@ final class NumericCodegen {
       }
       target = e.body();
       java.util.Collections.addAll(reads, e.reads);
+      java.util.Collections.addAll(boolReads, e.boolReads);
       for (int k = 0; k < e.guardGlobals.length; k++) {
         guards.put(e.guardGlobals[k], e.guardValues[k]);
       }
@@ -960,6 +964,11 @@ final class NumericCodegen {
       read.set(g.slot);
       mv.visitVarInsn(ILOAD, local(g.slot));
       mv.visitJumpInsn(when ? IFNE : IFEQ, target);
+    } else if (n instanceof VariableNodes.GlobalGet g && g.g.value instanceof Boolean) {
+      boolReads.add(g.g);
+      getConstant(g.g, GLOBAL_D);
+      mv.visitMethodInsn(INVOKESTATIC, ENTRY, "globalBool", "(" + GLOBAL_D + ")Z", false);
+      mv.visitJumpInsn(when ? IFNE : IFEQ, target);
     } else if (n instanceof VariableNodes.Const k && k.value instanceof Boolean b) {
       if (b == when) {
         mv.visitJumpInsn(GOTO, target);
@@ -988,6 +997,14 @@ final class NumericCodegen {
       }
       written.set(s.slot);
       mv.visitVarInsn(bool ? ISTORE : DSTORE, local(s.slot));
+    } else if (n instanceof VariableNodes.GlobalSet s && code == null && kind(s.value) == BOOL
+        && s.g.value instanceof Boolean) {
+      boolReads.add(s.g);   // it must hold a bool when the loop starts
+      getConstant(s.g, GLOBAL_D);
+      stacked++;
+      boolValue(s.value);
+      stacked--;
+      mv.visitMethodInsn(INVOKESTATIC, ENTRY, "setGlobalBool", "(" + GLOBAL_D + "Z)V", false);
     } else if (n instanceof VariableNodes.GlobalSet s && code == null) {
       // only a loop assigns globals (a function must stay free of effects)
       if (!s.typed || s.generic || !(s.g.value instanceof Double || s.g.value == Frame.NUM)) {   // typed: an assignment

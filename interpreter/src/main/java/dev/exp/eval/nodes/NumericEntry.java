@@ -18,6 +18,8 @@ abstract class NumericEntry {
   private MethodHandle body;
   /** Globals the function (and what it calls) reads: a compiled loop checks them before it calls it. */
   GlobalVar[] reads;
+  /** Globals holding bools that the function (and what it calls) reads. */
+  GlobalVar[] boolReads;
   /** Callee guards of the function and what it calls (globals and the closures they must hold). */
   GlobalVar[] guardGlobals;
   Object[] guardValues;
@@ -71,6 +73,20 @@ abstract class NumericEntry {
       return d;
     }
     throw Deopt.INSTANCE;
+  }
+
+  /** A global read as a bool: its value, or {@link Deopt} when it is not a bool. */
+  static boolean globalBool(GlobalVar g) {
+    if (g.value instanceof Boolean b) {
+      return b;
+    }
+    throw Deopt.INSTANCE;
+  }
+
+  /** An assignment of a bool to a global from a compiled loop (the tree's store). */
+  static void setGlobalBool(GlobalVar g, boolean v) {
+    g.value = v;
+    g.defined = true;
   }
 
   /** The callee guard of a compiled call: the global still holds the closure the code was compiled against. */

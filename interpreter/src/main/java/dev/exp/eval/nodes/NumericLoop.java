@@ -25,6 +25,8 @@ abstract class NumericLoop {
   boolean[] tensorGlobalWritten;
   /** Globals read here or in the functions it calls: each must hold a number. */
   GlobalVar[] reads;
+  /** Globals read or assigned here or in the functions it calls that must hold bools. */
+  GlobalVar[] boolReads;
   /** Callee guards of the code here and in the functions it calls: each global must still hold its closure. */
   GlobalVar[] guardGlobals;
   Object[] guardValues;
@@ -44,6 +46,11 @@ abstract class NumericLoop {
     for (GlobalVar g : reads) {
       Object v = g.value;
       if (v != Frame.NUM && !(v instanceof Double)) {
+        return false;
+      }
+    }
+    for (GlobalVar g : boolReads) {
+      if (!(g.value instanceof Boolean)) {
         return false;
       }
     }
