@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Differential test of the numeric tier: random numeric programs (functions calling each other,
  * locals, bools, {@code if}, {@code while}, {@code for} over ranges whose bounds may not be integers,
- * {@code break}/{@code continue}/{@code return}, tensor element reads and writes in hot top-level
- * loops) print the same output, or fail with the same error, script stack and step count, with the
+ * {@code break}/{@code continue}/{@code return}, global numbers and tensor elements, {@code len},
+ * tensor element reads and writes in hot top-level loops) print the same output, or fail with the same error, script stack and step count, with the
  * tier on and off. The tree is the reference: it is what the language's own tests pin down.
  * {@code -Dexp.tierfuzz.count=N} changes the number of programs.
  */
@@ -79,6 +79,7 @@ class NumericTierFuzzTest {
     }
 
     String program() {
+      sb.append("let G = [1.5, -2, 3, 0.25]\nlet K = 2.5\n");
       int fns = 1 + r.nextInt(3);
       for (int f = 0; f < fns; f++) {
         function(f);
@@ -200,7 +201,7 @@ class NumericTierFuzzTest {
     }
 
     private String expr(int f, int d) {
-      int k = d <= 0 ? r.nextInt(2) : r.nextInt(8);
+      int k = d <= 0 ? r.nextInt(2) : r.nextInt(10);
       switch (k) {
         case 0:
           return nums.get(r.nextInt(nums.size()));
@@ -226,6 +227,11 @@ class NumericTierFuzzTest {
             return call(g, args);
           }
           return expr(f, d - 1);
+        case 7:
+          // a global tensor element: usually a valid index, sometimes a fractional or negative one
+          return r.nextInt(6) == 0 ? "G[" + expr(f, d - 1) + "]" : "G[floor(abs(" + expr(f, d - 1) + ")) % len(G)]";
+        case 8:
+          return r.nextBoolean() ? "K" : "(K * " + expr(f, d - 1) + ")";
         default:
           return "(if " + cond(f, d - 1) + " { " + expr(f, d - 1) + " } else { " + expr(f, d - 1) + " })";
       }
