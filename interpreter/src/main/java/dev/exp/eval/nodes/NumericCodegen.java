@@ -1048,10 +1048,21 @@ final class NumericCodegen {
       mv.visitLabel(exit);
     } else if (n instanceof ControlNodes.For f) {
       forRange(f);
-    } else if (n instanceof ControlNodes.Return r) {
-      if (code == null) {
-        throw new Ineligible("a return inside a loop (the loop is translated, not its function)");
+    } else if (n instanceof ControlNodes.Return r && code == null) {
+      // a loop of a function that stays in the tree: hand the number to the tree's completion code
+      if (!r.direct || r.value == null || kind(r.value) != NUM) {
+        throw new Ineligible("a return inside a loop that is not a plain return of a number");
       }
+      num(r.value);
+      int v = nextLocal;
+      nextLocal += 2;
+      mv.visitVarInsn(DSTORE, v);
+      writeBack();
+      mv.visitVarInsn(ALOAD, 1);
+      mv.visitVarInsn(DLOAD, v);
+      mv.visitMethodInsn(INVOKESTATIC, ENTRY, "returnFromLoop", "(L" + FRAME + ";D)V", false);
+      mv.visitInsn(RETURN);
+    } else if (n instanceof ControlNodes.Return r) {
       if (r.value == null || kind(r.value) != NUM) {
         throw new Ineligible("a return without a number");
       }

@@ -124,6 +124,16 @@ abstract class NumericEntry {
     f.setNum(s, v);
   }
 
+  /**
+   * A {@code return} of a number inside a compiled loop: the completion code a direct return in the
+   * tree sets, which the loop, the blocks around it and the function then act on.
+   */
+  static void returnFromLoop(Frame f, double v) {
+    f.retNum = v;
+    f.ret = Frame.NUM;
+    f.jump = Frame.RETURN;
+  }
+
   /** An assignment of a number to a global from a compiled loop (the tree's typed store). */
   static void setGlobal(GlobalVar g, double v) {
     g.setNum(v);

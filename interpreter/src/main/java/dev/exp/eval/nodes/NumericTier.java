@@ -8,11 +8,12 @@ import java.util.Set;
  * The second tier of the evaluator: a function that computes with numbers only is translated to JVM
  * bytecode ({@link NumericCodegen}) once it is hot, and its calls then skip the tree.
  *
- * <p><b>What qualifies.</b> Parameters and locals that hold numbers, arithmetic, comparisons,
- * {@code and}/{@code or}/{@code not}, {@code if}, {@code while}, {@code for} over a range,
- * {@code return}/{@code break}/{@code continue}, reads of numeric globals and calls of top-level
- * functions that qualify too (itself included). No captures, no nested functions, no builtins, no
- * tensors, strings or records. Such a function has no effect but its result and the steps it counts,
+ * <p><b>What qualifies.</b> Parameters that hold numbers and locals that hold numbers or bools,
+ * arithmetic, comparisons, {@code and}/{@code or}/{@code not}, {@code if}, {@code while}, {@code for}
+ * over a range, {@code return}/{@code break}/{@code continue}, reads of numeric and bool globals and
+ * of elements of global tensors, {@code len} of them, element-wise builtins on a number
+ * ({@code sqrt}, {@code exp}, ...) and calls of top-level functions that qualify too (itself
+ * included). No captures, no nested functions, no other builtins, no strings or records. Such a function has no effect but its result and the steps it counts,
  * which is what makes the tier safe: the arguments are checked to be numbers on entry, and any later
  * surprise (a callee redefined, a global that stopped being a number, a range bound that is not an
  * integer, a body that ends without a number) throws {@link NumericEntry.Deopt}. The caller then
@@ -25,14 +26,16 @@ import java.util.Set;
  * <p><b>Loops.</b> A loop in the tree (at the top level, or in a function that stays in the tree)
  * whose iterations reach {@value #LOOP_ITERATIONS} (over all its runs: an inner loop of 100
  * iterations qualifies in its 10th run) is translated on its own and continues translated from that
- * iteration ({@link NumericLoop}); its later runs start translated: its frame variables become JVM locals, numeric
- * globals may be assigned too, and the variables it changed are written back when it ends. The same
- * subset applies, without {@code return}; since a loop has effects it never deoptimises: all it
- * assumes (its inputs are numbers, its callees are unchanged) is checked before it starts.
+ * iteration ({@link NumericLoop}); its later runs start translated: its frame variables become JVM
+ * locals, numeric and bool globals and tensor elements may be assigned too, a {@code return} sets the
+ * frame's completion code, and the variables it changed are written back when it ends. Since a loop
+ * has effects it never deoptimises: all it assumes (the kinds of its inputs, that the tensors it
+ * writes are owned, that its callees are unchanged) is checked before it starts.
  *
- * <p><b>When.</b> A function is translated at its {@value #CALLS}th call. {@code -Dexp.tier=off} keeps every function in the tree; {@code -Dexp.tier.log=true} prints
- * why a function stays there; with {@code -Dexp.tier.strict=true} (the test suite) a translation that
- * the JVM refuses is an error instead of a silent fallback.
+ * <p><b>When.</b> A function is translated at its {@value #CALLS}th call. {@code -Dexp.tier=off}
+ * keeps everything in the tree; {@code -Dexp.tier.log=true} prints what is translated, and why a
+ * function or loop stays in the tree; with {@code -Dexp.tier.strict=true} (the test suite) a
+ * translation that the JVM refuses is an error instead of a silent fallback.
  */
 final class NumericTier {
   private NumericTier() {}

@@ -402,4 +402,15 @@ class NumericTierTest {
     assertEquals("go28000", printed(fn, true));
     assertEquals(printed(fn, false), printed(fn, true));
   }
+
+  @Test
+  void aReturnInsideATranslatedLoopReturnsFromItsFunction() {
+    // linear search in a function that stays in the tree (it prints); 2237 is the first k with k^2 > 5e6
+    String code = "fn find(x, v) {\n print(\"s\")\n for i in 0..len(x) {\n  if x[i] == v { return i }\n }\n -1\n}\n"
+        + "let xs = linspace(0, 1, 5001)\nprint(find(xs, xs[4321]))\nprint(find(xs, 7))\n"
+        + "fn firstsq(limit) {\n print(\"q\")\n var k = 0\n while true {\n  k += 1\n  if k * k > limit { return k }\n }\n 0\n}\n"
+        + "print(firstsq(5000000))";
+    assertEquals("s4321s-1q2237", printed(code, true));
+    assertEquals(printed(code, false), printed(code, true));
+  }
 }
