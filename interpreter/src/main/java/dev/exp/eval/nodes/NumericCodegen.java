@@ -628,14 +628,19 @@ final class NumericCodegen {
     }
   }
 
+  /** The two numbers of a binary operator, left then right. */
+  private void operands(Node left, Node right) throws Ineligible {
+    num(left);
+    stacked++;
+    num(right);
+    stacked--;
+  }
+
   private void arithmetic(Arithmetic.Op op) throws Ineligible {
     if (op.generic) {
       throw new Ineligible("arithmetic that has seen non-numbers");
     }
-    num(op.left);
-    stacked++;
-    num(op.right);
-    stacked--;
+    operands(op.left, op.right);
     if (op instanceof Arithmetic.Add) {
       mv.visitInsn(DADD);
     } else if (op instanceof Arithmetic.Sub) {
@@ -921,10 +926,7 @@ final class NumericCodegen {
       if (c.generic) {
         throw new Ineligible("a comparison that has seen non-numbers");
       }
-      num(c.left);
-      stacked++;
-      num(c.right);
-      stacked--;
+      operands(c.left, c.right);
       // DCMPG makes NaN compare greater, DCMPL smaller: either way every comparison with NaN is false
       int cmp = c.op == dev.exp.tensor.op.BinaryOp.LT || c.op == dev.exp.tensor.op.BinaryOp.LE ? DCMPG : DCMPL;
       int jump = switch (c.op) {
