@@ -845,7 +845,8 @@ final class NumericCodegen {
 
   /**
    * A call of a top-level function by name with all its arguments, positionally: the callee is
-   * guarded (the global still holds the closure seen here), then the tree's order is kept: arguments,
+   * guarded (the global still holds a closure of the code seen here: a script run again defines its
+   * functions afresh, with the same code), then the tree's order is kept: arguments,
    * {@code tick}, {@code enter}, the call, {@code exit}.
    */
   private void call(AccessNodes.Call c) throws Ineligible {
@@ -874,9 +875,9 @@ final class NumericCodegen {
       }
       mayEndWithoutNumber |= e.mayEndWithoutNumber;
     }
-    guards.put(g.g, callee);
+    guards.put(g.g, cc);
     getConstant(g.g, GLOBAL_D);
-    getConstant(callee, OBJECT_D);
+    getConstant(cc, OBJECT_D);
     mv.visitMethodInsn(INVOKESTATIC, ENTRY, "callee", "(" + GLOBAL_D + OBJECT_D + ")V", false);
     int below = 1;
     if (target != null) {

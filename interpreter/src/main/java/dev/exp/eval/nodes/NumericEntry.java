@@ -20,7 +20,7 @@ abstract class NumericEntry {
   GlobalVar[] reads;
   /** Globals holding bools that the function (and what it calls) reads. */
   GlobalVar[] boolReads;
-  /** Callee guards of the function and what it calls (globals and the closures they must hold). */
+  /** Callee guards of the function and what it calls (globals, and the code of the closures they must hold). */
   GlobalVar[] guardGlobals;
   Object[] guardValues;
   /** Whether the function (or one it calls) may end without a number, which only the tree can finish. */
@@ -89,11 +89,19 @@ abstract class NumericEntry {
     g.defined = true;
   }
 
-  /** The callee guard of a compiled call: the global still holds the closure the code was compiled against. */
+  /**
+   * The callee guard of a compiled call: the global still holds a closure of the code the call was
+   * compiled against (any closure of it: code without captures behaves the same in every closure).
+   */
   static void callee(GlobalVar g, Object expected) {
-    if (g.value != expected) {
+    if (!holds(g, expected)) {
       throw Deopt.INSTANCE;
     }
+  }
+
+  /** Whether global {@code g} holds a closure of function code {@code code}. */
+  static boolean holds(GlobalVar g, Object code) {
+    return g.value instanceof Closure c && c.code == code;
   }
 
   /** A range bound: the number as a long, or the tree's error when it is not an integer. */

@@ -27,7 +27,7 @@ abstract class NumericLoop {
   GlobalVar[] reads;
   /** Globals read or assigned here or in the functions it calls that must hold bools. */
   GlobalVar[] boolReads;
-  /** Callee guards of the code here and in the functions it calls: each global must still hold its closure. */
+  /** Callee guards of the code here and in the functions it calls: each global must still hold a closure of its code. */
   GlobalVar[] guardGlobals;
   Object[] guardValues;
 
@@ -55,7 +55,7 @@ abstract class NumericLoop {
       }
     }
     for (int i = 0; i < guardGlobals.length; i++) {
-      if (guardGlobals[i].value != guardValues[i]) {
+      if (!NumericEntry.holds(guardGlobals[i], guardValues[i])) {
         return false;
       }
     }

@@ -413,4 +413,16 @@ class NumericTierTest {
     assertEquals("s4321s-1q2237", printed(code, true));
     assertEquals(printed(code, false), printed(code, true));
   }
+
+  @Test
+  void aScriptRunTwiceInOneSessionKeepsItsTranslatedFunctions() {
+    // each run defines fib afresh (a new closure of the same code): the translated code still applies
+    Engine engine = Engine.create();
+    dev.exp.api.Script script = engine.compile(new Source("fib.exp", FIB + "fib(20)"));
+    try (Session s = engine.newSession()) {
+      assertEquals(6765.0, s.run(script).asDouble());
+      assertEquals(6765.0, s.run(script).asDouble());
+      assertEquals(NumericTier.COMPILED, ((Closure) s.get("fib").raw()).code.tierState);
+    }
+  }
 }
