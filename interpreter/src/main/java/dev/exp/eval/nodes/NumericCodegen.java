@@ -6,13 +6,9 @@ import dev.exp.eval.runtime.GlobalVar;
 import dev.exp.syntax.Loc;
 import dev.exp.tensor.Tensor;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
@@ -39,16 +35,16 @@ final class NumericCodegen {
     }
   }
 
-  private static final String ENTRY = Type.getInternalName(NumericEntry.class);
-  private static final String CTX = "dev/exp/eval/runtime/Context";
-  private static final String CTX_D = "L" + CTX + ";";
-  private static final String LOC_D = Type.getDescriptor(Loc.class);
-  private static final String GLOBAL_D = Type.getDescriptor(GlobalVar.class);
-  private static final String OBJECT_D = "Ljava/lang/Object;";
-  private static final String MH_D = Type.getDescriptor(MethodHandle.class);
-  private static final String ERROR = "dev/exp/eval/runtime/ExpError";
-  /** The generated classes are defined here (same runtime package: they use package-private members). */
-  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+  private static final String ENTRY = NumericClassFile.ENTRY;
+  private static final String CTX = NumericClassFile.CTX;
+  private static final String CTX_D = NumericClassFile.CTX_D;
+  private static final String LOC_D = NumericClassFile.LOC_D;
+  private static final String GLOBAL_D = NumericClassFile.GLOBAL_D;
+  private static final String OBJECT_D = NumericClassFile.OBJECT_D;
+  private static final String MH_D = NumericClassFile.MH_D;
+  private static final String ERROR = NumericClassFile.ERROR;
+  private static final String FRAME = NumericClassFile.FRAME;
+  private static final String SELF = NumericClassFile.SELF;
 
   private static final int NUM = 1;
   private static final int BOOL = 2;
@@ -62,38 +58,21 @@ final class NumericCodegen {
   private final Node loopNode;
   private final int frameSize;
   private final NumericTier.Compiling compiling;
-  private final String self = "dev/exp/eval/nodes/NumericCode";
-  private final String bodyDesc;
   private final int arity;
   /** JVM local of frame slot 0 (slot s is at base + 2s). */
   private final int base;
-  /** Loop mode: the slots read, written and declared inside the loop, and the globals read. */
-  private final java.util.BitSet read = new java.util.BitSet();
-  private final java.util.BitSet written = new java.util.BitSet();
-  private final java.util.BitSet declared = new java.util.BitSet();
-  /** Slots whose kind is settled, and which of them hold bools (an {@code int} 0/1 JVM local) rather than numbers. */
-  private final java.util.BitSet kinded = new java.util.BitSet();
-  private final java.util.BitSet bools = new java.util.BitSet();
-  /** Loop mode: slots holding tensors (reference locals; read and written element-wise only), with their ranks. */
-  private final java.util.BitSet tensors = new java.util.BitSet();
-  private final Map<Integer, Integer> tensorRanks = new java.util.HashMap<>();
-  /** Tensors written in place: their slots, and their globals with ranks. */
-  private final java.util.BitSet tensorsWritten = new java.util.BitSet();
+  /** The kinds of the frame slots, and what a loop reads, writes and declares. */
+  private final NumericSlots slots;
+  /** The class being built: its constants, call sites and scaffolding. */
+  private final NumericClassFile cls;
+  /** Globals holding real tensors that are indexed (with their ranks), and those written into. */
   private final Map<GlobalVar, Integer> tensorGlobals = new IdentityHashMap<>();
   private final java.util.Set<GlobalVar> tensorGlobalsWritten = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-  /** Loop mode: the frame's slots when the loop is translated (the kinds of the variables set before it). */
-  private final Object[] frameSlots;
+  /** Globals read as numbers and as bools (here and in the functions called), and the callee guards. */
   private final java.util.Set<GlobalVar> reads = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final java.util.Set<GlobalVar> boolReads = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<GlobalVar, Object> guards = new IdentityHashMap<>();
   private boolean mayEndWithoutNumber;
-  /** The class data: one static final field per constant the code refers to. */
-  private final List<Object> constants = new ArrayList<>();
-  private final List<String> constantTypes = new ArrayList<>();
-  private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
-  /** Per call site: the callee's name and the call's location (for the script stack of an error). */
-  private final List<String> siteNames = new ArrayList<>();
-  private final List<Loc> siteLocs = new ArrayList<>();
   private MethodVisitor mv;
   /** Values on the operand stack below the code being emitted: a jump out of a loop may not leave any. */
   private int stacked;
@@ -106,43 +85,32 @@ final class NumericCodegen {
 
   private NumericCodegen(FunctionCode code, Node loopNode, Object[] frameSlots, int frameSize, NumericTier.Compiling compiling) {
     this.code = code;
-    this.frameSlots = frameSlots;
     this.loopNode = loopNode;
     this.frameSize = frameSize;
     this.compiling = compiling;
     if (code != null) {
       this.arity = code.params.length;
-      this.bodyDesc = bodyDescriptor(arity);
       this.base = 1;
+      this.cls = new NumericClassFile(ENTRY, NumericClassFile.bodyDescriptor(arity));
     } else {
       this.arity = 0;
       boolean isFor = loopNode instanceof ControlNodes.For;
-      this.bodyDesc = isFor ? FOR_DESC : WHILE_DESC;
       this.base = isFor ? 10 : 2;   // (ctx, frame, from, step, count, start) or (ctx, frame)
+      this.cls = new NumericClassFile(NumericClassFile.LOOP, isFor ? NumericClassFile.FOR_DESC : NumericClassFile.WHILE_DESC);
     }
+    this.slots = new NumericSlots(arity, frameSlots);
     this.siteLocal = base + 2 * frameSize;
     this.nextLocal = siteLocal + 1;
-  }
-
-  private static final String FRAME = "dev/exp/eval/nodes/Frame";
-  private static final String FOR_DESC = "(" + CTX_D + "L" + FRAME + ";JJJJ)V";
-  private static final String WHILE_DESC = "(" + CTX_D + "L" + FRAME + ";)V";
-  private static final String LOOP = Type.getInternalName(NumericLoop.class);
-
-  static String bodyDescriptor(int arity) {
-    return "(" + CTX_D + "D".repeat(arity) + ")D";
   }
 
   /** Translates and loads {@code code}; {@link Ineligible} when it is outside the numeric subset. */
   static NumericEntry compile(FunctionCode code, NumericTier.Compiling compiling) throws Ineligible {
     NumericCodegen g = new NumericCodegen(code, null, null, code.frameSize, compiling);
-    byte[] bytes = g.generate();
+    g.emit();
     try {
-      MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, g.constants.toArray(), true);
-      Class<?> c = hidden.lookupClass();
-      NumericEntry entry = (NumericEntry) c.getDeclaredConstructor().newInstance();   // reflection: cheaper than a handle when cold
-      entry.lookup = hidden;
-      entry.bodyType = MethodType.fromMethodDescriptorString(g.bodyDesc, NumericCodegen.class.getClassLoader());
+      NumericEntry entry = (NumericEntry) g.cls.define(true, g.arity, false);
+      entry.lookup = g.cls.lookup;
+      entry.bodyType = MethodType.fromMethodDescriptorString(g.cls.bodyDesc, NumericCodegen.class.getClassLoader());
       entry.reads = g.reads.toArray(new GlobalVar[0]);
       entry.boolReads = g.boolReads.toArray(new GlobalVar[0]);
       entry.guardGlobals = g.guards.keySet().toArray(new GlobalVar[0]);
@@ -159,34 +127,16 @@ final class NumericCodegen {
   /** Translates and loads one loop of a frame with {@code frameSize} slots. */
   static NumericLoop compileLoop(Node loop, Object[] frameSlots, NumericTier.Compiling compiling) throws Ineligible {
     NumericCodegen g = new NumericCodegen(null, loop, frameSlots, frameSlots.length, compiling);
-    byte[] bytes = g.generate();
+    g.emit();
     try {
-      MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, g.constants.toArray(), true);
-      Class<?> c = hidden.lookupClass();
-      NumericLoop l = (NumericLoop) c.getDeclaredConstructor().newInstance();
-      java.util.BitSet in = (java.util.BitSet) g.read.clone();
-      in.or(g.written);
-      in.andNot(g.declared);
-      java.util.BitSet boolIn = (java.util.BitSet) in.clone();
-      boolIn.and(g.bools);
-      in.andNot(g.bools);
-      in.andNot(g.tensors);
-      java.util.BitSet tensorIn = (java.util.BitSet) g.read.clone();
-      tensorIn.and(g.tensors);
-      l.tensorInputs = tensorIn.stream().toArray();
-      l.tensorRanks = tensorIn.stream().map(g.tensorRanks::get).toArray();
-      l.tensorWritten = new boolean[l.tensorInputs.length];
-      for (int k = 0; k < l.tensorInputs.length; k++) {
-        l.tensorWritten[k] = g.tensorsWritten.get(l.tensorInputs[k]);
-      }
+      NumericLoop l = (NumericLoop) g.cls.define(false, 0, loop instanceof ControlNodes.For);
+      g.slots.inputsOf(l);
       l.tensorGlobals = g.tensorGlobals.keySet().toArray(new GlobalVar[0]);
       l.tensorGlobalRanks = g.tensorGlobals.values().stream().mapToInt(Integer::intValue).toArray();
       l.tensorGlobalWritten = new boolean[l.tensorGlobals.length];
       for (int k = 0; k < l.tensorGlobals.length; k++) {
         l.tensorGlobalWritten[k] = g.tensorGlobalsWritten.contains(l.tensorGlobals[k]);
       }
-      l.inputs = in.stream().toArray();
-      l.boolInputs = boolIn.stream().toArray();
       l.reads = g.reads.toArray(new GlobalVar[0]);
       l.boolReads = g.boolReads.toArray(new GlobalVar[0]);
       l.guardGlobals = g.guards.keySet().toArray(new GlobalVar[0]);
@@ -199,167 +149,21 @@ final class NumericCodegen {
     }
   }
 
-  /**
-   * Whether a slot holds bools. A declaration settles its kind (a new variable); a variable set before
-   * a translated loop has the kind of its value in the frame.
-   */
-  private boolean isBool(int slot) throws Ineligible {
-    if (!kinded.get(slot)) {
-      if (frameSlots == null) {
-        if (slot >= arity) {
-          throw new Ineligible("a local read before it is set");
-        }
-      } else {
-        Object x = frameSlots[slot];
-        if (x instanceof Boolean) {
-          bools.set(slot);
-        } else if (x instanceof Tensor t && TensorElements.readable(t, t.rank())) {
-          tensors.set(slot);
-          tensorRanks.put(slot, t.rank());
-        } else if (x != Frame.NUM && !(x instanceof Double)) {
-          throw new Ineligible("a variable that holds neither a number, a bool nor a real tensor");
-        }
-      }
-      kinded.set(slot);
-    }
-    return bools.get(slot);
-  }
-
-  /** Settles the kind of a slot at a store; a declaration starts a new variable. */
-  private void storeKind(int slot, boolean bool, boolean declaration) throws Ineligible {
-    if (declaration) {
-      kinded.clear(slot);
-      bools.clear(slot);
-      kinded.set(slot);
-      bools.set(slot, bool);
-    } else if (isBool(slot) != bool || tensors.get(slot)) {
-      throw new Ineligible("a variable that changes kind (numbers, bools, tensors)");
-    }
-  }
-
-  private byte[] generate() throws Ineligible {
+  /** Emits the static {@code body}: the walk of the tree that is also the eligibility check. */
+  private void emit() throws Ineligible {
     if (code != null && (code.capturedParams || code.captures.length > 0)) {
       throw new Ineligible("captures variables");
     }
-    constant(null, "[Ljava/lang/String;");   // 0: site names, filled in at the end
-    constant(null, "[" + LOC_D);              // 1: site locations
-    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-      @Override
-      protected String getCommonSuperClass(String a, String b) {
-        return "java/lang/Object";   // the only reference locals are the context and the caught error
-      }
-    };
-    String superclass = code != null ? ENTRY : LOOP;
-    cw.visit(V17, ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, superclass, null);
-    mv = cw.visitMethod(ACC_STATIC, "body", bodyDesc, null, null);
+    mv = cls.body();
     if (code != null) {
       body();
     } else {
       loopBody();
     }
-    constants.set(0, siteNames.toArray(new String[0]));
-    constants.set(1, siteLocs.toArray(new Loc[0]));
-    for (int i = 0; i < constants.size(); i++) {
-      cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, "k" + i, constantTypes.get(i), null, null).visitEnd();
-    }
-    classInit(cw);
-    constructor(cw, superclass);
-    if (code != null) {
-      invoke(cw);
-    } else {
-      runLoop(cw);
-    }
-    cw.visitEnd();
-    return cw.toByteArray();
-  }
-
-  // ------------------------------------------------------------------ class scaffolding
-
-  private void classInit(ClassWriter cw) {
-    MethodVisitor m = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
-    m.visitCode();
-    m.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
-    m.visitLdcInsn("_");
-    m.visitLdcInsn(Type.getType("[Ljava/lang/Object;"));
-    m.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
-        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
-    m.visitTypeInsn(CHECKCAST, "[Ljava/lang/Object;");
-    m.visitVarInsn(ASTORE, 0);
-    for (int i = 0; i < constants.size(); i++) {
-      String t = constantTypes.get(i);
-      m.visitVarInsn(ALOAD, 0);
-      m.visitLdcInsn(i);
-      m.visitInsn(AALOAD);
-      m.visitTypeInsn(CHECKCAST, t.startsWith("[") ? t : t.substring(1, t.length() - 1));
-      m.visitFieldInsn(PUTSTATIC, self, "k" + i, t);
-    }
-    m.visitInsn(RETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
-  }
-
-  private void constructor(ClassWriter cw, String superclass) {
-    MethodVisitor m = cw.visitMethod(0, "<init>", "()V", null, null);
-    m.visitCode();
-    m.visitVarInsn(ALOAD, 0);
-    m.visitMethodInsn(INVOKESPECIAL, superclass, "<init>", "()V", false);
-    m.visitInsn(RETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
-  }
-
-  /** {@code invoke(ctx, args)}: unpacks the arguments and calls {@code body}. */
-  private void invoke(ClassWriter cw) {
-    MethodVisitor m = cw.visitMethod(0, "invoke", "(" + CTX_D + "[D)D", null, null);
-    m.visitCode();
-    m.visitVarInsn(ALOAD, 1);
-    for (int i = 0; i < arity; i++) {
-      m.visitVarInsn(ALOAD, 2);
-      m.visitLdcInsn(i);
-      m.visitInsn(DALOAD);
-    }
-    m.visitMethodInsn(INVOKESTATIC, self, "body", bodyDesc, false);
-    m.visitInsn(DRETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
-  }
-
-  /** {@code runFor}/{@code runWhile}: passes its arguments on to {@code body}. */
-  private void runLoop(ClassWriter cw) {
-    boolean isFor = loopNode instanceof ControlNodes.For;
-    String desc = isFor ? "(" + CTX_D + "L" + FRAME + ";JJJJ)V" : WHILE_DESC;
-    MethodVisitor m = cw.visitMethod(0, isFor ? "runFor" : "runWhile", desc, null, null);
-    m.visitCode();
-    m.visitVarInsn(ALOAD, 1);
-    m.visitVarInsn(ALOAD, 2);
-    if (isFor) {
-      for (int k = 0; k < 4; k++) {
-        m.visitVarInsn(LLOAD, 3 + 2 * k);
-      }
-    }
-    m.visitMethodInsn(INVOKESTATIC, self, "body", bodyDesc, false);
-    m.visitInsn(RETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
-  }
-
-  /** The index of the static field holding {@code value} (one field per distinct object). */
-  private int constant(Object value, String type) {
-    if (value != null) {
-      Integer i = constantIndex.get(value);
-      if (i != null) {
-        return i;
-      }
-      constantIndex.put(value, constants.size());
-    }
-    constants.add(value);
-    constantTypes.add(type);
-    return constants.size() - 1;
   }
 
   private void getConstant(Object value, String type) {
-    int i = constant(value, type);
-    mv.visitFieldInsn(GETSTATIC, self, "k" + i, constantTypes.get(i));
+    cls.get(mv, value, type);
   }
 
   // ------------------------------------------------------------------ the body
@@ -396,8 +200,7 @@ final class NumericCodegen {
     mv.visitLabel(end);
     mv.visitLabel(handler);
     mv.visitVarInsn(ILOAD, siteLocal);
-    mv.visitFieldInsn(GETSTATIC, self, "k0", "[Ljava/lang/String;");
-    mv.visitFieldInsn(GETSTATIC, self, "k1", "[" + LOC_D);
+    cls.getSites(mv);
     mv.visitMethodInsn(INVOKESTATIC, ENTRY, "unwind",
         "(L" + ERROR + ";I[Ljava/lang/String;[" + LOC_D + ")L" + ERROR + ";", false);
     mv.visitInsn(ATHROW);
@@ -432,20 +235,18 @@ final class NumericCodegen {
     mv.visitInsn(RETURN);
     mv.visitLabel(handler);
     mv.visitVarInsn(ILOAD, siteLocal);
-    mv.visitFieldInsn(GETSTATIC, self, "k0", "[Ljava/lang/String;");
-    mv.visitFieldInsn(GETSTATIC, self, "k1", "[" + LOC_D);
+    cls.getSites(mv);
     mv.visitMethodInsn(INVOKESTATIC, ENTRY, "unwindAny",
         "(Ljava/lang/Throwable;I[Ljava/lang/String;[" + LOC_D + ")Ljava/lang/Throwable;", false);
     writeBack();
     mv.visitInsn(ATHROW);
     mv.visitLabel(prologue);
     for (int s = 0; s < frameSize; s++) {
-      boolean used = read.get(s) || written.get(s);
-      boolean bool = bools.get(s);
-      if (used && !declared.get(s)) {
+      boolean bool = slots.holdsBool(s);
+      if (slots.isInput(s)) {
         mv.visitVarInsn(ALOAD, 1);
         mv.visitLdcInsn(s);
-        if (tensors.get(s)) {
+        if (slots.isTensor(s)) {
           mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(TensorElements.class), "slot",
               "(L" + FRAME + ";I)L" + Type.getInternalName(Tensor.class) + ";", false);
           mv.visitVarInsn(ASTORE, local(s));
@@ -456,7 +257,7 @@ final class NumericCodegen {
           mv.visitMethodInsn(INVOKESTATIC, ENTRY, "slot", "(L" + FRAME + ";I)D", false);
           mv.visitVarInsn(DSTORE, local(s));
         }
-      } else if (declared.get(s)) {
+      } else if (slots.declared.get(s)) {
         mv.visitInsn(DCONST_0);   // any value: every read of a declared slot follows its store
         mv.visitVarInsn(DSTORE, local(s));
       }
@@ -470,11 +271,11 @@ final class NumericCodegen {
 
   /** Writes the frame variables the loop changed (declared before it) back to the frame. */
   private void writeBack() {
-    for (int s = written.nextSetBit(0); s >= 0; s = written.nextSetBit(s + 1)) {
-      if (!declared.get(s)) {
+    for (int s = slots.written.nextSetBit(0); s >= 0; s = slots.written.nextSetBit(s + 1)) {
+      if (!slots.declared.get(s)) {
         mv.visitVarInsn(ALOAD, 1);
         mv.visitLdcInsn(s);
-        if (bools.get(s)) {
+        if (slots.holdsBool(s)) {
           mv.visitVarInsn(ILOAD, local(s));
           mv.visitMethodInsn(INVOKESTATIC, ENTRY, "storeBool", "(L" + FRAME + ";IZ)V", false);
         } else {
@@ -511,9 +312,7 @@ final class NumericCodegen {
       return kind(p.leaf());
     }
     if (n instanceof VariableNodes.LocalGet g) {
-      // a guess when the slot is not settled yet (the emitting code checks it when it gets there)
-      boolean bool = kinded.get(g.slot) ? bools.get(g.slot) : frameSlots != null && frameSlots[g.slot] instanceof Boolean;
-      return !g.v.captured && bool ? BOOL : NUM;
+      return !g.v.captured && slots.guessBool(g.slot) ? BOOL : NUM;
     }
     if (n instanceof Arithmetic.Op || n instanceof OperatorNodes.Negate || n instanceof OperatorNodes.Plus
         || n instanceof AccessNodes.Call || n instanceof AccessNodes.ConstCall || n instanceof AccessNodes.Index) {
@@ -554,10 +353,10 @@ final class NumericCodegen {
       if (g.v.captured) {
         throw new Ineligible("a captured local");
       }
-      if (isBool(g.slot) || tensors.get(g.slot)) {
+      if (slots.isBool(g.slot) || slots.isTensor(g.slot)) {
         throw new Ineligible("a bool or tensor variable used as a number");
       }
-      read.set(g.slot);
+      slots.read.set(g.slot);
       mv.visitVarInsn(DLOAD, local(g.slot));
     } else if (n instanceof VariableNodes.GlobalGet g) {
       if (!(g.g.value instanceof Double) && g.g.value != Frame.NUM) {
@@ -784,13 +583,13 @@ final class NumericCodegen {
   private void tensor(Node target, int rank, boolean written) throws Ineligible {
     String tensorT = Type.getInternalName(Tensor.class);
     if (target instanceof VariableNodes.LocalGet g && !g.v.captured && code == null) {
-      isBool(g.slot);
-      if (!tensors.get(g.slot) || rank >= 0 && tensorRanks.get(g.slot) != rank || tensorRanks.get(g.slot) < 1) {
+      int has = slots.tensorRank(g.slot);
+      if (has < 1 || rank >= 0 && has != rank) {
         throw new Ineligible("a variable that is not a real tensor of rank " + rank);
       }
-      read.set(g.slot);
+      slots.read.set(g.slot);
       if (written) {
-        tensorsWritten.set(g.slot);
+        slots.tensorsWritten.set(g.slot);
       }
       mv.visitVarInsn(ALOAD, local(g.slot));
     } else if (target instanceof VariableNodes.GlobalGet g && g.g.value instanceof Tensor t && t.rank() >= 1
@@ -895,14 +694,12 @@ final class NumericCodegen {
     mv.visitVarInsn(ALOAD, 0);
     getConstant(c.loc, LOC_D);
     mv.visitMethodInsn(INVOKEVIRTUAL, CTX, "enter", "(" + LOC_D + ")V", false);
-    mv.visitLdcInsn(siteNames.size());
+    mv.visitLdcInsn(cls.site(callee.name(), c.loc));
     mv.visitVarInsn(ISTORE, siteLocal);
-    siteNames.add(callee.name());
-    siteLocs.add(c.loc);
     if (target == null) {
-      mv.visitMethodInsn(INVOKESTATIC, self, "body", bodyDesc, false);
+      mv.visitMethodInsn(INVOKESTATIC, SELF, "body", cls.bodyDesc, false);
     } else {
-      mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", bodyDescriptor(cc.params.length), false);
+      mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", NumericClassFile.bodyDescriptor(cc.params.length), false);
     }
     mv.visitInsn(ICONST_M1);
     mv.visitVarInsn(ISTORE, siteLocal);
@@ -963,8 +760,8 @@ final class NumericCodegen {
         cond(or.right, target, false);
         mv.visitLabel(yes);
       }
-    } else if (n instanceof VariableNodes.LocalGet g && !g.v.captured && isBool(g.slot)) {
-      read.set(g.slot);
+    } else if (n instanceof VariableNodes.LocalGet g && !g.v.captured && slots.isBool(g.slot)) {
+      slots.read.set(g.slot);
       mv.visitVarInsn(ILOAD, local(g.slot));
       mv.visitJumpInsn(when ? IFNE : IFEQ, target);
     } else if (n instanceof VariableNodes.GlobalGet g && g.g.value instanceof Boolean) {
@@ -994,11 +791,11 @@ final class NumericCodegen {
       } else {
         num(s.value);
       }
-      storeKind(s.slot, bool, declaration);
+      slots.storeKind(s.slot, bool, declaration);
       if (declaration) {
-        declared.set(s.slot);
+        slots.declared.set(s.slot);
       }
-      written.set(s.slot);
+      slots.written.set(s.slot);
       mv.visitVarInsn(bool ? ISTORE : DSTORE, local(s.slot));
     } else if (n instanceof VariableNodes.GlobalSet s && code == null && kind(s.value) == BOOL
         && s.g.value instanceof Boolean) {
@@ -1165,8 +962,8 @@ final class NumericCodegen {
     }
     mv.visitInsn(LADD);
     mv.visitInsn(L2D);
-    declared.set(f.first.slot);
-    storeKind(f.first.slot, false, true);
+    slots.declared.set(f.first.slot);
+    slots.storeKind(f.first.slot, false, true);
     mv.visitVarInsn(DSTORE, local(f.first.slot));
     loop = new LoopLabels(exit, next, stacked, loop);
     statement(f.body);
