@@ -113,6 +113,8 @@ final class NumericCodegen {
       entry.bodyType = MethodType.fromMethodDescriptorString(g.cls.bodyDesc, NumericCodegen.class.getClassLoader());
       entry.reads = g.reads.toArray(new GlobalVar[0]);
       entry.boolReads = g.boolReads.toArray(new GlobalVar[0]);
+      entry.tensorReads = g.tensorGlobals.keySet().toArray(new GlobalVar[0]);
+      entry.tensorReadRanks = g.tensorGlobals.values().stream().mapToInt(Integer::intValue).toArray();
       entry.guardGlobals = g.guards.keySet().toArray(new GlobalVar[0]);
       entry.guardValues = g.guards.values().toArray();
       entry.mayEndWithoutNumber = g.mayEndWithoutNumber;
@@ -669,6 +671,12 @@ final class NumericCodegen {
       target = e.body();
       java.util.Collections.addAll(reads, e.reads);
       java.util.Collections.addAll(boolReads, e.boolReads);
+      for (int k = 0; k < e.tensorReads.length; k++) {
+        Integer had = tensorGlobals.putIfAbsent(e.tensorReads[k], e.tensorReadRanks[k]);
+        if (had != null && had != e.tensorReadRanks[k]) {
+          throw new Ineligible("a global tensor indexed with different ranks");
+        }
+      }
       for (int k = 0; k < e.guardGlobals.length; k++) {
         guards.put(e.guardGlobals[k], e.guardValues[k]);
       }

@@ -20,6 +20,9 @@ abstract class NumericEntry {
   GlobalVar[] reads;
   /** Globals holding bools that the function (and what it calls) reads. */
   GlobalVar[] boolReads;
+  /** Globals holding real tensors whose elements the function (and what it calls) reads, with their ranks. */
+  GlobalVar[] tensorReads;
+  int[] tensorReadRanks;
   /** Callee guards of the function and what it calls (globals, and the code of the closures they must hold). */
   GlobalVar[] guardGlobals;
   Object[] guardValues;

@@ -425,4 +425,15 @@ class NumericTierTest {
       assertEquals(NumericTier.COMPILED, ((Closure) s.get("fib").raw()).code.tierState);
     }
   }
+
+  @Test
+  void aLoopChecksTheGlobalTensorsItsCalleesRead() {
+    // the second run finds G of another rank: the translated loop must not start (the tree then
+    // gives rows, so s becomes the sum of 1000 copies of each row)
+    String code = "var G = [1.0, 2, 3]\nfn g(i) = G[i]\nfn run() {\n print(\"r\")\n var s = 0\n"
+        + " for k in 0..3000 { s += g(k % 3) }\n s\n}\nprint(run())\n"
+        + "G = [[1.0, 2, 3], [4, 5, 6], [7, 8, 9]]\nprint(run())";
+    assertEquals("r6000r[12000, 15000, 18000]", printed(code, true));
+    assertEquals(printed(code, false), printed(code, true));
+  }
 }
