@@ -46,14 +46,14 @@ final class NumericCodegen {
   private static final String FRAME = NumericClassFile.FRAME;
   private static final String SELF = NumericClassFile.SELF;
 
-  private static final int NUM = 1;
+  static final int NUM = 1;
   private static final int BOOL = 2;
   private static final int VOID = 3;
   /** Control never reaches the end (return, break, continue). */
   private static final int DIVERGE = 4;
 
   /** The function being translated; null for a loop. */
-  private final FunctionCode code;
+  final FunctionCode code;
   /** The loop being translated ({@link ControlNodes.For} or {@link ControlNodes.While}); null for a function. */
   private final Node loopNode;
   private final int frameSize;
@@ -62,23 +62,25 @@ final class NumericCodegen {
   /** JVM local of frame slot 0 (slot s is at base + 2s). */
   private final int base;
   /** The kinds of the frame slots, and what a loop reads, writes and declares. */
-  private final NumericSlots slots;
+  final NumericSlots slots;
+  /** The tensor-element part of the walk. */
+  private final NumericElements elements = new NumericElements(this);
   /** The class being built: its constants, call sites and scaffolding. */
   private final NumericClassFile cls;
   /** Globals holding real tensors that are indexed (with their ranks), and those written into. */
-  private final Map<GlobalVar, Integer> tensorGlobals = new IdentityHashMap<>();
-  private final java.util.Set<GlobalVar> tensorGlobalsWritten = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  final Map<GlobalVar, Integer> tensorGlobals = new IdentityHashMap<>();
+  final java.util.Set<GlobalVar> tensorGlobalsWritten = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   /** Globals read as numbers and as bools (here and in the functions called), and the callee guards. */
   private final java.util.Set<GlobalVar> reads = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final java.util.Set<GlobalVar> boolReads = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<GlobalVar, Object> guards = new IdentityHashMap<>();
   private boolean mayEndWithoutNumber;
-  private MethodVisitor mv;
+  MethodVisitor mv;
   /** Values on the operand stack below the code being emitted: a jump out of a loop may not leave any. */
   private int stacked;
   private LoopLabels loop;
   private final int siteLocal;
-  private int nextLocal;
+  int nextLocal;
 
   /** Where {@code break} and {@code continue} of the innermost loop jump to. */
   private record LoopLabels(Label exit, Label next, int stacked, LoopLabels outer) {}
@@ -164,13 +166,13 @@ final class NumericCodegen {
     }
   }
 
-  private void getConstant(Object value, String type) {
+  void getConstant(Object value, String type) {
     cls.get(mv, value, type);
   }
 
   // ------------------------------------------------------------------ the body
 
-  private int local(int slot) {
+  int local(int slot) {
     if (slot >= frameSize) {
       throw new IllegalStateException("slot " + slot + " outside a frame of " + frameSize);
     }
@@ -293,14 +295,14 @@ final class NumericCodegen {
     mv.visitInsn(ATHROW);
   }
 
-  private void tick(Loc loc) {
+  void tick(Loc loc) {
     mv.visitVarInsn(ALOAD, 0);
     getConstant(loc, LOC_D);
     mv.visitMethodInsn(INVOKEVIRTUAL, CTX, "tick", "(" + LOC_D + ")V", false);
   }
 
   /** What a node evaluates to, as far as the translation is concerned. */
-  private int kind(Node n) {
+  int kind(Node n) {
     if (n instanceof VariableNodes.Const k) {
       return k.isNum ? NUM : k.value instanceof Boolean ? BOOL : VOID;
     }
@@ -345,7 +347,7 @@ final class NumericCodegen {
   }
 
   /** Emits {@code n} leaving its number on the operand stack. */
-  private void num(Node n) throws Ineligible {
+  void num(Node n) throws Ineligible {
     if (n instanceof VariableNodes.Const k) {
       if (!k.isNum) {
         throw new Ineligible("a constant that is not a number");
@@ -390,7 +392,7 @@ final class NumericCodegen {
     } else if (n instanceof AccessNodes.ConstCall c) {
       builtin(c.fn, c.args, null, c.loc);
     } else if (n instanceof AccessNodes.Index ix) {
-      element(ix, null);
+      elements.element(ix, null);
     } else if (n instanceof ControlNodes.If i) {
       if (i.otherwise == null) {
         throw new Ineligible("an if without else as a value");
@@ -460,175 +462,12 @@ final class NumericCodegen {
   }
 
   /**
-   * {@code x[i]} / {@code u[i, j]} of a real tensor with number indices, read ({@code store} null)
-   * or written in place ({@code u[i, j] = v}, {@code +=}, ...). The tensor is a variable set before
-   * the loop or a global; its rank is the one it has now (checked again before the loop starts, or by
-   * a guard in a function).
-   */
-  private void element(AccessNodes.Index ix, AccessNodes.IndexAssign store) throws Ineligible {
-    int rank = ix.items.length;
-    if (rank < 1 || rank > 2) {
-      throw new Ineligible("indexing with " + rank + " indices");
-    }
-    for (int k = 0; k < rank; k++) {
-      if (ix.slices[k] || ix.items[k].length != 1 || kind(ix.items[k][0]) != NUM) {
-        throw new Ineligible("an index that is a slice or not a number");
-      }
-    }
-    Node target = store != null ? store.read : ix.target;
-    int op = store == null ? 0 : TensorElements.code(store.arith);
-    if (op < 0) {
-      throw new Ineligible("a compound element assignment other than += -= *= /=");
-    }
-    if (store != null && kind(store.value) != NUM) {
-      throw new Ineligible("an element assignment of something other than a number");
-    }
-    // operands into temporaries (in the tree's order: the tensor, the indices, the value), then the
-    // element's position inline: the fast path is plain bytecode, so it never depends on the JIT's
-    // inlining budget; only an index that is negative, fractional or out of range calls out
-    String tensorT = Type.getInternalName(Tensor.class);
-    tensor(target, rank, store != null);
-    int t = nextLocal++;
-    mv.visitVarInsn(ASTORE, t);
-    int[] idx = new int[rank];
-    for (int k = 0; k < rank; k++) {
-      num(ix.items[k][0]);
-      idx[k] = nextLocal;
-      nextLocal += 2;
-      mv.visitVarInsn(DSTORE, idx[k]);
-    }
-    int v = -1;
-    if (store != null) {
-      num(store.value);
-      v = nextLocal;
-      nextLocal += 2;
-      mv.visitVarInsn(DSTORE, v);
-    }
-    mv.visitVarInsn(ALOAD, t);
-    mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "storage", "()[D", false);
-    position(t, idx, ix.itemLocs, store != null ? store.loc : ix.loc);
-    if (store == null) {
-      mv.visitInsn(DALOAD);
-      return;
-    }
-    if (op != 0) {
-      mv.visitInsn(DUP2);
-      mv.visitInsn(DALOAD);
-      mv.visitVarInsn(DLOAD, v);
-      mv.visitInsn(op == 1 ? DADD : op == 2 ? DSUB : op == 3 ? DMUL : DDIV);
-    } else {
-      mv.visitVarInsn(DLOAD, v);
-    }
-    mv.visitInsn(DASTORE);
-  }
-
-  /**
-   * Pushes the storage position of element {@code idx} (double JVM locals) of the tensor in JVM local
-   * {@code t}: {@code offset + sum(k * stride)} when every index is a non-negative integer in range,
-   * otherwise what {@link TensorElements#position} computes (negative indices) or throws.
-   */
-  private void position(int t, int[] idx, Loc[] itemLocs, Loc loc) {
-    String tensorT = Type.getInternalName(Tensor.class);
-    Label slow = new Label();
-    Label done = new Label();
-    int[] k = new int[idx.length];
-    for (int a = 0; a < idx.length; a++) {
-      k[a] = nextLocal++;
-      mv.visitVarInsn(DLOAD, idx[a]);
-      mv.visitInsn(D2I);
-      mv.visitVarInsn(ISTORE, k[a]);
-      mv.visitVarInsn(ILOAD, k[a]);
-      mv.visitInsn(I2D);
-      mv.visitVarInsn(DLOAD, idx[a]);
-      mv.visitInsn(DCMPL);
-      mv.visitJumpInsn(IFNE, slow);
-      mv.visitVarInsn(ILOAD, k[a]);
-      mv.visitJumpInsn(IFLT, slow);
-      mv.visitVarInsn(ILOAD, k[a]);
-      mv.visitVarInsn(ALOAD, t);
-      mv.visitLdcInsn(a);
-      mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "extent", "(I)I", false);
-      mv.visitJumpInsn(IF_ICMPGE, slow);
-    }
-    mv.visitVarInsn(ALOAD, t);
-    mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "offset", "()I", false);
-    for (int a = 0; a < idx.length; a++) {
-      mv.visitVarInsn(ILOAD, k[a]);
-      mv.visitVarInsn(ALOAD, t);
-      mv.visitLdcInsn(a);
-      mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "stride", "(I)I", false);
-      mv.visitInsn(IMUL);
-      mv.visitInsn(IADD);
-    }
-    mv.visitJumpInsn(GOTO, done);
-    mv.visitLabel(slow);
-    mv.visitVarInsn(ALOAD, t);
-    StringBuilder desc = new StringBuilder("(L" + tensorT + ";");
-    for (int a = 0; a < idx.length; a++) {
-      mv.visitVarInsn(DLOAD, idx[a]);
-      desc.append('D');
-    }
-    for (int a = 0; a < idx.length; a++) {
-      getConstant(itemLocs[a], LOC_D);
-      desc.append(LOC_D);
-    }
-    getConstant(loc, LOC_D);
-    desc.append(LOC_D).append(")I");
-    mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(TensorElements.class), "position" + idx.length, desc.toString(), false);
-    mv.visitLabel(done);
-  }
-
-  /**
-   * Pushes the real tensor of rank {@code rank} (any rank from 1 up when negative) that {@code target}
-   * holds: a variable set before the loop (loop mode) or a global.
-   */
-  private void tensor(Node target, int rank, boolean written) throws Ineligible {
-    String tensorT = Type.getInternalName(Tensor.class);
-    if (target instanceof VariableNodes.LocalGet g && !g.v.captured && code == null) {
-      int has = slots.tensorRank(g.slot);
-      if (has < 1 || rank >= 0 && has != rank) {
-        throw new Ineligible("a variable that is not a real tensor of rank " + rank);
-      }
-      slots.read.set(g.slot);
-      if (written) {
-        slots.tensorsWritten.set(g.slot);
-      }
-      mv.visitVarInsn(ALOAD, local(g.slot));
-    } else if (target instanceof VariableNodes.GlobalGet g && g.g.value instanceof Tensor t && t.rank() >= 1
-        && TensorElements.readable(t, rank < 0 ? t.rank() : rank)) {
-      int r = t.rank();
-      tensorGlobals.put(g.g, r);
-      if (written) {
-        tensorGlobalsWritten.add(g.g);
-      }
-      getConstant(g.g, GLOBAL_D);
-      mv.visitLdcInsn(r);
-      mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(TensorElements.class), "global",
-          "(" + GLOBAL_D + "I)L" + tensorT + ";", false);
-    } else {
-      throw new Ineligible("a tensor operand other than a tensor variable");
-    }
-  }
-
-  /** {@code len(x)} of a tensor: its first dimension (the step of the call counted as the tree counts it). */
-  private void length(Node[] args, String[] names, Loc loc) throws Ineligible {
-    if (args.length != 1 || names != null) {
-      throw new Ineligible("a call of len with other arguments");
-    }
-    tensor(args[0], -1, false);
-    tick(loc);
-    mv.visitInsn(ICONST_0);
-    mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(Tensor.class), "extent", "(I)I", false);
-    mv.visitInsn(I2D);
-  }
-
-  /**
    * A call of an element-wise builtin on a number ({@code sqrt(x)}): its operator's scalar definition
    * inline, after the step the tree counts for the call.
    */
   private void builtin(dev.exp.eval.runtime.Callable fn, Node[] args, String[] names, Loc loc) throws Ineligible {
     if ("len".equals(fn.intrinsic())) {
-      length(args, names, loc);
+      elements.length(args, names, loc);
       return;
     }
     dev.exp.tensor.op.UnaryOp op = fn.scalarOp();
@@ -825,7 +664,7 @@ final class NumericCodegen {
       stacked--;
       mv.visitMethodInsn(INVOKESTATIC, ENTRY, "setGlobal", "(" + GLOBAL_D + "D)V", false);
     } else if (n instanceof AccessNodes.IndexAssign a && code == null) {
-      element(a.index, a);   // only a loop writes into tensors (a function must stay free of effects)
+      elements.element(a.index, a);   // only a loop writes into tensors (a function must stay free of effects)
     } else if (n instanceof ControlNodes.Block b) {
       for (Node s : b.statements) {
         statement(s);
