@@ -138,6 +138,27 @@ public final class KernelFunction implements Callable {
   }
 
   @Override
+  public boolean returnsNumber(boolean[] given) {
+    Class<?> r = method.getReturnType();
+    boolean numeric = r == double.class || r == int.class || r == long.class;
+    if (!numeric && !method.getAnnotation(Kernel.class).scalar() || needs.length > 0 || given.length != kinds.length) {
+      return false;
+    }
+    Parameter[] ps = method.getParameters();
+    for (int i = 0; i < ps.length; i++) {
+      if (source[i] >= 0 && given[source[i]] && !numberType(ps[i].getType())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean numberType(Class<?> t) {
+    return t == double.class || t == Double.class || t == int.class || t == Integer.class || t == long.class
+        || t == Long.class || t == dev.exp.random.Rng.class;
+  }
+
+  @Override
   public String name() {
     return name;
   }

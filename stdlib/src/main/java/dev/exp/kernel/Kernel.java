@@ -28,4 +28,13 @@ public @interface Kernel {
    * error instead of the call.
    */
   String[] needs() default {};
+
+  /**
+   * Whether the kernel returns a number whenever every argument it is given is a number for a
+   * parameter of a number type ({@code double}, {@code int}, {@code long}, their boxes, or a seed) and
+   * the other parameters keep their defaults: {@code uniform()}, {@code normal(0, 2, seed: 3)}. A
+   * kernel whose Java result is a primitive number needs no mark. The interpreter's numeric tier calls
+   * such kernels from translated loops, so a kernel marked here must keep that promise (it is tested).
+   */
+  boolean scalar() default false;
 }

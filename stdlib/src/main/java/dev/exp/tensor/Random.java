@@ -45,7 +45,7 @@ public final class Random {
     return t;
   }
 
-  @Kernel(name = "uniform", doc = "Uniform random numbers in [low, high). "
+  @Kernel(name = "uniform", scalar = true, doc = "Uniform random numbers in [low, high). "
       + "With shape none the result is one number, otherwise a tensor. Example: uniform(-1, 1, [5], seed: 3)")
   public static Object uniform(@Arg(value = "low", dflt = "0") double low, @Arg(value = "high", dflt = "1") double high,
       @Arg(value = "shape", dflt = "none") int[] shape, @Arg(value = "seed", dflt = "none") Rng rng) {
@@ -64,7 +64,7 @@ public final class Random {
     return t;
   }
 
-  @Kernel(name = "normal", doc = "Normal random numbers with the given mean and standard deviation std. "
+  @Kernel(name = "normal", scalar = true, doc = "Normal random numbers with the given mean and standard deviation std. "
       + "With shape none the result is one number, otherwise a tensor. Example: normal(0, 0.1, [3, 3], seed: 1)")
   public static Object normal(@Arg(value = "mean", dflt = "0") double mean, @Arg(value = "std", dflt = "1") double std,
       @Arg(value = "shape", dflt = "none") int[] shape, @Arg(value = "seed", dflt = "none") Rng rng) {
@@ -84,7 +84,7 @@ public final class Random {
     return t;
   }
 
-  @Kernel(name = "randint", doc = "Uniform random integers in [low, high) (high exclusive). "
+  @Kernel(name = "randint", scalar = true, doc = "Uniform random integers in [low, high) (high exclusive). "
       + "With high none the range is [0, low), as in NumPy. With shape none the result is one number, otherwise "
       + "a tensor of integer values. Example: randint(0, 10, [5], seed: 1)")
   public static Object randint(@Arg("low") double low, @Arg(value = "high", dflt = "none") Double high,

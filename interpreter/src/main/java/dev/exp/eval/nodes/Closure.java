@@ -76,7 +76,8 @@ public final class Closure implements Callable {
       NumericEntry fast = entry();
       if (fast != null && numericArguments(f)) {
         try {
-          return fast.invoke(ctx, f.nums);
+          double v = fast.invoke(ctx, f.nums);
+          return fast.boolResult ? (Object) (v != 0) : (Object) v;
         } catch (NumericEntry.Deopt d) {
           deoptimized(ctx, depth);
         }
@@ -105,7 +106,11 @@ public final class Closure implements Callable {
       NumericEntry fast = entry();
       if (fast != null && numericArguments(f)) {
         try {
-          return fast.invoke(ctx, f.nums);
+          double v = fast.invoke(ctx, f.nums);
+          if (fast.boolResult) {
+            throw new UnexpectedType(v != 0);
+          }
+          return v;
         } catch (NumericEntry.Deopt d) {
           deoptimized(ctx, depth);
         }

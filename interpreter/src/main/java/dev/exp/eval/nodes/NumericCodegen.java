@@ -75,6 +75,8 @@ final class NumericCodegen {
   private final java.util.Set<GlobalVar> boolReads = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<GlobalVar, Object> guards = new IdentityHashMap<>();
   private boolean mayEndWithoutNumber;
+  /** Whether the function's body is a bool (returned as 1 or 0). */
+  private boolean boolResult;
   MethodVisitor mv;
   /** Values on the operand stack below the code being emitted: a jump out of a loop may not leave any. */
   private int stacked;
@@ -120,6 +122,7 @@ final class NumericCodegen {
       entry.guardGlobals = g.guards.keySet().toArray(new GlobalVar[0]);
       entry.guardValues = g.guards.values().toArray();
       entry.mayEndWithoutNumber = g.mayEndWithoutNumber;
+      entry.boolResult = g.boolResult;
       return entry;
     } catch (RuntimeException | Error e) {
       throw e;
@@ -193,8 +196,14 @@ final class NumericCodegen {
     mv.visitTryCatchBlock(start, end, handler, ERROR);
     mv.visitLabel(start);
     Node body = code.body;
-    if (kind(body) == NUM) {
+    int result = kind(body);
+    if (result == NUM) {
       num(body);
+      mv.visitInsn(DRETURN);
+    } else if (result == BOOL) {
+      boolResult = true;   // a predicate (x => x % 3 == 0): 1 or 0, which the closure returns as a bool
+      boolValue(body);
+      mv.visitInsn(I2D);
       mv.visitInsn(DRETURN);
     } else {
       statement(body);
@@ -385,12 +394,12 @@ final class NumericCodegen {
       num(p.operand);
     } else if (n instanceof AccessNodes.Call c) {
       if (c.callee instanceof VariableNodes.Const k && k.value instanceof dev.exp.eval.runtime.Callable fn) {
-        builtin(fn, c.args, c.names, c.loc);
+        builtin(fn, c.args, c.names, null, c.loc);
       } else {
         call(c);
       }
     } else if (n instanceof AccessNodes.ConstCall c) {
-      builtin(c.fn, c.args, null, c.loc);
+      builtin(c.fn, c.args, null, c.plan, c.loc);
     } else if (n instanceof AccessNodes.Index ix) {
       elements.element(ix, null);
     } else if (n instanceof ControlNodes.If i) {
@@ -465,14 +474,16 @@ final class NumericCodegen {
    * A call of an element-wise builtin on a number ({@code sqrt(x)}): its operator's scalar definition
    * inline, after the step the tree counts for the call.
    */
-  private void builtin(dev.exp.eval.runtime.Callable fn, Node[] args, String[] names, Loc loc) throws Ineligible {
+  private void builtin(dev.exp.eval.runtime.Callable fn, Node[] args, String[] names, dev.exp.eval.runtime.CallPlan plan,
+      Loc loc) throws Ineligible {
     if ("len".equals(fn.intrinsic())) {
       elements.length(args, names, loc);
       return;
     }
     dev.exp.tensor.op.UnaryOp op = fn.scalarOp();
     if (op == null || args.length != 1 || names != null) {
-      throw new Ineligible("a call of builtin " + fn.name());
+      kernel(fn, args, plan != null ? plan : fn.sig() == null ? null : fn.sig().plan(args.length, names, loc), loc);
+      return;
     }
     String owner = "dev/exp/tensor/op/UnaryOp";
     mv.visitFieldInsn(GETSTATIC, owner, op.name(), "L" + owner + ";");
@@ -481,6 +492,44 @@ final class NumericCodegen {
     stacked--;
     tick(loc);
     mv.visitMethodInsn(INVOKEVIRTUAL, owner, "apply", "(D)D", false);
+  }
+
+  /**
+   * A loop's call of a kernel that returns a number for numbers ({@code uniform()}): the arguments are
+   * boxed in source order and the kernel is called as the tree calls it, after the call's step. Only in
+   * loops: a function's translation must have no effects (it may deoptimise and run again), and a
+   * kernel may draw random numbers.
+   */
+  private void kernel(dev.exp.eval.runtime.Callable fn, Node[] args, dev.exp.eval.runtime.CallPlan plan, Loc loc)
+      throws Ineligible {
+    if (code != null || plan == null) {
+      throw new Ineligible("a call of builtin " + fn.name());
+    }
+    boolean[] given = new boolean[fn.sig().size()];
+    for (int i = 0; i < args.length; i++) {
+      given[plan.target(i)] = true;
+    }
+    if (!fn.returnsNumber(given)) {
+      throw new Ineligible("a call of builtin " + fn.name());
+    }
+    String site = "dev/exp/eval/nodes/NumericKernelCall";
+    getConstant(new NumericKernelCall(fn, plan, loc), "L" + site + ";");
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitLdcInsn(args.length);
+    mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+    stacked += 3;
+    for (int i = 0; i < args.length; i++) {
+      mv.visitInsn(DUP);
+      mv.visitLdcInsn(i);
+      stacked += 2;
+      num(args[i]);
+      stacked -= 2;
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+      mv.visitInsn(AASTORE);
+    }
+    stacked -= 3;
+    tick(loc);
+    mv.visitMethodInsn(INVOKEVIRTUAL, site, "call", "(" + CTX_D + "[" + OBJECT_D + ")D", false);
   }
 
   /**
@@ -503,6 +552,9 @@ final class NumericCodegen {
       NumericEntry e = compiling.callee(cc);
       if (e == null) {
         throw new Ineligible("calls " + callee.name() + ", which stays in the tree");
+      }
+      if (e.boolResult) {
+        throw new Ineligible("calls " + callee.name() + ", which returns a bool");
       }
       if (code == null && e.mayEndWithoutNumber) {
         throw new Ineligible("a loop calls " + callee.name() + ", which may end without a number");

@@ -28,6 +28,8 @@ abstract class NumericEntry {
   Object[] guardValues;
   /** Whether the function (or one it calls) may end without a number, which only the tree can finish. */
   boolean mayEndWithoutNumber;
+  /** Whether the function's value is a bool: {@link #invoke} then returns 1 or 0. */
+  boolean boolResult;
 
   /**
    * The generated static method {@code (Context, double...) double}, which other translated functions

@@ -2,6 +2,7 @@ package dev.exp.eval.nodes;
 
 import dev.exp.eval.runtime.Context;
 import dev.exp.eval.runtime.GlobalVar;
+import dev.exp.tensor.Tensor;
 
 /**
  * The bytecode form of one hot loop (see {@link NumericTier}): entered from the tree in the middle of
@@ -15,7 +16,7 @@ abstract class NumericLoop {
   int[] inputs;
   /** Frame slots the loop reads or changes that were set before it and hold bools. */
   int[] boolInputs;
-  /** Frame slots holding real tensors the loop indexes: their ranks, and whether it writes into them (then the variable must own it). */
+  /** Frame slots holding real tensors the loop indexes: their ranks, and whether it writes into them (then the variable must own it: {@link #ready} copies it if not). */
   int[] tensorInputs;
   int[] tensorRanks;
   boolean[] tensorWritten;
@@ -76,17 +77,37 @@ abstract class NumericLoop {
       }
     }
     for (int k = 0; k < tensorInputs.length; k++) {
-      int s = tensorInputs[k];
-      if (!TensorElements.readable(slots[s], tensorRanks[k])
-          || tensorWritten[k] && !TensorElements.writable((dev.exp.tensor.Tensor) slots[s], f.owned == null ? null : f.owned[s])) {
+      if (!TensorElements.readable(slots[tensorInputs[k]], tensorRanks[k])) {
         return false;
       }
     }
     for (int k = 0; k < tensorGlobals.length; k++) {
-      GlobalVar g = tensorGlobals[k];
-      if (!TensorElements.readable(g.value, tensorGlobalRanks[k])
-          || tensorGlobalWritten[k] && !TensorElements.writable((dev.exp.tensor.Tensor) g.value, g.owned)) {
+      if (!TensorElements.readable(tensorGlobals[k].value, tensorGlobalRanks[k])) {
         return false;
+      }
+    }
+    // Every assumption holds: the loop runs translated. A tensor it writes that its variable does not
+    // own yet (a fresh zeros([n]) is not known to be unshared) is copied now, as the tree's first
+    // write would copy it; the variable owns the copy and the loop writes into it in place.
+    for (int k = 0; k < tensorInputs.length; k++) {
+      int s = tensorInputs[k];
+      Tensor t = (Tensor) slots[s];
+      if (tensorWritten[k] && !TensorElements.writable(t, f.owned == null ? null : f.owned[s])) {
+        Tensor c = t.copy();
+        if (f.owned == null) {
+          f.owned = new Object[slots.length];
+        }
+        slots[s] = c;
+        f.owned[s] = c;
+      }
+    }
+    for (int k = 0; k < tensorGlobals.length; k++) {
+      GlobalVar g = tensorGlobals[k];
+      Tensor t = (Tensor) g.value;
+      if (tensorGlobalWritten[k] && !TensorElements.writable(t, g.owned)) {
+        Tensor c = t.copy();
+        g.value = c;
+        g.owned = c;
       }
     }
     return true;

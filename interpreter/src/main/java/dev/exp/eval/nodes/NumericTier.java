@@ -47,6 +47,8 @@ final class NumericTier {
   /** Whether functions are translated (tests switch it to compare the tiers). */
   static volatile boolean enabled = !"off".equals(System.getProperty("exp.tier"));
   private static final boolean LOG = Boolean.getBoolean("exp.tier.log");
+  /** Runs of translated loops so far (tests observe that a loop ran translated). */
+  static final java.util.concurrent.atomic.LongAdder LOOP_RUNS = new java.util.concurrent.atomic.LongAdder();
   private static final boolean STRICT = Boolean.getBoolean("exp.tier.strict");
 
   /** {@link FunctionCode#tierState}: not decided yet. */
@@ -81,7 +83,7 @@ final class NumericTier {
     code.fast = null;
     code.tierState = TREE;
     if (LOG) {
-      System.err.println("[exp.tier] " + code.name + ": back to the tree (a guard failed)");
+      System.err.println("[exp.tier] " + describe(code) + ": back to the tree (a guard failed)");
     }
   }
 
@@ -103,19 +105,19 @@ final class NumericTier {
         code.fast = e;
         code.tierState = COMPILED;
         if (LOG) {
-          System.err.printf("[exp.tier] %s translated to bytecode (%.1f ms)%n", code.name, (System.nanoTime() - t0) / 1e6);
+          System.err.printf("[exp.tier] %s translated to bytecode (%.1f ms)%n", describe(code), (System.nanoTime() - t0) / 1e6);
         }
         return e;
       } catch (NumericCodegen.Ineligible why) {
         if (LOG) {
-          System.err.println("[exp.tier] " + code.name + " stays in the tree: " + why.getMessage());
+          System.err.println("[exp.tier] " + describe(code) + " stays in the tree: " + why.getMessage());
         }
       } catch (LinkageError | IllegalStateException e) {
         if (STRICT) {
           throw e;
         }
         if (LOG) {
-          System.err.println("[exp.tier] " + code.name + " stays in the tree: " + e);
+          System.err.println("[exp.tier] " + describe(code) + " stays in the tree: " + e);
         }
       } finally {
         active.remove(code);
@@ -157,6 +159,7 @@ final class NumericTier {
   private static boolean run(Node node, Frame f, Runnable loop) {
     Context ctx = f.ctx;
     int depth = ctx.depth;
+    LOOP_RUNS.increment();
     try {
       loop.run();
     } catch (NumericEntry.Deopt d) {
@@ -208,5 +211,10 @@ final class NumericTier {
       whileNode.tierState = now;
     }
     return l;
+  }
+
+  /** A function's name for the log: a lambda by where it is written. */
+  private static String describe(FunctionCode code) {
+    return code.name != null ? code.name : "the lambda at " + code.loc;
   }
 }

@@ -49,6 +49,15 @@ public interface Callable {
     return null;
   }
 
+  /**
+   * Whether a call that gives numbers to exactly the parameters marked in {@code given} (in parameter
+   * order; the others keep their defaults) always returns a number, so that the numeric tier may call
+   * it from a translated loop; false unless the callee promises it ({@code Kernel#scalar}).
+   */
+  default boolean returnsNumber(boolean[] given) {
+    return false;
+  }
+
   /** The alternatives a call is checked against when compiling (any of them accepting is enough). */
   default List<Signature> signatures() {
     return List.of(sig());

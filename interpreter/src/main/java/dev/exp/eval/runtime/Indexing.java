@@ -23,6 +23,9 @@ public final class Indexing {
 
   /** Row {@code i} (0 <= i < length) of a tensor: a view, or a number for a vector. */
   public static Object row(Tensor t, int i) {
+    if (t.rank() == 1 && !t.isComplex() && i >= 0 && i < t.extent(0)) {
+      return t.at(i);   // an element of a real vector is a number: no view in between
+    }
     return Values.unwrapScalar(Views.row(t, i));
   }
 

@@ -216,7 +216,15 @@ class NumericTierFuzzTest {
         case 4:
           return "-" + expr(f, d - 1);
         case 5:
-          return r.nextBoolean() ? "sqrt(abs(" + expr(f, d - 1) + "))" : "floor(" + expr(f, d - 1) + ")";
+          switch (r.nextInt(5)) {
+            case 0:
+              // a kernel with a number result: draws from the session stream, or its error for a bad bound
+              return r.nextBoolean() ? "uniform(0, " + expr(f, d - 1) + ")" : "randint(0, high: 3)";
+            case 1:
+              return "floor(" + expr(f, d - 1) + ")";
+            default:
+              return "sqrt(abs(" + expr(f, d - 1) + "))";
+          }
         case 6:
           if (f > 0) {
             int g = r.nextInt(f);

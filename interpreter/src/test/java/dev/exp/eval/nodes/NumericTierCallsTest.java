@@ -1,0 +1,120 @@
+package dev.exp.eval.nodes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.exp.api.Engine;
+import dev.exp.api.ExpRuntimeException;
+import dev.exp.api.Session;
+import dev.exp.api.Source;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the numeric tier calls besides arithmetic: library kernels that promise a number (random
+ * draws) from translated loops, predicates (functions whose value is a bool), and loops that write
+ * into tensors their variable does not own yet. Values are closed forms or exact identities of the
+ * specified generator; errors are compared with the tree.
+ */
+class NumericTierCallsTest {
+  @AfterEach
+  void tierBackOn() {
+    NumericTier.enabled = true;
+  }
+
+  private static <T> T session(Function<Session, T> body) {
+    try (Session s = Engine.builder().build().newSession()) {
+      return body.apply(s);
+    }
+  }
+
+  private static double num(String code) {
+    return session(s -> s.eval(code).asDouble());
+  }
+
+  private static long loopRuns(String code) {
+    long before = NumericTier.LOOP_RUNS.sum();
+    session(s -> s.eval(code));
+    return NumericTier.LOOP_RUNS.sum() - before;
+  }
+
+  private static String error(String code, boolean tier) {
+    NumericTier.enabled = tier;
+    try {
+      return session(s -> {
+        ExpRuntimeException e = assertThrows(ExpRuntimeException.class, () -> s.eval(new Source("t.exp", code)));
+        return e.render() + "\n" + e.scriptStack();
+      });
+    } finally {
+      NumericTier.enabled = true;
+    }
+  }
+
+  @Test
+  void randomKernelsAreCalledFromATranslatedLoop() {
+    // degenerate laws have exact values: uniform(2, 2) = 2, normal(1, 0) = 1, randint(3, 4) = 3
+    String exact = "var s = 0\nfor i in 0..3000 { s += uniform(2, 2) + normal(1, std: 0) + randint(3, 4) }\ns";
+    assertEquals(3000.0 * 6, num(exact));
+    assertEquals(1, loopRuns(exact), "the loop continued translated");
+    // a seeded draw is the same draw wherever it is made
+    assertEquals(1.0, num("let u = uniform(seed: 5)\nvar same = 1\nfor i in 0..3000 { if uniform(seed: 5) != u { same = 0 } }\nsame"));
+    // the mean of n uniform draws from the session stream: 1/2 within 5 standard errors sqrt(1/(12 n))
+    double n = 200_000;
+    double mean = num("var s = 0\nfor i in 0..200000 { s += uniform() }\ns / 200000");
+    assertEquals(0.5, mean, 5 * Math.sqrt(1 / (12 * n)));
+    // the session stream advances exactly as in the tree: the draw after the loop is the same
+    String after = "var s = 0\nfor i in 0..3000 { s += normal() }\n[s, uniform()]";
+    NumericTier.enabled = false;
+    String tree = session(s -> s.eval(after).toString());
+    NumericTier.enabled = true;
+    assertEquals(tree, session(s -> s.eval(after).toString()));
+  }
+
+  @Test
+  void aKernelErrorInATranslatedLoopIsTheTreeError() {
+    String code = "var s = 0\nfor i in 0..3000 {\n let hi = if i < 2000 { 1 } else { -1 }\n s += uniform(0, hi)\n}";
+    String tree = error(code, false);
+    assertTrue(tree.contains("uniform: need finite low <= high"), tree);
+    assertEquals(tree, error(code, true));
+  }
+
+  @Test
+  void aKernelWithATensorResultKeepsTheLoopInTheTree() {
+    // shape: gives a tensor, so the loop is not translated and the tree sums tensors
+    assertEquals(3000.0 * 4, num("var s = 0\nfor i in 0..3000 { s += sum(uniform(1, 1, [4])) }\ns"));
+  }
+
+  @Test
+  void predicatesAreTranslated() {
+    String div3 = "fn div3(x) = x % 3 == 0\n";
+    assertEquals(100.0, num(div3 + "len(filter(0..300, div3))"));
+    boolean translated = session(s -> {
+      s.eval(div3 + "len(filter(0..300, div3))");
+      return ((Closure) s.get("div3").raw()).code.tierState == NumericTier.COMPILED;
+    });
+    assertTrue(translated);
+    // called from the tree's typed paths: a condition, and arithmetic on a bool (true counts 1)
+    assertEquals(100.0, num(div3 + "var c = 0\nfor i in 0..300 { if div3(i) { c += 1 } }\nc"));
+    assertEquals(400.0, num(div3 + "var c = 0\nfor i in 0..300 { c += div3(i) + 1 }\nc"));
+    String bad = div3 + "for i in 0..300 { if div3(i) { let s = \"x\" + div3(i) } }";
+    String tree = error(bad, false);
+    assertEquals(tree, error(bad, true));
+    // a lambda predicate over a tensor: multiples of 7 below 7000
+    assertEquals(1000.0, num("len(filter(0..7000, x => x % 7 == 0 and x >= 0))"));
+  }
+
+  @Test
+  void aLoopWritingAFreshTensorRunsTranslatedAndCopiesOnlyWhatItMust() {
+    // each call fills a fresh zeros([n]): sum of i^2 for i < n is (n-1) n (2n-1) / 6
+    String fill = "fn squares(n) {\n var u = zeros([n])\n for i in 0..n { u[i] = i * i }\n sum(u)\n}\n";
+    double n = 2000;
+    assertEquals((n - 1) * n * (2 * n - 1) / 6, num(fill + "var t = 0\nfor k in 0..5 { t = squares(2000) }\nt"));
+    assertEquals(5, loopRuns(fill + "for k in 0..5 { squares(2000) }"), "every call after the first runs the loop translated");
+    // the tensor another variable still holds is not changed
+    String shared = "let z = zeros([3])\nfn fill(v) {\n var u = v\n for i in 0..1500 { u[i % 3] = i }\n u\n}\n"
+        + "let a = fill(z)\nlet b = fill(z)\n[sum(a), sum(b), sum(z)]";
+    assertEquals("[4494, 4494, 0]", session(s -> s.eval(shared).toString()));
+  }
+}
