@@ -10,6 +10,7 @@ import dev.exp.eval.nodes.FunctionNodes;
 import dev.exp.eval.nodes.FusedNodes;
 import dev.exp.eval.nodes.LocalVar;
 import dev.exp.eval.nodes.Node;
+import dev.exp.eval.nodes.NumericWarmUp;
 import dev.exp.eval.nodes.OperatorNodes;
 import dev.exp.eval.nodes.VariableNodes;
 import dev.exp.eval.runtime.GlobalVar;
@@ -318,6 +319,7 @@ public final class Compiler {
       Node body = block(f.body());
       fn.loopDepth--;
       popBlock();
+      NumericWarmUp.start();   // code the numeric tier may translate: ready its machinery meanwhile
       return new ControlNodes.For(f.loc(), src, first, second, body);
     }
     if (s instanceof Ast.While w) {
@@ -326,6 +328,7 @@ public final class Compiler {
       direct = (d & DIRECT_RETURN) | DIRECT_LOOP;
       Node body = block(w.body());
       fn.loopDepth--;
+      NumericWarmUp.start();   // code the numeric tier may translate: ready its machinery meanwhile
       return new ControlNodes.While(w.loc(), cond, body);
     }
     if (s instanceof Ast.Break b) {
@@ -543,6 +546,7 @@ public final class Compiler {
     String[] names = new String[params.size()];
     Node[] defaults = new Node[params.size()];
     LocalVar[] vars = new LocalVar[params.size()];
+    NumericWarmUp.start();   // code the numeric tier may translate: ready its machinery meanwhile
     FunctionCode code = new FunctionCode(name, loc, names, defaults, vars);
     code.sig = StaticCalls.signatureOf(name, params);
     FunctionScope saved = fn;

@@ -24,7 +24,7 @@ import java.util.Set;
  * depth is counted the same way, and an error leaving compiled code records the same script frames.
  *
  * <p><b>Loops.</b> A loop in the tree (at the top level, or in a function that stays in the tree)
- * whose iterations reach {@value #LOOP_ITERATIONS} (over all its runs: an inner loop of 100
+ * whose iterations reach {@link #LOOP_ITERATIONS} (1000) (over all its runs: an inner loop of 100
  * iterations qualifies in its 10th run) is translated on its own and continues translated from that
  * iteration ({@link NumericLoop}); its later runs start translated: its frame variables become JVM
  * locals, numeric and bool globals and tensor elements may be assigned too, a {@code return} sets the
@@ -32,7 +32,7 @@ import java.util.Set;
  * has effects it never deoptimises: all it assumes (the kinds of its inputs, that the tensors it
  * writes are owned, that its callees are unchanged) is checked before it starts.
  *
- * <p><b>When.</b> A function is translated at its {@value #CALLS}th call. {@code -Dexp.tier=off}
+ * <p><b>When.</b> A function is translated at its {@link #CALLS}th (16th) call. {@code -Dexp.tier=off}
  * keeps everything in the tree; {@code -Dexp.tier.log=true} prints what is translated, and why a
  * function or loop stays in the tree; with {@code -Dexp.tier.strict=true} (the test suite) a
  * translation that the JVM refuses is an error instead of a silent fallback.
@@ -41,15 +41,15 @@ final class NumericTier {
   private NumericTier() {}
 
   /** Tree calls before a function is translated. */
-  static final int CALLS = 16;
+  static final int CALLS = Integer.getInteger("exp.tier.calls", 16);
   /** Tree iterations before a loop is translated (and continued translated: on-stack replacement). */
-  static final int LOOP_ITERATIONS = 1000;
+  static final int LOOP_ITERATIONS = Integer.getInteger("exp.tier.iterations", 1000);
   /** Whether functions are translated (tests switch it to compare the tiers). */
   static volatile boolean enabled = !"off".equals(System.getProperty("exp.tier"));
   private static final boolean LOG = Boolean.getBoolean("exp.tier.log");
   /** Runs of translated loops so far (tests observe that a loop ran translated). */
   static final java.util.concurrent.atomic.LongAdder LOOP_RUNS = new java.util.concurrent.atomic.LongAdder();
-  private static final boolean STRICT = Boolean.getBoolean("exp.tier.strict");
+  static final boolean STRICT = Boolean.getBoolean("exp.tier.strict");
 
   /** {@link FunctionCode#tierState}: not decided yet. */
   static final byte PENDING = 0;

@@ -86,6 +86,12 @@ class NumericTierTest {
   }
 
   @Test
+  void theWarmUpClassComputesItsClosedForm() {
+    // fn (x) { var s = 0; for i in 0..3 { s += i * x }; s } at x = 2: 0 + 2 + 4
+    assertEquals(6.0, NumericWarmUp.run());
+  }
+
+  @Test
   void recursionIsTranslatedAndExact() {
     assertEquals(6765.0, num(FIB + "fib(20)"));
     assertTrue(translated(FIB + "fib(20)", "fib"));
