@@ -7,9 +7,11 @@ import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -29,19 +31,30 @@ public final class KernelIndex {
    */
   public static Map<String, List<String>> load(List<Class<?>> classes) {
     Map<String, List<String>> fromResource = read();
+    Set<String> wanted = new HashSet<>();
+    for (Class<?> c : classes) {
+      wanted.add(c.getName());
+    }
+    // one pass over the index (run once per engine, cold: no scan of the index per class)
     Map<String, List<String>> out = new LinkedHashMap<>();
-    TreeSet<String> indexed = new TreeSet<>();
-    for (List<String> cs : fromResource.values()) {
-      indexed.addAll(cs);
+    Set<String> indexed = new HashSet<>();
+    for (Map.Entry<String, List<String>> e : fromResource.entrySet()) {
+      List<String> defining = null;
+      for (String c : e.getValue()) {
+        indexed.add(c);
+        if (wanted.contains(c)) {
+          if (defining == null) {
+            defining = new ArrayList<>(2);
+          }
+          defining.add(c);
+        }
+      }
+      if (defining != null) {
+        out.put(e.getKey(), defining);
+      }
     }
     for (Class<?> c : classes) {
-      if (indexed.contains(c.getName())) {
-        for (Map.Entry<String, List<String>> e : fromResource.entrySet()) {
-          if (e.getValue().contains(c.getName())) {
-            out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(c.getName());
-          }
-        }
-      } else {
+      if (!indexed.contains(c.getName())) {
         for (String name : namesOf(c)) {
           out.computeIfAbsent(name, k -> new ArrayList<>()).add(c.getName());
         }
