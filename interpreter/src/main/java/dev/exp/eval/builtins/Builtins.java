@@ -2,6 +2,7 @@ package dev.exp.eval.builtins;
 
 import dev.exp.eval.nodes.CollectionNodes;
 import dev.exp.eval.nodes.ControlNodes;
+import dev.exp.eval.nodes.ItemBuffer;
 import dev.exp.eval.runtime.Builtin;
 import dev.exp.eval.runtime.Callable;
 import dev.exp.eval.runtime.Context;
@@ -75,25 +76,25 @@ public final class Builtins {
         (ctx, a, loc) -> {
           Callable f = callable(a[1], "map", loc);
           reserveItems(ctx, a[0], "map", loc);
-          List<Object> out = new ArrayList<>();
+          ItemBuffer out = new ItemBuffer();
           for (Iterator<?> it = ControlNodes.iterate(a[0], false, loc); it.hasNext(); ) {
             ctx.tick(loc);
-            out.add(f.call(ctx, new Object[] {it.next()}, null, loc));
+            out.add(f.call1(ctx, it.next(), loc));
           }
-          return CollectionNodes.listOrTensor(out, false);
+          return out.result();
         });
     add(g, "filter", new String[] {"xs", "f"}, 2, "The items for which f returns true: xs |> filter(x => x > 0).",
         (ctx, a, loc) -> {
           Callable f = callable(a[1], "filter", loc);
-          List<Object> out = new ArrayList<>();
+          ItemBuffer out = new ItemBuffer();
           for (Iterator<?> it = ControlNodes.iterate(a[0], false, loc); it.hasNext(); ) {
             ctx.tick(loc);
             Object x = it.next();
-            if (Values.truth(f.call(ctx, new Object[] {x}, null, loc), loc)) {
+            if (Values.truth(f.call1(ctx, x, loc), loc)) {
               out.add(x);
             }
           }
-          return CollectionNodes.listOrTensor(out, false);
+          return out.result();
         });
     add(g, "reduce", new String[] {"xs", "f", "init"}, 2,
         "Folds the items with f(acc, x), starting from init (or the first item): xs |> reduce((a, b) => a + b).",
@@ -108,7 +109,7 @@ public final class Builtins {
             acc = it.next();
           }
           while (it.hasNext()) {
-            acc = f.call(ctx, new Object[] {acc, it.next()}, null, loc);
+            acc = f.call2(ctx, acc, it.next(), loc);
           }
           return acc;
         });

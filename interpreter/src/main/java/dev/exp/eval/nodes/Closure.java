@@ -45,6 +45,31 @@ public final class Closure implements Callable {
     return run(f, p.unbound, loc);
   }
 
+  private static final int[] ALL_BOUND = {};
+
+  /** One positional argument for a function of one (non-rest) parameter: straight into its slot, no plan. */
+  @Override
+  public Object call1(Context ctx, Object x, Loc loc) {
+    if (code.params.length != 1 || code.sig.hasRest()) {
+      return Callable.super.call1(ctx, x, loc);
+    }
+    Frame f = newFrame(ctx);
+    f.slots[0] = x;
+    return run(f, ALL_BOUND, loc);
+  }
+
+  /** Two positional arguments for a two-parameter function. */
+  @Override
+  public Object call2(Context ctx, Object x, Object y, Loc loc) {
+    if (code.params.length != 2 || code.sig.hasRest()) {
+      return Callable.super.call2(ctx, x, y, loc);
+    }
+    Frame f = newFrame(ctx);
+    f.slots[0] = x;
+    f.slots[1] = y;
+    return run(f, ALL_BOUND, loc);
+  }
+
   @Override
   public Object invoke(Context ctx, Object[] bound, Loc loc) {
     Frame f = newFrame(ctx);

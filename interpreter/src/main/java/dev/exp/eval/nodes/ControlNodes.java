@@ -482,6 +482,7 @@ public final class ControlNodes {
     final Node element;
     final Node filter;
     boolean genericFilter;
+    boolean genericElement;
 
     public Comprehension(Loc loc, Node source, LocalVar first, LocalVar second, Node element, Node filter) {
       super(loc);
@@ -496,7 +497,7 @@ public final class ControlNodes {
     public Object eval(Frame f) {
       Object src = source.eval(f);
       Iterator<?> it = iterate(src, second != null, source.loc);
-      List<Object> out = new ArrayList<>();
+      ItemBuffer out = new ItemBuffer();
       while (it.hasNext()) {
         f.ctx.tick(loc);
         Object item = it.next();
@@ -508,10 +509,25 @@ public final class ControlNodes {
           bind(f, first, item);
         }
         if (filter == null || keep(f)) {
-          out.add(element.eval(f));
+          element(f, out);
         }
       }
-      return CollectionNodes.listOrTensor(out, false);
+      return out.result();
+    }
+
+    /** Evaluates the element typed while it has only given numbers. */
+    private void element(Frame f, ItemBuffer out) {
+      if (!genericElement) {
+        try {
+          out.add(element.evalDouble(f));
+          return;
+        } catch (UnexpectedType e) {
+          genericElement = true;
+          out.add(e.value);
+          return;
+        }
+      }
+      out.add(element.eval(f));
     }
 
     @Override

@@ -32,6 +32,16 @@ public interface Callable {
     return invoke(ctx, p.bind(args), loc);
   }
 
+  /** {@link #call} with one positional argument (the callbacks of map and filter). */
+  default Object call1(Context ctx, Object x, Loc loc) {
+    return call(ctx, new Object[] {x}, null, loc);
+  }
+
+  /** {@link #call} with two positional arguments (the callback of reduce). */
+  default Object call2(Context ctx, Object x, Object y, Loc loc) {
+    return call(ctx, new Object[] {x, y}, null, loc);
+  }
+
   /**
    * The element-wise operator this callable applies to a lone number argument, when its result for a
    * number is exactly that operator's scalar definition; null otherwise. The numeric tier then
