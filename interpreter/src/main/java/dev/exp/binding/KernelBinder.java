@@ -3,8 +3,12 @@ package dev.exp.binding;
 import dev.exp.eval.runtime.Callable;
 import dev.exp.eval.runtime.LazyTable;
 import dev.exp.eval.runtime.Namespace;
+import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelIndex;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,27 +53,44 @@ public final class KernelBinder {
     return globals;
   }
 
-  /** The kernels of each class, reflected once on first use (thread-safe). */
+  /**
+   * The kernels of each class, bound one name at a time on first use (thread-safe): a class's methods
+   * are scanned once for their {@code @Kernel} names, and only the methods of a name a script uses
+   * get their converters and adapters (the first {@code sqrt} binds {@code sqrt}, not the other 60
+   * element-wise kernels).
+   */
   static final class Classes {
     private final Map<String, Class<?>> classes;
-    private final Map<String, List<KernelFunction>> bound = new ConcurrentHashMap<>();
+    /** Per class: kernel name to its methods, in a fixed order (by signature text). */
+    private final Map<String, Map<String, List<Method>>> methods = new ConcurrentHashMap<>();
+    private final Map<Method, KernelFunction> functions = new ConcurrentHashMap<>();
 
     Classes(Map<String, Class<?>> classes) {
       this.classes = classes;
     }
 
-    List<KernelFunction> kernels(String className) {
-      return bound.computeIfAbsent(className, n -> KernelFunction.of(classes.get(n)));
+    private Map<String, List<Method>> methodsOf(String className) {
+      return methods.computeIfAbsent(className, n -> {
+        Map<String, List<Method>> byName = new HashMap<>();
+        for (Method m : classes.get(n).getMethods()) {
+          Kernel k = m.getAnnotation(Kernel.class);
+          if (k != null) {
+            byName.computeIfAbsent(k.name(), x -> new ArrayList<>()).add(m);
+          }
+        }
+        for (List<Method> ms : byName.values()) {
+          ms.sort(Comparator.comparing(Method::toGenericString));
+        }
+        return byName;
+      });
     }
 
     /** The callable for a name defined by the given classes (one kernel or overloads). */
     Callable resolve(String name, List<String> classNames) {
       List<KernelFunction> found = new ArrayList<>();
       for (String c : classNames) {
-        for (KernelFunction k : kernels(c)) {
-          if (k.name().equals(name)) {
-            found.add(k);
-          }
+        for (Method m : methodsOf(c).getOrDefault(name, List.of())) {
+          found.add(functions.computeIfAbsent(m, KernelFunction::new));
         }
       }
       if (found.isEmpty()) {

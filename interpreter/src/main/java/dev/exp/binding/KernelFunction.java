@@ -248,17 +248,4 @@ public final class KernelFunction implements Callable {
     }
     return result.toExp(out);
   }
-
-  /** All annotated kernels of a class, sorted by name then Java signature. */
-  static List<KernelFunction> of(Class<?> cls) {
-    List<KernelFunction> out = new ArrayList<>();
-    for (Method m : cls.getMethods()) {
-      if (m.isAnnotationPresent(Kernel.class)) {
-        out.add(new KernelFunction(m));
-      }
-    }
-    out.sort((a, b) -> a.name.compareTo(b.name) != 0 ? a.name.compareTo(b.name)
-        : a.method.toGenericString().compareTo(b.method.toGenericString()));
-    return out;
-  }
 }
