@@ -3,12 +3,10 @@ package dev.exp.binding;
 import dev.exp.eval.runtime.Callable;
 import dev.exp.eval.runtime.LazyTable;
 import dev.exp.eval.runtime.Namespace;
-import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelIndex;
+import dev.exp.kernel.KernelSpec;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,7 @@ public final class KernelBinder {
 
   /** Script name to value (a function or a namespace); kernel values are bound on first access. */
   public static Map<String, Object> bind(List<Class<?>> classes, Map<String, String> namespaceDocs) {
-    Map<String, List<String>> index = KernelIndex.load(classes);
+    Map<String, List<KernelIndex.Entry>> index = KernelIndex.load(classes);
     Map<String, Class<?>> byName = new LinkedHashMap<>();
     for (Class<?> c : classes) {
       byName.put(c.getName(), c);
@@ -36,7 +34,7 @@ public final class KernelBinder {
     Classes bound = new Classes(byName);
     Map<String, Object> globals = new TreeMap<>();
     Map<String, Map<String, Object>> namespaces = new TreeMap<>();
-    for (Map.Entry<String, List<String>> e : index.entrySet()) {
+    for (Map.Entry<String, List<KernelIndex.Entry>> e : index.entrySet()) {
       String name = e.getKey();
       Object fn = new LazyKernel(name, e.getValue(), bound);
       int dot = name.indexOf('.');
@@ -54,48 +52,39 @@ public final class KernelBinder {
   }
 
   /**
-   * The kernels of each class, bound one name at a time on first use (thread-safe): a class's methods
-   * are scanned once for their {@code @Kernel} names, and only the methods of a name a script uses
-   * get their converters and adapters (the first {@code sqrt} binds {@code sqrt}, not the other 60
-   * element-wise kernels).
+   * The kernel methods, bound one name at a time on first use (thread-safe) from their index entries:
+   * no annotation is read, and only the methods of a name a script uses get their converters and
+   * adapters (the first {@code sqrt} binds {@code sqrt}, not the other 60 element-wise kernels).
    */
   static final class Classes {
     private final Map<String, Class<?>> classes;
-    /** Per class: kernel name to its methods, in a fixed order (by signature text). */
-    private final Map<String, Map<String, List<Method>>> methods = new ConcurrentHashMap<>();
+    /** Per class: its public methods (looked up once). */
+    private final Map<String, Method[]> methods = new ConcurrentHashMap<>();
     private final Map<Method, KernelFunction> functions = new ConcurrentHashMap<>();
 
     Classes(Map<String, Class<?>> classes) {
       this.classes = classes;
     }
 
-    private Map<String, List<Method>> methodsOf(String className) {
-      return methods.computeIfAbsent(className, n -> {
-        Map<String, List<Method>> byName = new HashMap<>();
-        for (Method m : classes.get(n).getMethods()) {
-          Kernel k = m.getAnnotation(Kernel.class);
-          if (k != null) {
-            byName.computeIfAbsent(k.name(), x -> new ArrayList<>()).add(m);
-          }
-        }
-        for (List<Method> ms : byName.values()) {
-          ms.sort(Comparator.comparing(Method::toGenericString));
-        }
-        return byName;
-      });
-    }
-
-    /** The callable for a name defined by the given classes (one kernel or overloads). */
-    Callable resolve(String name, List<String> classNames) {
-      List<KernelFunction> found = new ArrayList<>();
-      for (String c : classNames) {
-        for (Method m : methodsOf(c).getOrDefault(name, List.of())) {
-          found.add(functions.computeIfAbsent(m, KernelFunction::new));
+    private Method method(KernelSpec spec) {
+      for (Method m : methods.computeIfAbsent(spec.className(), n -> classes.get(n).getMethods())) {
+        if (spec.describes(m)) {
+          return m;
         }
       }
+      throw new IllegalStateException("kernel index out of date: " + spec.name() + " is not "
+          + spec.className() + "." + spec.method() + " (rebuild: the build writes the index)");
+    }
+
+    /** The callable for a name (one kernel or overloads, in index order). */
+    Callable resolve(String name, List<KernelIndex.Entry> entries) {
+      List<KernelFunction> found = new ArrayList<>();
+      for (KernelIndex.Entry e : entries) {
+        KernelSpec spec = e.spec();
+        found.add(functions.computeIfAbsent(method(spec), m -> new KernelFunction(m, spec)));
+      }
       if (found.isEmpty()) {
-        throw new IllegalStateException("kernel index out of date: " + name + " is not in " + classNames
-            + " (regenerate it: see KernelIndexTest)");
+        throw new IllegalStateException("no kernel " + name);
       }
       return found.size() == 1 ? found.get(0) : new Overloads(name, found);
     }

@@ -24,8 +24,11 @@ import java.util.List;
 public final class KernelFunction implements Callable {
   private final Method method;
   private final String name;
-  private final String doc;
+  /** The documentation, read from the annotation when first asked for ({@code help}, the reference). */
+  private volatile String doc;
   private final String[] needs;
+  /** {@code Kernel#scalar}: a number for number arguments. */
+  private final boolean scalar;
   private final Signature sig;
   /** Per Java parameter: the script parameter it takes, or -1 for the kernel context. */
   private final int[] source;
@@ -55,40 +58,46 @@ public final class KernelFunction implements Callable {
   private final Converters.Result result;
 
   KernelFunction(Method method) {
-    Kernel k = method.getAnnotation(Kernel.class);
+    this(method, dev.exp.kernel.KernelSpec.of(method));
+  }
+
+  /** Binds {@code method} as {@code spec} describes it (from the kernel index: no annotation is read). */
+  KernelFunction(Method method, dev.exp.kernel.KernelSpec spec) {
     if (!Modifier.isStatic(method.getModifiers()) || !Modifier.isPublic(method.getModifiers())) {
-      throw new IllegalArgumentException("kernel " + k.name() + " must be public static: " + method);
+      throw new IllegalArgumentException("kernel " + spec.name() + " must be public static: " + method);
     }
     this.method = method;
-    this.name = k.name();
-    this.doc = k.doc();
-    this.needs = k.needs();
-    Parameter[] ps = method.getParameters();
-    source = new int[ps.length];
+    this.name = spec.name();
+    this.needs = spec.needs();
+    this.scalar = spec.scalar();
+    Class<?>[] types = method.getParameterTypes();
+    java.lang.reflect.Type[] generic = method.getGenericParameterTypes();
+    source = new int[types.length];
     List<String> names = new ArrayList<>();
     List<String> shown = new ArrayList<>();
     List<Object> dflts = new ArrayList<>();
     List<Converters.Converter> convs = new ArrayList<>();
     List<Boolean> nulls = new ArrayList<>();
     boolean path = false;
-    for (int i = 0; i < ps.length; i++) {
-      Arg a = ps[i].getAnnotation(Arg.class);
-      if (a == null) {
-        if (ps[i].getType() == KernelContext.class) {
+    for (int i = 0; i < types.length; i++) {
+      String argName = spec.args()[i];
+      if (argName == null) {
+        if (types[i] == KernelContext.class) {
           source[i] = -1;
           continue;
         }
         throw new IllegalArgumentException("kernel " + name + ": parameter " + i + " has no @Arg: " + method);
       }
+      String dflt = spec.defaults()[i];
       source[i] = names.size();
-      names.add(a.value());
-      boolean required = a.dflt().equals(Arg.REQUIRED);
-      shown.add(required ? null : a.dflt());
-      dflts.add(required ? null : Literals.parse(a.dflt()));
-      convs.add(Converters.forType(ps[i].getType(), ps[i].getParameterizedType()));
-      Class<?> t = ps[i].getType();
-      nulls.add(t == Object.class || !t.isPrimitive() && t != dev.exp.random.Rng.class && a.dflt().equals("none"));
-      path |= a.value().equals("path");
+      names.add(argName);
+      boolean required = dflt.equals(Arg.REQUIRED);
+      shown.add(required ? null : dflt);
+      dflts.add(required ? null : Literals.parse(dflt));
+      convs.add(Converters.forType(types[i], generic[i]));
+      Class<?> t = types[i];
+      nulls.add(t == Object.class || !t.isPrimitive() && t != dev.exp.random.Rng.class && dflt.equals("none"));
+      path |= argName.equals("path");
     }
     this.sig = new Signature(name, names.toArray(new String[0]), shown.toArray(new String[0]), false);
     this.defaults = dflts.toArray();
@@ -99,11 +108,11 @@ public final class KernelFunction implements Callable {
     }
     this.resolvesPath = path && needs.length > 0;
     this.kinds = new byte[converters.length];
-    for (int i = 0, p = 0; i < ps.length; i++) {
+    for (int i = 0, p = 0; i < types.length; i++) {
       if (source[i] < 0) {
         continue;
       }
-      Class<?> t = ps[i].getType();
+      Class<?> t = types[i];
       kinds[p++] = t == Object.class ? ANY : t == dev.exp.tensor.Tensor.class ? TENSOR
           : t == double.class || t == Double.class ? NUMBER : GENERAL;
     }
@@ -141,7 +150,7 @@ public final class KernelFunction implements Callable {
   public boolean returnsNumber(boolean[] given) {
     Class<?> r = method.getReturnType();
     boolean numeric = r == double.class || r == int.class || r == long.class;
-    if (!numeric && !method.getAnnotation(Kernel.class).scalar() || needs.length > 0 || given.length != kinds.length) {
+    if (!numeric && !scalar || needs.length > 0 || given.length != kinds.length) {
       return false;
     }
     Parameter[] ps = method.getParameters();
@@ -165,7 +174,12 @@ public final class KernelFunction implements Callable {
 
   @Override
   public String doc() {
-    return doc;
+    String d = doc;
+    if (d == null) {
+      d = method.getAnnotation(Kernel.class).doc();
+      doc = d;
+    }
+    return d;
   }
 
   Method method() {

@@ -1,18 +1,19 @@
 package dev.exp.binding;
 
 import dev.exp.eval.runtime.LazyTable;
+import dev.exp.kernel.KernelIndex;
 import java.util.List;
 
-/** A kernel name whose classes are bound on first use (see {@link KernelBinder}). */
+/** A kernel name whose methods are bound on first use (see {@link KernelBinder}). */
 final class LazyKernel implements LazyTable.Lazy {
   private final String name;
-  private final List<String> classes;
+  private final List<KernelIndex.Entry> methods;
   private final KernelBinder.Classes binder;
   private volatile Object value;
 
-  LazyKernel(String name, List<String> classes, KernelBinder.Classes binder) {
+  LazyKernel(String name, List<KernelIndex.Entry> methods, KernelBinder.Classes binder) {
     this.name = name;
-    this.classes = List.copyOf(classes);
+    this.methods = List.copyOf(methods);
     this.binder = binder;
   }
 
@@ -20,7 +21,7 @@ final class LazyKernel implements LazyTable.Lazy {
   public Object resolve() {
     Object v = value;
     if (v == null) {
-      v = binder.resolve(name, classes);
+      v = binder.resolve(name, methods);
       value = v;
     }
     return v;

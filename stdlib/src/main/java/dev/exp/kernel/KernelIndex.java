@@ -7,102 +7,136 @@ import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
- * Which class defines each kernel name, without loading the classes: read from the resource {@link
- * #RESOURCE} (generated from the {@code @Kernel} annotations and checked by a test), so an engine can
- * know every name at once and bind a class's kernels only when a script first uses one of them.
+ * Every kernel of the standard library without loading a class or reading an annotation: the resource
+ * {@link #RESOURCE} (written by the build from the {@code @Kernel} annotations, checked by a test)
+ * holds one {@link KernelSpec#line()} per kernel method. An engine knows every name at once and binds
+ * a kernel only when a script first uses it.
  */
 public final class KernelIndex {
   private KernelIndex() {}
 
-  /** Lines of {@code name<TAB>class}, in the order of the kernel class list. */
+  /** One {@link KernelSpec#line()} per kernel method: by class in the order of the kernel class list, then by name and signature. */
   public static final String RESOURCE = "/dev/exp/kernels.idx";
 
+  /** One kernel method of a name: its class, and its spec (parsed from the index on first use). */
+  public static final class Entry {
+    private final String className;
+    private String line;
+    private KernelSpec spec;
+
+    Entry(String className, String line, KernelSpec spec) {
+      this.className = className;
+      this.line = line;
+      this.spec = spec;
+    }
+
+    public String className() {
+      return className;
+    }
+
+    public synchronized KernelSpec spec() {
+      if (spec == null) {
+        spec = KernelSpec.parse(line);
+        line = null;
+      }
+      return spec;
+    }
+  }
+
   /**
-   * Kernel name to the classes defining it (more than one for overloads across classes), for the given
-   * kernel classes. Reads the index; classes missing from it are indexed by reflection.
+   * Kernel name to its methods (more than one for overloads), for the given kernel classes, in class
+   * order. Reads the index; classes missing from it (a host's) are indexed from their annotations.
    */
-  public static Map<String, List<String>> load(List<Class<?>> classes) {
-    Map<String, List<String>> fromResource = read();
+  public static Map<String, List<Entry>> load(List<Class<?>> classes) {
     Set<String> wanted = new HashSet<>();
     for (Class<?> c : classes) {
       wanted.add(c.getName());
     }
-    // one pass over the index (run once per engine, cold: no scan of the index per class)
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    Set<String> indexed = new HashSet<>();
-    for (Map.Entry<String, List<String>> e : fromResource.entrySet()) {
-      List<String> defining = null;
-      for (String c : e.getValue()) {
-        indexed.add(c);
-        if (wanted.contains(c)) {
-          if (defining == null) {
-            defining = new ArrayList<>(2);
-          }
-          defining.add(c);
-        }
-      }
-      if (defining != null) {
-        out.put(e.getKey(), defining);
-      }
-    }
+    Map<String, List<Entry>> out = new LinkedHashMap<>();
+    Set<String> indexed = read(wanted, out);
     for (Class<?> c : classes) {
       if (!indexed.contains(c.getName())) {
-        for (String name : namesOf(c)) {
-          out.computeIfAbsent(name, k -> new ArrayList<>()).add(c.getName());
+        for (KernelSpec s : specsOf(c)) {
+          out.computeIfAbsent(s.name(), k -> new ArrayList<>(2)).add(new Entry(c.getName(), null, s));
         }
       }
     }
     return out;
   }
 
-  /** The kernel names a class defines, by reflection (sorted, each once). */
-  public static List<String> namesOf(Class<?> c) {
-    TreeSet<String> names = new TreeSet<>();
+  /** The kernels of a class from its annotations: by name, then by Java signature. */
+  public static List<KernelSpec> specsOf(Class<?> c) {
+    Map<String, List<Method>> byName = new TreeMap<>();
     for (Method m : c.getMethods()) {
       Kernel k = m.getAnnotation(Kernel.class);
       if (k != null) {
-        names.add(k.name());
+        byName.computeIfAbsent(k.name(), x -> new ArrayList<>()).add(m);
       }
     }
-    return new ArrayList<>(names);
+    List<KernelSpec> out = new ArrayList<>();
+    for (List<Method> ms : byName.values()) {
+      ms.sort(Comparator.comparing(Method::toGenericString));
+      for (Method m : ms) {
+        out.add(KernelSpec.of(m));
+      }
+    }
+    return out;
   }
 
   /** The index text for a list of kernel classes (what {@link #RESOURCE} must contain). */
   public static String generate(List<Class<?>> classes) {
     StringBuilder sb = new StringBuilder();
     for (Class<?> c : classes) {
-      for (String name : namesOf(c)) {
-        sb.append(name).append('\t').append(c.getName()).append('\n');
+      for (KernelSpec s : specsOf(c)) {
+        sb.append(s.line()).append('\n');
       }
     }
     return sb.toString();
   }
 
-  private static Map<String, List<String>> read() {
-    Map<String, List<String>> out = new LinkedHashMap<>();
+  /**
+   * Adds the entries of the wanted classes to {@code out} (only the name and class of a line are read
+   * now: this runs cold at every start); returns every class the index covers.
+   */
+  private static Set<String> read(Set<String> wanted, Map<String, List<Entry>> out) {
+    Set<String> indexed = new HashSet<>();
     try (InputStream in = KernelIndex.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        return out;
+        return indexed;
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
       String line;
       while ((line = r.readLine()) != null) {
-        int tab = line.indexOf('\t');
-        if (tab > 0) {
-          out.computeIfAbsent(line.substring(0, tab), k -> new ArrayList<>()).add(line.substring(tab + 1));
+        int t1 = line.indexOf('\t');
+        int t2 = t1 < 0 ? -1 : line.indexOf('\t', t1 + 1);
+        if (t2 < 0) {
+          continue;
+        }
+        String cls = line.substring(t1 + 1, t2);
+        indexed.add(cls);
+        if (wanted.contains(cls)) {
+          String name = line.substring(0, t1);
+          List<Entry> es = out.get(name);
+          if (es == null) {
+            es = new ArrayList<>(2);
+            out.put(name, es);
+          }
+          es.add(new Entry(cls, line, null));
         }
       }
     } catch (IOException e) {
-      return new LinkedHashMap<>();
+      indexed.clear();
+      out.clear();
     }
-    return out;
+    return indexed;
   }
 }
