@@ -91,7 +91,7 @@ public final class Decompositions {
     if (k == 0) {
       q = Tensor.zeros(rows, 0);
       r = Tensor.zeros(0, cols);
-    } else if (Blas.isNative()) {
+    } else if (Blas.lapackFor(Math.max(rows, cols))) {
       Tensor[] qrt = NativeDecompositions.qr(m);
       q = qrt[0];
       r = qrt[1];
@@ -128,7 +128,7 @@ public final class Decompositions {
     }
     Mat.symmetrize(m);
     DMatrixRMaj t;
-    if (Blas.isNative()) {
+    if (Blas.lapackFor(n)) {
       t = NativeDecompositions.choleskyLower(m);
       if (t == null) {
         throw KernelException.of("linalg.cholesky: A (shape [%d, %d]) is not positive definite", n, n);
@@ -177,7 +177,7 @@ public final class Decompositions {
       DMatrixRMaj v = full ? eye(cols) : new DMatrixRMaj(cols, 0);
       return new Svd(new double[0], u, v);
     }
-    if (Blas.isNative()) {
+    if (Blas.lapackFor(Math.max(rows, cols))) {
       return NativeDecompositions.svd(m, vectors, full);
     }
     SingularValueDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.svd(rows, cols, vectors, vectors, !full);
@@ -250,7 +250,7 @@ public final class Decompositions {
     Mat.symmetrize(m);
     double[] w = new double[n];
     double[] vec = new double[n * n];
-    if (n > 0 && Blas.isNative()) {
+    if (n > 0 && Blas.lapackFor(n)) {
       NativeDecompositions.eigh(m, w, vec);
     } else if (n > 0) {
       EigenDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.eig(n, true, true);

@@ -9,7 +9,7 @@ import org.ejml.dense.row.decomposition.lu.LUDecompositionAlt_DDRM;
 /**
  * An LU factorisation with partial pivoting, PA = LU with (PA)[i] = A[piv[i]], plus the solves (with A
  * and with Aᵀ) and the reciprocal condition estimate that the kernels need. LAPACK's dgetrf computes it
- * when the native BLAS is active, EJML otherwise.
+ * when the native BLAS is active and n >= {@link Blas#LAPACK_MIN}, EJML otherwise.
  *
  * <p>On the LAPACK path the factor is that of Aᵀ (LAPACK reads the row-major A column-major, which
  * saves the two transposed copies row-major LAPACKE makes per call): {@code lu} read row-major is then
@@ -47,7 +47,7 @@ final class LuFactor {
     for (double s : colSums) {
       norm1 = Math.max(norm1, s);
     }
-    if (n > 0 && Blas.isNative()) {
+    if (n > 0 && Blas.lapackFor(n)) {
       double[] lu = d.length == n * n ? d : java.util.Arrays.copyOf(d, n * n);
       int[] ipiv = new int[n];
       int info = Lapack.dgetrfTransposed(n, lu, ipiv);

@@ -30,6 +30,22 @@ class NumpyReferenceTest {
   }
 
   @Test
+  void smallMatricesGiveTheSameValuesOnLapack() {
+    // small matrices are decomposed in Java by default (Blas.LAPACK_MIN); here every size goes to
+    // LAPACK when the native backend is active, so both paths meet the same reference values
+    System.setProperty("exp.lapack.min", "1");
+    try {
+      singularValues();
+      symmetricEigenvalues();
+      choleskyFactor();
+      solveInverseDeterminant();
+      qrTriangleUpToSigns();
+    } finally {
+      System.clearProperty("exp.lapack.min");
+    }
+  }
+
+  @Test
   void singularValues() {
     Map<String, Object> r = Decompositions.svd(Tensor.matrix(A), false);
     near(new double[] {4.973373963801144, 3.7089768705710786, 2.2380889146219496}, (Tensor) r.get("s"), 1e-14);

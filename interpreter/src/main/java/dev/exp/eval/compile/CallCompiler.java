@@ -66,6 +66,9 @@ final class CallCompiler {
     return new AccessNodes.Index(ix.loc(), target, items, slices, locs);
   }
 
+  /** Namespaces whose kernels run on the BLAS (linear algebra, attention, the learners). */
+  private static final java.util.Set<String> BLAS_NAMESPACES = java.util.Set.of("linalg", "attention", "learn");
+
   static Node member(Compiler k, Ast.Member m) {
     Node target = k.expr(m.target());
     if (target instanceof VariableNodes.Const c && c.value instanceof Namespace ns) {
@@ -74,6 +77,9 @@ final class CallCompiler {
         k.reportError(m.loc(), "'" + ns.name() + "' has no member '" + m.name() + "'"
             + Suggest.didYouMean(m.name(), ns.memberNames()));
         return new VariableNodes.Const(m.loc(), null);
+      }
+      if (BLAS_NAMESPACES.contains(ns.name())) {
+        dev.exp.tensor.blas.Blas.preload();   // these kernels multiply matrices: load the BLAS meanwhile
       }
       return new VariableNodes.Const(m.loc(), ns.member(m.name()));
     }

@@ -30,7 +30,28 @@ public final class Blas {
 
   private static final class Holder {
     static final BlasBackend BACKEND = choose(System.getProperty(PROPERTY));
-    static final JavaBlas JAVA = BACKEND instanceof JavaBlas j ? j : new JavaBlas(dev.exp.kernel.VectorImpl.modulePresent(), null);
+  }
+
+  /** The Java kernel for small products, in its own holder: a small product never loads the native library. */
+  private static final class JavaHolder {
+    static final JavaBlas JAVA = new JavaBlas(dev.exp.kernel.VectorImpl.modulePresent(), null);
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean PRELOADING = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Chooses (and so loads) the backend on a low-priority daemon thread, once: loading OpenBLAS costs
+   * 0.4-0.9 s of CPU on the reference machine, which a script that will multiply matrices can spend
+   * on the other core while it is still being compiled and started. A caller that needs the backend
+   * before the thread is done waits for it (class initialisation), so nothing changes but the timing.
+   */
+  public static void preload() {
+    if (PRELOADING.compareAndSet(false, true)) {
+      Thread t = new Thread(Blas::isNative, "exp-blas-preload");
+      t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY);
+      t.start();
+    }
   }
 
   /** Picks the backend for the given value of {@link #PROPERTY} (null: auto). */
@@ -66,6 +87,19 @@ public final class Blas {
     return Holder.BACKEND.describe();
   }
 
+  /**
+   * Matrices below this dimension are decomposed in Java (EJML) even when the native library is
+   * active: at that size LAPACK is not faster, and a script that only solves small systems never pays
+   * the 0.4-0.9 s of loading OpenBLAS. {@code -Dexp.lapack.min=N} changes it (the tests run the
+   * reference values through LAPACK with 1).
+   */
+  public static final int LAPACK_MIN = 32;
+
+  /** Whether {@code dev.exp.linalg} decomposes a matrix of dimension {@code n} with LAPACK. */
+  public static boolean lapackFor(long n) {
+    return n >= Integer.getInteger("exp.lapack.min", LAPACK_MIN) && isNative();
+  }
+
   /** True when the native library is active (then {@code dev.exp.linalg} may use LAPACK). */
   public static boolean isNative() {
     return Holder.BACKEND.isNative();
@@ -96,7 +130,7 @@ public final class Blas {
       java.util.Arrays.fill(c, co, co + m * n, 0.0);
       return;
     }
-    BlasBackend be = (long) m * n * k < SMALL || vectorProduct(ta, tb, m, n) ? Holder.JAVA : Holder.BACKEND;
+    BlasBackend be = (long) m * n * k < SMALL || vectorProduct(ta, tb, m, n) ? JavaHolder.JAVA : Holder.BACKEND;
     if (tb && !be.isNative()) { // transpose B once, not once per block
       b = Transpose.of(b, bo, n, k);
       bo = 0;
@@ -135,7 +169,7 @@ public final class Blas {
       java.util.Arrays.fill(c, co, co + 2 * m * n, 0.0);
       return;
     }
-    BlasBackend be = (long) m * n * k < SMALL ? Holder.JAVA : Holder.BACKEND;
+    BlasBackend be = (long) m * n * k < SMALL ? JavaHolder.JAVA : Holder.BACKEND;
     int step = poll == NO_POLL ? m : rowsPerBlock(be, 8L * n * k, m);
     if (stepOverride > 0) {
       step = stepOverride;
