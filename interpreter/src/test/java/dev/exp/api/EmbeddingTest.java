@@ -20,6 +20,18 @@ class EmbeddingTest {
   private final Engine engine = Engine.builder().output(printed::add).build();
 
   @Test
+  void globalNamesMustBeIdentifiers() {
+    try (Session s = Engine.create().newSession()) {
+      s.set("_x9", 1).set("A", 2);
+      assertEquals(3.0, s.eval("_x9 + A").asDouble());
+      for (String bad : new String[] {"", "9a", "a-b", "a b", "é"}) {
+        assertThrows(IllegalArgumentException.class, () -> s.set(bad, 1), bad);
+      }
+      assertThrows(IllegalArgumentException.class, () -> s.set(null, 1));
+    }
+  }
+
+  @Test
   void oneLiner() {
     assertEquals(3.0, Exp.eval("1 + 2").asDouble());
     double[][] m = {{1, 2}, {3, 4}};
