@@ -482,7 +482,7 @@ final class NumericCodegen {
     }
     dev.exp.tensor.op.UnaryOp op = fn.scalarOp();
     if (op == null || args.length != 1 || names != null) {
-      kernel(fn, args, plan != null ? plan : fn.sig() == null ? null : fn.sig().plan(args.length, names, loc), loc);
+      kernel(fn, args, plan != null ? plan : planOf(fn, args.length, names, loc), loc);
       return;
     }
     String owner = "dev/exp/tensor/op/UnaryOp";
@@ -492,6 +492,15 @@ final class NumericCodegen {
     stacked--;
     tick(loc);
     mv.visitMethodInsn(INVOKEVIRTUAL, owner, "apply", "(D)D", false);
+  }
+
+  /** The binding plan of a call with named arguments; null when there is none (the tree then reports the call's error). */
+  private static dev.exp.eval.runtime.CallPlan planOf(dev.exp.eval.runtime.Callable fn, int n, String[] names, Loc loc) {
+    try {
+      return fn.sig() == null ? null : fn.sig().plan(n, names, loc);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**
