@@ -11,7 +11,6 @@ import dev.exp.kernel.KernelException;
 import dev.exp.syntax.Loc;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -153,9 +152,9 @@ public final class KernelFunction implements Callable {
     if (!numeric && !scalar || needs.length > 0 || given.length != kinds.length) {
       return false;
     }
-    Parameter[] ps = method.getParameters();
-    for (int i = 0; i < ps.length; i++) {
-      if (source[i] >= 0 && given[source[i]] && !numberType(ps[i].getType())) {
+    Class<?>[] types = method.getParameterTypes();
+    for (int i = 0; i < types.length; i++) {
+      if (source[i] >= 0 && given[source[i]] && !numberType(types[i])) {
         return false;
       }
     }
