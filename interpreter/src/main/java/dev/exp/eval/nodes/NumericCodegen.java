@@ -64,7 +64,9 @@ final class NumericCodegen {
   /** The kinds of the frame slots, and what a loop reads, writes and declares. */
   final NumericSlots slots;
   /** The tensor-element part of the walk. */
-  private final NumericElements elements = new NumericElements(this);
+  final NumericElements elements = new NumericElements(this);
+  /** The part of the walk for calls of builtins and kernels. */
+  private final NumericBuiltins builtins = new NumericBuiltins(this);
   /** The class being built: its constants, call sites and scaffolding. */
   private final NumericClassFile cls;
   /** Globals holding real tensors that are indexed (with their ranks), and those written into. */
@@ -79,7 +81,7 @@ final class NumericCodegen {
   private boolean boolResult;
   MethodVisitor mv;
   /** Values on the operand stack below the code being emitted: a jump out of a loop may not leave any. */
-  private int stacked;
+  int stacked;
   private LoopLabels loop;
   private final int siteLocal;
   int nextLocal;
@@ -394,12 +396,12 @@ final class NumericCodegen {
       num(p.operand);
     } else if (n instanceof AccessNodes.Call c) {
       if (c.callee instanceof VariableNodes.Const k && k.value instanceof dev.exp.eval.runtime.Callable fn) {
-        builtin(fn, c.args, c.names, null, c.loc);
+        builtins.call(fn, c.args, c.names, null, c.loc);
       } else {
         call(c);
       }
     } else if (n instanceof AccessNodes.ConstCall c) {
-      builtin(c.fn, c.args, null, c.plan, c.loc);
+      builtins.call(c.fn, c.args, null, c.plan, c.loc);
     } else if (n instanceof AccessNodes.Index ix) {
       elements.element(ix, null);
     } else if (n instanceof ControlNodes.If i) {
@@ -468,77 +470,6 @@ final class NumericCodegen {
     } else {
       throw new Ineligible("operator " + op.op);
     }
-  }
-
-  /**
-   * A call of an element-wise builtin on a number ({@code sqrt(x)}): its operator's scalar definition
-   * inline, after the step the tree counts for the call.
-   */
-  private void builtin(dev.exp.eval.runtime.Callable fn, Node[] args, String[] names, dev.exp.eval.runtime.CallPlan plan,
-      Loc loc) throws Ineligible {
-    if ("len".equals(fn.intrinsic())) {
-      elements.length(args, names, loc);
-      return;
-    }
-    dev.exp.tensor.op.UnaryOp op = fn.scalarOp();
-    if (op == null || args.length != 1 || names != null) {
-      kernel(fn, args, plan != null ? plan : planOf(fn, args.length, names, loc), loc);
-      return;
-    }
-    String owner = "dev/exp/tensor/op/UnaryOp";
-    mv.visitFieldInsn(GETSTATIC, owner, op.name(), "L" + owner + ";");
-    stacked++;
-    num(args[0]);
-    stacked--;
-    tick(loc);
-    mv.visitMethodInsn(INVOKEVIRTUAL, owner, "apply", "(D)D", false);
-  }
-
-  /** The binding plan of a call with named arguments; null when there is none (the tree then reports the call's error). */
-  private static dev.exp.eval.runtime.CallPlan planOf(dev.exp.eval.runtime.Callable fn, int n, String[] names, Loc loc) {
-    try {
-      return fn.sig() == null ? null : fn.sig().plan(n, names, loc);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  /**
-   * A loop's call of a kernel that returns a number for numbers ({@code uniform()}): the arguments are
-   * boxed in source order and the kernel is called as the tree calls it, after the call's step. Only in
-   * loops: a function's translation must have no effects (it may deoptimise and run again), and a
-   * kernel may draw random numbers.
-   */
-  private void kernel(dev.exp.eval.runtime.Callable fn, Node[] args, dev.exp.eval.runtime.CallPlan plan, Loc loc)
-      throws Ineligible {
-    if (code != null || plan == null) {
-      throw new Ineligible("a call of builtin " + fn.name());
-    }
-    boolean[] given = new boolean[fn.sig().size()];
-    for (int i = 0; i < args.length; i++) {
-      given[plan.target(i)] = true;
-    }
-    if (!fn.returnsNumber(given)) {
-      throw new Ineligible("a call of builtin " + fn.name());
-    }
-    String site = "dev/exp/eval/nodes/NumericKernelCall";
-    getConstant(new NumericKernelCall(fn, plan, loc), "L" + site + ";");
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitLdcInsn(args.length);
-    mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
-    stacked += 3;
-    for (int i = 0; i < args.length; i++) {
-      mv.visitInsn(DUP);
-      mv.visitLdcInsn(i);
-      stacked += 2;
-      num(args[i]);
-      stacked -= 2;
-      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
-      mv.visitInsn(AASTORE);
-    }
-    stacked -= 3;
-    tick(loc);
-    mv.visitMethodInsn(INVOKEVIRTUAL, site, "call", "(" + CTX_D + "[" + OBJECT_D + ")D", false);
   }
 
   /**
