@@ -432,9 +432,22 @@ public final class AccessNodes {
 
     @Override
     public Object eval(Frame f) {
-      Indexing.Item[] items = index.evalItems(f);
-      Object v = value.eval(f);
-      Object container = peek(read, f);
+      Indexing.Item[] items;
+      Object v;
+      Object container;
+      if (index.items.length == 1 && !index.slices[0]) {
+        Object p = index.items[0][0].eval(f);
+        v = value.eval(f);
+        container = peek(read, f);
+        if (container instanceof Tensor t && p instanceof Double d && v instanceof Double x && writeElement(f, t, d, x)) {
+          return null;
+        }
+        items = new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, index.itemLocs[0])};
+      } else {
+        items = index.evalItems(f);
+        v = value.eval(f);
+        container = peek(read, f);
+      }
       if (!op.equals("=")) {
         Object old = Indexing.get(container, items, loc);
         v = Ops.binary(arith, old, v, loc);
@@ -444,6 +457,26 @@ public final class AccessNodes {
       write.write(f, updated);
       own(f, updated);
       return null;
+    }
+
+    /**
+     * {@code v[i] = x} (or {@code +=}, ...) on a real vector the variable owns, at an integer index in
+     * range: written in place at once, as {@link Indexing#set} would, without index objects. False
+     * when any of that does not hold (then the general path decides, errors included).
+     */
+    private boolean writeElement(Frame f, Tensor t, double d, double x) {
+      if (t.rank() != 1 || t.isComplex() || !TensorElements.writable(t, owner(f))) {
+        return false;
+      }
+      int n = t.extent(0);
+      double i = d < 0 ? d + n : d;
+      if (!(i >= 0 && i < n && i == Math.rint(i))) {
+        return false;
+      }
+      double[] data = t.storage();
+      int k = (int) i;
+      data[k] = arith == null ? x : arith.apply(data[k], x);
+      return true;
     }
 
     private Object owner(Frame f) {
