@@ -53,6 +53,13 @@ public final class Closure implements Callable {
     if (code.params.length != 1 || code.sig.hasRest()) {
       return Callable.super.call1(ctx, x, loc);
     }
+    NumericEntry fast = code.fast;
+    if (fast != null && x instanceof Double d) {
+      Object v = fastCall(ctx, fast, d, 0, 1, loc);
+      if (v != null) {
+        return v;
+      }
+    }
     Frame f = newFrame(ctx);
     f.slots[0] = x;
     return run(f, ALL_BOUND, loc);
@@ -64,10 +71,41 @@ public final class Closure implements Callable {
     if (code.params.length != 2 || code.sig.hasRest()) {
       return Callable.super.call2(ctx, x, y, loc);
     }
+    NumericEntry fast = code.fast;
+    if (fast != null && x instanceof Double a && y instanceof Double b) {
+      Object v = fastCall(ctx, fast, a, b, 2, loc);
+      if (v != null) {
+        return v;
+      }
+    }
     Frame f = newFrame(ctx);
     f.slots[0] = x;
     f.slots[1] = y;
     return run(f, ALL_BOUND, loc);
+  }
+
+  /**
+   * A call of the translated code with one or two numbers and no frame (the callbacks of map, filter
+   * and reduce), entered and left as {@link #run} does; null when a guard failed (the function is
+   * back in the tree and the caller runs the call there).
+   */
+  private Object fastCall(Context ctx, NumericEntry fast, double x, double y, int arity, Loc loc) {
+    int depth = ctx.depth;
+    ctx.enter(loc);
+    try {
+      double v = arity == 1 ? fast.invoke1(ctx, captures, x) : fast.invoke2(ctx, captures, x, y);
+      return fast.boolResult ? (Object) (v != 0) : (Object) v;
+    } catch (NumericEntry.Deopt d) {
+      NumericTier.deoptimized(code);
+      return null;
+    } catch (ExpError e) {
+      e.leave(name());
+      throw e;
+    } catch (StackOverflowError e) {
+      throw overflow(ctx, loc);
+    } finally {
+      ctx.depth = depth;
+    }
   }
 
   @Override
@@ -101,7 +139,7 @@ public final class Closure implements Callable {
       NumericEntry fast = entry();
       if (fast != null && numericArguments(f)) {
         try {
-          double v = fast.invoke(ctx, f.nums);
+          double v = fast.invoke(ctx, captures, f.nums);
           return fast.boolResult ? (Object) (v != 0) : (Object) v;
         } catch (NumericEntry.Deopt d) {
           deoptimized(ctx, depth);
@@ -131,7 +169,7 @@ public final class Closure implements Callable {
       NumericEntry fast = entry();
       if (fast != null && numericArguments(f)) {
         try {
-          double v = fast.invoke(ctx, f.nums);
+          double v = fast.invoke(ctx, captures, f.nums);
           if (fast.boolResult) {
             throw new UnexpectedType(v != 0);
           }
@@ -154,7 +192,7 @@ public final class Closure implements Callable {
   /** The bytecode entry of this function ({@link NumericTier}), counting the call while it is undecided. */
   private NumericEntry entry() {
     NumericEntry fast = code.fast;
-    if (fast == null && code.tierState == NumericTier.PENDING && captures.length == 0) {
+    if (fast == null && code.tierState == NumericTier.PENDING) {
       fast = NumericTier.called(code);
     }
     return fast;

@@ -49,7 +49,15 @@ final class NumericClassFile {
 
   /** The descriptor of a translated function's {@code body}: {@code (Context, double...) double}. */
   static String bodyDescriptor(int arity) {
-    return "(" + CTX_D + "D".repeat(arity) + ")D";
+    return bodyDescriptor(arity, false);
+  }
+
+  /**
+   * The descriptor of a translated function's {@code body}; a function that reads captured
+   * variables takes its closure's cells after the context: {@code (Context, Object[], double...) double}.
+   */
+  static String bodyDescriptor(int arity, boolean captures) {
+    return "(" + CTX_D + (captures ? "[Ljava/lang/Object;" : "") + "D".repeat(arity) + ")D";
   }
 
   NumericClassFile(String superclass, String bodyDesc) {
@@ -108,7 +116,7 @@ final class NumericClassFile {
    * Completes the class — the bridge is {@code invoke} for a function of {@code arity} parameters,
    * or {@code runFor}/{@code runWhile} for a loop — and defines it; an instance of it.
    */
-  Object define(boolean function, int arity, boolean isFor) throws ReflectiveOperationException {
+  Object define(boolean function, int arity, boolean captures, boolean isFor) throws ReflectiveOperationException {
     constants.set(0, siteNames.toArray(new String[0]));
     constants.set(1, siteLocs.toArray(new Loc[0]));
     for (int i = 0; i < constants.size(); i++) {
@@ -117,7 +125,10 @@ final class NumericClassFile {
     classInit();
     constructor();
     if (function) {
-      invoke(arity);
+      invoke(arity, captures);
+      if (arity == 1 || arity == 2) {
+        invokeDirect(arity, captures);
+      }
     } else {
       runLoop(isFor);
     }
@@ -163,15 +174,35 @@ final class NumericClassFile {
     m.visitEnd();
   }
 
-  /** {@code invoke(ctx, args)}: unpacks the arguments and calls {@code body}. */
-  private void invoke(int arity) {
-    MethodVisitor m = cw.visitMethod(0, "invoke", "(" + CTX_D + "[D)D", null, null);
+  /** {@code invoke(ctx, captures, args)}: unpacks the arguments and calls {@code body}. */
+  private void invoke(int arity, boolean captures) {
+    MethodVisitor m = cw.visitMethod(0, "invoke", "(" + CTX_D + "[Ljava/lang/Object;[D)D", null, null);
     m.visitCode();
     m.visitVarInsn(ALOAD, 1);
-    for (int i = 0; i < arity; i++) {
+    if (captures) {
       m.visitVarInsn(ALOAD, 2);
+    }
+    for (int i = 0; i < arity; i++) {
+      m.visitVarInsn(ALOAD, 3);
       m.visitLdcInsn(i);
       m.visitInsn(DALOAD);
+    }
+    m.visitMethodInsn(INVOKESTATIC, SELF, "body", bodyDesc, false);
+    m.visitInsn(DRETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
+  /** {@code invoke1(ctx, captures, x)} or {@code invoke2(ctx, captures, x, y)}: {@code body} without an argument array. */
+  private void invokeDirect(int arity, boolean captures) {
+    MethodVisitor m = cw.visitMethod(0, "invoke" + arity, "(" + CTX_D + "[Ljava/lang/Object;" + "D".repeat(arity) + ")D", null, null);
+    m.visitCode();
+    m.visitVarInsn(ALOAD, 1);
+    if (captures) {
+      m.visitVarInsn(ALOAD, 2);
+    }
+    for (int i = 0; i < arity; i++) {
+      m.visitVarInsn(DLOAD, 3 + 2 * i);
     }
     m.visitMethodInsn(INVOKESTATIC, SELF, "body", bodyDesc, false);
     m.visitInsn(DRETURN);

@@ -59,6 +59,8 @@ final class NumericCodegen {
   private final int frameSize;
   private final NumericTier.Compiling compiling;
   private final int arity;
+  /** Whether the function reads captured variables (its {@code body} then takes its closure's cells). */
+  private final boolean captures;
   /** JVM local of frame slot 0 (slot s is at base + 2s). */
   private final int base;
   /** The kinds of the frame slots, and what a loop reads, writes and declares. */
@@ -96,10 +98,12 @@ final class NumericCodegen {
     this.compiling = compiling;
     if (code != null) {
       this.arity = code.params.length;
-      this.base = 1;
-      this.cls = new NumericClassFile(ENTRY, NumericClassFile.bodyDescriptor(arity));
+      this.captures = code.captures.length > 0;
+      this.base = captures ? 2 : 1;   // (ctx, [captures,] args...)
+      this.cls = new NumericClassFile(ENTRY, NumericClassFile.bodyDescriptor(arity, captures));
     } else {
       this.arity = 0;
+      this.captures = false;
       boolean isFor = loopNode instanceof ControlNodes.For;
       this.base = isFor ? 10 : 2;   // (ctx, frame, from, step, count, start) or (ctx, frame)
       this.cls = new NumericClassFile(NumericClassFile.LOOP, isFor ? NumericClassFile.FOR_DESC : NumericClassFile.WHILE_DESC);
@@ -114,7 +118,7 @@ final class NumericCodegen {
     NumericCodegen g = new NumericCodegen(code, null, null, code.frameSize, compiling);
     g.emit();
     try {
-      NumericEntry entry = (NumericEntry) g.cls.define(true, g.arity, false);
+      NumericEntry entry = (NumericEntry) g.cls.define(true, g.arity, g.captures, false);
       entry.lookup = g.cls.lookup;
       entry.bodyType = MethodType.fromMethodDescriptorString(g.cls.bodyDesc, NumericCodegen.class.getClassLoader());
       entry.reads = g.reads.toArray(new GlobalVar[0]);
@@ -138,7 +142,7 @@ final class NumericCodegen {
     NumericCodegen g = new NumericCodegen(null, loop, frameSlots, frameSlots.length, compiling);
     g.emit();
     try {
-      NumericLoop l = (NumericLoop) g.cls.define(false, 0, loop instanceof ControlNodes.For);
+      NumericLoop l = (NumericLoop) g.cls.define(false, 0, false, loop instanceof ControlNodes.For);
       g.slots.inputsOf(l);
       l.tensorGlobals = g.tensorGlobals.keySet().toArray(new GlobalVar[0]);
       l.tensorGlobalRanks = g.tensorGlobals.values().stream().mapToInt(Integer::intValue).toArray();
@@ -160,8 +164,8 @@ final class NumericCodegen {
 
   /** Emits the static {@code body}: the walk of the tree that is also the eligibility check. */
   private void emit() throws Ineligible {
-    if (code != null && (code.capturedParams || code.captures.length > 0)) {
-      throw new Ineligible("captures variables");
+    if (code != null && code.capturedParams) {
+      throw new Ineligible("an inner function captures its parameters");
     }
     mv = cls.body();
     if (code != null) {
@@ -329,6 +333,9 @@ final class NumericCodegen {
     if (n instanceof VariableNodes.LocalGet g) {
       return !g.v.captured && slots.guessBool(g.slot) ? BOOL : NUM;
     }
+    if (n instanceof VariableNodes.CaptureGet) {
+      return NUM;   // read as a number; a captured bool fails the read's check (see captured)
+    }
     if (n instanceof Arithmetic.Op || n instanceof OperatorNodes.Negate || n instanceof OperatorNodes.Plus
         || n instanceof AccessNodes.Call || n instanceof AccessNodes.ConstCall || n instanceof AccessNodes.Index) {
       return NUM;
@@ -373,6 +380,8 @@ final class NumericCodegen {
       }
       slots.read.set(g.slot);
       mv.visitVarInsn(DLOAD, local(g.slot));
+    } else if (n instanceof VariableNodes.CaptureGet c) {
+      captured(c);
     } else if (n instanceof VariableNodes.GlobalGet g) {
       if (!(g.g.value instanceof Double) && g.g.value != Frame.NUM) {
         throw new Ineligible("global '" + g.g.name + "' is not a number");
@@ -546,6 +555,24 @@ final class NumericCodegen {
     mv.visitMethodInsn(INVOKEVIRTUAL, CTX, "exit", "()V", false);
   }
 
+  /**
+   * A read of a captured variable as a number: a function reads its closure's cell (its second
+   * argument) and deoptimises when the cell holds no number; a loop reads its frame's cell, which
+   * {@link NumericLoop#ready} checked (nothing a translated loop runs can assign it).
+   */
+  private void captured(VariableNodes.CaptureGet c) {
+    if (code != null) {
+      mv.visitVarInsn(ALOAD, 1);
+      mv.visitLdcInsn(c.index);
+      mv.visitMethodInsn(INVOKESTATIC, ENTRY, "captured", "([Ljava/lang/Object;I)D", false);
+    } else {
+      slots.capturesRead.set(c.index);
+      mv.visitVarInsn(ALOAD, 1);
+      mv.visitLdcInsn(c.index);
+      mv.visitMethodInsn(INVOKESTATIC, ENTRY, "capturedInLoop", "(L" + FRAME + ";I)D", false);
+    }
+  }
+
   /** Jumps to {@code target} when the bool {@code n} equals {@code when}; falls through otherwise. */
   private void condition(Node owner, Node n, Label target, boolean when) throws Ineligible {
     if (owner instanceof ControlNodes.If i && i.genericCond || owner instanceof ControlNodes.Loop l && l.genericCond) {
@@ -602,6 +629,11 @@ final class NumericCodegen {
     } else if (n instanceof VariableNodes.LocalGet g && !g.v.captured && slots.isBool(g.slot)) {
       slots.read.set(g.slot);
       mv.visitVarInsn(ILOAD, local(g.slot));
+      mv.visitJumpInsn(when ? IFNE : IFEQ, target);
+    } else if (n instanceof VariableNodes.CaptureGet c && code != null) {
+      mv.visitVarInsn(ALOAD, 1);
+      mv.visitLdcInsn(c.index);
+      mv.visitMethodInsn(INVOKESTATIC, ENTRY, "capturedBool", "([Ljava/lang/Object;I)Z", false);
       mv.visitJumpInsn(when ? IFNE : IFEQ, target);
     } else if (n instanceof VariableNodes.GlobalGet g && g.g.value instanceof Boolean) {
       boolReads.add(g.g);

@@ -46,8 +46,21 @@ abstract class NumericEntry {
     return body;
   }
 
-  /** Runs the function on {@code args[0..arity)}; throws {@link Deopt} when a guard fails. */
-  abstract double invoke(dev.exp.eval.runtime.Context ctx, double[] args);
+  /**
+   * Runs the function on {@code args[0..arity)} with the cells its closure captured; throws
+   * {@link Deopt} when a guard fails.
+   */
+  abstract double invoke(dev.exp.eval.runtime.Context ctx, Object[] captures, double[] args);
+
+  /** {@link #invoke} of a one-parameter function without an argument array (generated for arity 1). */
+  double invoke1(dev.exp.eval.runtime.Context ctx, Object[] captures, double x) {
+    return invoke(ctx, captures, new double[] {x});
+  }
+
+  /** {@link #invoke} of a two-parameter function without an argument array (generated for arity 2). */
+  double invoke2(dev.exp.eval.runtime.Context ctx, Object[] captures, double x, double y) {
+    return invoke(ctx, captures, new double[] {x, y});
+  }
 
   /**
    * A guard of compiled code failed (a callee was redefined, a global is no longer a number, a range
@@ -78,6 +91,30 @@ abstract class NumericEntry {
       return d;
     }
     throw Deopt.INSTANCE;
+  }
+
+  /**
+   * A captured variable read as a number by a translated function: its value, or {@link Deopt} when
+   * it holds something else now (the closure then runs in the tree, which gives the language's answer).
+   */
+  static double captured(Object[] captures, int index) {
+    if (((Cell) captures[index]).value instanceof Double d) {
+      return d;
+    }
+    throw Deopt.INSTANCE;
+  }
+
+  /** A captured variable read as a condition by a translated function: its bool, or {@link Deopt}. */
+  static boolean capturedBool(Object[] captures, int index) {
+    if (((Cell) captures[index]).value instanceof Boolean b) {
+      return b;
+    }
+    throw Deopt.INSTANCE;
+  }
+
+  /** A captured variable read as a number by a translated loop ({@link NumericLoop#ready} checked it). */
+  static double capturedInLoop(Frame f, int index) {
+    return (Double) ((Cell) f.captures[index]).value;
   }
 
   /** A global read as a bool: its value, or {@link Deopt} when it is not a bool. */

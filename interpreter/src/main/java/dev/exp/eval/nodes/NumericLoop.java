@@ -16,6 +16,8 @@ abstract class NumericLoop {
   int[] inputs;
   /** Frame slots the loop reads or changes that were set before it and hold bools. */
   int[] boolInputs;
+  /** Captured variables (indices into the frame's cells) the loop reads: each must hold a number. */
+  int[] capturedInputs;
   /** Frame slots holding real tensors the loop indexes: their ranks, and whether it writes into them (then the variable must own it: {@link #ready} copies it if not). */
   int[] tensorInputs;
   int[] tensorRanks;
@@ -69,6 +71,11 @@ abstract class NumericLoop {
           return false;
         }
         nums[s] = d;
+      }
+    }
+    for (int c : capturedInputs) {
+      if (!(((Cell) f.captures[c]).value instanceof Double)) {
+        return false;
       }
     }
     for (int s : boolInputs) {

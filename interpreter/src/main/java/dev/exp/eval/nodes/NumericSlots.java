@@ -24,6 +24,8 @@ final class NumericSlots {
   private final BitSet bools = new BitSet();
   private final BitSet tensors = new BitSet();
   private final Map<Integer, Integer> tensorRanks = new HashMap<>();
+  /** Captured variables (indices into the frame's cells) the loop reads as numbers. */
+  final BitSet capturesRead = new BitSet();
   /** Tensor slots the loop writes into (then the variable must own its tensor). */
   final BitSet tensorsWritten = new BitSet();
 
@@ -108,6 +110,7 @@ final class NumericSlots {
     l.boolInputs = boolIn.stream().toArray();
     l.tensorInputs = tensorIn.stream().toArray();
     l.tensorRanks = tensorIn.stream().map(tensorRanks::get).toArray();
+    l.capturedInputs = capturesRead.stream().toArray();
     l.tensorWritten = new boolean[l.tensorInputs.length];
     for (int k = 0; k < l.tensorInputs.length; k++) {
       l.tensorWritten[k] = tensorsWritten.get(l.tensorInputs[k]);

@@ -13,7 +13,9 @@ import java.util.Set;
  * over a range, {@code return}/{@code break}/{@code continue}, reads of numeric and bool globals and
  * of elements of global tensors, {@code len} of them, element-wise builtins on a number
  * ({@code sqrt}, {@code exp}, ...) and calls of top-level functions that qualify too (itself
- * included). No captures, no nested functions, no other builtins, no strings or records. Such a function has no effect but its result and the steps it counts,
+ * included), and reads of captured variables holding numbers or bools (a closure's cells are its
+ * code's second argument). No assignments to captured variables, no nested functions, no other
+ * builtins, no strings or records. Such a function has no effect but its result and the steps it counts,
  * which is what makes the tier safe: the arguments are checked to be numbers on entry, and any later
  * surprise (a callee redefined, a global that stopped being a number, a range bound that is not an
  * integer, a body that ends without a number) throws {@link NumericEntry.Deopt}. The caller then

@@ -86,8 +86,8 @@ public final class NumericWarmUp {
       mv.visitInsn(ATHROW);
       mv.visitMaxs(0, 0);
       mv.visitEnd();
-      NumericEntry e = (NumericEntry) cls.define(true, 1, false);
-      return e.invoke(null, new double[] {2});   // 0 * 2 + 1 * 2 + 2 * 2 = 6
+      NumericEntry e = (NumericEntry) cls.define(true, 1, false, false);
+      return e.invoke(null, null, new double[] {2});   // 0 * 2 + 1 * 2 + 2 * 2 = 6
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       if (NumericTier.STRICT) {
         throw new IllegalStateException("numeric tier warm-up failed", e);

@@ -117,4 +117,41 @@ class NumericTierCallsTest {
         + "let a = fill(z)\nlet b = fill(z)\n[sum(a), sum(b), sum(z)]";
     assertEquals("[4494, 4494, 0]", session(s -> s.eval(shared).toString()));
   }
+
+  @Test
+  void closuresReadTheNumbersTheyCaptureAsTheyAreNow() {
+    // sum of (k i + 1) for i < n is k n (n - 1) / 2 + n
+    String scaled = "fn scaled(n, k) {\n let f = x => x * k + 1\n var s = 0\n for i in 0..n { s += f(i) }\n s\n}\n";
+    assertEquals(2.0 * 3000 * 2999 / 2 + 3000, num(scaled + "scaled(3000, 2)"));
+    boolean translated = session(s -> {
+      s.eval("fn make(k) = x => x * k\nlet g = make(3)\nvar t = 0\nfor i in 0..100 { t += g(i) }");
+      return ((Closure) s.get("g").raw()).code.tierState == NumericTier.COMPILED;
+    });
+    assertTrue(translated, "a lambda that reads a captured number is translated");
+    // the captured variable changes between calls: each call reads its value then (c = 0.5 + i)
+    String moving = "fn f(n) {\n var c = 0.5\n let g = x => x + c\n var s = 0\n"
+        + " for i in 0..n { s += g(i)\n c = c + 1 }\n s\n}\nf(3000)";
+    assertEquals(2.0 * 3000 * 2999 / 2 + 0.5 * 3000, num(moving));
+    // a captured bool as a condition, flipped half-way: sum of i for i <= 1500 minus the rest
+    String flag = "fn f(n) {\n var up = true\n let h = x => if up { x } else { -x }\n var s = 0\n"
+        + " for i in 0..n { s += h(i)\n if i == 1500 { up = false } }\n s\n}\nf(3000)";
+    assertEquals(1500.0 * 1501 / 2 - (1501.0 + 2999) * 1499 / 2, num(flag));
+    // a capture that stops being a number: the tree takes over and broadcasts
+    String becomes = "fn f() {\n var k = 2\n let g = x => x * k\n var s = 0\n for i in 0..100 { s += g(1) }\n"
+        + " k = [1, 2]\n [s, g(1)]\n}\nf()";
+    String value = session(s -> s.eval(becomes).toString());
+    assertEquals("[200, [1, 2]]", value);
+  }
+
+  @Test
+  void aLoopInAClosureReadsItsCapturesTranslated() {
+    // the loop runs in the lambda's frame and reads the captured step d: 3000 (d) plus the sum of i
+    String code = "fn make(d) = fn (n) {\n var s = 0\n for i in 0..n { s += d + i }\n s\n}\nlet run = make(2)\nrun(3000)";
+    assertEquals(2.0 * 3000 + 3000.0 * 2999 / 2, num(code));
+    assertEquals(1, loopRuns(code));
+    // a captured tensor is not a number: the loop stays in the tree and the value is the tree's
+    String tensor = "fn make(d) = fn (n) {\n var s = 0\n for i in 0..n { s += d + i }\n s\n}\nlet run = make([1, 1])\nrun(3000)";
+    String value = session(s -> s.eval(tensor).toString());
+    assertEquals("[4501500, 4501500]", value);
+  }
 }
