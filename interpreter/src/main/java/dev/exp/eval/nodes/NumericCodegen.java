@@ -482,19 +482,24 @@ final class NumericCodegen {
   }
 
   /**
-   * A call of a top-level function by name with all its arguments, positionally: the callee is
-   * guarded (the global still holds a closure of the code seen here: a script run again defines its
-   * functions afresh, with the same code), then the tree's order is kept: arguments,
-   * {@code tick}, {@code enter}, the call, {@code exit}.
+   * A call of a function by name with all its arguments, positionally: a top-level function, or in a
+   * loop a closure held by a local the loop does not assign ({@code let f = x => x * k} before it).
+   * A global callee is guarded (the global still holds a closure of the code seen here: a script run
+   * again defines its functions afresh, with the same code); a local one is checked by
+   * {@link NumericLoop#ready}. A callee that captured variables gets its closure's cells, read at the
+   * call. Then the tree's order is kept: arguments, {@code tick}, {@code enter}, the call, {@code exit}.
    */
   private void call(AccessNodes.Call c) throws Ineligible {
-    if (c.names != null || !(c.callee instanceof VariableNodes.GlobalGet g)
-        || !(g.g.value instanceof Closure callee)) {
-      throw new Ineligible("a call that is not a plain call of a top-level function");
+    VariableNodes.GlobalGet g = c.callee instanceof VariableNodes.GlobalGet x ? x : null;
+    VariableNodes.LocalGet local = code == null && c.callee instanceof VariableNodes.LocalGet x && !x.v.captured ? x : null;
+    Closure callee = g != null && g.g.value instanceof Closure k ? k : local != null ? slots.closure(local.slot) : null;
+    if (c.names != null || callee == null) {
+      throw new Ineligible("a call that is not a plain call of a top-level function or of a local closure");
     }
     FunctionCode cc = callee.code;
-    if (callee.captures.length > 0 || cc.capturedParams || c.args.length != cc.params.length) {
-      throw new Ineligible("a call of " + callee.name() + " with defaults or captures");
+    boolean withCaptures = cc.captures.length > 0;
+    if (cc.capturedParams || c.args.length != cc.params.length || withCaptures && cc == code) {
+      throw new Ineligible("a call of " + callee.name() + " with defaults or captured parameters");
     }
     MethodHandle target = null;
     if (cc != code) {
@@ -522,16 +527,29 @@ final class NumericCodegen {
       }
       mayEndWithoutNumber |= e.mayEndWithoutNumber;
     }
-    guards.put(g.g, cc);
-    getConstant(g.g, GLOBAL_D);
-    getConstant(cc, OBJECT_D);
-    mv.visitMethodInsn(INVOKESTATIC, ENTRY, "callee", "(" + GLOBAL_D + OBJECT_D + ")V", false);
+    if (g != null) {
+      guards.put(g.g, cc);
+      getConstant(g.g, GLOBAL_D);
+      getConstant(cc, OBJECT_D);
+      mv.visitMethodInsn(INVOKESTATIC, ENTRY, "callee", "(" + GLOBAL_D + OBJECT_D + ")V", false);
+    }
     int below = 1;
     if (target != null) {
       getConstant(target, MH_D);
       below++;
     }
     mv.visitVarInsn(ALOAD, 0);
+    if (withCaptures) {
+      if (g != null) {
+        getConstant(g.g, GLOBAL_D);
+        mv.visitMethodInsn(INVOKESTATIC, ENTRY, "capturesOf", "(" + GLOBAL_D + ")[Ljava/lang/Object;", false);
+      } else {
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitLdcInsn(local.slot);
+        mv.visitMethodInsn(INVOKESTATIC, ENTRY, "capturesIn", "(L" + FRAME + ";I)[Ljava/lang/Object;", false);
+      }
+      below++;
+    }
     stacked += below;
     for (Node a : c.args) {
       num(a);
@@ -547,7 +565,7 @@ final class NumericCodegen {
     if (target == null) {
       mv.visitMethodInsn(INVOKESTATIC, SELF, "body", cls.bodyDesc, false);
     } else {
-      mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", NumericClassFile.bodyDescriptor(cc.params.length), false);
+      mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", NumericClassFile.bodyDescriptor(cc.params.length, withCaptures), false);
     }
     mv.visitInsn(ICONST_M1);
     mv.visitVarInsn(ISTORE, siteLocal);

@@ -141,6 +141,16 @@ abstract class NumericEntry {
     }
   }
 
+  /** The cells of the closure global {@code g} holds (after its {@link #callee} guard). */
+  static Object[] capturesOf(GlobalVar g) {
+    return ((Closure) g.value).captures;
+  }
+
+  /** The cells of the closure in slot {@code s} of a translated loop's frame ({@link NumericLoop#ready} checked it). */
+  static Object[] capturesIn(Frame f, int s) {
+    return ((Closure) f.slots[s]).captures;
+  }
+
   /** Whether global {@code g} holds a closure of function code {@code code}. */
   static boolean holds(GlobalVar g, Object code) {
     return g.value instanceof Closure c && c.code == code;

@@ -18,6 +18,9 @@ abstract class NumericLoop {
   int[] boolInputs;
   /** Captured variables (indices into the frame's cells) the loop reads: each must hold a number. */
   int[] capturedInputs;
+  /** Frame slots holding the closures the loop calls, and the code each must be a closure of. */
+  int[] closureInputs;
+  FunctionCode[] closureCodes;
   /** Frame slots holding real tensors the loop indexes: their ranks, and whether it writes into them (then the variable must own it: {@link #ready} copies it if not). */
   int[] tensorInputs;
   int[] tensorRanks;
@@ -71,6 +74,11 @@ abstract class NumericLoop {
           return false;
         }
         nums[s] = d;
+      }
+    }
+    for (int k = 0; k < closureInputs.length; k++) {
+      if (!(slots[closureInputs[k]] instanceof Closure c && c.code == closureCodes[k])) {
+        return false;
       }
     }
     for (int c : capturedInputs) {

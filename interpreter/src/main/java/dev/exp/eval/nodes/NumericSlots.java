@@ -26,6 +26,8 @@ final class NumericSlots {
   private final Map<Integer, Integer> tensorRanks = new HashMap<>();
   /** Captured variables (indices into the frame's cells) the loop reads as numbers. */
   final BitSet capturesRead = new BitSet();
+  /** Slots holding the closures the loop calls (set before it, never assigned in it), with their code. */
+  final Map<Integer, FunctionCode> closures = new HashMap<>();
   /** Tensor slots the loop writes into (then the variable must own its tensor). */
   final BitSet tensorsWritten = new BitSet();
 
@@ -39,6 +41,9 @@ final class NumericSlots {
    * a translated loop has the kind of its value in the frame.
    */
   boolean isBool(int slot) throws NumericCodegen.Ineligible {
+    if (closures.containsKey(slot)) {
+      throw new NumericCodegen.Ineligible("a closure used other than by calling it");
+    }
     if (!kinded.get(slot)) {
       if (frameSlots == null) {
         if (slot >= arity) {
@@ -58,6 +63,19 @@ final class NumericSlots {
       kinded.set(slot);
     }
     return bools.get(slot);
+  }
+
+  /**
+   * The closure a loop's slot holds when the loop starts, for a call of it; null when it holds
+   * something else or its variable is settled to another kind (a number, a bool, a tensor).
+   */
+  Closure closure(int slot) {
+    if (frameSlots == null || !(frameSlots[slot] instanceof Closure c) || kinded.get(slot) && !closures.containsKey(slot)) {
+      return null;
+    }
+    kinded.set(slot);
+    closures.put(slot, c.code);
+    return c;
   }
 
   /** Whether a slot holds bools, as far as is known yet (a guess for one not settled: the emitting code checks it). */
@@ -85,7 +103,7 @@ final class NumericSlots {
       kinded.set(slot);
       bools.set(slot, bool);
       tensors.clear(slot);
-    } else if (isBool(slot) != bool || tensors.get(slot)) {
+    } else if (closures.containsKey(slot) || isBool(slot) != bool || tensors.get(slot)) {
       throw new NumericCodegen.Ineligible("a variable that changes kind (numbers, bools, tensors)");
     }
   }
@@ -111,6 +129,11 @@ final class NumericSlots {
     l.tensorInputs = tensorIn.stream().toArray();
     l.tensorRanks = tensorIn.stream().map(tensorRanks::get).toArray();
     l.capturedInputs = capturesRead.stream().toArray();
+    l.closureInputs = closures.keySet().stream().mapToInt(Integer::intValue).toArray();
+    l.closureCodes = new FunctionCode[l.closureInputs.length];
+    for (int k = 0; k < l.closureInputs.length; k++) {
+      l.closureCodes[k] = closures.get(l.closureInputs[k]);
+    }
     l.tensorWritten = new boolean[l.tensorInputs.length];
     for (int k = 0; k < l.tensorInputs.length; k++) {
       l.tensorWritten[k] = tensorsWritten.get(l.tensorInputs[k]);

@@ -154,4 +154,26 @@ class NumericTierCallsTest {
     String value = session(s -> s.eval(tensor).toString());
     assertEquals("[4501500, 4501500]", value);
   }
+
+  @Test
+  void aLoopCallsClosuresHeldByVariables() {
+    // a top-level closure with captures: 3 times the sum of i below 3000
+    String global = "fn make(k) = x => x * k\nlet g = make(3)\nvar t = 0\nfor i in 0..3000 { t += g(i) }\nt";
+    assertEquals(3.0 * 2999 * 3000 / 2, num(global));
+    assertEquals(1, loopRuns(global));
+    // locals holding closures, with and without captures: sum of i^2 + i / 2
+    String locals = "fn make(k) = x => x * k\nfn run(n) {\n let sq = x => x * x\n let h = make(0.5)\n var s = 0\n"
+        + " for i in 0..n { s += sq(i) + h(i) }\n s\n}\nrun(3000)";
+    assertEquals(2999.0 * 3000 * 5999 / 6 + 0.5 * 2999 * 3000 / 2, num(locals));
+    assertEquals(1, loopRuns(locals));
+    // the variable holds another closure in a later run: checked on entry, the new one is called
+    String swapped = "fn make(k) = x => x * k\nvar t = 0\nfor r in 0..2 {\n let f = if r == 0 { make(1) } else { x => 2 }\n"
+        + " for i in 0..2000 { t += f(i) }\n}\nt";
+    assertEquals(1999.0 * 2000 / 2 + 2 * 2000, num(swapped));
+    // an error inside the callee keeps the callee's frame in the script stack, as in the tree
+    String bad = "fn run(n) {\n let f = fn (x) {\n  var s = 0\n  for j in 0..(if x < 2500 { 1 } else { 0.5 }) { s += j }\n  s\n }\n"
+        + " var s = 0\n for i in 0..n { s += f(i) }\n s\n}\nrun(3000)";
+    assertTrue(error(bad, false).contains("the end of a range must be an integer, got 0.5"), error(bad, false));
+    assertEquals(error(bad, false), error(bad, true));
+  }
 }
