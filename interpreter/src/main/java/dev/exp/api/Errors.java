@@ -14,6 +14,14 @@ final class Errors {
 
   /** The public exception for {@code e}; {@code source} (may be null) supplies the failing line's text. */
   static ExpRuntimeException convert(ExpError e, SourceText source) {
+    return convert(e, source, null);
+  }
+
+  /**
+   * {@link #convert}, with the session's imported files: an error whose innermost frame is in one of
+   * them shows that file's line.
+   */
+  static ExpRuntimeException convert(ExpError e, SourceText source, dev.exp.eval.runtime.ImportedModules imported) {
     List<StackFrame> frames = new ArrayList<>();
     for (ScriptFrame f : ErrorFrames.of(e)) {
       frames.add(new StackFrame(f.function(), f.file(), f.line(), f.column()));
@@ -28,10 +36,13 @@ final class Errors {
     } else {
       x = new ExpRuntimeException(e.getMessage(), frames, e.getCause() != null ? e.getCause() : e);
     }
-    if (source != null && !frames.isEmpty()) {
+    if (!frames.isEmpty()) {
       StackFrame top = frames.get(0);
-      if (source.name().equals(top.file()) && top.line() > 0) {
-        x.attachSourceLine(source.line(top.line()));
+      for (SourceText s : new SourceText[] {source, imported == null ? null : imported.source(top.file())}) {
+        if (s != null && s.name().equals(top.file()) && top.line() > 0) {
+          x.attachSourceLine(s.line(top.line()));
+          break;
+        }
       }
     }
     return x;

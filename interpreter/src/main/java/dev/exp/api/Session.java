@@ -153,7 +153,7 @@ public final class Session implements AutoCloseable {
     try {
       return dev.exp.kernel.Parallel.withThreads(engine.threads(), () -> engine.interpreter().run(c, ctx));
     } catch (ExpError e) {
-      throw Errors.convert(e, c.source());
+      throw Errors.convert(e, c.source(), resources.get(dev.exp.eval.runtime.ImportedModules.class, dev.exp.eval.runtime.ImportedModules::new));
     } finally {
       dev.exp.kernel.KernelContext.restore(previous);
       ctx.close();
@@ -226,7 +226,7 @@ public final class Session implements AutoCloseable {
     try {
       return dev.exp.kernel.Parallel.withThreads(engine.threads(), () -> engine.interpreter().call(fn, args, ctx));
     } catch (ExpError e) {
-      throw Errors.convert(e, null);
+      throw Errors.convert(e, null, resources.get(dev.exp.eval.runtime.ImportedModules.class, dev.exp.eval.runtime.ImportedModules::new));
     } finally {
       dev.exp.kernel.KernelContext.restore(previous);
       ctx.close();

@@ -10,6 +10,7 @@ import dev.exp.eval.runtime.Context;
 import dev.exp.eval.runtime.Environment;
 import dev.exp.eval.runtime.ExpError;
 import dev.exp.eval.runtime.Globals;
+import dev.exp.eval.runtime.ImportedModules;
 import dev.exp.eval.runtime.InternalErrors;
 import dev.exp.eval.runtime.Limit;
 import dev.exp.eval.runtime.Namespace;
@@ -167,19 +168,33 @@ public final class Interpreter implements Environment {
     ctx.require("file.read", "import", loc);
     Path base = ctx.baseDir;
     if (loc != null && loc.file() != null && !loc.file().startsWith("<")) {
-      Path parent = Path.of(loc.file()).toAbsolutePath().getParent();
+      Path importer = Path.of(loc.file());
+      if (!importer.isAbsolute() && base != null) {
+        importer = base.resolve(importer);   // a script named relative to the session's folder
+      }
+      Path parent = importer.toAbsolutePath().getParent();
       if (parent != null) {
         base = parent;
       }
     }
     // relative to the importing file's folder, confined to the session's folders like every file access
     Path file = ctx.resolvePath((base == null ? Path.of(path) : base.resolve(path)).toString(), "import", loc);
+    Path key = file.toAbsolutePath().normalize();
+    ImportedModules modules = ctx.resources().get(ImportedModules.class, ImportedModules::new);
+    Map<String, Object> members = modules.load(key, () -> runModule(ctx, modules, path, file, loc), loc);
+    return new Namespace(alias, "imported from " + path, members);
+  }
+
+  /** Reads, compiles and runs an imported file in fresh globals: its defined top-level bindings. */
+  private Map<String, Object> runModule(Context ctx, ImportedModules modules, String path, Path file, Loc loc) {
     SourceText src;
     try {
       src = new SourceText(file.toString(), Files.readString(file));
     } catch (IOException e) {
-      throw new ExpError("import: cannot read \"" + path + "\" (" + file + "): " + e.getClass().getSimpleName(), loc);
+      String why = Files.isDirectory(file) ? "it is a folder, not a file" : dev.exp.io.AtomicFiles.describe(e);
+      throw new ExpError("import: cannot read \"" + path + "\" (" + file + "): " + why, loc);
     }
+    modules.source(src);
     Globals g = new Globals();
     Compiled c;
     try {
@@ -187,14 +202,19 @@ public final class Interpreter implements Environment {
     } catch (CompileError e) {
       throw new ExpError("import: \"" + path + "\" has errors:\n" + e.getMessage(), loc);
     }
-    run(c, ctx);
+    try {
+      run(c, ctx);
+    } catch (ExpError e) {
+      e.locateIfUnknown(loc);   // the importing file's frame shows its import statement
+      throw e;
+    }
     Map<String, Object> members = new LinkedHashMap<>();
     for (String n : g.names()) {
       if (g.isDefined(n)) {
         members.put(n, g.value(n));
       }
     }
-    return new Namespace(alias, "imported from " + path, members);
+    return members;
   }
 
   /** Looks up a dotted name ("linalg.svd") among the builtins, or null. */

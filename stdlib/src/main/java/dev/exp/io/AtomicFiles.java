@@ -83,7 +83,8 @@ public final class AtomicFiles {
     }
   }
 
-  static String describe(IOException e) {
+  /** What went wrong with a file, in words (no Java class names). */
+  public static String describe(IOException e) {
     String m = e.getMessage();
     String kind = e.getClass().getSimpleName();
     if (e instanceof java.nio.file.NoSuchFileException) {
@@ -94,6 +95,12 @@ public final class AtomicFiles {
     }
     if (e instanceof java.nio.file.FileAlreadyExistsException) {
       return "a file is in the way";
+    }
+    if (e instanceof java.nio.file.NotDirectoryException) {
+      return "a part of the path is not a folder";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
     }
     return m == null ? kind : m;
   }

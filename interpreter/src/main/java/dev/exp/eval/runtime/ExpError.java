@@ -45,4 +45,5 @@ public class ExpError extends RuntimeException {
   public List<ScriptFrame> frames() {
     return frames;
   }
+
 }

@@ -1,0 +1,72 @@
+package dev.exp.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code import "file" as name}: each file runs once a session, cycles are errors, errors show the imported line. */
+class ImportTest {
+  @TempDir
+  Path dir;
+
+  private Session session(StringBuilder out) {
+    Session s = Engine.builder().baseDir(dir).output(line -> out.append(line).append('\n')).build().newSession();
+    s.grant(Capability.FILE_READ);
+    return s;
+  }
+
+  @Test
+  void aFileImportedTwiceRunsOnce() throws Exception {
+    Files.writeString(dir.resolve("common.exp"), "let scale = 3\nprint(\"loaded\")\nfn helper(x) = x * scale\n");
+    StringBuilder out = new StringBuilder();
+    try (Session s = session(out)) {
+      assertEquals(12.0, s.eval("import \"common.exp\" as m\nimport \"./common.exp\" as n\nm.helper(2) + n.helper(2)").asDouble());
+      assertEquals("loaded\n", out.toString(), "one run for both names");
+    }
+  }
+
+  @Test
+  void aCycleOfImportsIsAnErrorNamingTheCycle() throws Exception {
+    Files.writeString(dir.resolve("a.exp"), "import \"b.exp\" as b\nlet x = 1\n");
+    Files.writeString(dir.resolve("b.exp"), "import \"a.exp\" as a\nlet y = 2\n");
+    Files.writeString(dir.resolve("me.exp"), "import \"me.exp\" as me\n");
+    try (Session s = session(new StringBuilder())) {
+      ExpRuntimeException e = assertThrows(ExpRuntimeException.class, () -> s.eval("import \"a.exp\" as a"));
+      assertEquals("import cycle: a.exp -> b.exp -> a.exp (a file cannot import itself, directly or through others)", e.getMessage());
+      assertEquals(3, e.scriptStack().size(), e.scriptStack().toString());
+      assertTrue(e.scriptStack().get(0).file().endsWith("b.exp"));
+      ExpRuntimeException self = assertThrows(ExpRuntimeException.class, () -> s.eval("import \"me.exp\" as me"));
+      assertTrue(self.getMessage().startsWith("import cycle: me.exp -> me.exp"), self.getMessage());
+    }
+  }
+
+  @Test
+  void aRuntimeErrorInAnImportedFunctionShowsItsLine() throws Exception {
+    Files.writeString(dir.resolve("bad.exp"), "let ok = 1\nfn broken(x) = x + \"a\"\n");
+    try (Session s = session(new StringBuilder())) {
+      ExpRuntimeException e = assertThrows(ExpRuntimeException.class,
+          () -> s.eval(new Source("main.exp", "import \"bad.exp\" as b\nb.broken(b.ok)")));
+      assertEquals("operator '+' cannot combine a number and a string", e.getMessage());
+      assertEquals("fn broken(x) = x + \"a\"", e.sourceLine());
+      assertTrue(e.render().contains("                 ^"), e.render());
+    }
+  }
+
+  @Test
+  void unreadableImportsSayWhyInWords() throws Exception {
+    Files.createDirectory(dir.resolve("lib"));
+    try (Session s = session(new StringBuilder())) {
+      String missing = assertThrows(ExpRuntimeException.class, () -> s.eval("import \"nope.exp\" as m")).getMessage();
+      assertTrue(missing.endsWith("no such file or directory"), missing);
+      String folder = assertThrows(ExpRuntimeException.class, () -> s.eval("import \"lib\" as m")).getMessage();
+      assertTrue(folder.endsWith("it is a folder, not a file"), folder);
+      assertFalse(missing.contains("Exception") || folder.contains("Exception"));
+    }
+  }
+}
