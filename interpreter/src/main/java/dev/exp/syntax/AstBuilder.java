@@ -178,6 +178,13 @@ final class AstBuilder {
       return new Ast.Binary(loc(c.op), binaryOp(c.op.getText()), expr(c.expr(0)), expr(c.expr(1)));
     }
     if (ctx instanceof CmpExprContext c) {
+      if (c.expr(0) instanceof CmpExprContext inner) {
+        // a < b < c: Python's chain, which the language does not have; (a < b) < c compares a bool
+        String middle = source(inner.expr(1));
+        error(loc(c.op), "comparisons do not chain: write " + source(inner.expr(0)) + " " + inner.op.getText() + " "
+            + middle + " and " + middle + " " + c.op.getText() + " " + source(c.expr(1))
+            + " (or parenthesize to compare the first comparison's result)");
+      }
       return new Ast.Binary(loc(c.op), binaryOp(c.op.getText()), expr(c.expr(0)), expr(c.expr(1)));
     }
     if (ctx instanceof RangeExprContext c) {
@@ -444,6 +451,11 @@ final class AstBuilder {
     }
     texts.add(last);
     return new Ast.Interp(loc, texts, holes, specs);
+  }
+
+  /** The source text of {@code ctx}, as written. */
+  private static String source(ParserRuleContext ctx) {
+    return ctx.getStart().getInputStream().getText(Interval.of(ctx.getStart().getStartIndex(), ctx.getStop().getStopIndex()));
   }
 
   private void error(Loc loc, String message) {

@@ -46,7 +46,10 @@ public final class Ops {
       Context.reserveHere(2 * n, "a string of " + n + " characters", loc);
       return s + t;
     }
-    if (op == BinaryOp.ADD && a instanceof List<?> l && b instanceof List<?> m) {
+    if (op == BinaryOp.ADD && (a instanceof List<?> || b instanceof List<?>) && joinable(a) && joinable(b)) {
+      // a list joins with a list, or with the items of a tensor or range: acc + [x] appends to a list
+      List<?> l = items(a, loc);
+      List<?> m = items(b, loc);
       long n = (long) l.size() + m.size();
       if (n > Integer.MAX_VALUE - 8) {
         throw new ExpError("operator '+': a list of " + n + " items is too long", loc);
@@ -55,6 +58,10 @@ public final class Ops {
       List<Object> out = new ArrayList<>(l);
       out.addAll(m);
       return Values.list(out);
+    }
+    if (op.isComparison() && (a instanceof Boolean || b instanceof Boolean)) {
+      throw new ExpError("operator '" + op.symbol() + "' cannot order " + Values.describe(a) + " and " + Values.describe(b)
+          + ": bools have no order (comparisons do not chain: write a < b and b < c)", loc);
     }
     if (op.isComparison() && a instanceof String s && b instanceof String t) {
       int c = s.compareTo(t);
@@ -82,6 +89,27 @@ public final class Ops {
     } catch (KernelException e) {
       throw Context.fromKernel("operator '" + op.symbol() + "': ", e, loc);
     }
+  }
+
+  /** Whether {@code v} can be joined to a list by {@code +}: a list, or a tensor or range of items. */
+  private static boolean joinable(Object v) {
+    return v instanceof List<?> || v instanceof RangeValue || v instanceof Tensor t && t.rank() >= 1;
+  }
+
+  /** The items of a {@link #joinable} value. */
+  private static List<?> items(Object v, Loc loc) {
+    if (v instanceof List<?> l) {
+      return l;
+    }
+    List<Object> out = new ArrayList<>();
+    if (v instanceof Tensor t) {
+      for (int i = 0; i < t.extent(0); i++) {
+        out.add(Indexing.row(t, i));
+      }
+    } else {
+      ((RangeValue) v).forEach(out::add);
+    }
+    return out;
   }
 
   /** Logical not of a tensor: 1 where x == 0, else 0 (the op table's NOT loop). */

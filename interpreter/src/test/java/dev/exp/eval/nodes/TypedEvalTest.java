@@ -102,6 +102,8 @@ class TypedEvalTest {
     assertTrue(error("fn f(a) = a * 2\nf(\"s\")").contains("operator '*' cannot combine a string and a number"));
     assertTrue(error("var x = 1\nx += \"a\"").contains("operator '+' cannot combine a number and a string"));
     assertTrue(error("1 < \"a\"").contains("operator '<' cannot combine a number and a string"));
+    assertTrue(error("fn f(b) = b >= 0\nf(true)").contains("operator '>=' cannot order a bool and a number: bools have no order"));
+    assertTrue(error("(1 < 2) < (3 < 4)").contains("operator '<' cannot order a bool and a bool"));
     assertTrue(error("fn f(c) = if c { 1 } else { 2 }\nf(1)").contains("condition must be a bool, got a number"));
     assertTrue(error("let t = [1, 2]\nif t < 5 { 1 }").contains("condition must be a bool, got a tensor of shape [2]"));
     assertTrue(error("fn f(x) {\n var k = 0\n while x { k += 1 }\n}\nf(2)").contains("condition must be a bool"));
