@@ -52,15 +52,23 @@ public final class Indexing {
       if (items.length != 1) {
         throw new ExpError("a string takes one index, got " + items.length, loc);
       }
+      // indices count code points, as len does (an emoji is one character, not two UTF-16 units)
       Item it = items[0];
+      int[] cps = s.codePointCount(0, s.length()) == s.length() ? null : s.codePoints().toArray();
+      int n = cps == null ? s.length() : cps.length;
       if (it.slice) {
         StringBuilder sb = new StringBuilder();
-        for (int i : slice(it).indices(s.length())) {
-          sb.append(s.charAt(i));
+        for (int i : slice(it).indices(n)) {
+          if (cps == null) {
+            sb.append(s.charAt(i));
+          } else {
+            sb.appendCodePoint(cps[i]);
+          }
         }
         return sb.toString();
       }
-      return String.valueOf(s.charAt(point(it, s.length(), "a string of length " + s.length())));
+      int i = point(it, n, "a string of length " + n);
+      return cps == null ? String.valueOf(s.charAt(i)) : new String(Character.toChars(cps[i]));
     }
     if (target instanceof Record r) {
       if (items.length == 1 && !items[0].slice && items[0].point instanceof String key) {
