@@ -204,6 +204,18 @@ public final class Compiler {
     }
   }
 
+  /** Whether {@code name}, not a local of the current function, is declared outside an enclosing experiment body. */
+  private boolean declaredOutsideTrial(String name) {
+    boolean crossed = false;
+    for (FunctionScope s = fn; s != null; s = s.parent) {
+      if (FunctionScope.lookupLocal(s, name) != null) {
+        return crossed;
+      }
+      crossed |= s.inExperiment;
+    }
+    return crossed;
+  }
+
   private Access access(Loc loc, String name) {
     LocalVar v = FunctionScope.lookupLocal(fn, name);
     if (v != null) {
@@ -218,6 +230,11 @@ public final class Compiler {
           f.slots[v.slot] = x;
         }
       }, v, null, -1);
+    }
+    if (declaredOutsideTrial(name)) {
+      error(loc, "an experiment body cannot assign '" + name + "', declared outside it: trials run independently "
+          + "(in parallel with jobs:, or not at all when cached), so the change would be lost; report it instead "
+          + "(report " + name + " = ...)");
     }
     int c = FunctionScope.capture(fn, name);
     if (c >= 0) {
