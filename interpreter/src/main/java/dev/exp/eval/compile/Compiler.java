@@ -569,10 +569,17 @@ public final class Compiler {
     FunctionScope saved = fn;
     fn = new FunctionScope(saved, code);
     fn.inExperiment = experiment;
+    Ast.Param withDefault = null;
     for (int i = 0; i < params.size(); i++) {
       Ast.Param p = params.get(i);
       names[i] = p.name();
       vars[i] = declareLocal(p.name(), true, p.loc());
+      if (p.dflt() != null) {
+        withDefault = withDefault == null ? p : withDefault;
+      } else if (withDefault != null) {
+        error(p.loc(), "parameter '" + p.name() + "' needs a default: it follows '" + withDefault.name()
+            + "', which has one (parameters with defaults come last)");
+      }
     }
     for (int i = 0; i < params.size(); i++) {
       if (params.get(i).dflt() != null) {
