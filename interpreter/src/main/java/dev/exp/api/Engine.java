@@ -190,6 +190,15 @@ public final class Engine {
     return v == null ? null : dev.exp.eval.runtime.HelpText.of(v);
   }
 
+  /**
+   * The builtin name closest to one that {@link #help} does not know ({@code "linalg.sovle"} gives
+   * {@code "linalg.solve"}; a member of another namespace, {@code "data.poisson2d"}, gives
+   * {@code "sparse.poisson2d"}), or null when nothing is close.
+   */
+  public String closestName(String name) {
+    return interpreter.closestName(name);
+  }
+
   /** Configures an engine. Nothing is granted by default. */
   public static final class Builder {
     private final List<Class<?>> kernelClasses = new ArrayList<>();

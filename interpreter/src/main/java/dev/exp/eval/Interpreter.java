@@ -217,6 +217,34 @@ public final class Interpreter implements Environment {
     return members;
   }
 
+  /**
+   * The builtin name closest to a dotted name that does not exist ("linalg.sovle" gives
+   * "linalg.solve", "data.poisson2d" gives "sparse.poisson2d"), or null when nothing is close.
+   */
+  public String closestName(String dotted) {
+    int dot = dotted.lastIndexOf('.');
+    String member = dotted.substring(dot + 1);
+    if (dot > 0 && lookup(dotted.substring(0, dot)) instanceof Namespace ns) {
+      String best = dev.exp.eval.runtime.Suggest.closest(member, ns.memberNames());
+      if (best != null) {
+        return dotted.substring(0, dot) + "." + best;
+      }
+    } else if (dot < 0) {
+      String best = dev.exp.eval.runtime.Suggest.closest(member, builtins.keySet());
+      if (best != null) {
+        return best;
+      }
+    }
+    java.util.List<String> found = new java.util.ArrayList<>();
+    for (Object v : builtins.values()) {
+      if (v instanceof Namespace ns && ns.has(member)) {
+        found.add(ns.name() + "." + member);
+      }
+    }
+    java.util.Collections.sort(found);
+    return found.isEmpty() ? null : found.get(0);
+  }
+
   /** Looks up a dotted name ("linalg.svd") among the builtins, or null. */
   @Override
   public Object lookup(String dotted) {

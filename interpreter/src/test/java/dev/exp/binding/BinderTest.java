@@ -138,6 +138,20 @@ class BinderTest {
   }
 
   @Test
+  void aMemberOfAnotherNamespaceIsSuggested() {
+    try (Session s = session()) {
+      ExpSyntaxException e = assertThrows(ExpSyntaxException.class, () -> s.eval("data.poisson2d(4)"));
+      assertEquals("'data' has no member 'poisson2d'; did you mean 'sparse.poisson2d'?", e.diagnostics().get(0).message());
+      ExpSyntaxException bare = assertThrows(ExpSyntaxException.class, () -> s.eval("poisson2d(4)"));
+      assertEquals("undefined name 'poisson2d'; did you mean 'sparse.poisson2d'?", bare.diagnostics().get(0).message());
+    }
+    Engine engine = Engine.builder().build();
+    assertEquals("linalg.solve", engine.closestName("linalg.sovle"));
+    assertEquals("sparse.poisson2d", engine.closestName("data.poisson2d"));
+    assertEquals(null, engine.closestName("zzzqqqxxx"));
+  }
+
+  @Test
   void aShadowedBuiltinIsNotCheckedAgainstTheBuiltin() {
     try (Session s = session()) {
       // len is a local function here: the call binds to it, not to the builtin len(x)

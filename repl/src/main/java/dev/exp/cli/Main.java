@@ -229,7 +229,8 @@ public final class Main {
     }
     String text = engine.help(name);
     if (text == null) {
-      err.println("exp help: no function or namespace named '" + name + "'");
+      String close = engine.closestName(name);
+      err.println("exp help: no function or namespace named '" + name + "'" + (close == null ? "" : "; did you mean '" + close + "'?"));
       return 2;
     }
     out.println(text);

@@ -114,7 +114,8 @@ public final class Commands {
       eval("help(" + name + ")", false);
       return;
     }
-    fail(1, "no function or namespace named '" + name + "'");
+    String close = session.engine().closestName(name);
+    fail(1, "no function or namespace named '" + name + "'" + (close == null ? "" : "; did you mean '" + close + "'?"));
   }
 
   private void load(String file) {

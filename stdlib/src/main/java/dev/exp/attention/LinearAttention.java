@@ -29,15 +29,46 @@ public final class LinearAttention {
       + "attention.linear_chunked). decay λ ∈ [0, 1] (causal only, default none = 1) weights key s at query t by λ^(t−s), "
       + "in the numerator and the denominator. A row whose denominator is exactly 0 (e.g. all-zero ReLU features) is "
       + "output as zeros. " + FeatureMaps.MAP_DOC + " Pass already-mapped features with feature_map: \"identity\". "
-      + "Example: attention.linear(q, k, v, feature_map: \"elu1\", causal: true, form: \"recurrent\")")
+      + "Shorthand for the Performer drop-in: features: \"favor+\" (or \"favor+orth\") with m draws m random features "
+      + "(attention.random_features(d, m, kind: features, seed: seed); seed: as for every random function) and scales q "
+      + "and k by d^(−1/4), so that the result estimates attention.softmax(q, k, v) (default scale 1/√d) without bias, "
+      + "with an error falling like m^(−1/2); features: with any other kind name is feature_map: with that name. "
+      + "Example: attention.linear(q, k, v, feature_map: \"elu1\", causal: true, form: \"recurrent\"); "
+      + "attention.linear(q, k, v, causal: true, features: \"favor+\", m: 256, seed: 1)")
   public static Tensor linear(@Arg("q") Tensor q, @Arg("k") Tensor k, @Arg("v") Tensor v,
       @Arg(value = "feature_map", dflt = "\"elu1\"") Object featureMap,
       @Arg(value = "causal", dflt = "false") boolean causal,
       @Arg(value = "form", dflt = "\"parallel\"") String form,
       @Arg(value = "normalize", dflt = "true") boolean normalize,
       @Arg(value = "decay", dflt = "none") Double decay,
-      @Arg(value = "chunk", dflt = "64") int chunk) {
+      @Arg(value = "chunk", dflt = "64") int chunk,
+      @Arg(value = "features", dflt = "none") String features,
+      @Arg(value = "m", dflt = "none") Integer m,
+      @Arg(value = "seed", dflt = "none") dev.exp.random.Rng seed) {
     String kernel = "attention.linear";
+    if (features != null || m != null) {
+      if (features == null) {
+        throw KernelException.of("%s: m is the number of random features of features: \"favor+\"; pass features too", kernel);
+      }
+      if (!"elu1".equals(featureMap)) {
+        throw KernelException.of("%s: give feature_map or features, not both", kernel);
+      }
+      if (features.equals("favor+") || features.equals("favor+orth")) {
+        if (m == null) {
+          throw KernelException.of("%s: features \"%s\" draws m random features: pass m (e.g. m: 256)", kernel, features);
+        }
+        LinearArgs.qkv(q, k, v, causal, kernel);
+        double s = Math.pow(q.dim(q.rank() - 1), -0.25);
+        Object rf = FeatureMaps.randomFeatures(q.dim(q.rank() - 1), m, features, seed);
+        Tensor sc = Tensor.scalar(s);
+        return linear(dev.exp.tensor.TensorOps.binary(dev.exp.tensor.op.BinaryOp.MUL, q, sc),
+            dev.exp.tensor.TensorOps.binary(dev.exp.tensor.op.BinaryOp.MUL, k, sc), v, rf, causal, form, normalize, decay, chunk, null, null, null);
+      }
+      if (m != null) {
+        throw KernelException.of("%s: m applies to the random features \"favor+\" and \"favor+orth\", not \"%s\"", kernel, features);
+      }
+      featureMap = features;
+    }
     LinearArgs.oneOf(form, kernel, "form", "parallel", "recurrent", "chunked");
     LinearArgs.qkv(q, k, v, causal, kernel);
     double lam = LinearArgs.decay(decay, kernel);
@@ -63,6 +94,12 @@ public final class LinearAttention {
       out = causalParallel(x, lam, normalize);
     }
     return Tensor.wrap(new int[] {x.n, x.dv}, out);
+  }
+
+  /** {@link #linear} with a feature map and no shorthand (for Java callers). */
+  public static Tensor linear(Tensor q, Tensor k, Tensor v, Object featureMap, boolean causal, String form,
+      boolean normalize, Double decay, int chunk) {
+    return linear(q, k, v, featureMap, causal, form, normalize, decay, chunk, null, null, null);
   }
 
   @Kernel(name = "attention.linear_weights", doc = "The attention matrix implied by linear attention, for diagnostics: "

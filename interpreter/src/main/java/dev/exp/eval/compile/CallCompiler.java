@@ -74,8 +74,9 @@ final class CallCompiler {
     if (target instanceof VariableNodes.Const c && c.value instanceof Namespace ns) {
       // a builtin namespace: resolve the member now (a static error when it does not exist)
       if (!ns.has(m.name())) {
+        String hint = Suggest.didYouMean(m.name(), ns.memberNames());
         k.reportError(m.loc(), "'" + ns.name() + "' has no member '" + m.name() + "'"
-            + Suggest.didYouMean(m.name(), ns.memberNames()));
+            + (hint.isEmpty() ? k.memberElsewhere(m.name(), ns.name()) : hint));
         return new VariableNodes.Const(m.loc(), null);
       }
       if (BLAS_NAMESPACES.contains(ns.name())) {

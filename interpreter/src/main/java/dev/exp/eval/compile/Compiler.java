@@ -193,8 +193,24 @@ public final class Compiler {
       freeNames.add(name);
       return new VariableNodes.Const(loc, null);
     }
-    error(loc, "undefined name '" + name + "'" + Suggest.didYouMean(name, visibleNames()));
+    String hint = Suggest.didYouMean(name, visibleNames());
+    error(loc, "undefined name '" + name + "'" + (hint.isEmpty() ? memberElsewhere(name, null) : hint));
     return new VariableNodes.Const(loc, null);
+  }
+
+  /**
+   * "; did you mean 'sparse.poisson2d'?" when a builtin namespace other than {@code except} has a
+   * member named {@code name} (the user picked the wrong namespace, or none); "" otherwise.
+   */
+  String memberElsewhere(String name, String except) {
+    java.util.List<String> found = new java.util.ArrayList<>();
+    for (Map.Entry<String, Object> e : builtins.entrySet()) {
+      if (e.getValue() instanceof dev.exp.eval.runtime.Namespace ns && !ns.name().equals(except) && ns.has(name)) {
+        found.add(ns.name() + "." + name);
+      }
+    }
+    java.util.Collections.sort(found);
+    return found.isEmpty() ? "" : "; did you mean '" + String.join("' or '", found) + "'?";
   }
 
   /** Reader and writer for an assignable name; reports assignment to a let or a builtin. */
