@@ -70,12 +70,24 @@ public final class Table {
     private final Role role;
     private final double[] num;
     private final String[] text;
+    /** A numeric column of bools: 1 for true, 0 for false (NaN when missing); rows give them back as bools. */
+    private final boolean bools;
 
     private Column(String name, Role role, double[] num, String[] text) {
+      this(name, role, num, text, false);
+    }
+
+    private Column(String name, Role role, double[] num, String[] text, boolean bools) {
       this.name = name;
       this.role = role;
       this.num = num;
       this.text = text;
+      this.bools = bools;
+    }
+
+    /** Whether the column holds bools (stored as 1 and 0: statistics of it are proportions). */
+    public boolean isBool() {
+      return bools;
     }
 
     /** A numeric column (the array is copied). */
@@ -118,11 +130,17 @@ public final class Table {
       if (text != null) {
         return text[i];
       }
-      return Double.isNaN(num[i]) ? null : Num.exact(num[i]);
+      if (Double.isNaN(num[i])) {
+        return null;
+      }
+      return bools ? String.valueOf(num[i] != 0) : Num.exact(num[i]);
     }
 
-    /** The value at row i as a script value: Double (NaN when missing) or String / null. */
+    /** The value at row i as a script value: Double (NaN when missing), Boolean (null when missing) or String / null. */
     public Object value(int i) {
+      if (bools) {
+        return Double.isNaN(num[i]) ? null : (Object) (num[i] != 0);
+      }
       return num != null ? (Object) num[i] : text[i];
     }
 
@@ -161,7 +179,7 @@ public final class Table {
         for (int i = 0; i < rows.length; i++) {
           d[i] = num[rows[i]];
         }
-        return new Column(name, role, d, null);
+        return new Column(name, role, d, null, bools);
       }
       String[] s = new String[rows.length];
       for (int i = 0; i < rows.length; i++) {
@@ -172,7 +190,7 @@ public final class Table {
 
     /** This column under another name and role. */
     public Column renamed(String newName, Role newRole) {
-      return new Column(newName, newRole, num, text);
+      return new Column(newName, newRole, num, text, bools);
     }
 
     @Override
@@ -437,8 +455,14 @@ public final class Table {
         List<Object> vs = e.getValue();
         Role role = roles.get(e.getKey());
         boolean numeric = true;
+        boolean bools = false;
+        boolean numbers = false;
         for (Object v : vs) {
-          if (v != null && !(v instanceof Double)) {
+          if (v instanceof Boolean) {
+            bools = true;
+          } else if (v instanceof Double) {
+            numbers = true;
+          } else if (v != null) {
             numeric = false;
             break;
           }
@@ -446,14 +470,15 @@ public final class Table {
         if (numeric) {
           double[] d = new double[vs.size()];
           for (int i = 0; i < d.length; i++) {
-            d[i] = vs.get(i) == null ? Double.NaN : (Double) vs.get(i);
+            Object v = vs.get(i);
+            d[i] = v == null ? Double.NaN : v instanceof Boolean b ? (b ? 1 : 0) : (Double) v;
           }
-          cols.add(new Column(e.getKey(), role, d, null));
+          cols.add(new Column(e.getKey(), role, d, null, bools && !numbers));
         } else {
           String[] s = new String[vs.size()];
           for (int i = 0; i < s.length; i++) {
             Object v = vs.get(i);
-            s[i] = v == null ? null : v instanceof Double d ? Num.exact(d) : (String) v;
+            s[i] = v == null ? null : v instanceof Double d ? Num.exact(d) : v instanceof Boolean b ? String.valueOf(b) : (String) v;
           }
           cols.add(new Column(e.getKey(), role, null, s));
         }
@@ -468,11 +493,8 @@ public final class Table {
       if (v instanceof Number n) {
         return n.doubleValue();
       }
-      if (v instanceof Boolean b) {
-        return b ? 1.0 : 0.0;
-      }
-      if (v instanceof String s) {
-        return s;
+      if (v instanceof Boolean || v instanceof String) {
+        return v;
       }
       if (v instanceof Tensor t && t.size() == 1) {
         return t.at(0);

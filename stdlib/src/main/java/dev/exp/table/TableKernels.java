@@ -206,7 +206,8 @@ public final class TableKernels {
     }
     List<String> cols = names("agg: columns", columns);
     if (columns == null) {
-      cols = t.namesWithRole(Role.METRIC);
+      cols = new ArrayList<>(t.namesWithRole(Role.METRIC));
+      cols.removeIf(c -> !t.column(c).isNumeric() || keys.contains(c));   // text metrics (labels) are not aggregated
       if (cols.isEmpty()) {
         for (Column c : t.columns()) {
           if (c.isNumeric() && !keys.contains(c.name()) && c.role() != Role.SEED) {
