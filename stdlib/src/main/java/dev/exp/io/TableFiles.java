@@ -115,7 +115,7 @@ public final class TableFiles {
         recs.add(row);
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-      throw new KernelException("cannot parse CSV " + where + ": " + e.getMessage(), e);
+      throw new KernelException("cannot parse CSV " + where + ": " + csvProblem(e), e);
     }
     if (recs.isEmpty()) {
       return new Table(null, List.of());
@@ -284,15 +284,50 @@ public final class TableFiles {
     }
   }
 
+  /** What the CSV parser found wrong, in words and with the line, without Java class names. */
+  static String csvProblem(Exception e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? "malformed input" : t.getMessage();
+    m = m.replaceFirst("^[a-z][\\w.]*\\.[A-Z]\\w*(Exception|Error): ", "");   // a wrapped exception's class name
+    java.util.regex.Matcher line = java.util.regex.Pattern.compile("^\\(line (\\d+)\\) |^\\(startline (\\d+)\\) ").matcher(m);
+    String at = "";
+    if (line.find()) {
+      at = "line " + (line.group(1) != null ? line.group(1) : line.group(2)) + ": ";
+      m = m.substring(line.end());
+    }
+    if (m.startsWith("EOF reached before encapsulated token finished")) {
+      m = "a quoted field is not closed before the end of the file";
+    }
+    return at + m;
+  }
+
+  /** What the JSON parser found wrong, with the line and column, without Jackson's source description. */
+  static String jsonProblem(IOException e) {
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+      String m = j.getOriginalMessage();
+      int marker = m == null ? -1 : m.indexOf(" (start marker at");
+      if (marker >= 0) {
+        m = m.substring(0, marker);
+      }
+      com.fasterxml.jackson.core.JsonLocation loc = j.getLocation();
+      String at = loc == null || loc.getLineNr() < 0 ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
+      return at + m;
+    }
+    String m = e.getMessage();
+    int nl = m == null ? -1 : m.indexOf('\n');
+    return nl >= 0 ? m.substring(0, nl) : m;
+  }
+
   /** Parses JSON: an array of objects → Table, else script values (see class doc). */
   public static Object fromJson(String text, String where) {
     JsonNode root;
     try {
       root = JSON.readTree(text);
     } catch (IOException e) {
-      String m = e.getMessage();
-      int nl = m == null ? -1 : m.indexOf('\n');
-      throw new KernelException("cannot parse JSON " + where + ": " + (nl >= 0 ? m.substring(0, nl) : m), e);
+      throw new KernelException("cannot parse JSON " + where + ": " + jsonProblem(e), e);
     }
     if (root == null || root.isMissingNode()) {
       throw new KernelException("cannot parse JSON " + where + ": the file is empty");

@@ -69,6 +69,19 @@ class IoTest {
   }
 
   @Test
+  void malformedFilesSayWhereAndWhatInWords() {
+    String csv = assertThrows(KernelException.class, () -> TableFiles.fromCsv("a,b\n1,2\n3\n\"x,4\n", "t.csv")).getMessage();
+    assertEquals("cannot parse CSV t.csv: line 4: a quoted field is not closed before the end of the file", csv);
+    String json = assertThrows(KernelException.class, () -> TableFiles.fromJson("{\"a\": [1, 2", "t.json")).getMessage();
+    assertEquals("cannot parse JSON t.json: line 1, column 12: Unexpected end-of-input: expected close marker for Array", json);
+    String field = assertThrows(KernelException.class, () -> TableFiles.fromJson("{\"a\": 1,,}", "t.json")).getMessage();
+    assertTrue(field.startsWith("cannot parse JSON t.json: line 1, column 9: Unexpected character"), field);
+    for (String m : List.of(csv, json, field)) {
+      assertTrue(!m.contains("Exception") && !m.contains("Source:") && !m.contains("org."), m);
+    }
+  }
+
+  @Test
   void readJsonOfOtherValues() throws IOException {
     Path p = dir.resolve("v.json");
     Files.writeString(p, "{\"a\": [[1, 2], [3, 4]], \"b\": [1, \"x\"], \"c\": NaN, \"d\": true}");
