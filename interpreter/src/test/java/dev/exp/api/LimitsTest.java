@@ -52,7 +52,7 @@ class LimitsTest {
       assertTrue(elapsed >= TimeUnit.MILLISECONDS.toNanos(990), "stopped after " + elapsed / 1e6 + " ms");
       assertTrue(elapsed < TimeUnit.SECONDS.toNanos(2), "stopped after " + elapsed / 1e6 + " ms");
       assertEquals(ExpLimitException.Kind.TIME, e.kind());
-      assertEquals("time limit exceeded", e.getMessage());
+      assertEquals("time limit exceeded: the evaluation ran longer than its 1 s limit", e.getMessage());
       assertEquals(2, e.location().line());
       assertUsable(s);
     }

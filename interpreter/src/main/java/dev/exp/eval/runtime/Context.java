@@ -247,7 +247,7 @@ public final class Context implements KernelContext {
     poll(loc);
     if (stop.pastDeadline()) {
       // the clock itself, not only the timer's flag (a watchdog may see the deadline first)
-      throw new LimitError(Limit.TIME, "time limit exceeded", loc);
+      throw new LimitError(Limit.TIME, stop.timeLimitMessage(), loc);
     }
   }
 
@@ -319,7 +319,7 @@ public final class Context implements KernelContext {
       throw new InterruptError(loc);
     }
     if ((r & Stop.DEADLINE) != 0 && stop.pastDeadline()) {
-      throw new LimitError(Limit.TIME, "time limit exceeded", loc);
+      throw new LimitError(Limit.TIME, stop.timeLimitMessage(), loc);
     }
   }
 

@@ -32,12 +32,15 @@ final class Stop {
   final AtomicLong forks = new AtomicLong();
 
   private final ScheduledFuture<?> alarm;
+  /** The time the evaluation was given, as the limit's message states it ("0.5 s"); null without a deadline. */
+  final String budget;
 
   Stop(long deadlineNanos, Thread owner) {
     this.deadlineNanos = deadlineNanos;
     this.owner = owner;
+    long delay = deadlineNanos - System.nanoTime();
+    this.budget = deadlineNanos == 0 ? null : seconds(delay);
     if (deadlineNanos != 0) {
-      long delay = deadlineNanos - System.nanoTime();
       if (delay <= 0) {
         reasons = DEADLINE;
         alarm = null;
@@ -51,6 +54,18 @@ final class Stop {
     } else {
       alarm = null;
     }
+  }
+
+  /** A duration in seconds with at most three significant digits ("0.5 s", "120 s"). */
+  static String seconds(long nanos) {
+    double s = Math.max(0, nanos) / 1e9;
+    java.math.BigDecimal b = new java.math.BigDecimal(s).round(new java.math.MathContext(3)).stripTrailingZeros();
+    return b.toPlainString() + " s";
+  }
+
+  /** The message of the time limit. */
+  String timeLimitMessage() {
+    return "time limit exceeded: the evaluation ran longer than its " + budget + " limit";
   }
 
   synchronized void cancel() {
