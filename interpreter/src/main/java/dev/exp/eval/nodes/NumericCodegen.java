@@ -190,6 +190,10 @@ final class NumericCodegen {
 
   private void body() throws Ineligible {
     mv.visitCode();
+    Label prologue = new Label();
+    Label entry = new Label();
+    mv.visitJumpInsn(GOTO, prologue);   // the tensors indexed are loaded first (known after the walk)
+    mv.visitLabel(entry);
     for (int s = arity; s < code.frameSize; s++) {
       mv.visitInsn(DCONST_0);
       mv.visitVarInsn(DSTORE, local(s));
@@ -223,6 +227,9 @@ final class NumericCodegen {
     mv.visitMethodInsn(INVOKESTATIC, ENTRY, "unwind",
         "(L" + ERROR + ";I[Ljava/lang/String;[" + LOC_D + ")L" + ERROR + ";", false);
     mv.visitInsn(ATHROW);
+    mv.visitLabel(prologue);
+    elements.emitHoists();
+    mv.visitJumpInsn(GOTO, entry);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }
@@ -281,6 +288,7 @@ final class NumericCodegen {
         mv.visitVarInsn(DSTORE, local(s));
       }
     }
+    elements.emitHoists();
     mv.visitInsn(ICONST_M1);
     mv.visitVarInsn(ISTORE, siteLocal);
     mv.visitJumpInsn(GOTO, start);

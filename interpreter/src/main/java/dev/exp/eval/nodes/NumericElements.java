@@ -6,7 +6,10 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.exp.syntax.Loc;
 import dev.exp.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
@@ -17,9 +20,100 @@ import org.objectweb.asm.Type;
  */
 final class NumericElements {
   private final NumericCodegen cg;
+  /**
+   * The tensors indexed, by frame slot or global: nothing a translation runs can make a variable hold
+   * another tensor, or move a tensor's storage (writes are in place into a tensor the variable owns),
+   * so each tensor's storage, offset, extents and strides are read once, on entry
+   * ({@link #emitHoists}), into JVM locals that every element access then uses.
+   */
+  private final Map<Object, Hoisted> hoisted = new LinkedHashMap<>();
+
+  /** The JVM locals of one indexed tensor. */
+  private static final class Hoisted {
+    final Node target;
+    final int rank;
+    final int ref;
+    final int data;
+    final int off;
+    final int[] ext;
+    final int[] str;
+
+    Hoisted(Node target, int rank, NumericCodegen cg) {
+      this.target = target;
+      this.rank = rank;
+      ref = cg.nextLocal++;
+      data = cg.nextLocal++;
+      off = cg.nextLocal++;
+      ext = new int[rank];
+      str = new int[rank];
+      for (int a = 0; a < rank; a++) {
+        ext[a] = cg.nextLocal++;
+        str[a] = cg.nextLocal++;
+      }
+    }
+  }
 
   NumericElements(NumericCodegen cg) {
     this.cg = cg;
+  }
+
+  /** The hoisted locals of the tensor {@code target} holds (checked as {@link #tensor} checks it). */
+  private Hoisted hoist(Node target, int rank, boolean written) throws NumericCodegen.Ineligible {
+    Object key;
+    if (target instanceof VariableNodes.LocalGet g && !g.v.captured && cg.code == null) {
+      key = g.slot;
+    } else if (target instanceof VariableNodes.GlobalGet g) {
+      key = g.g;
+    } else {
+      throw new NumericCodegen.Ineligible("a tensor operand other than a tensor variable");
+    }
+    Hoisted h = hoisted.get(key);
+    if (h != null && h.rank != rank) {
+      throw new NumericCodegen.Ineligible("a tensor indexed with different numbers of indices");
+    }
+    MethodVisitor saved = cg.mv;
+    cg.mv = new MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {};   // the checks and bookkeeping of tensor(), no code
+    try {
+      tensor(target, rank, written);
+    } finally {
+      cg.mv = saved;
+    }
+    if (h == null) {
+      h = new Hoisted(target, rank, cg);
+      hoisted.put(key, h);
+    }
+    return h;
+  }
+
+  /**
+   * Loads every hoisted tensor and its layout into its JVM locals: the code a translation runs on
+   * entry, before its body (after a loop's frame variables are loaded).
+   */
+  void emitHoists() throws NumericCodegen.Ineligible {
+    String tensorT = Type.getInternalName(Tensor.class);
+    MethodVisitor mv = cg.mv;
+    for (Hoisted h : hoisted.values()) {
+      tensor(h.target, h.rank, false);
+      mv.visitInsn(DUP);
+      mv.visitVarInsn(ASTORE, h.ref);
+      mv.visitInsn(DUP);
+      mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "storage", "()[D", false);
+      mv.visitVarInsn(ASTORE, h.data);
+      mv.visitInsn(DUP);
+      mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "offset", "()I", false);
+      mv.visitVarInsn(ISTORE, h.off);
+      for (int a = 0; a < h.rank; a++) {
+        mv.visitInsn(DUP);
+        mv.visitLdcInsn(a);
+        mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "extent", "(I)I", false);
+        mv.visitVarInsn(ISTORE, h.ext[a]);
+        mv.visitInsn(DUP);
+        mv.visitLdcInsn(a);
+        mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "stride", "(I)I", false);
+        mv.visitVarInsn(ISTORE, h.str[a]);
+      }
+      mv.visitInsn(POP);
+    }
   }
 
   /**
@@ -49,10 +143,7 @@ final class NumericElements {
     // operands into temporaries (in the tree's order: the tensor, the indices, the value), then the
     // element's position inline: the fast path is plain bytecode, so it never depends on the JIT's
     // inlining budget; only an index that is negative, fractional or out of range calls out
-    String tensorT = Type.getInternalName(Tensor.class);
-    tensor(target, rank, store != null);
-    int t = cg.nextLocal++;
-    cg.mv.visitVarInsn(ASTORE, t);
+    Hoisted h = hoist(target, rank, store != null);
     int[] idx = new int[rank];
     for (int k = 0; k < rank; k++) {
       cg.num(ix.items[k][0]);
@@ -67,9 +158,8 @@ final class NumericElements {
       cg.nextLocal += 2;
       cg.mv.visitVarInsn(DSTORE, v);
     }
-    cg.mv.visitVarInsn(ALOAD, t);
-    cg.mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "storage", "()[D", false);
-    position(t, idx, ix.itemLocs, store != null ? store.loc : ix.loc);
+    cg.mv.visitVarInsn(ALOAD, h.data);
+    position(h, idx, ix.itemLocs, store != null ? store.loc : ix.loc);
     if (store == null) {
       cg.mv.visitInsn(DALOAD);
       return;
@@ -86,11 +176,11 @@ final class NumericElements {
   }
 
   /**
-   * Pushes the storage position of element {@code idx} (double JVM locals) of the tensor in JVM local
-   * {@code t}: {@code offset + sum(k * stride)} when every index is a non-negative integer in range,
+   * Pushes the storage position of element {@code idx} (double JVM locals) of the hoisted tensor
+   * {@code h}: {@code offset + sum(k * stride)} when every index is a non-negative integer in range,
    * otherwise what {@link TensorElements#position} computes (negative indices) or throws.
    */
-  void position(int t, int[] idx, Loc[] itemLocs, Loc loc) {
+  private void position(Hoisted h, int[] idx, Loc[] itemLocs, Loc loc) {
     String tensorT = Type.getInternalName(Tensor.class);
     Label slow = new Label();
     Label done = new Label();
@@ -108,24 +198,19 @@ final class NumericElements {
       cg.mv.visitVarInsn(ILOAD, k[a]);
       cg.mv.visitJumpInsn(IFLT, slow);
       cg.mv.visitVarInsn(ILOAD, k[a]);
-      cg.mv.visitVarInsn(ALOAD, t);
-      cg.mv.visitLdcInsn(a);
-      cg.mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "extent", "(I)I", false);
+      cg.mv.visitVarInsn(ILOAD, h.ext[a]);
       cg.mv.visitJumpInsn(IF_ICMPGE, slow);
     }
-    cg.mv.visitVarInsn(ALOAD, t);
-    cg.mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "offset", "()I", false);
+    cg.mv.visitVarInsn(ILOAD, h.off);
     for (int a = 0; a < idx.length; a++) {
       cg.mv.visitVarInsn(ILOAD, k[a]);
-      cg.mv.visitVarInsn(ALOAD, t);
-      cg.mv.visitLdcInsn(a);
-      cg.mv.visitMethodInsn(INVOKEVIRTUAL, tensorT, "stride", "(I)I", false);
+      cg.mv.visitVarInsn(ILOAD, h.str[a]);
       cg.mv.visitInsn(IMUL);
       cg.mv.visitInsn(IADD);
     }
     cg.mv.visitJumpInsn(GOTO, done);
     cg.mv.visitLabel(slow);
-    cg.mv.visitVarInsn(ALOAD, t);
+    cg.mv.visitVarInsn(ALOAD, h.ref);
     StringBuilder desc = new StringBuilder("(L" + tensorT + ";");
     for (int a = 0; a < idx.length; a++) {
       cg.mv.visitVarInsn(DLOAD, idx[a]);

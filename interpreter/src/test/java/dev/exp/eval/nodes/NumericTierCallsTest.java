@@ -176,4 +176,20 @@ class NumericTierCallsTest {
     assertTrue(error(bad, false).contains("the end of a range must be an integer, got 0.5"), error(bad, false));
     assertEquals(error(bad, false), error(bad, true));
   }
+
+  @Test
+  void tensorsAreReadOnEntryWithoutChangingWhatTheCodeDoes() {
+    // a function that indexes a global only on one branch: while the global is not a tensor the
+    // call runs in the tree (the value is the same), and the branch that indexes it is never taken
+    String branch = "var t = none\nfn f(x) = if x < 0 { t[0] } else { x * 2 }\nvar s = 0\nfor i in 0..100 { s += f(i) }\ns";
+    assertEquals(2.0 * 99 * 100 / 2, num(branch));
+    // two variables share a tensor: the loop writes one (copied on entry), reads the other unchanged
+    String shared = "var a = zeros([2000])\nvar b = a\nvar s = 0\nfor i in 0..2000 {\n a[i] = i\n s += b[i] + a[i]\n}\n[s, sum(a), sum(b)]";
+    String value = session(x -> x.eval(shared).toString());
+    assertEquals("[1999000, 1999000, 0]", value);
+    // a 2-d stencil: each interior point becomes the sum of its 4 neighbours of the old grid (copied)
+    String grid = "var g = zeros([40, 40])\nfor i in 0..40 { for j in 0..40 { g[i, j] = i + 2 * j } }\nlet old = g * 1\nvar s = 0\n"
+        + "for i in 1..39 { for j in 1..39 { s += old[i - 1, j] + old[i + 1, j] + old[i, j - 1] + old[i, j + 1] - 4 * old[i, j] } }\ns";
+    assertEquals(0.0, num(grid), "the discrete Laplacian of a linear function is zero");
+  }
 }
