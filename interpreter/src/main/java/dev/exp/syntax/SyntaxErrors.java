@@ -75,7 +75,21 @@ final class SyntaxErrors extends BaseErrorListener {
     } else if (tok.getType() == ExpLexer.ERROR_CHAR) {
       message = "unexpected character '" + tok.getText() + "'";
     } else {
-      message = "unexpected " + describe(tok) + expectedPart(recognizer, e);
+      Token opener = closer(tok.getText()) ? unclosedBefore(recognizer, tok) : null;
+      if (opener != null && !matches(opener.getText(), tok.getText())) {
+        // a closing bracket of the wrong kind: the bracket still open is what is missing
+        message = "unexpected " + describe(tok) + ": '" + opener.getText() + "' opened at line "
+            + (opener.getLine() + lineOffset) + ", column " + (opener.getCharPositionInLine() + 1)
+            + " is not closed (add '" + closing(opener.getText()) + "')";
+        if (bracketReported) {
+          return;   // the recovery's follow-on errors of the same missing bracket
+        }
+        bracketReported = true;
+      } else if (bracketReported && closer(tok.getText())) {
+        return;
+      } else {
+        message = "unexpected " + describe(tok) + expectedPart(recognizer, e, tok) + hint(recognizer, tok);
+      }
       length = Math.max(1, tok.getText().length());
       if (tok.getType() == ExpLexer.NL) {
         length = 1;
@@ -121,6 +135,89 @@ final class SyntaxErrors extends BaseErrorListener {
   }
 
   private int hintedBrace = -1;
+  /** Whether a missing bracket was reported (its recovery's follow-on errors are dropped). */
+  private boolean bracketReported;
+
+  private static boolean closer(String t) {
+    return t.equals(")") || t.equals("]") || t.equals("}");
+  }
+
+  private static String closing(String opener) {
+    return switch (opener) {
+      case "(" -> ")";
+      case "[" -> "]";
+      default -> "}";
+    };
+  }
+
+  private static boolean matches(String opener, String closer) {
+    return closing(opener).equals(closer);
+  }
+
+  /** The innermost bracket opened before {@code tok} and not closed before it, or null. */
+  private static Token unclosedBefore(Recognizer<?, ?> recognizer, Token tok) {
+    if (!(recognizer instanceof Parser parser) || tok.getTokenIndex() < 0) {
+      return null;
+    }
+    org.antlr.v4.runtime.TokenStream ts = parser.getTokenStream();
+    int depth = 0;
+    for (int i = tok.getTokenIndex() - 1; i >= 0; i--) {
+      Token t = ts.get(i);
+      String x = t.getText();
+      if (closer(x)) {
+        depth++;
+      } else if (x.equals("(") || x.equals("[") || x.equals("{")) {
+        if (depth == 0) {
+          return t;
+        }
+        depth--;
+      }
+    }
+    return null;
+  }
+
+  /** A hint for a few common slips: {@code //} for integer division, a misspelt {@code else}. */
+  private static String hint(Recognizer<?, ?> recognizer, Token tok) {
+    if (!(recognizer instanceof Parser parser) || tok.getTokenIndex() < 1) {
+      return "";
+    }
+    Token before = parser.getTokenStream().get(tok.getTokenIndex() - 1);
+    if (tok.getText().equals("/") && before.getText().equals("/") && before.getStopIndex() + 1 == tok.getStartIndex()) {
+      return "; there is no '//' operator: write floor(a / b) for integer division (comments start with #)";
+    }
+    if (tok.getType() == ExpLexer.IDENT && before.getText().equals("}") && nearElse(tok.getText())) {
+      return "; did you mean 'else'?";
+    }
+    return "";
+  }
+
+  /** Whether {@code w} is one edit (or one swap of neighbours) away from {@code else}. */
+  private static boolean nearElse(String w) {
+    String k = "else";
+    if (w.equals(k) || Math.abs(w.length() - k.length()) > 1) {
+      return false;
+    }
+    if (w.length() == k.length()) {
+      int diff = 0;
+      int first = -1;
+      for (int i = 0; i < k.length(); i++) {
+        if (w.charAt(i) != k.charAt(i)) {
+          diff++;
+          first = first < 0 ? i : first;
+        }
+      }
+      return diff == 1 || diff == 2 && first + 1 < k.length() && w.charAt(first) == k.charAt(first + 1)
+          && w.charAt(first + 1) == k.charAt(first);
+    }
+    String shorter = w.length() < k.length() ? w : k;
+    String longer = w.length() < k.length() ? k : w;
+    for (int i = 0; i < longer.length(); i++) {
+      if ((longer.substring(0, i) + longer.substring(i + 1)).equals(shorter)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static String describe(Token tok) {
     return switch (tok.getType()) {
@@ -133,6 +230,11 @@ final class SyntaxErrors extends BaseErrorListener {
   }
 
   private static String expectedPart(Recognizer<?, ?> recognizer, RecognitionException e) {
+    return expectedPart(recognizer, e, null);
+  }
+
+  /** ", expected ..." in words; the offending token itself is never listed as expected. */
+  private static String expectedPart(Recognizer<?, ?> recognizer, RecognitionException e, Token offending) {
     if (!(recognizer instanceof Parser parser)) {
       return "";
     }
@@ -141,6 +243,10 @@ final class SyntaxErrors extends BaseErrorListener {
       expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens() : parser.getExpectedTokens();
     } catch (RuntimeException ex) {
       return "";
+    }
+    if (offending != null && expected.contains(offending.getType())) {
+      expected = new IntervalSet(expected);
+      expected.remove(offending.getType());
     }
     String words = inWords(expected, parser);
     return words.isEmpty() ? "" : ", expected " + words;
