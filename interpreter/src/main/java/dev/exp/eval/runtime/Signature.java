@@ -156,7 +156,7 @@ public final class Signature {
       } else {
         p = indexOf(n);
         if (p < 0 || rest && p == fixed) {
-          throw fail("has no parameter '" + n + "'" + Suggest.didYouMean(n, nameable()), loc);
+          throw fail("has no parameter '" + n + "'" + Suggest.didYouMean(n, notGiven(names, positionalCount)), loc);
         }
         if (given[p]) {
           throw fail("got two values for '" + n + "'", loc);
@@ -182,6 +182,17 @@ public final class Signature {
       }
     }
     return new CallPlan(this, target, unbound, rest ? fixed : -1);
+  }
+
+  /** The parameters a call with these argument names has not given yet (the candidates of a did-you-mean). */
+  private List<String> notGiven(String[] names, int positionalCount) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int p = Math.min(positionalCount, fixed); p < fixed; p++) {
+      if (!Arrays.asList(names).contains(params[p])) {
+        out.add(params[p]);
+      }
+    }
+    return out;
   }
 
   private List<String> nameable() {
