@@ -23,7 +23,8 @@ public final class Lanczos {
       + "checked as the space grows; it stops when every wanted Ritz value has residual bound β_j·|s_j| <= tol·‖T‖ "
       + "(default 1e-8), on an invariant subspace (exact), or after max_iter steps (default n). Start vector: x0 or a "
       + "seeded Gaussian. Returns {values (ascending), vectors ([n, k] Ritz vectors, when vectors: true), iterations "
-      + "(Lanczos steps), residuals (the bounds, per value), converged, reason}. Function operators need n. "
+      + "(Lanczos steps), residuals (the bounds, per value), converged, reason}. Function operators need n and are "
+      + "assumed symmetric; a dense or sparse a is checked for symmetry (relative tolerance 1e-10). "
       + "Example: solvers.lanczos(sparse.poisson1d(100), 3, which: \"both\").values")
   public static Map<String, Object> lanczos(@Arg("a") LinearOperator a, @Arg(value = "k", dflt = "6") int k,
       @Arg(value = "which", dflt = "\"largest\"") String which, @Arg(value = "tol", dflt = "1e-8") double tol,
@@ -32,6 +33,7 @@ public final class Lanczos {
       @Arg(value = "vectors", dflt = "false") boolean vectors, KernelContext ctx) {
     String fn = "solvers.lanczos";
     SolverOperator op = SolverOperator.forEigen(a, n, fn);
+    op.requireSymmetric();
     int size = op.n;
     if (k < 1 || k > size) {
       throw KernelException.of("%s: k must be in 1..%d (the operator's size), got %d", fn, size, k);
