@@ -108,7 +108,7 @@ final class SolverOperator {
 
   /**
    * For a symmetric method: a dense or sparse matrix must equal its transpose within 1e-10·max|a| (as
-   * linalg.eigh and linalg.cholesky check); O(n²) dense, O(nnz·log) sparse. A function operator is
+   * linalg.eigh and linalg.cholesky check); O(n²) dense, O(nnz·log) sparse (once per sparse matrix: the answer is kept). A function operator is
    * assumed symmetric (its doc says so).
    */
   void requireSymmetric() {
@@ -120,23 +120,16 @@ final class SolverOperator {
     if (s == null) {
       return;
     }
-    double max = 0;
-    for (double v : s.data()) {
-      max = Math.max(max, Math.abs(v));
-    }
-    double tol = 1e-10 * Math.max(max, Double.MIN_NORMAL);
-    int[] ptr = s.indptr();
-    int[] idx = s.indices();
-    double[] data = s.data();
-    for (int i = 0; i < n; i++) {
-      for (int k = ptr[i]; k < ptr[i + 1]; k++) {
-        int j = idx[k];
-        double y = s.get(j, i);
-        if (Math.abs(data[k] - y) > tol) {
-          throw KernelException.of("%s: a must be symmetric, but a[%d, %d] = %s and a[%d, %d] = %s (shape [%d, %d])",
-              fn, i, j, TensorArgs.fmt(data[k]), j, i, TensorArgs.fmt(y), n, n);
-        }
+    int k = s.asymmetricEntry(); // cached on the (immutable) matrix
+    if (k >= 0) {
+      int[] ptr = s.indptr();
+      int i = 0;
+      while (ptr[i + 1] <= k) {
+        i++;
       }
+      int j = s.indices()[k];
+      throw KernelException.of("%s: a must be symmetric, but a[%d, %d] = %s and a[%d, %d] = %s (shape [%d, %d])",
+          fn, i, j, TensorArgs.fmt(s.data()[k]), j, i, TensorArgs.fmt(s.get(j, i)), n, n);
     }
   }
 
