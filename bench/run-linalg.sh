@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): dgemm 1024² float64 and svd / eigh / solve / cholesky / qr at n = 512 in Exp and
+# Benchmark (not a test): dgemm 1024² float64, svd / eigh / solve / cholesky / qr at n = 512 and eig at 200 in Exp and
 # NumPy in the same run (bench/linalg.exp, bench/linalg.py; medians of 7-15 timed runs after warm-ups,
 # in-process, JVM start-up excluded). Exp runs three times: the default backend (native OpenBLAS), the
 # pure-Java fallback with the Vector API kernel, and the fallback with the scalar kernel (both forced with
@@ -10,7 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/exp" --version || { echo "exp: build failed"; exit 1; }
 jar="$root/repl/target/exp.jar"
 jvm=(java -Xss16m -XX:+UseParallelGC -Xmn128m)
-names=(dgemm1024 svd512 eigh512 solve512 cholesky512 qr512)
+names=(dgemm1024 svd512 eigh512 solve512 cholesky512 qr512 eig200)
 field() { echo "$1" | awk -v k="$2" '$1 == k { print $2 }'; }
 
 declare -A exp_native exp_vec exp_scalar np

@@ -18,8 +18,9 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * The {@code linalg} namespace, part 2: matrix decompositions. QR, Cholesky, SVD and the symmetric
- * eigen-decomposition run on LAPACK ({@link NativeDecompositions}) when the native BLAS is active and on
- * EJML otherwise; LU and the general eigen-decomposition run on EJML.
+ * eigen-decomposition and the general eigen-decomposition run on LAPACK ({@link NativeDecompositions}) when
+ * the native BLAS is active and the matrix is at least {@link Blas#LAPACK_MIN} on a side, and on EJML
+ * otherwise; LU runs on EJML.
  */
 public final class Decompositions {
   private Decompositions() {}
@@ -299,48 +300,78 @@ public final class Decompositions {
     double[] wi = new double[n];
     double[] vr = new double[n * n];
     double[] vi = new double[n * n];
-    if (n > 0) {
-      DMatrixRMaj orig = m.copy();
-      EigenDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.eig(n, true, false);
-      if (!dec.decompose(m)) {
-        throw KernelException.of("linalg.eig: the eigen-decomposition of A (shape [%d, %d]) did not converge", n, n);
+    if (n > 0 && Blas.lapackFor(n)) {
+      NativeDecompositions.eig(m, wr, wi, vr, vi);
+    } else if (n > 0) {
+      ejmlEig(m, wr, wi, vr, vi);
+    }
+    double[] cr = new double[n];
+    double[] ci = new double[n];
+    for (int j = 0; j < n; j++) { // both paths: unit 2-norm, largest component real and positive
+      for (int i = 0; i < n; i++) {
+        cr[i] = vr[i * n + j];
+        ci[i] = vi[i * n + j];
       }
-      for (int j = 0; j < n; j++) {
-        Complex_F64 c = dec.getEigenvalue(j);
-        wr[j] = c.real;
-        wi[j] = c.imaginary;
-      }
-      // order conjugate pairs as (+im, -im), keeping EJML's order otherwise
-      for (int j = 0; j + 1 < n; j++) {
-        if (wi[j] < 0 && wi[j + 1] > 0 && wr[j] == wr[j + 1]) {
-          double t = wi[j];
-          wi[j] = wi[j + 1];
-          wi[j + 1] = t;
-          j++;
-        }
-      }
-      for (int j = 0; j < n; j++) {
-        double[][] v = null;
-        if (wi[j] == 0) {
-          DMatrixRMaj ev = findRealVector(dec, wr[j], n);
-          if (ev != null) {
-            v = new double[][] {ev.data.clone(), new double[n]};
-          }
-        }
-        if (v == null) {
-          v = inverseIteration(orig, wr[j], wi[j]);
-        }
-        normalize(v[0], v[1]);
-        for (int i = 0; i < n; i++) {
-          vr[i * n + j] = v[0][i];
-          vi[i * n + j] = v[1][i];
-        }
+      normalize(cr, ci);
+      for (int i = 0; i < n; i++) {
+        vr[i * n + j] = cr[i];
+        vi[i * n + j] = ci[i];
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("values", Tensor.complex(Tensor.vector(wr), Tensor.vector(wi)));
     out.put("vectors", Tensor.complex(Tensor.wrap(new int[] {n, n}, vr), Tensor.wrap(new int[] {n, n}, vi)));
     return out;
+  }
+
+  /**
+   * The Java side of {@link #eig} (n >= 1): EJML's eigenvalues in its order, conjugate pairs put as (+im,
+   * −im); EJML's eigenvectors for real eigenvalues, inverse iteration for the others (the −im member of a
+   * pair gets the conjugate of the +im member's vector). vr/vi[i·n + j] = component i of vector j.
+   */
+  private static void ejmlEig(DMatrixRMaj m, double[] wr, double[] wi, double[] vr, double[] vi) {
+    int n = m.numRows;
+    DMatrixRMaj orig = m.copy();
+    EigenDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.eig(n, true, false);
+    if (!dec.decompose(m)) {
+      throw KernelException.of("linalg.eig: the eigen-decomposition of A (shape [%d, %d]) did not converge", n, n);
+    }
+    for (int j = 0; j < n; j++) {
+      Complex_F64 c = dec.getEigenvalue(j);
+      wr[j] = c.real;
+      wi[j] = c.imaginary;
+    }
+    // order conjugate pairs as (+im, -im), keeping EJML's order otherwise
+    for (int j = 0; j + 1 < n; j++) {
+      if (wi[j] < 0 && wi[j + 1] > 0 && wr[j] == wr[j + 1]) {
+        double t = wi[j];
+        wi[j] = wi[j + 1];
+        wi[j + 1] = t;
+        j++;
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      double[][] v = null;
+      if (wi[j] == 0) {
+        DMatrixRMaj ev = findRealVector(dec, wr[j], n);
+        if (ev != null) {
+          v = new double[][] {ev.data.clone(), new double[n]};
+        }
+      } else if (wi[j] < 0 && j > 0 && wr[j - 1] == wr[j] && wi[j - 1] == -wi[j]) {
+        for (int i = 0; i < n; i++) { // the conjugate of the pair's first vector
+          vr[i * n + j] = vr[i * n + j - 1];
+          vi[i * n + j] = -vi[i * n + j - 1];
+        }
+        continue;
+      }
+      if (v == null) {
+        v = inverseIteration(orig, wr[j], wi[j]);
+      }
+      for (int i = 0; i < n; i++) {
+        vr[i * n + j] = v[0][i];
+        vi[i * n + j] = v[1][i];
+      }
+    }
   }
 
   private static DMatrixRMaj findRealVector(EigenDecomposition_F64<DMatrixRMaj> dec, double value, int n) {

@@ -31,6 +31,14 @@ public final class DenseOperator implements LinearOperator {
     return MatMul.matmul(a, x);
   }
 
+  /**
+   * Fails unless the matrix is square and symmetric within 1e-10·max|a| (the check and message of
+   * linalg.eigh and linalg.cholesky); arg names the matrix in the message.
+   */
+  public void requireSymmetric(String fn, String arg) {
+    Mat.requireSymmetric(Mat.square(a, fn, arg), fn, arg);
+  }
+
   /** The matrix (read only). */
   public Tensor matrix() {
     return a;

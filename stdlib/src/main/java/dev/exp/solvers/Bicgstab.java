@@ -16,7 +16,8 @@ public final class Bicgstab {
       + "one-step minimal-residual smoothing, two products with A per iteration, shadow residual r̂ = r0. residuals "
       + "holds ‖b − A x‖/‖b‖ (recursive) after each iteration (entry 0 for x0); it need not decrease monotonically. "
       + "Stops when it <= tol (default 1e-8), after max_iter iterations (default max(1000, 10n)), or with reason "
-      + "\"breakdown: ...\" when ρ = r̂ᵀr or ω vanishes. a is a dense matrix, sparse matrix or a function x -> A x. "
+      + "\"breakdown: ...\" when ρ = r̂ᵀr or ω vanishes. a is a dense matrix, sparse matrix or a function x -> A x; "
+      + "b, x0 and a's entries must be finite (an error names the first bad entry). "
       + "Returns {x, iterations, residuals, converged, reason}. "
       + "Example: solvers.bicgstab(sparse.convection_diffusion(64, 100), ones(64))")
   public static Map<String, Object> bicgstab(@Arg("a") LinearOperator a, @Arg("b") Tensor b,

@@ -36,6 +36,7 @@ public final class ConjugateDirections {
       KernelContext ctx) {
     String fn = "solvers.conjugate_directions";
     SolverOperator op = SolverOperator.forSystem(a, b, fn);
+    op.requireSymmetric();
     int n = op.n;
     int max = maxIter == null ? 2 * n : Outcome.checkLimits(tol, maxIter, n, fn);
     Outcome.checkLimits(tol, max, n, fn);
@@ -62,6 +63,12 @@ public final class ConjugateDirections {
             Values.describe(d));
       }
       double[] p = t.toArray();
+      for (int i = 0; i < n; i++) {
+        if (!Double.isFinite(p[i])) {
+          throw KernelException.of("%s: directions(r, %d) returned %s at index %d (directions must be finite)", fn, it,
+              dev.exp.tensor.TensorArgs.fmt(p[i]), i);
+        }
+      }
       double[] ap = new double[n];
       op.apply(p, ap);
       double before = Math.sqrt(Math.abs(Vec.dot(p, ap)));

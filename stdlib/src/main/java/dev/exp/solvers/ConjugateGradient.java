@@ -11,7 +11,10 @@ import java.util.Map;
 public final class ConjugateGradient {
   private ConjugateGradient() {}
 
-  static final String COMMON = " a is a dense matrix, a sparse matrix or a function x -> A x (matrix-free, sized by b). "
+  static final String COMMON = " a is a dense matrix, a sparse matrix or a function x -> A x (matrix-free, sized by b); "
+      + "a dense or sparse a is checked for symmetry (relative tolerance 1e-10), a function is assumed symmetric. "
+      + "b, x0 and a's entries must be finite (an error names the first bad entry; a function returning NaN or inf "
+      + "is an error too). "
       + "Stops when the relative residual ‖b − A x‖/‖b‖ <= tol (default 1e-8) or after max_iter steps (default "
       + "max(1000, 10n)); x0 defaults to zeros. Returns {x, iterations, residuals (relative residual after each step, "
       + "entry 0 for x0), converged, reason (\"tolerance reached\", \"max_iter reached\" or \"breakdown: ...\")}.";
@@ -25,6 +28,7 @@ public final class ConjugateGradient {
       @Arg(value = "max_iter", dflt = "none") Integer maxIter, KernelContext ctx) {
     String fn = "solvers.cg";
     SolverOperator op = SolverOperator.forSystem(a, b, fn);
+    op.requireSymmetric();
     int max = Outcome.checkLimits(tol, maxIter, op.n, fn);
     return solve(op, b.toArray(), Outcome.start(x0, op.n, fn), null, tol, max, ctx);
   }
@@ -43,6 +47,7 @@ public final class ConjugateGradient {
       @Arg(value = "max_iter", dflt = "none") Integer maxIter, KernelContext ctx) {
     String fn = "solvers.pcg";
     SolverOperator op = SolverOperator.forSystem(a, b, fn);
+    op.requireSymmetric();
     int max = Outcome.checkLimits(tol, maxIter, op.n, fn);
     Preconditioner m = mInv != null ? Preconditioner.of(mInv, op.n, fn) : Preconditioner.named(preconditioner, a, omega, fn);
     return solve(op, b.toArray(), Outcome.start(x0, op.n, fn), m, tol, max, ctx);
@@ -72,6 +77,9 @@ public final class ConjugateGradient {
       }
       ctx.poll();
       double pq = a.applyDot(p, q);
+      if (!Double.isFinite(pq)) {
+        return out.result(x, it, false, Outcome.overflow(pq, it + 1).replace("the residual", "pᵀAp"));
+      }
       if (!(pq > 0)) {
         return out.result(x, it, false, String.format(java.util.Locale.ROOT,
             "breakdown: pᵀAp = %.3g <= 0 at step %d (the operator is not positive definite)", pq, it + 1));

@@ -19,7 +19,8 @@ public final class Gmres {
       + "cycle; entry 0 for x0); iterations counts inner iterations (matrix–vector products) and max_iter bounds them "
       + "(default max(1000, 10n)). A cycle ends early when the estimate reaches tol; the solve stops when the true "
       + "residual ‖b − A x‖/‖b‖ <= tol (default 1e-8). With restart = n it converges in at most n iterations in exact "
-      + "arithmetic. a is a dense matrix, sparse matrix or a function x -> A x. Returns {x, iterations, residuals, "
+      + "arithmetic. a is a dense matrix, sparse matrix or a function x -> A x; b, x0 and a's entries must be finite "
+      + "(an error names the first bad entry). Returns {x, iterations, residuals, "
       + "converged, reason}. Example: solvers.gmres(sparse.convection_diffusion(32, 50, dim: 2), b, restart: 30)")
   public static Map<String, Object> gmres(@Arg("a") LinearOperator a, @Arg("b") Tensor b,
       @Arg(value = "restart", dflt = "20") int restart, @Arg(value = "x0", dflt = "none") Tensor x0,
@@ -54,6 +55,9 @@ public final class Gmres {
       }
       if (beta <= stop) {
         return out.result(x, total, true, Outcome.TOLERANCE);
+      }
+      if (!Double.isFinite(beta)) {
+        return out.result(x, total, false, Outcome.overflow(beta / bn, total));
       }
       if (total >= max) {
         return out.result(x, total, false, Outcome.MAX_ITER);
@@ -92,6 +96,9 @@ public final class Gmres {
         total++;
         k = j + 1;
         out.record(Math.abs(g[j + 1]) / bn);
+        if (!Double.isFinite(g[j + 1])) {
+          return out.result(x, total, false, Outcome.overflow(g[j + 1] / bn, total));
+        }
         if (Math.abs(g[j + 1]) <= stop || hn == 0) {
           break;
         }

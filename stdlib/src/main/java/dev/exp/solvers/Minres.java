@@ -16,13 +16,15 @@ public final class Minres {
       + "over the Krylov space with short recurrences. residuals are the recurrence's residual norms ‖r_k‖/‖b‖ "
       + "(nonincreasing; entry 0 for x0); the solve stops when that estimate <= tol (default 1e-8), then checks the "
       + "true residual (a gap beyond 10·tol is reported as not converged). max_iter defaults to max(1000, 10n). a is a "
-      + "dense matrix, sparse matrix or a function x -> A x. Returns {x, iterations, residuals, converged, reason}. "
+      + "dense matrix, sparse matrix or a function x -> A x (a dense or sparse a is checked for symmetry, relative "
+      + "tolerance 1e-10; a function is assumed symmetric); b, x0 and a's entries must be finite. Returns {x, iterations, residuals, converged, reason}. "
       + "Example: solvers.minres(a, b).x")
   public static Map<String, Object> minres(@Arg("a") LinearOperator a, @Arg("b") Tensor b,
       @Arg(value = "x0", dflt = "none") Tensor x0, @Arg(value = "tol", dflt = "1e-8") double tol,
       @Arg(value = "max_iter", dflt = "none") Integer maxIter, KernelContext ctx) {
     String fn = "solvers.minres";
     SolverOperator op = SolverOperator.forSystem(a, b, fn);
+    op.requireSymmetric();
     int max = Outcome.checkLimits(tol, maxIter, op.n, fn);
     int n = op.n;
     double[] bv = b.toArray();
@@ -94,6 +96,10 @@ public final class Minres {
         x[i] += phi * w[i];
       }
       out.record(Math.abs(phibar) / bn);
+      if (!Double.isFinite(phibar)) {
+        reason = Outcome.overflow(phibar / bn, it);
+        break;
+      }
       if (Math.abs(phibar) <= stop) {
         break;
       }

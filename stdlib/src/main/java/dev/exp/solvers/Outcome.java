@@ -29,8 +29,16 @@ final class Outcome {
     return history[size - 1];
   }
 
-  /** The record; iterations = number of steps taken. */
+  /**
+   * The record; iterations = number of steps taken. A non-finite last residual is never reported as
+   * converged (a NaN fails every "residual > tol" loop test, which would otherwise end a loop as if
+   * the tolerance were reached).
+   */
   Map<String, Object> result(double[] x, int iterations, boolean converged, String reason) {
+    if (converged && size > 0 && !Double.isFinite(last())) {
+      converged = false;
+      reason = overflow(last(), iterations);
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("x", Tensor.wrap(new int[] {x.length}, x));
     out.put("iterations", (double) iterations);
@@ -40,7 +48,16 @@ final class Outcome {
     return out;
   }
 
-  /** The starting vector: x0's values (copied) or zeros. */
+  /**
+   * The reason for a residual that is not finite at a step: the inputs were checked finite where they
+   * entered, so the iteration itself overflowed (it diverged, or the values are near the double range).
+   */
+  static String overflow(double r, int step) {
+    return "breakdown: the residual is " + dev.exp.tensor.TensorArgs.fmt(r) + " at step " + step
+        + " (the iteration overflowed)";
+  }
+
+  /** The starting vector: x0's values (copied, checked finite) or zeros. */
   static double[] start(Tensor x0, int n, String fn) {
     if (x0 == null) {
       return new double[n];
@@ -48,7 +65,9 @@ final class Outcome {
     if (x0.size() != n || x0.rank() != 1) {
       throw KernelException.of("%s: x0 must be a vector of length %d, got shape %s", fn, n, Tensor.shapeString(x0.shape()));
     }
-    return x0.toArray();
+    double[] x = x0.toArray();
+    SolverOperator.requireFinite(x, fn, "x0");
+    return x;
   }
 
   /** The normaliser of relative residuals: ‖b‖, or 1 when b = 0. */

@@ -14,7 +14,8 @@ public final class Stationary {
 
   static final String COMMON = " a is a dense or sparse square matrix with a nonzero diagonal. Stops when the "
       + "relative residual ‖b − A x‖/‖b‖ <= tol (default 1e-8), checked after every sweep, or after max_iter sweeps "
-      + "(default max(1000, 10n)); x0 defaults to zeros. Returns {x, iterations, residuals (after each sweep, entry "
+      + "(default max(1000, 10n)); x0 defaults to zeros; b, x0 and a's entries must be finite (an error names the first "
+      + "bad entry). Returns {x, iterations, residuals (after each sweep, entry "
       + "0 for x0), converged, reason (\"tolerance reached\" or \"max_iter reached\")}.";
   static final String ORDER = " order: \"natural\" (default) or \"red_black\" (all unknowns of one colour of a "
       + "2-colourable matrix graph, e.g. the Poisson stencils, then the other).";

@@ -335,6 +335,43 @@ public final class SparseMatrix implements ScriptObject, LinearOperator {
     return new SparseMatrix(rows, m, p, java.util.Arrays.copyOf(ix, t), java.util.Arrays.copyOf(dv, t));
   }
 
+  /** {@link #asymmetricEntry()}'s answer plus two (0: not computed yet; a benign race). */
+  private volatile int asymmetry;
+
+  /**
+   * The position in {@link #data()} of the first stored entry (row by row) with |a_ij − a_ji| > 1e-10 ·
+   * max|a| (the symmetry test of the symmetric solvers, as linalg.eigh's), or -1 when A is symmetric;
+   * computed once (O(nnz log)) and kept, since the matrix is immutable. A non-square matrix gives 0 when it
+   * has entries.
+   */
+  public int asymmetricEntry() {
+    int c = asymmetry;
+    if (c == 0) {
+      c = 2 + findAsymmetry();
+      asymmetry = c;
+    }
+    return c - 2;
+  }
+
+  private int findAsymmetry() {
+    if (rows != cols) {
+      return nnz() > 0 ? 0 : -1;
+    }
+    double max = 0;
+    for (double v : data) {
+      max = Math.max(max, Math.abs(v));
+    }
+    double tol = 1e-10 * Math.max(max, Double.MIN_NORMAL);
+    for (int i = 0; i < rows; i++) {
+      for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+        if (!(Math.abs(data[k] - get(indices[k], i)) <= tol)) {
+          return k;
+        }
+      }
+    }
+    return -1;
+  }
+
   /** Whether A equals its transpose entry by entry (within tol · max|a|). */
   public boolean isSymmetric(double tol) {
     if (rows != cols) {

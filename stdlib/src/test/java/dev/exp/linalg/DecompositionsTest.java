@@ -246,4 +246,163 @@ class DecompositionsTest {
       assertEquals(0, pi, 1e-9 * Math.max(1, Math.abs(pr)));
     }
   }
+
+  /** Runs body on the default paths and again with every size on LAPACK (when native; else EJML twice). */
+  static void onBothPaths(Runnable body) {
+    body.run();
+    System.setProperty("exp.lapack.min", "1");
+    try {
+      body.run();
+    } finally {
+      System.clearProperty("exp.lapack.min");
+    }
+  }
+
+  /** Sorted (re, im) pairs, lexicographically. */
+  static double[][] sortedValues(Map<String, Object> r) {
+    Tensor wr = re(get(r, "values"));
+    Tensor wi = im(get(r, "values"));
+    double[][] v = new double[wr.size()][];
+    for (int j = 0; j < v.length; j++) {
+      v[j] = new double[] {wr.at(j), wi.at(j)};
+    }
+    java.util.Arrays.sort(v, (x, y) -> x[0] != y[0] ? Double.compare(x[0], y[0]) : Double.compare(x[1], y[1]));
+    return v;
+  }
+
+  /** The documented conventions: pairs (+im, −im) adjacent, vectors conjugate, largest component real > 0. */
+  static void checkConventions(Map<String, Object> r) {
+    Tensor wr = re(get(r, "values"));
+    Tensor wi = im(get(r, "values"));
+    Tensor vr = re(get(r, "vectors"));
+    Tensor vi = im(get(r, "vectors"));
+    int n = wr.size();
+    for (int j = 0; j < n; j++) {
+      if (wi.at(j) != 0) {
+        assertTrue(wi.at(j) > 0 && j + 1 < n, "pair starts with +im at " + j);
+        assertEquals(wr.at(j), wr.at(j + 1), 0, "pair real parts at " + j);
+        assertEquals(-wi.at(j), wi.at(j + 1), 0, "pair imaginary parts at " + j);
+        for (int i = 0; i < n; i++) {
+          assertEquals(vr.get(i, j), vr.get(i, j + 1), 0);
+          assertEquals(-vi.get(i, j), vi.get(i, j + 1), 0);
+        }
+      }
+      int big = 0;
+      for (int i = 0; i < n; i++) {
+        if (Math.hypot(vr.get(i, j), vi.get(i, j)) > Math.hypot(vr.get(big, j), vi.get(big, j)) * (1 + 1e-9)) {
+          big = i;
+        }
+      }
+      assertEquals(0, vi.get(big, j), 1e-15, "largest component of vector " + j + " is real");
+      assertTrue(vr.get(big, j) > 0, "largest component of vector " + j + " is positive");
+      if (wi.at(j) != 0) {
+        j++;
+      }
+    }
+  }
+
+  @Test
+  void eigOfACompanionMatrixGivesThePolynomialsRoots() {
+    // p(x) = (x − 1)(x − 2)(x − 3)(x² + 1) = x⁵ − 6x⁴ + 12x³ − 12x² + 11x − 6; the companion matrix has
+    // ones on the subdiagonal and −(coefficients) in the last column, its eigenvalues are p's roots
+    double[] c = {-6, 11, -12, 12, -6}; // c0 .. c4 of the monic p
+    double[][] m = new double[5][5];
+    for (int i = 1; i < 5; i++) {
+      m[i][i - 1] = 1;
+    }
+    for (int i = 0; i < 5; i++) {
+      m[i][4] = -c[i];
+    }
+    Tensor a = Tensor.matrix(m);
+    onBothPaths(() -> {
+      Map<String, Object> r = Decompositions.eig(a);
+      double[][] want = {{0, -1}, {0, 1}, {1, 0}, {2, 0}, {3, 0}};
+      double[][] got = sortedValues(r);
+      for (int j = 0; j < 5; j++) {
+        assertEquals(want[j][0], got[j][0], 1e-12, "re " + j);
+        assertEquals(want[j][1], got[j][1], 1e-12, "im " + j);
+      }
+      checkEigenpairs(a, r, 1e-12);
+      checkConventions(r);
+    });
+  }
+
+  @Test
+  void eigOfRotationBlocksOnLapackSizes() {
+    // 40×40 block diagonal of rotations by θ_k = 0.1 (k + 1), hidden by an orthogonal similarity
+    // Q B Qᵀ: the eigenvalues are cos θ_k ± i sin θ_k
+    int n = 40;
+    double[] b = new double[n * n];
+    for (int k = 0; k < n / 2; k++) {
+      double t = 0.1 * (k + 1);
+      int i = 2 * k;
+      b[i * n + i] = Math.cos(t);
+      b[i * n + i + 1] = -Math.sin(t);
+      b[(i + 1) * n + i] = Math.sin(t);
+      b[(i + 1) * n + i + 1] = Math.cos(t);
+    }
+    Tensor q = get(Decompositions.qr(Random.randn(new int[] {n, n}, new Rng(7))), "q");
+    Tensor a = mm(mm(q, Tensor.wrap(new int[] {n, n}, b)), tr(q));
+    onBothPaths(() -> {
+      Map<String, Object> r = Decompositions.eig(a);
+      double[][] got = sortedValues(r);
+      double[][] want = new double[n][];
+      for (int k = 0; k < n / 2; k++) {
+        double t = 0.1 * (k + 1);
+        want[2 * k] = new double[] {Math.cos(t), -Math.sin(t)};
+        want[2 * k + 1] = new double[] {Math.cos(t), Math.sin(t)};
+      }
+      java.util.Arrays.sort(want, (x, y) -> x[0] != y[0] ? Double.compare(x[0], y[0]) : Double.compare(x[1], y[1]));
+      for (int j = 0; j < n; j++) {
+        assertEquals(want[j][0], got[j][0], 1e-12, "re " + j);
+        assertEquals(want[j][1], got[j][1], 1e-12, "im " + j);
+      }
+      checkEigenpairs(a, r, 1e-12);
+      checkConventions(r);
+    });
+  }
+
+  @Test
+  void eigOfATriangularMatrixIsItsDiagonalOnLapackSizes() {
+    int n = 50;
+    Tensor u = Random.randn(new int[] {n, n}, new Rng(11));
+    double[] d = u.toArray();
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        d[i * n + j] = 0;
+      }
+      d[i * n + i] = i + 1; // distinct, well separated
+    }
+    Tensor a = Tensor.wrap(new int[] {n, n}, d);
+    onBothPaths(() -> {
+      Map<String, Object> r = Decompositions.eig(a);
+      double[][] got = sortedValues(r);
+      for (int j = 0; j < n; j++) {
+        assertEquals(j + 1, got[j][0], 1e-9, "re " + j);
+        assertEquals(0, got[j][1], 0, "im " + j);
+      }
+      checkEigenpairs(a, r, 1e-9);
+      checkConventions(r);
+    });
+  }
+
+  @Test
+  void eigOfRandomMatricesOnLapackSizes() {
+    for (int n : new int[] {33, 80}) {
+      Tensor a = Random.randn(new int[] {n, n}, new Rng(n));
+      onBothPaths(() -> {
+        Map<String, Object> r = Decompositions.eig(a);
+        checkEigenpairs(a, r, 1e-10);
+        checkConventions(r);
+        double sum = 0;
+        double isum = 0;
+        for (int j = 0; j < n; j++) {
+          sum += re(get(r, "values")).at(j);
+          isum += im(get(r, "values")).at(j);
+        }
+        assertEquals(Linalg.trace(a), sum, 1e-10 * n);
+        assertEquals(0, isum, 0);
+      });
+    }
+  }
 }

@@ -40,6 +40,7 @@ class NumpyReferenceTest {
       choleskyFactor();
       solveInverseDeterminant();
       qrTriangleUpToSigns();
+      generalEigenpairs();
     } finally {
       System.clearProperty("exp.lapack.min");
     }
@@ -92,6 +93,46 @@ class NumpyReferenceTest {
       double sign = Math.signum(r.get(i, i)) * Math.signum(want[i][i]);
       for (int j = 0; j < 3; j++) {
         assertEquals(want[i][j], sign * r.get(i, j), 1e-14, "r[" + i + ", " + j + "]");
+      }
+    }
+  }
+
+  static final double[][] G = {{4, 1, 0, 0.5}, {0, 1, -2, 0}, {0, 2, 1, 1}, {1, 0, 0.5, -1}};
+
+  @Test
+  void generalEigenpairs() {
+    // np.linalg.eig(G) (NumPy 2.4.6), each vector then scaled to unit norm with its largest component real
+    // and positive (v / norm(v) * conj(v[k]) / abs(v[k]), k = argmax(abs(v))), the documented convention
+    double[] wr = {4.070832126916809, -1.1769271742839127, 1.053047523683551, 1.053047523683551};
+    double[] wi = {0.0, 0.0, 1.8940234889486038, -1.8940234889486038};
+    double[] vr = {0.9788241255465393, -0.04955223994428276, -0.1570049955864712, -0.1570049955864712,
+        -0.0294091713773505, -0.2165247454356127, 0.7042199358446085, 0.7042199358446085,
+        0.045155314145785094, -0.23567930112184596, -0.018678561862572503, -0.018678561862572503,
+        0.19748273213459905, 0.9461061658996128, -0.14629784067313745, -0.14629784067313745};
+    double[] vi = {0.0, 0.0, -0.08890320312970765, 0.08890320312970765, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+        -0.6669045499377836, 0.6669045499377836, 0.0, 0.0, -0.07075526981498503, 0.07075526981498503};
+    Map<String, Object> r = Decompositions.eig(Tensor.matrix(G));
+    Tensor gr = DecompositionsTest.re((Tensor) r.get("values"));
+    Tensor gi = DecompositionsTest.im((Tensor) r.get("values"));
+    Tensor gvr = DecompositionsTest.re((Tensor) r.get("vectors"));
+    Tensor gvi = DecompositionsTest.im((Tensor) r.get("vectors"));
+    // LAPACK gives NumPy's order; EJML its own: match each computed value to NumPy's
+    boolean[] used = new boolean[4];
+    for (int j = 0; j < 4; j++) {
+      int k = -1;
+      for (int q = 0; q < 4; q++) {
+        if (!used[q] && Math.hypot(gr.at(j) - wr[q], gi.at(j) - wi[q]) < 1e-12) {
+          k = q;
+        }
+      }
+      assertEquals(true, k >= 0, "eigenvalue " + gr.at(j) + " " + gi.at(j) + " not in NumPy's");
+      used[k] = true;
+      if (dev.exp.tensor.blas.Blas.lapackFor(4)) {
+        assertEquals(j, k, "LAPACK keeps NumPy's order");
+      }
+      for (int i = 0; i < 4; i++) {
+        assertEquals(vr[i * 4 + k], gvr.get(i, j), 1e-12, "re v[" + i + ", " + j + "]");
+        assertEquals(vi[i * 4 + k], gvi.get(i, j), 1e-12, "im v[" + i + ", " + j + "]");
       }
     }
   }

@@ -127,4 +127,80 @@ class SpectralTest {
         LinearOperator.of(input("ind40")), "lanczos", new Rng(1), null, CTX));
     assertTrue(e.getMessage().contains("positive definite"), e.getMessage());
   }
+
+  /** The eigenvalues of poisson2d(m), 4 − 2cos(iπ/(m+1)) − 2cos(jπ/(m+1)) for i, j = 1..m, with multiplicity, ascending. */
+  static double[] poisson2dSpectrum(int m) {
+    double[] ev = new double[m * m];
+    for (int i = 1; i <= m; i++) {
+      for (int j = 1; j <= m; j++) {
+        ev[(i - 1) * m + j - 1] = 4 - 2 * Math.cos(i * Math.PI / (m + 1)) - 2 * Math.cos(j * Math.PI / (m + 1));
+      }
+    }
+    java.util.Arrays.sort(ev);
+    return ev;
+  }
+
+  @Test
+  void lanczosFindsRepeatedEigenvaluesWithTheirMultiplicity() {
+    // the 2-D Poisson matrix has double eigenvalues (λ_ij = λ_ji); one Krylov space sees each eigenspace
+    // once, so before the deflated restarts this gave [7.8223, 7.8888, 7.9553] with converged: true, where
+    // the spectrum (closed form; NumPy's eigvalsh and SciPy's eigsh agree) has 7.8888 twice
+    int m = 20;
+    double[] ev = poisson2dSpectrum(m);
+    int n = m * m;
+    var a = Stencils.poisson2d(m, false);
+    for (String which : new String[] {"largest", "smallest", "both", "magnitude"}) {
+      for (int k : new int[] {1, 3, 6}) {
+        Map<String, Object> r = Lanczos.lanczos(a, k, which, 1e-10, null, null, new Rng(5), null, true, CTX);
+        assertEquals(true, r.get("converged"), which + " k = " + k + ": " + r.get("reason"));
+        double[] want = new double[k];
+        int hi = which.equals("both") ? (k + 1) / 2 : which.equals("smallest") ? 0 : k;
+        for (int c = 0; c < k - hi; c++) {
+          want[c] = ev[c];
+        }
+        for (int c = 0; c < hi; c++) {
+          want[k - hi + c] = ev[n - hi + c];
+        }
+        // "magnitude": every eigenvalue is positive, so it is "largest"
+        Tensor got = (Tensor) r.get("values");
+        for (int c = 0; c < k; c++) {
+          assertEquals(want[c], got.at(c), 1e-8, which + " k = " + k + ", value " + c);
+        }
+        // Ritz vectors: A v = λ v, and orthonormal even within a repeated eigenvalue
+        Tensor v = (Tensor) r.get("vectors");
+        Tensor av = a.apply(v);
+        for (int c = 0; c < k; c++) {
+          for (int i = 0; i < n; i++) {
+            assertEquals(got.at(c) * v.get(i, c), av.get(i, c), 1e-6);
+          }
+          for (int d = 0; d <= c; d++) {
+            double dot = 0;
+            for (int i = 0; i < n; i++) {
+              dot += v.get(i, c) * v.get(i, d);
+            }
+            assertEquals(c == d ? 1 : 0, dot, 1e-8, "vᵀv " + c + ", " + d);
+          }
+        }
+      }
+    }
+    // the reported case
+    Map<String, Object> r = Lanczos.lanczos(a, 3, "largest", 1e-8, null, null, new Rng(1), null, false, CTX);
+    Tensor got = (Tensor) r.get("values");
+    assertEquals(ev[n - 2], ev[n - 3], 1e-12); // 7.8888 twice
+    for (int c = 0; c < 3; c++) {
+      assertEquals(ev[n - 3 + c], got.at(c), 1e-7);
+    }
+  }
+
+  @Test
+  void lanczosFromAStartVectorInASmallInvariantSubspaceStillFindsTheOthers() {
+    // x0 = e_0 on diag(1..8) spans a 1-dimensional invariant subspace; the restarts find the rest
+    double[] d = {1, 2, 3, 4, 5, 6, 7, 8};
+    Tensor a = dev.exp.tensor.Creation.diag(Tensor.vector(d), 0);
+    Tensor x0 = Tensor.vector(1, 0, 0, 0, 0, 0, 0, 0);
+    Map<String, Object> r = Lanczos.lanczos(LinearOperator.of(a), 3, "largest", 1e-10, null, x0, new Rng(2), null, false,
+        CTX);
+    assertEquals(true, r.get("converged"), (String) r.get("reason"));
+    close(Tensor.vector(6, 7, 8), (Tensor) r.get("values"), 1e-9, "largest 3");
+  }
 }

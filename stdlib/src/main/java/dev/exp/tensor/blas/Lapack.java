@@ -143,4 +143,18 @@ public final class Lapack {
   public static int dsyevd(int n, double[] a, double[] w) {
     return call(() -> openblas.LAPACKE_dsyevd(ROW, (byte) 'V', (byte) 'L', n, a, Math.max(1, n), w));
   }
+
+  /**
+   * Eigenvalues and right eigenvectors of the general n×n matrix a (dgeev, a destroyed, balancing and the
+   * Hessenberg QR algorithm): wr/wi get the real and imaginary parts (a complex conjugate pair is stored
+   * consecutively, positive imaginary part first) and vr (n×n row-major) the eigenvectors as columns: column
+   * j for a real eigenvalue j; for a pair (j, j + 1) columns j and j + 1 hold the real and imaginary parts of
+   * the eigenvector of eigenvalue j (that of j + 1 is its conjugate). LAPACK scales each to unit 2-norm with
+   * its largest component real. info &gt; 0: the QR algorithm did not converge.
+   */
+  public static int dgeev(int n, double[] a, double[] wr, double[] wi, double[] vr) {
+    double[] vl = new double[1];
+    return call(() -> openblas.LAPACKE_dgeev(ROW, (byte) 'N', (byte) 'V', n, a, Math.max(1, n), wr, wi, vl, 1, vr,
+        Math.max(1, n)));
+  }
 }
