@@ -3,6 +3,7 @@ package dev.exp.bandit;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.random.Rng;
 import dev.exp.tensor.Tensor;
 
@@ -17,7 +18,7 @@ public final class Environments {
     }
     for (double e : v) {
       if (!Double.isFinite(e)) {
-        throw new KernelException(fn + ": " + name + " contains " + e + " (values must be finite)");
+        throw new KernelException(fn + ": " + name + " contains " + Numbers.format(e) + " (values must be finite)");
       }
     }
     return v.clone();
@@ -31,7 +32,7 @@ public final class Environments {
     double[] m = finite(means, "bandit.bernoulli", "means");
     for (double e : m) {
       if (e < 0 || e > 1) {
-        throw new KernelException("bandit.bernoulli: means must be probabilities in [0, 1], got " + means);
+        throw new KernelException("bandit.bernoulli: means must be probabilities in [0, 1], got " + Numbers.tensor(means));
       }
     }
     return new StochasticEnv(true, m, 0);
@@ -83,7 +84,7 @@ public final class Environments {
     double[] r = finite(rewards, fn, "rewards");
     for (double e : r) {
       if (e < 0 || e > 1) {
-        throw new KernelException(fn + ": rewards must be in [0, 1], found " + e);
+        throw new KernelException(fn + ": rewards must be in [0, 1], found " + Numbers.format(e));
       }
     }
     return new AdversarialEnv(r, rewards.dim(0), rewards.dim(1));

@@ -16,8 +16,12 @@ public class KernelException extends RuntimeException {
     super(message, cause);
   }
 
-  /** Builds an exception with a {@link String#format} message. */
+  /**
+   * Builds an exception with a {@link String#format} message; numbers and tensors given to %s print
+   * as the language prints them ({@link Numbers#message}: {@code -1}, {@code 1e-05}, not {@code -1.0},
+   * {@code 1.0E-5}).
+   */
   public static KernelException of(String format, Object... args) {
-    return new KernelException(String.format(java.util.Locale.ROOT, format, args));
+    return new KernelException(Numbers.message(format, args));
   }
 }

@@ -130,13 +130,18 @@ public final class LearnArgs {
 
   /** A short number for messages and summaries. */
   public static String fmt(double v) {
+    if (!Double.isFinite(v)) {
+      return dev.exp.kernel.Numbers.format(v); // nan, inf, -inf
+    }
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return String.format(Locale.ROOT, "%d", (long) v);
     }
     String s = String.format(Locale.ROOT, "%.4g", v);
-    if (s.contains(".") && !s.contains("e")) {
-      s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    int e = s.indexOf('e');
+    String mant = e < 0 ? s : s.substring(0, e);
+    if (mant.contains(".")) {
+      mant = mant.replaceAll("0+$", "").replaceAll("\\.$", ""); // 1.500e-05 reads 1.5e-05, as Exp prints it
     }
-    return s;
+    return e < 0 ? mant : mant + s.substring(e);
   }
 }

@@ -245,7 +245,7 @@ final class LuFactor {
   static void requireNonsingular(double rcond, String fn, String arg, int n) {
     if (!(rcond >= Mat.EPS)) {
       throw KernelException.of("%s: %s (shape [%d, %d]) is singular (or nearly: rcond = %s)", fn, arg, n, n,
-          rcond == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.1e", rcond));
+          dev.exp.kernel.Numbers.significant(rcond, 2));
     }
   }
 }

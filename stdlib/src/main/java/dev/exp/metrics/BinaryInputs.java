@@ -1,6 +1,7 @@
 package dev.exp.metrics;
 
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.tensor.Tensor;
 import java.util.Arrays;
 
@@ -16,7 +17,7 @@ final class BinaryInputs {
     }
     for (double e : v) {
       if (!Double.isFinite(e)) {
-        throw new KernelException(fn + ": " + name + " contains " + e + " (values must be finite)");
+        throw new KernelException(fn + ": " + name + " contains " + Numbers.format(e) + " (values must be finite)");
       }
     }
     return v;

@@ -3,6 +3,7 @@ package dev.exp.metrics;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.tensor.Tensor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ public final class Confusion {
         throw new KernelException(fn + ": labels is empty");
       }
       if (new TreeSet<>(Arrays.stream(l).boxed().toList()).size() != l.length) {
-        throw new KernelException(fn + ": labels has repeated values " + given);
+        throw new KernelException(fn + ": labels has repeated values " + Numbers.tensor(given));
       }
       return l;
     }

@@ -1,6 +1,7 @@
 package dev.exp.metrics;
 
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.tensor.Tensor;
 import dev.exp.tensor.TensorArgs;
 import java.util.Arrays;
@@ -50,7 +51,7 @@ final class MulticlassAuc {
       code[i] = Arrays.binarySearch(classes, y[i]);
       if (code[i] < 0) {
         throw KernelException.of("%s: y_true[%d] = %s is not one of labels %s", fn, i, TensorArgs.fmt(y[i]),
-            Arrays.toString(classes));
+            Numbers.list(classes));
       }
       count[code[i]]++;
     }
@@ -79,7 +80,7 @@ final class MulticlassAuc {
     }
     for (int c = 1; c < k; c++) {
       if (!(cls[c] > cls[c - 1])) {
-        throw KernelException.of("%s: labels must be distinct and increasing, got %s", fn, Arrays.toString(cls));
+        throw KernelException.of("%s: labels must be distinct and increasing, got %s", fn, Numbers.list(cls));
       }
     }
     return cls;

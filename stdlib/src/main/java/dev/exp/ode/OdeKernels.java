@@ -5,6 +5,7 @@ import dev.exp.kernel.Fn;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelContext;
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.kernel.Values;
 import dev.exp.tensor.Tensor;
 import java.util.ArrayList;
@@ -174,7 +175,8 @@ public final class OdeKernels {
       integ.integrate(rhs, new ODEState(span[0], y), span[1]);
     } catch (MathIllegalArgumentException | MathIllegalStateException e) {
       status = "failed";
-      message = "The solver stopped at t = " + stepTimes.get(stepTimes.size() - 1) + ": " + e.getMessage();
+      message = "The solver stopped at t = " + Numbers.format(stepTimes.get(stepTimes.size() - 1)) + ": "
+          + solverMessage(e);
     }
     Map<String, Object> r = new LinkedHashMap<>();
     if (evalOut != null) {
@@ -218,5 +220,30 @@ public final class OdeKernels {
       }
     }
     return v;
+  }
+
+  /**
+   * Hipparchus's message for a failed integration with its numbers as Exp prints them (1e-15, not
+   * 1.0E-15); "nan appears during integration near time NaN" loses the meaningless time.
+   */
+  public static String solverMessage(org.hipparchus.exception.MathRuntimeException e) {
+    Object[] parts = e.getParts() == null ? new Object[0] : e.getParts().clone();
+    if (e.getSpecifier() == org.hipparchus.ode.LocalizedODEFormats.NAN_APPEARING_DURING_INTEGRATION) {
+      return parts.length > 0 && parts[0] instanceof Double t && !t.isNaN()
+          ? "nan appears during integration near t = " + Numbers.format(t)
+          : "nan appears during integration";
+    }
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i] instanceof Double || parts[i] instanceof Float) {
+        parts[i] = Numbers.format(((Number) parts[i]).doubleValue());
+      }
+    }
+    try {
+      // the numbers are text now: drop the patterns' number formats ({1,number,0.00E00} -> {1})
+      String pattern = e.getSpecifier().getSourceString().replaceAll("\\{(\\d+),number[^}]*\\}", "{$1}");
+      return new java.text.MessageFormat(pattern, java.util.Locale.US).format(parts);
+    } catch (IllegalArgumentException bad) {
+      return e.getMessage();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.exp.ode;
 
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.kernel.ScriptCallable;
 import dev.exp.kernel.Values;
 import dev.exp.tensor.Tensor;
@@ -46,8 +47,8 @@ final class OdeSolution implements ScriptCallable {
 
   @Override
   public String summary() {
-    return String.format("<ode_solution %s: %d dims on [%s, %s]>", method, dim, model.getInitialTime(),
-        model.getFinalTime());
+    return String.format(java.util.Locale.ROOT, "<ode_solution %s: %d dims on [%s, %s]>", method, dim,
+        Numbers.format(model.getInitialTime()), Numbers.format(model.getFinalTime()));
   }
 
   @Override

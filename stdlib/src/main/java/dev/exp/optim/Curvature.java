@@ -5,6 +5,7 @@ import dev.exp.kernel.Fn;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelContext;
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.kernel.Values;
 import dev.exp.tensor.Tensor;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class Curvature {
         double php = Vec.dot(p, hp);
         if (!(php > 0)) {
           return Results.iterative(Tensor.wrap(x.shape(), s), k, res, false,
-              "breakdown: H + damping·I is not positive definite along a search direction (pᵀHp = " + php + ")",
+              "breakdown: H + damping·I is not positive definite along a search direction (pᵀHp = " + Numbers.format(php) + ")",
               g.calls);
         }
         double alpha = rr / php;

@@ -1,5 +1,6 @@
 package dev.exp.optim;
 
+import dev.exp.kernel.Numbers;
 /**
  * The strong-Wolfe line search of Nocedal &amp; Wright (Algorithms 3.5 and 3.6: bracketing, then
  * zoom by safeguarded cubic interpolation). Finds α with f(x + αd) ≤ f(x) + c₁α∇fᵀd and
@@ -15,7 +16,7 @@ final class LineSearch {
       double c2, int maxEvals) {
     double dphi0 = Vec.dot(g0, d);
     if (!(dphi0 < 0)) {
-      return new Result(0, x, f0, g0, 0, false, "not a descent direction (gradient · direction = " + dphi0 + ")");
+      return new Result(0, x, f0, g0, 0, false, "not a descent direction (gradient · direction = " + Numbers.format(dphi0) + ")");
     }
     int evals = 0;
     double aPrev = 0;

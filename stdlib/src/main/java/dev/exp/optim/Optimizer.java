@@ -1,5 +1,6 @@
 package dev.exp.optim;
 
+import dev.exp.kernel.Numbers;
 import dev.exp.optim.schedule.Schedule;
 import dev.exp.kernel.KernelException;
 import dev.exp.kernel.ScriptObject;
@@ -341,7 +342,8 @@ public final class Optimizer implements ScriptObject {
     for (Map.Entry<String, Object> e : fields.entrySet()) {
       if (!e.getKey().equals("kind")) {
         Object v = e.getValue();
-        b.append(", ").append(e.getKey()).append(' ').append(v instanceof Schedule s ? s.summary() : v);
+        b.append(", ").append(e.getKey()).append(' ')
+            .append(v instanceof Schedule s ? s.summary() : Numbers.value(v));
       }
     }
     return b.append('>').toString();

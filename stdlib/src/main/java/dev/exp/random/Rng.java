@@ -96,7 +96,7 @@ public final class Rng {
   /** Gamma(shape, 1) variate (Marsaglia–Tsang), used for Dirichlet sampling. */
   public double nextGamma(double shape) {
     if (shape <= 0) {
-      throw new IllegalArgumentException("gamma shape must be positive: " + shape);
+      throw new IllegalArgumentException("gamma shape must be positive: " + dev.exp.kernel.Numbers.format(shape));
     }
     if (shape < 1) {
       double u = nextDouble();

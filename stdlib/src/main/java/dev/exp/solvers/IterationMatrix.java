@@ -3,6 +3,7 @@ package dev.exp.solvers;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.kernel.ScriptObject;
 import dev.exp.linalg.LinearOperator;
 import dev.exp.sparse.Csr;
@@ -101,7 +102,7 @@ public final class IterationMatrix implements ScriptObject, LinearOperator {
   @Override
   public String summary() {
     return String.format(Locale.ROOT, "<%s iteration matrix %dx%d, omega %s>", method, n, n,
-        omega == Math.rint(omega) ? String.valueOf((long) omega) : String.valueOf(omega));
+        Numbers.format(omega));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.exp.stats;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.random.Rng;
 import dev.exp.tensor.Tensor;
 import java.util.Arrays;
@@ -260,7 +261,7 @@ public final class Inference {
     }
     for (double e : v) {
       if (!(e >= 0 && e <= 1)) {
-        throw new KernelException(fn + ": p-values must be in [0, 1], found " + e);
+        throw new KernelException(fn + ": p-values must be in [0, 1], found " + Numbers.format(e));
       }
     }
     if (!(alpha > 0 && alpha < 1)) {

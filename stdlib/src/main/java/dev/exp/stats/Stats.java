@@ -118,6 +118,81 @@ public final class Stats {
     return quantile(x, 0.5);
   }
 
+  /**
+   * The qs-quantiles of x (linear interpolation between order statistics, as {@link #quantile}),
+   * all nan when x holds a nan (NumPy's default). x is not modified. The few order statistics
+   * needed are found by selection, without sorting x.
+   */
+  public static double[] quantiles(double[] x, double[] qs) {
+    int n = x.length;
+    if (n == 0 && qs.length > 0) {
+      throw new KernelException("quantile of an empty sample");
+    }
+    for (double q : qs) {
+      if (!(q >= 0 && q <= 1)) {
+        throw KernelException.of("q must be in [0, 1], got %s", dev.exp.tensor.TensorArgs.fmt(q));
+      }
+    }
+    double[] out = new double[qs.length];
+    for (double v : x) {
+      if (Double.isNaN(v)) {
+        Arrays.fill(out, Double.NaN);
+        return out;
+      }
+    }
+    if (qs.length == 0) {
+      return out;
+    }
+    // the order statistics needed: lo, and lo + 1 when interpolating
+    int[] need = new int[2 * qs.length];
+    int m = 0;
+    for (double q : qs) {
+      double pos = q * (n - 1);
+      int lo = (int) Math.floor(pos);
+      need[m++] = lo;
+      if (pos - lo != 0) {
+        need[m++] = Math.min(lo + 1, n - 1);
+      }
+    }
+    need = Arrays.stream(need, 0, m).sorted().distinct().toArray();
+    double[] s;
+    if (need.length > 8 || n < 64) {
+      s = x.clone();
+      Arrays.sort(s);
+    } else {
+      long[] k = new long[n];
+      for (int i = 0; i < n; i++) {
+        k[i] = dev.exp.tensor.Sorting.key(x[i]);
+      }
+      int from = 0;
+      for (int p : need) {
+        if (p == from && from > 0) {
+          // the next order statistic: the smallest of the rest
+          int best = from;
+          for (int i = from + 1; i < n; i++) {
+            if (k[i] < k[best]) {
+              best = i;
+            }
+          }
+          long t = k[from];
+          k[from] = k[best];
+          k[best] = t;
+        } else {
+          dev.exp.tensor.Sorting.select(k, from, n, p);
+        }
+        from = p + 1;
+      }
+      s = new double[n]; // only the needed entries are filled
+      for (int p : need) {
+        s[p] = dev.exp.tensor.Sorting.unkey(k[p]);
+      }
+    }
+    for (int i = 0; i < qs.length; i++) {
+      out[i] = quantileSorted(s, qs[i]);
+    }
+    return out;
+  }
+
   /** Values of x with NaN removed. */
   public static double[] dropNaN(double[] x) {
     int k = 0;
@@ -368,25 +443,19 @@ public final class Stats {
     return r;
   }
 
-  @Kernel(name = "stats.median", doc = "Median of all values of x (mean of the two middle values when n is even).")
+  @Kernel(name = "stats.median", doc = "Median of all values of x (mean of the two middle values when n is even); "
+      + "nan when x has a nan (as NumPy).")
   public static double medianKernel(@Arg("x") Tensor x) {
-    return median(sample("x", x, 1));
+    return quantiles(sample("x", x, 1), new double[] {0.5})[0];
   }
 
   @Kernel(
       name = "stats.quantile",
       doc = "Quantiles of all values of x with linear interpolation between order statistics "
-          + "(NumPy's default method). q is a number in [0, 1] or a tensor of them; the result has "
-          + "q's shape. Example: stats.quantile(x, [0.25, 0.5, 0.75]).")
+          + "(NumPy's default method); nan when x has a nan (as NumPy). q is a number in [0, 1] or a "
+          + "tensor of them; the result has q's shape. Example: stats.quantile(x, [0.25, 0.5, 0.75]).")
   public static Tensor quantileKernel(@Arg("x") Tensor x, @Arg("q") Tensor q) {
-    double[] s = sample("x", x, 1);
-    Arrays.sort(s);
-    double[] qs = q.toArray();
-    double[] out = new double[qs.length];
-    for (int i = 0; i < qs.length; i++) {
-      out[i] = quantileSorted(s, qs[i]);
-    }
-    return Tensor.wrap(q.shape(), out);
+    return Tensor.wrap(q.shape(), quantiles(sample("x", x, 1), q.toArray()));
   }
 
   @Kernel(

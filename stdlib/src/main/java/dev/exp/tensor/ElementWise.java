@@ -285,14 +285,45 @@ public final class ElementWise {
     TensorArgs.Lanes l = TensorArgs.Lanes.of(src.shape(), ax);
     double[] a = src.raw();
     double[] d = new double[a.length];
-    int st = l.stride();
-    for (int lane = 0; lane < l.count(); lane++) {
-      int off = l.start(lane);
-      double acc = sum ? 0 : 1;
-      for (int i = 0; i < l.n(); i++) {
-        int p = off + i * st;
-        acc = sum ? acc + a[p] : acc * a[p];
-        d[p] = acc;
+    int n = l.n();
+    int inner = l.stride();
+    if (n == 0 || a.length == 0) {
+      return Tensor.wrap(src.shape(), d);
+    }
+    // Each lane runs its own accumulator in lane order; the loops go row by row so memory is read in
+    // order (for inner > 1 the inner lanes advance together).
+    for (int o = 0; o < l.outer(); o++) {
+      int base = o * n * inner;
+      if (inner == 1) {
+        double acc = sum ? 0 : 1;
+        if (sum) {
+          for (int i = 0; i < n; i++) {
+            acc += a[base + i];
+            d[base + i] = acc;
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            acc *= a[base + i];
+            d[base + i] = acc;
+          }
+        }
+        continue;
+      }
+      for (int j = 0; j < inner; j++) {
+        d[base + j] = sum ? 0 + a[base + j] : 1 * a[base + j];
+      }
+      for (int i = 1; i < n; i++) {
+        int p = base + i * inner;
+        int q = p - inner;
+        if (sum) {
+          for (int j = 0; j < inner; j++) {
+            d[p + j] = d[q + j] + a[p + j];
+          }
+        } else {
+          for (int j = 0; j < inner; j++) {
+            d[p + j] = d[q + j] * a[p + j];
+          }
+        }
       }
     }
     return Tensor.wrap(src.shape(), d);

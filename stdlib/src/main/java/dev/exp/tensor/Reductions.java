@@ -267,17 +267,7 @@ public final class Reductions {
   public static Object argmax(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis) {
     return reduce(x, axis, false, "argmax", (a, off, st, n) -> {
       nonEmpty("argmax", n);
-      int best = 0;
-      for (int i = 0; i < n; i++) {
-        double v = a[off + i * st];
-        if (Double.isNaN(v)) {
-          return i;
-        }
-        if (v > a[off + best * st]) {
-          best = i;
-        }
-      }
-      return best;
+      return st == 1 ? argmaxLane(a, off, n) : argmaxLane(a, off, st, n);
     });
   }
 
@@ -286,18 +276,86 @@ public final class Reductions {
   public static Object argmin(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis) {
     return reduce(x, axis, false, "argmin", (a, off, st, n) -> {
       nonEmpty("argmin", n);
-      int best = 0;
-      for (int i = 0; i < n; i++) {
-        double v = a[off + i * st];
-        if (Double.isNaN(v)) {
+      return st == 1 ? argminLane(a, off, n) : argminLane(a, off, st, n);
+    });
+  }
+
+  /** First index of the largest of a[off, off + n) (n ≥ 1), or of the first nan. */
+  static int argmaxLane(double[] a, int off, int n) {
+    double best = a[off];
+    int bi = 0;
+    if (best != best) {
+      return 0;
+    }
+    for (int i = 1; i < n; i++) {
+      double v = a[off + i];
+      if (!(v <= best)) { // larger, or nan
+        if (v != v) {
           return i;
         }
-        if (v < a[off + best * st]) {
-          best = i;
-        }
+        best = v;
+        bi = i;
       }
-      return best;
-    });
+    }
+    return bi;
+  }
+
+  static int argmaxLane(double[] a, int off, int st, int n) {
+    double best = a[off];
+    int bi = 0;
+    if (best != best) {
+      return 0;
+    }
+    for (int i = 1; i < n; i++) {
+      double v = a[off + i * st];
+      if (!(v <= best)) {
+        if (v != v) {
+          return i;
+        }
+        best = v;
+        bi = i;
+      }
+    }
+    return bi;
+  }
+
+  /** First index of the smallest of a[off, off + n) (n ≥ 1), or of the first nan. */
+  static int argminLane(double[] a, int off, int n) {
+    double best = a[off];
+    int bi = 0;
+    if (best != best) {
+      return 0;
+    }
+    for (int i = 1; i < n; i++) {
+      double v = a[off + i];
+      if (!(v >= best)) { // smaller, or nan
+        if (v != v) {
+          return i;
+        }
+        best = v;
+        bi = i;
+      }
+    }
+    return bi;
+  }
+
+  static int argminLane(double[] a, int off, int st, int n) {
+    double best = a[off];
+    int bi = 0;
+    if (best != best) {
+      return 0;
+    }
+    for (int i = 1; i < n; i++) {
+      double v = a[off + i * st];
+      if (!(v >= best)) {
+        if (v != v) {
+          return i;
+        }
+        best = v;
+        bi = i;
+      }
+    }
+    return bi;
   }
 
   @Kernel(name = "logsumexp", doc = "log(sum(exp(x))), computed stably by shifting by the maximum. "

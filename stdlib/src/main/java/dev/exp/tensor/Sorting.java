@@ -3,69 +3,303 @@ package dev.exp.tensor;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Sorting along an axis. Orders are stable: equal values keep their original order (lower index
- * first), in both directions. nan sorts as the largest value (last ascending, first descending).
+ * first), in both directions. nan sorts as the largest value (last ascending, first descending);
+ * -0.0 sorts before 0.0 (the order of {@link Double#compare}).
+ *
+ * <p>All work is on primitive arrays: values sort by {@link Arrays#sort(double[])} (short lanes) or
+ * an LSD radix sort of order-preserving long keys (long lanes); indices by a stable radix sort of
+ * (key, index) pairs; top-k by a bounded heap. The results are those of a stable comparison sort
+ * with {@link Double#compare}, bit for bit (nan payloads included).
  */
 public final class Sorting {
   private Sorting() {}
 
-  /** Stable order of one lane. */
-  static int[] order(double[] a, int off, int st, int n, boolean descending) {
-    Integer[] idx = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
-    }
-    if (descending) {
-      java.util.Arrays.sort(idx, (i, j) -> Double.compare(a[off + j * st], a[off + i * st]));
-    } else {
-      java.util.Arrays.sort(idx, (i, j) -> Double.compare(a[off + i * st], a[off + j * st]));
-    }
-    int[] r = new int[n];
-    for (int i = 0; i < n; i++) {
-      r[i] = idx[i];
-    }
-    return r;
+  /** Lanes at least this long sort by radix; shorter ones by comparison. */
+  static final int RADIX_MIN = 512;
+
+  /**
+   * A long whose signed order is that of {@link Double#compare} on v: -0.0 before 0.0, every nan
+   * (canonicalised) after +inf.
+   */
+  public static long key(double v) {
+    long b = Double.doubleToLongBits(v);
+    return b ^ ((b >> 63) & Long.MAX_VALUE);
   }
 
-  private static Tensor sortImpl(Tensor x, int axis, boolean descending, boolean indices, int k, String fn) {
+  /** The double whose {@link #key} is k (for a nan key, the canonical nan). */
+  public static double unkey(long k) {
+    return Double.longBitsToDouble(k ^ ((k >> 63) & Long.MAX_VALUE));
+  }
+
+  /** Scratch arrays for one sort call, grown as needed and reused across lanes. */
+  static final class Work {
+    long[] k1 = new long[0];
+    long[] k2 = new long[0];
+    int[] i1 = new int[0];
+    int[] i2 = new int[0];
+    double[] v = new double[0];
+    int[] count = new int[8 * 256];
+
+    void ensure(int n, boolean withIndex) {
+      if (k1.length < n) {
+        k1 = new long[n];
+        k2 = new long[n];
+      }
+      if (withIndex && i1.length < n) {
+        i1 = new int[n];
+        i2 = new int[n];
+      }
+    }
+  }
+
+  /**
+   * Stable order of one lane: r[i] is the index (0..n-1 along the lane) of the i-th smallest value
+   * (largest when descending; ties lower index first either way).
+   */
+  static int[] order(double[] a, int off, int st, int n, boolean descending) {
+    Work w = new Work();
+    order(a, off, st, n, descending, w);
+    return Arrays.copyOf(w.i1, n);
+  }
+
+  /** As {@link #order(double[], int, int, int, boolean)}, into w.i1[0, n). */
+  static void order(double[] a, int off, int st, int n, boolean descending, Work w) {
+    w.ensure(n, true);
+    long[] k = w.k1;
+    int[] idx = w.i1;
+    long flip = descending ? -1L : 0L;
+    for (int i = 0; i < n; i++) {
+      k[i] = key(a[off + i * st]) ^ flip; // ~key reverses the order
+      idx[i] = i;
+    }
+    if (n < 48) {
+      insertionSort(k, idx, n);
+    } else {
+      radixSort(w, n, true);
+    }
+  }
+
+  /** Stable insertion sort of (k, idx) by k. */
+  private static void insertionSort(long[] k, int[] idx, int n) {
+    for (int i = 1; i < n; i++) {
+      long kv = k[i];
+      int iv = idx[i];
+      int j = i - 1;
+      while (j >= 0 && k[j] > kv) {
+        k[j + 1] = k[j];
+        idx[j + 1] = idx[j];
+        j--;
+      }
+      k[j + 1] = kv;
+      idx[j + 1] = iv;
+    }
+  }
+
+  /**
+   * Stable LSD radix sort of w.k1[0, n) as signed longs (carrying w.i1 along when withIndex): 8-bit
+   * digits (8 passes) for short lanes, 11-bit digits (6 passes) for long ones; passes whose digit is
+   * the same for every key are skipped. The result is left in w.k1 (and w.i1).
+   */
+  private static void radixSort(Work w, int n, boolean withIndex) {
+    int bits = n < 65536 ? 8 : 11;
+    int buckets = 1 << bits;
+    int mask = buckets - 1;
+    int passes = (64 + bits - 1) / bits;
+    if (w.count.length < passes * buckets) {
+      w.count = new int[passes * buckets];
+    }
+    int[] c = w.count;
+    Arrays.fill(c, 0, passes * buckets, 0);
+    long[] src = w.k1;
+    if (bits == 8) {
+      for (int i = 0; i < n; i++) {
+        long u = src[i] ^ Long.MIN_VALUE; // unsigned order
+        c[(int) (u & 0xff)]++;
+        c[256 + (int) ((u >>> 8) & 0xff)]++;
+        c[512 + (int) ((u >>> 16) & 0xff)]++;
+        c[768 + (int) ((u >>> 24) & 0xff)]++;
+        c[1024 + (int) ((u >>> 32) & 0xff)]++;
+        c[1280 + (int) ((u >>> 40) & 0xff)]++;
+        c[1536 + (int) ((u >>> 48) & 0xff)]++;
+        c[1792 + (int) (u >>> 56)]++;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        long u = src[i] ^ Long.MIN_VALUE;
+        c[(int) (u & 0x7ff)]++;
+        c[2048 + (int) ((u >>> 11) & 0x7ff)]++;
+        c[4096 + (int) ((u >>> 22) & 0x7ff)]++;
+        c[6144 + (int) ((u >>> 33) & 0x7ff)]++;
+        c[8192 + (int) ((u >>> 44) & 0x7ff)]++;
+        c[10240 + (int) (u >>> 55)]++;
+      }
+    }
+    long[] dst = w.k2;
+    int[] isrc = w.i1;
+    int[] idst = w.i2;
+    for (int pass = 0; pass < passes; pass++) {
+      int base = pass * buckets;
+      int shift = pass * bits;
+      boolean trivial = false;
+      int sum = 0;
+      for (int b = 0; b < buckets; b++) {
+        int cb = c[base + b];
+        if (cb == n) {
+          trivial = true;
+          break;
+        }
+        c[base + b] = sum;
+        sum += cb;
+      }
+      if (trivial) {
+        continue;
+      }
+      if (withIndex) {
+        scatter(src, dst, isrc, idst, c, base, shift, mask, n);
+        int[] ti = isrc;
+        isrc = idst;
+        idst = ti;
+      } else {
+        scatter(src, dst, c, base, shift, mask, n);
+      }
+      long[] t = src;
+      src = dst;
+      dst = t;
+    }
+    // leave the result in k1 / i1
+    w.k1 = src;
+    w.k2 = dst;
+    if (withIndex) {
+      w.i1 = isrc;
+      w.i2 = idst;
+    }
+  }
+
+  private static void scatter(long[] src, long[] dst, int[] c, int base, int shift, int mask, int n) {
+    for (int i = 0; i < n; i++) {
+      long kv = src[i];
+      dst[c[base + (int) (((kv ^ Long.MIN_VALUE) >>> shift) & mask)]++] = kv;
+    }
+  }
+
+  private static void scatter(long[] src, long[] dst, int[] isrc, int[] idst, int[] c, int base, int shift,
+      int mask, int n) {
+    for (int i = 0; i < n; i++) {
+      long kv = src[i];
+      int p = c[base + (int) (((kv ^ Long.MIN_VALUE) >>> shift) & mask)]++;
+      dst[p] = kv;
+      idst[p] = isrc[i];
+    }
+  }
+
+  /**
+   * Sorts one lane's values ascending into out[ooff + i * ost]: those of a stable sort by
+   * {@link Double#compare}, nans (last) in their original order.
+   */
+  private static void sortValues(double[] a, int off, int st, int n, boolean descending, double[] out, int ooff,
+      int ost, Work w) {
+    if (n == 0) {
+      return;
+    }
+    double[] v;
+    if (n < RADIX_MIN) {
+      if (w.v.length < n) {
+        w.v = new double[n];
+      }
+      v = w.v;
+      for (int i = 0; i < n; i++) {
+        v[i] = a[off + i * st];
+      }
+      Arrays.sort(v, 0, n);
+    } else {
+      w.ensure(n, false);
+      long[] k = w.k1;
+      for (int i = 0; i < n; i++) {
+        k[i] = key(a[off + i * st]);
+      }
+      radixSort(w, n, false);
+      k = w.k1;
+      if (w.v.length < n) {
+        w.v = new double[n];
+      }
+      v = w.v;
+      for (int i = 0; i < n; i++) {
+        v[i] = unkey(k[i]);
+      }
+    }
+    // nans are last; put back the original nans (payloads) in their original order
+    int nan = 0;
+    while (nan < n && Double.isNaN(v[n - 1 - nan])) {
+      nan++;
+    }
+    if (nan > 0) {
+      int j = n - nan;
+      for (int i = 0; i < n && j < n; i++) {
+        double x = a[off + i * st];
+        if (Double.isNaN(x)) {
+          v[j++] = x;
+        }
+      }
+    }
+    if (!descending) {
+      for (int i = 0; i < n; i++) {
+        out[ooff + i * ost] = v[i];
+      }
+    } else {
+      // stable descending: the nans first in original order, then the rest reversed (ties are equal bits)
+      int m = n - nan;
+      for (int i = 0; i < nan; i++) {
+        out[ooff + i * ost] = v[m + i];
+      }
+      for (int i = 0; i < m; i++) {
+        out[ooff + (nan + i) * ost] = v[m - 1 - i];
+      }
+    }
+  }
+
+  private static Tensor sortImpl(Tensor x, int axis, boolean descending, boolean indices) {
     Tensor src = x.rank() == 0 ? x.reshape(1) : x;
     int ax = Tensor.normalizeAxis(axis, src.rank());
     int[] s = src.shape();
     TensorArgs.Lanes l = TensorArgs.Lanes.of(s, ax);
     int n = l.n();
-    int kk = k < 0 ? n : k;
-    int[] os = TensorArgs.withAxis(s, ax, kk);
-    TensorArgs.Lanes lo = TensorArgs.Lanes.of(os, ax);
     double[] a = src.raw();
-    double[] d = new double[lo.count() * kk];
+    double[] d = new double[l.count() * n];
     int st = l.stride();
+    Work w = new Work();
     for (int lane = 0; lane < l.count(); lane++) {
       int off = l.start(lane);
-      int ooff = lo.start(lane);
-      int[] ord = order(a, off, st, n, descending);
-      for (int i = 0; i < kk; i++) {
-        d[ooff + i * st] = indices ? ord[i] : a[off + ord[i] * st];
+      if (indices) {
+        order(a, off, st, n, descending, w);
+        int[] ord = w.i1;
+        for (int i = 0; i < n; i++) {
+          d[off + i * st] = ord[i];
+        }
+      } else {
+        sortValues(a, off, st, n, descending, d, off, st, w);
       }
     }
-    return Tensor.wrap(os, d);
+    return Tensor.wrap(s, d);
   }
 
   @Kernel(name = "sort", doc = "The values of x sorted along axis (default the last), ascending unless descending: true. "
       + "nan sorts last ascending (first descending).")
   public static Tensor sort(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "-1") int axis,
       @Arg(value = "descending", dflt = "false") boolean descending) {
-    return sortImpl(x, axis, descending, false, -1, "sort");
+    return sortImpl(x, axis, descending, false);
   }
 
   @Kernel(name = "argsort", doc = "Indices that sort x along axis (default the last); stable, so ties keep the "
       + "lower index first in both directions. Example: x[argsort(x)] is sort(x) for a vector")
   public static Tensor argsort(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "-1") int axis,
       @Arg(value = "descending", dflt = "false") boolean descending) {
-    return sortImpl(x, axis, descending, true, -1, "argsort");
+    return sortImpl(x, axis, descending, true);
   }
 
   @Kernel(name = "topk", doc = "The k largest values along axis (default the last) and their indices. "
@@ -74,14 +308,159 @@ public final class Sorting {
   public static Map<String, Object> topk(@Arg("x") Tensor x, @Arg("k") int k,
       @Arg(value = "axis", dflt = "-1") int axis) {
     Tensor src = x.rank() == 0 ? x.reshape(1) : x;
-    int n = src.dim(Tensor.normalizeAxis(axis, src.rank()));
+    int ax = Tensor.normalizeAxis(axis, src.rank());
+    int[] s = src.shape();
+    int n = s[ax];
     if (k < 0 || k > n) {
       throw KernelException.of("topk: k = %d must be between 0 and the axis length %d (shape %s)", k, n,
           Tensor.shapeString(x.shape()));
     }
+    TensorArgs.Lanes l = TensorArgs.Lanes.of(s, ax);
+    int[] os = TensorArgs.withAxis(s, ax, k);
+    TensorArgs.Lanes lo = TensorArgs.Lanes.of(os, ax);
+    double[] a = src.raw();
+    double[] vals = new double[lo.count() * k];
+    double[] inds = new double[vals.length];
+    int st = l.stride(); // the same in the output: the axes after ax are unchanged
+    Work w = new Work();
+    long[] hk = new long[k];
+    int[] hi = new int[k];
+    boolean full = k > 0 && (long) k * 16 > n; // a large share: sorting the lane is as cheap
+    for (int lane = 0; lane < l.count(); lane++) {
+      int off = l.start(lane);
+      int ooff = lo.start(lane);
+      if (k == 0) {
+        continue;
+      }
+      int[] ord;
+      if (full) {
+        order(a, off, st, n, true, w);
+        ord = w.i1;
+      } else {
+        topHeap(a, off, st, n, k, hk, hi);
+        ord = hi;
+      }
+      for (int i = 0; i < k; i++) {
+        int j = ord[i];
+        vals[ooff + i * st] = a[off + j * st];
+        inds[ooff + i * st] = j;
+      }
+    }
     Map<String, Object> r = new LinkedHashMap<>();
-    r.put("values", sortImpl(src, axis, true, false, k, "topk"));
-    r.put("indices", sortImpl(src, axis, true, true, k, "topk"));
+    r.put("values", Tensor.wrap(os, vals));
+    r.put("indices", Tensor.wrap(os, inds));
     return r;
+  }
+
+  /**
+   * The k (≥ 1) largest of one lane by (key descending, index ascending), into hi[0, k) in that
+   * order: a min-heap of the best k seen (root the worst: smallest key, then largest index), then
+   * heap-sorted.
+   */
+  static void topHeap(double[] a, int off, int st, int n, int k, long[] hk, int[] hi) {
+    for (int i = 0; i < k; i++) {
+      hk[i] = key(a[off + i * st]);
+      hi[i] = i;
+    }
+    for (int i = k / 2 - 1; i >= 0; i--) {
+      siftDown(hk, hi, i, k);
+    }
+    long root = hk[0];
+    for (int i = k; i < n; i++) {
+      long kv = key(a[off + i * st]);
+      if (kv > root) { // an equal key has a larger index than everything kept: worse
+        hk[0] = kv;
+        hi[0] = i;
+        siftDown(hk, hi, 0, k);
+        root = hk[0];
+      }
+    }
+    // heap sort: repeatedly move the worst to the end, so the array ends best first
+    for (int end = k - 1; end > 0; end--) {
+      long tk = hk[0];
+      int ti = hi[0];
+      hk[0] = hk[end];
+      hi[0] = hi[end];
+      hk[end] = tk;
+      hi[end] = ti;
+      siftDown(hk, hi, 0, end);
+    }
+  }
+
+  /** True when (k1, i1) is worse than (k2, i2): a smaller key, or an equal key with a larger index. */
+  private static boolean worse(long k1, int i1, long k2, int i2) {
+    return k1 < k2 || (k1 == k2 && i1 > i2);
+  }
+
+  private static void siftDown(long[] hk, int[] hi, int i, int size) {
+    long kv = hk[i];
+    int iv = hi[i];
+    while (true) {
+      int c = 2 * i + 1;
+      if (c >= size) {
+        break;
+      }
+      if (c + 1 < size && worse(hk[c + 1], hi[c + 1], hk[c], hi[c])) {
+        c++;
+      }
+      if (!worse(hk[c], hi[c], kv, iv)) {
+        break;
+      }
+      hk[i] = hk[c];
+      hi[i] = hi[c];
+      i = c;
+    }
+    hk[i] = kv;
+    hi[i] = iv;
+  }
+
+  // ------------------------------------------------------------------ selection
+
+  /**
+   * Rearranges a[from, to) so that a[k] holds the value of rank k - from (as if sorted), with every
+   * value in [from, k) ≤ it and every value in (k, to) ≥ it. Quickselect (median-of-three, Hoare
+   * partition), falling back to a sort of the range when it does not shrink fast enough.
+   */
+  public static void select(long[] a, int from, int to, int k) {
+    int lo = from;
+    int hi = to - 1;
+    int budget = 2 * (32 - Integer.numberOfLeadingZeros(Math.max(1, to - from))) + 8;
+    while (hi - lo > 24) {
+      if (budget-- == 0) {
+        Arrays.sort(a, lo, hi + 1);
+        return;
+      }
+      int mid = (lo + hi) >>> 1;
+      long x = a[lo];
+      long y = a[mid];
+      long z = a[hi];
+      long p = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < p) {
+          i++;
+        }
+        while (a[j] > p) {
+          j--;
+        }
+        if (i <= j) {
+          long t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      // [lo, j] ≤ p, (j, i) == p, [i, hi] ≥ p
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return;
+      }
+    }
+    Arrays.sort(a, lo, hi + 1);
   }
 }

@@ -1,6 +1,7 @@
 package dev.exp.tensor;
 
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.kernel.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,16 +145,7 @@ public final class TensorArgs {
 
   /** Formats a double the way Exp prints numbers (integral without a decimal point). */
   public static String fmt(double v) {
-    if (v == Math.rint(v) && !Double.isInfinite(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    if (Double.isNaN(v)) {
-      return "nan";
-    }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "inf" : "-inf";
-    }
-    return Double.toString(v);
+    return Numbers.format(v);
   }
 
   /** Fails with a clear message unless every value is finite. */

@@ -81,7 +81,7 @@ class LinalgTest {
     Tensor m = Tensor.matrix(new double[][] {{1, a, a}, {0, 1, 0}, {0, 0, 1}});
     close(new int[] {3}, new double[] {1 - 2 * a, 1, 1}, Linalg.solve(m, Tensor.vector(1, 1, 1)), 1e-6);
     KernelException e = assertThrows(KernelException.class, () -> Linalg.solve(tr(m), Tensor.vector(1, 1, 1)));
-    assertTrue(e.getMessage().contains("rcond = 1.0e-16"), e.getMessage());
+    assertTrue(e.getMessage().contains("rcond = 1e-16"), e.getMessage());
     // a matrix right-hand side on the transposed factor: columns solved independently
     Tensor rhs = Tensor.matrix(new double[][] {{1, 0}, {1, 2}, {1, 3}});
     close(new int[] {3, 2}, new double[] {1 - 2 * a, -5 * a, 1, 2, 1, 3}, Linalg.solve(m, rhs), 1e-6);

@@ -95,7 +95,7 @@ class LinearAssignmentTest {
     e = assertThrows(KernelException.class, () -> lsa(Tensor.vector(1, 2), false));
     assertTrue(e.getMessage().contains("[n, m]"), e.getMessage());
     e = assertThrows(KernelException.class, () -> lsa(Tensor.matrix(new double[][] {{Double.NaN}}), false));
-    assertTrue(e.getMessage().contains("C[0, 0] is NaN"), e.getMessage());
+    assertTrue(e.getMessage().contains("C[0, 0] is nan"), e.getMessage());
   }
 
   /** u_i + v_j <= C_ij (>= when maximizing), equality on matched pairs, Σu + Σv = cost. */

@@ -50,7 +50,7 @@ class GradientTransformTest {
     assertEquals(1.0, b.field("clip_norm"));
     assertArrayEquals(new double[] {-0.6 / (1 + 2e-7), -0.7}, step(b, new double[] {0, 0}, new double[] {3, 4}, null),
         1e-15);
-    assertTrue(b.summary().contains("clip_norm 1.0") && b.summary().contains("clip_value 0.7"), b.summary());
+    assertTrue(b.summary().contains("clip_norm 1,") && b.summary().contains("clip_value 0.7"), b.summary());
   }
 
   @Test
@@ -110,7 +110,7 @@ class GradientTransformTest {
     KernelException e = assertThrows(KernelException.class, () -> GradientKernels.withClipping(sgd(1), null, null));
     assertTrue(e.getMessage().contains("max_norm, max_value"), e.getMessage());
     e = assertThrows(KernelException.class, () -> GradientKernels.withClipping(sgd(1), -1.0, null));
-    assertTrue(e.getMessage().contains("max_norm must be a finite number > 0, got -1.0"), e.getMessage());
+    assertTrue(e.getMessage().contains("max_norm must be a finite number > 0, got -1"), e.getMessage());
     e = assertThrows(KernelException.class, () -> GradientKernels.withNoise(sgd(1), -0.1, 0.55, null));
     assertTrue(e.getMessage().contains("eta"), e.getMessage());
   }

@@ -1,5 +1,6 @@
 package dev.exp.stats;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,6 +143,24 @@ class StatsTest {
     assertEquals(4.0, Stats.medianKernel(Tensor.vector(5, 4, 1)), 0);
     // sem of 1..5: sqrt(2.5)/sqrt(5)
     assertEquals(Math.sqrt(0.5), Stats.semKernel(Tensor.vector(1, 2, 3, 4, 5)), 1e-15);
+  }
+
+  @Test
+  void quantileAndMedianAreNanWhenTheSampleHasANan() {
+    // numpy.median([1, nan, 3]) and numpy.quantile([1, 2, nan], [0.5, 1]) are nan
+    assertTrue(Double.isNaN(Stats.medianKernel(Tensor.vector(1, Double.NaN, 3))));
+    assertTrue(Double.isNaN(Stats.medianKernel(Tensor.vector(Double.NaN))));
+    Tensor q = Stats.quantileKernel(Tensor.vector(1, 2, Double.NaN), Tensor.vector(0.5, 1));
+    assertArrayEquals(new int[] {2}, q.shape());
+    assertTrue(Double.isNaN(q.at(0)) && Double.isNaN(q.at(1)));
+    Tensor q0 = Stats.quantileKernel(Tensor.vector(Double.NaN, 5, 6, 7), Tensor.vector(0));
+    assertTrue(Double.isNaN(q0.at(0)));
+    // q is still checked
+    assertThrows(KernelException.class,
+        () -> Stats.quantileKernel(Tensor.vector(1, Double.NaN), Tensor.vector(1.5)));
+    // without a nan: unchanged (inf is a value)
+    assertEquals(Double.POSITIVE_INFINITY, Stats.medianKernel(Tensor.vector(1, Double.POSITIVE_INFINITY, 3,
+        Double.POSITIVE_INFINITY)));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.exp.learn.classify;
 
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.tensor.Tensor;
 import java.util.Arrays;
 
@@ -20,7 +21,7 @@ public record Labels(double[] classes, int[] index) {
     double[] classes = Arrays.copyOf(sorted, k);
     if (k < min) {
       throw KernelException.of("%s: y must hold at least %d distinct classes, got %d (%s)", fn, min, k,
-          Arrays.toString(classes));
+          Numbers.list(classes));
     }
     int[] idx = new int[y.length];
     for (int i = 0; i < y.length; i++) {

@@ -4,6 +4,7 @@ import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelContext;
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.random.Rng;
 import dev.exp.tensor.Tensor;
 import java.util.Arrays;
@@ -98,12 +99,12 @@ public final class Gmm {
     double s = 0;
     for (double e : w.raw()) {
       if (!(e > 0)) {
-        throw new KernelException(fn + ": init weights must be positive, got " + w);
+        throw new KernelException(fn + ": init weights must be positive, got " + Numbers.tensor(w));
       }
       s += e;
     }
     if (Math.abs(s - 1) > 1e-9) {
-      throw new KernelException(fn + ": init weights must sum to 1, got " + w);
+      throw new KernelException(fn + ": init weights must sum to 1, got " + Numbers.tensor(w));
     }
     return new Mixture(k, d, full, w.raw().clone(), mu.raw().clone(), c.raw().clone());
   }

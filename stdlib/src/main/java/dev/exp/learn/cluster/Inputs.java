@@ -1,6 +1,7 @@
 package dev.exp.learn.cluster;
 
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.tensor.Tensor;
 
 /** Checks of the data matrices the unsupervised learners take (clustering and decompositions). */
@@ -20,7 +21,7 @@ public final class Inputs {
     double[] v = x.raw();
     for (double e : v) {
       if (!Double.isFinite(e)) {
-        throw new KernelException(fn + ": " + name + " contains " + e + " (values must be finite)");
+        throw new KernelException(fn + ": " + name + " contains " + Numbers.format(e) + " (values must be finite)");
       }
     }
     return v;

@@ -3,6 +3,7 @@ package dev.exp.learn.conformal;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.learn.LearnArgs;
 import dev.exp.learn.Model;
 import dev.exp.tensor.Tensor;
@@ -125,7 +126,7 @@ public final class Conformal {
       int idx = Arrays.binarySearch(c, ys[i]);
       if (idx < 0) {
         throw KernelException.of("%s: y_cal[%d] = %s is not one of the model's classes %s", fn, i,
-            LearnArgs.fmt(ys[i]), Arrays.toString(c));
+            LearnArgs.fmt(ys[i]), Numbers.list(c));
       }
       s[i] = all[i * k + idx];
     }

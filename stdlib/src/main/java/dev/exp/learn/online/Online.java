@@ -4,6 +4,7 @@ import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelContext;
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.learn.cluster.Inputs;
 import dev.exp.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ public final class Online {
     }
     for (double e : v) {
       if (!Double.isFinite(e)) {
-        throw new KernelException(fn + ": y contains " + e + " (values must be finite)");
+        throw new KernelException(fn + ": y contains " + Numbers.format(e) + " (values must be finite)");
       }
     }
     return v;

@@ -1,6 +1,7 @@
 package dev.exp.optim.schedule;
 
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Numbers;
 import dev.exp.kernel.ScriptCallable;
 import dev.exp.kernel.Values;
 import java.util.ArrayList;
@@ -92,12 +93,9 @@ public final class Schedule implements ScriptCallable {
   }
 
   private static String show(Object v) {
-    if (v instanceof Double d) {
-      return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : Double.toString(d);
-    }
     if (v instanceof Schedule s) {
       return s.summary();
     }
-    return String.valueOf(v);
+    return Numbers.value(v);
   }
 }
