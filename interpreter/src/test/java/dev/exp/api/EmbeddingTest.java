@@ -209,7 +209,7 @@ class EmbeddingTest {
       assertEquals(4.0, s.eval("geom.area(2)").asDouble());
       assertArrayEquals(new double[] {5, 13}, s.eval("[[3, 4], [5, 12]] |> geom.norms").asDoubleArray());
       ExpRuntimeException e = assertThrows(ExpRuntimeException.class, () -> s.eval("geom.area(-1)"));
-      assertEquals("geom.area: width must be non-negative, got -1.0", e.getMessage());
+      assertEquals("geom.area: width must be non-negative, got -1", e.getMessage());
       // namespaced names resolve when compiling: a typo is a static error, reported before anything runs
       ExpSyntaxException typo = assertThrows(ExpSyntaxException.class, () -> s.eval("geom.aera(1)"));
       assertEquals("'geom' has no member 'aera'; did you mean 'area'?", typo.diagnostics().get(0).message());
