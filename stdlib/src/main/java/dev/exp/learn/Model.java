@@ -55,6 +55,9 @@ public interface Model extends ScriptObject {
    * log-likelihood) or refuse.
    */
   default double score(Tensor x, Tensor y) {
+    if (y == null && (task() == Task.REGRESSION || task() == Task.CLASSIFICATION)) {
+      throw new KernelException("score: a " + kind() + " model is scored against targets: pass y");
+    }
     return switch (task()) {
       case REGRESSION -> Scores.r2(y, predict(x));
       case CLASSIFICATION -> Scores.accuracy(y, predict(x));

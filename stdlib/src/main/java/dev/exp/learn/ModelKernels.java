@@ -21,8 +21,9 @@ public final class ModelKernels {
   }
 
   @Kernel(name = "score", doc = "The model's default score on (x, y): R² (averaged over outputs) for a "
-      + "regressor, accuracy for a classifier; k-means gives minus the inertia, PCA the average log-likelihood.")
-  public static double score(@Arg("model") Model model, @Arg("x") Tensor x, @Arg("y") Tensor y) {
+      + "regressor, accuracy for a classifier; k-means gives minus the inertia, PCA the average log-likelihood "
+      + "(y may be left out for those).")
+  public static double score(@Arg("model") Model model, @Arg("x") Tensor x, @Arg(value = "y", dflt = "none") Tensor y) {
     return model.score(x, y);
   }
 

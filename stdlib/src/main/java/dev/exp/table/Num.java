@@ -63,18 +63,12 @@ public final class Num {
     return mant + s.substring(e);
   }
 
-  /** File form: exact (reads back to the same double). */
+  /**
+   * File form: exact (reads back to the same double), as the language prints numbers (shortest
+   * digits, {@code 0.000488377}, {@code 1e-07}, {@code 1e+20}; the same text on every JDK).
+   */
   public static String exact(double v) {
-    if (Double.isNaN(v)) {
-      return "nan";
-    }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "inf" : "-inf";
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return Double.toString(v);
+    return v == 0 ? "0" : dev.exp.kernel.Numbers.format(v);
   }
 
   /**
