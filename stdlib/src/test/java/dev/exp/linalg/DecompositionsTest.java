@@ -251,6 +251,7 @@ class DecompositionsTest {
   static void onBothPaths(Runnable body) {
     body.run();
     System.setProperty("exp.lapack.min", "1");
+    dev.exp.tensor.blas.Blas.isNative();   // loads the library now: small sizes use it only once it is loaded
     try {
       body.run();
     } finally {

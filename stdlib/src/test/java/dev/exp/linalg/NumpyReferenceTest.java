@@ -34,6 +34,7 @@ class NumpyReferenceTest {
     // small matrices are decomposed in Java by default (Blas.LAPACK_MIN); here every size goes to
     // LAPACK when the native backend is active, so both paths meet the same reference values
     System.setProperty("exp.lapack.min", "1");
+    dev.exp.tensor.blas.Blas.isNative();   // loads the library now: small sizes use it only once it is loaded
     try {
       singularValues();
       symmetricEigenvalues();

@@ -34,9 +34,6 @@ final class OperatorCompiler {
     }
     if (e instanceof Ast.Binary b) {
       Node left = k.expr(b.left());
-      if (b.op() == dev.exp.tensor.op.BinaryOp.MATMUL) {
-        dev.exp.tensor.blas.Blas.preload();   // the script multiplies matrices: load the BLAS meanwhile
-      }
       return OperatorNodes.binary(b.loc(), b.op(), left, k.expr(b.right()));
     }
     if (e instanceof Ast.And a) {

@@ -29,7 +29,52 @@ public final class Blas {
   public static final Runnable NO_POLL = () -> { };
 
   private static final class Holder {
-    static final BlasBackend BACKEND = choose(System.getProperty(PROPERTY));
+    static final BlasBackend BACKEND = loaded(choose(System.getProperty(PROPERTY)));
+  }
+
+  /**
+   * Products from this many multiply-adds (256³) wait for the native library when it is not loaded
+   * yet; smaller ones run in Java meanwhile (at most a few ms each, against 0.4-0.9 s of CPU to load).
+   */
+  static final long WAIT_MIN = 256L * 256 * 256;
+  /** Decompositions from this size wait for LAPACK when it is not loaded yet; smaller ones use EJML meanwhile. */
+  static final int LAPACK_WAIT_MIN = 160;
+  /**
+   * The work (multiply-adds, or n³ of a decomposition) done in Java because the library was not
+   * loaded, after which it is loaded in the background ({@link #preload}): a script of many mid-size
+   * products or solves repays the load, one that does a few never pays it.
+   */
+  static final long LOAD_AFTER = 1L << 26;
+  private static final java.util.concurrent.atomic.AtomicLong javaWork = new java.util.concurrent.atomic.AtomicLong();
+  /** The backend once chosen and loaded; null before (reading it never starts the load). */
+  private static volatile BlasBackend loaded;
+
+  private static BlasBackend loaded(BlasBackend b) {
+    loaded = b;
+    return b;
+  }
+
+  /** The backend for a product of {@code work} multiply-adds (see {@link #WAIT_MIN}). */
+  private static BlasBackend forWork(long work) {
+    if (work < SMALL) {
+      return JavaHolder.JAVA;
+    }
+    BlasBackend b = loaded;
+    if (b != null) {
+      return b;
+    }
+    if (work < WAIT_MIN) {
+      javaWorkDone(work);
+      return JavaHolder.JAVA;
+    }
+    return Holder.BACKEND;
+  }
+
+  /** Counts Java work done while the library was not loaded; past {@link #LOAD_AFTER} the load starts. */
+  private static void javaWorkDone(long work) {
+    if (javaWork.addAndGet(work) >= LOAD_AFTER) {
+      preload();
+    }
   }
 
   /** The Java kernel for small products, in its own holder: a small product never loads the native library. */
@@ -41,9 +86,10 @@ public final class Blas {
 
   /**
    * Chooses (and so loads) the backend on a low-priority daemon thread, once: loading OpenBLAS costs
-   * 0.4-0.9 s of CPU on the reference machine, which a script that will multiply matrices can spend
-   * on the other core while it is still being compiled and started. A caller that needs the backend
-   * before the thread is done waits for it (class initialisation), so nothing changes but the timing.
+   * 0.4-0.9 s of CPU on the reference machine, which a script that will decompose matrices can spend
+   * on the other core while it is still being compiled and started. Products and decompositions below
+   * {@link #WAIT_MIN} / {@link #LAPACK_WAIT_MIN} run in Java until it is done; larger ones wait for
+   * it (class initialisation), so nothing changes but the timing.
    */
   public static void preload() {
     if (PRELOADING.compareAndSet(false, true)) {
@@ -95,9 +141,24 @@ public final class Blas {
    */
   public static final int LAPACK_MIN = 32;
 
-  /** Whether {@code dev.exp.linalg} decomposes a matrix of dimension {@code n} with LAPACK. */
+  /**
+   * Whether {@code dev.exp.linalg} decomposes a matrix of dimension {@code n} with LAPACK: from
+   * {@link #LAPACK_MIN} when the library is loaded; while it is not, only from
+   * {@link #LAPACK_WAIT_MIN} (which then loads it), smaller ones using EJML meanwhile.
+   */
   public static boolean lapackFor(long n) {
-    return n >= Integer.getInteger("exp.lapack.min", LAPACK_MIN) && isNative();
+    if (n < Integer.getInteger("exp.lapack.min", LAPACK_MIN)) {
+      return false;
+    }
+    BlasBackend b = loaded;
+    if (b != null) {
+      return b.isNative();
+    }
+    if (n < LAPACK_WAIT_MIN) {
+      javaWorkDone(n * n * n);
+      return false;
+    }
+    return isNative();
   }
 
   /** True when the native library is active (then {@code dev.exp.linalg} may use LAPACK). */
@@ -130,7 +191,7 @@ public final class Blas {
       java.util.Arrays.fill(c, co, co + m * n, 0.0);
       return;
     }
-    BlasBackend be = (long) m * n * k < SMALL || vectorProduct(ta, tb, m, n) ? JavaHolder.JAVA : Holder.BACKEND;
+    BlasBackend be = vectorProduct(ta, tb, m, n) ? JavaHolder.JAVA : forWork((long) m * n * k);
     if (tb && !be.isNative()) { // transpose B once, not once per block
       b = Transpose.of(b, bo, n, k);
       bo = 0;
@@ -169,7 +230,7 @@ public final class Blas {
       java.util.Arrays.fill(c, co, co + 2 * m * n, 0.0);
       return;
     }
-    BlasBackend be = (long) m * n * k < SMALL ? JavaHolder.JAVA : Holder.BACKEND;
+    BlasBackend be = forWork(4L * m * n * k);
     int step = poll == NO_POLL ? m : rowsPerBlock(be, 8L * n * k, m);
     if (stepOverride > 0) {
       step = stepOverride;
