@@ -94,7 +94,13 @@ public final class Printer {
         case '\r' -> sb.append("\\r");
         case '{' -> sb.append("\\{");
         case '}' -> sb.append("\\}");
-        default -> sb.append(c);
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(String.format("\\u%04x", (int) c));   // other control characters, visibly
+          } else {
+            sb.append(c);
+          }
+        }
       }
     }
     return sb.append('"').toString();

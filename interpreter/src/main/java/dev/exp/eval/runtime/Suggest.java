@@ -26,7 +26,19 @@ public final class Suggest {
         best = c;
       }
     }
-    return bestD <= limit ? best : null;
+    if (bestD <= limit && bestD < name.length()) {
+      return best;
+    }
+    // nothing close by spelling (a one-letter name is one edit from every other): a name it begins, `vi.V` -> values
+    String prefixed = null;
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    for (String c : candidates) {
+      if (!c.equals(name) && c.toLowerCase(java.util.Locale.ROOT).startsWith(lower)
+          && (prefixed == null || c.length() < prefixed.length() || c.length() == prefixed.length() && c.compareTo(prefixed) < 0)) {
+        prefixed = c;
+      }
+    }
+    return prefixed != null ? prefixed : bestD <= limit ? best : null;
   }
 
   /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */

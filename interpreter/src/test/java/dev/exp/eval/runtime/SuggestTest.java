@@ -1,0 +1,27 @@
+package dev.exp.eval.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** "Did you mean": by spelling first, then by a name the typed one begins. */
+class SuggestTest {
+  @Test
+  void spellingThenPrefix() {
+    assertEquals("solve", Suggest.closest("sovle", List.of("solve", "svd", "det")));   // a swap
+    assertEquals("lstsq", Suggest.closest("lstqs", List.of("solve", "lstsq")));
+    assertNull(Suggest.closest("zzzz", List.of("solve", "svd")));
+    // one letter is one edit from every one-letter name: a name it begins wins (vi.V -> values)
+    assertEquals("values", Suggest.closest("V", List.of("q", "values", "policy")));
+    assertEquals("xs", Suggest.closest("x", List.of("y", "xs")));
+    assertEquals("b", Suggest.closest("a", List.of("b")));
+  }
+
+  @Test
+  void controlCharactersPrintEscaped() {
+    assertEquals("\"\\u0001a\\tb\\n\"", Printer.quote("\u0001a\tb\n"));
+    assertEquals("\"\\u007f\"", Printer.quote("\u007f"));
+  }
+}
