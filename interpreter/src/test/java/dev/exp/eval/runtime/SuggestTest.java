@@ -18,10 +18,4 @@ class SuggestTest {
     assertEquals("xs", Suggest.closest("x", List.of("y", "xs")));
     assertEquals("b", Suggest.closest("a", List.of("b")));
   }
-
-  @Test
-  void controlCharactersPrintEscaped() {
-    assertEquals("\"\\u0001a\\tb\\n\"", Printer.quote("\u0001a\tb\n"));
-    assertEquals("\"\\u007f\"", Printer.quote("\u007f"));
-  }
 }
