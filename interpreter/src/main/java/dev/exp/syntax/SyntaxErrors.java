@@ -73,7 +73,7 @@ final class SyntaxErrors extends BaseErrorListener {
       message = "unterminated string: add the closing '\"'";
       length = tok.getText().length();
     } else if (tok.getType() == ExpLexer.ERROR_CHAR) {
-      message = "unexpected character '" + tok.getText() + "'";
+      message = "unexpected character '" + tok.getText() + "'" + hint(recognizer, tok);
     } else {
       Token opener = closer(tok.getText()) ? unclosedBefore(recognizer, tok) : null;
       if (opener != null && !matches(opener.getText(), tok.getText())) {
@@ -188,7 +188,33 @@ final class SyntaxErrors extends BaseErrorListener {
     if (tok.getType() == ExpLexer.IDENT && before.getText().equals("}") && nearElse(tok.getText())) {
       return "; did you mean 'else'?";
     }
+    if (before.getType() == ExpLexer.STRING && openHole(before.getText()) && before.getStopIndex() + 1 == tok.getStartIndex()) {
+      return STRING_IN_HOLE;
+    }
     return "";
+  }
+
+  static final String STRING_IN_HOLE = "; a '\"' inside {...} ends the string: an interpolation cannot hold a string "
+      + "literal; compute the text first (let s = ...) and write {s}, or use a raw string r\"...\" for literal braces";
+
+  /** Whether a string token's text ends inside an interpolation hole (a '{' not closed, not escaped). */
+  static boolean openHole(String text) {
+    int depth = 0;
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '{') {
+        if (depth == 0 && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+          i++;   // {{ is a literal brace
+        } else {
+          depth++;
+        }
+      } else if (c == '}' && depth > 0) {
+        depth--;
+      }
+    }
+    return depth > 0;
   }
 
   /** Whether {@code w} is one edit (or one swap of neighbours) away from {@code else}. */
