@@ -11,6 +11,15 @@ import dev.exp.tensor.Tensor;
 public final class Environments {
   private Environments() {}
 
+  /** The arms' means: a vector, one finite value per arm. */
+  private static double[] means(Tensor t, String fn) {
+    if (t.rank() != 1) {
+      throw new KernelException(fn + ": means must be a vector (one value per arm), got shape "
+          + java.util.Arrays.toString(t.shape()));
+    }
+    return finite(t, fn, "means");
+  }
+
   private static double[] finite(Tensor t, String fn, String name) {
     double[] v = t.raw();
     if (v.length == 0) {
@@ -29,7 +38,7 @@ public final class Environments {
       + "Lai–Robbins constant Σ Δ_i / KL(μ_i, μ*) over sub-optimal arms: no consistent policy has regret below "
       + "lai_robbins · ln T asymptotically). Example: let env = bandit.bernoulli([0.9, 0.8, 0.7])")
   public static Environment bernoulli(@Arg("means") Tensor means) {
-    double[] m = finite(means, "bandit.bernoulli", "means");
+    double[] m = means(means, "bandit.bernoulli");
     for (double e : m) {
       if (e < 0 || e > 1) {
         throw new KernelException("bandit.bernoulli: means must be probabilities in [0, 1], got " + Numbers.tensor(means));
@@ -41,7 +50,7 @@ public final class Environments {
   @Kernel(name = "bandit.gaussian", doc = "A K-armed Gaussian bandit: arm i pays means[i] + sigma·N(0, 1). Fields as "
       + "bandit.bernoulli plus sigma; lai_robbins is Σ 2σ²/Δ_i. Example: bandit.gaussian([0, 0.5, 1], sigma: 1)")
   public static Environment gaussian(@Arg("means") Tensor means, @Arg(value = "sigma", dflt = "1") double sigma) {
-    double[] m = finite(means, "bandit.gaussian", "means");
+    double[] m = means(means, "bandit.gaussian");
     if (!(sigma > 0) || Double.isInfinite(sigma)) {
       throw KernelException.of("bandit.gaussian: sigma must be positive, got %s", sigma);
     }

@@ -182,6 +182,8 @@ class BanditTest {
     assertTrue(e.getMessage().contains("linear"), e.getMessage());
     e = assertThrows(KernelException.class, () -> Environments.bernoulli(Tensor.vector(0.5, 1.2)));
     assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
+    e = assertThrows(KernelException.class, () -> Environments.bernoulli(Tensor.matrix(new double[][] {{0.1, 0.2}})));
+    assertEquals("bandit.bernoulli: means must be a vector (one value per arm), got shape [1, 2]", e.getMessage());
   }
 
   @Test
