@@ -64,10 +64,16 @@ final class Objective {
       }
       double value = number(v, "value");
       double[] grad = vector(g, x.length, "grad");
+      if (evaluations == 1) {
+        startsFinite(value, grad);
+      }
       return new Eval(value, grad);
     }
     numeric = true;
     double value = number(r, "value");
+    if (evaluations == 1) {
+      startsFinite(value, null);
+    }
     double[] grad = new double[x.length];
     double[] xp = x.clone();
     for (int i = 0; i < x.length; i++) {
@@ -80,6 +86,25 @@ final class Objective {
       grad[i] = (fp - fm) / (2 * h);
     }
     return new Eval(value, grad);
+  }
+
+  /**
+   * The first evaluation must be finite: a method cannot start from a nan or infinite objective (or
+   * gradient), and would otherwise report only that its line search or iteration failed.
+   */
+  private void startsFinite(double value, double[] grad) {
+    if (!Double.isFinite(value)) {
+      throw KernelException.of("%s: the objective is %s at the starting point x0; it must be finite there", fn,
+          dev.exp.kernel.Numbers.format(value));
+    }
+    if (grad != null) {
+      for (int i = 0; i < grad.length; i++) {
+        if (!Double.isFinite(grad[i])) {
+          throw KernelException.of("%s: the gradient at the starting point x0 has %s at index %d; it must be finite there",
+              fn, dev.exp.kernel.Numbers.format(grad[i]), i);
+        }
+      }
+    }
   }
 
   /** f(x) only. */
