@@ -29,7 +29,35 @@ public final class Stats {
     if (!(p > 0 && p < 1)) {
       throw KernelException.of("probability must be in (0, 1), got %s", p);
     }
-    return new TDistribution(df).inverseCumulativeProbability(p);
+    if (df >= 3000) {
+      // the cdf of a t with huge df loses digits; the Cornish-Fisher expansion in 1/df about the normal
+      // quantile z (Abramowitz & Stegun 26.7.5) is exact to O(df^-5) there
+      double z = new org.hipparchus.distribution.continuous.NormalDistribution(0, 1).inverseCumulativeProbability(p);
+      for (int k = 0; k < 2; k++) {   // Newton on Φ(z) = p with erfc, which keeps its digits in the tails
+        double cdf = 0.5 * org.hipparchus.special.Erf.erfc(-z / Math.sqrt(2));
+        z -= (cdf - p) / (Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI));
+      }
+      double z2 = z * z;
+      double g1 = (z2 + 1) * z / 4;
+      double g2 = ((5 * z2 + 16) * z2 + 3) * z / 96;
+      double g3 = (((3 * z2 + 19) * z2 + 17) * z2 - 15) * z / 384;
+      double g4 = ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z / 92160;
+      return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
+    }
+    TDistribution t = new TDistribution(df);
+    double q = t.inverseCumulativeProbability(p);   // a bracketing solve, to about 1e-9
+    for (int k = 0; k < 3; k++) {   // Newton on F(q) = p polishes it to the accuracy of the cdf
+      double d = t.density(q);
+      if (!(d > 0) || !Double.isFinite(q)) {
+        break;
+      }
+      double step = (t.cumulativeProbability(q) - p) / d;
+      q -= step;
+      if (Math.abs(step) <= 1e-16 * Math.abs(q)) {
+        break;
+      }
+    }
+    return q;
   }
 
   /** Two-sided p-value of a t statistic with df degrees of freedom. */

@@ -28,6 +28,20 @@ class StatsTest {
   }
 
   @Test
+  void studentTQuantilesHaveNearlyFullPrecision() {
+    // scipy.stats.t.ppf (SciPy 1.x, Boost's inverse incomplete beta), to 1e-13 relative: the Newton
+    // polish below 3000 degrees of freedom, the Cornish-Fisher expansion from there
+    double[][] ref = {
+        {0.975, 4, 2.7764451051977934}, {0.975, 30, 2.0422724563012378}, {0.9999, 30, 4.23398595727206},
+        {0.975, 1000, 1.9623390808264083}, {0.975, 1e4, 1.960201239890626}, {0.001, 1e5, -3.090313809427238},
+        {0.975, 1e6, 1.959966356814107}, {1e-6, 3000, -4.762786816181844}};
+    for (double[] r : ref) {
+      assertEquals(r[2], Stats.tQuantile(r[0], r[1]), 1e-13 * Math.abs(r[2]), "t_ppf(" + r[0] + ", " + r[1] + ")");
+    }
+    assertEquals(0.0, Stats.tQuantile(0.5, 7), 0.0);
+  }
+
+  @Test
   void meanCiOfOneToFive() {
     // mean 3, s = sqrt(2.5), half width = t_{0.975,4} * s / sqrt(5) = 2.776445105 * 0.7071067812
     Map<String, Object> r = Stats.meanCi(Tensor.vector(1, 2, 3, 4, 5), 0.95);
