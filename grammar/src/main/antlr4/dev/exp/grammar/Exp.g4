@@ -29,6 +29,7 @@ statement
   ;
 
 forTarget  : IDENT | '(' IDENT ',' IDENT ')' ;
+compClause : 'for' forTarget 'in' expr ('if' expr)? ;
 sweepAxis  : IDENT 'in' expr                               # singleAxis
            | '(' IDENT (',' IDENT)+ ')' 'in' expr          # zippedAxis
            ;
@@ -78,7 +79,7 @@ primary
   | IDENT                                                  # nameRef
   | 'var'                                                  # varRef   // contextual: the variance var(x, ddof: 1)
   | '(' expr ')'                                           # parenExpr
-  | '[' expr 'for' forTarget 'in' expr ('if' expr)? ']'    # comprehension
+  | '[' expr compClause+ ']'                               # comprehension
   | '[' (expr (',' expr)* ','?)? ']'                       # listLit
   | '{' (field (',' field)* ','?)? '}'                     # recordLit
   | ifExpression                                           # ifExpr

@@ -45,7 +45,11 @@ public final class Ast {
   /** {@code [a, b, c]}; {@code nestedRows} is true when every element is itself a list literal. */
   public record ListLit(Loc loc, List<Expr> elements) implements Expr {}
 
-  public record Comprehension(Loc loc, Expr element, List<String> vars, Expr source, Expr filter) implements Expr {}
+  /** {@code [element for a in xs if p for b in ys ...]}: the clauses nest left to right, as in Python. */
+  public record Comprehension(Loc loc, Expr element, List<CompClause> clauses) implements Expr {}
+
+  /** One {@code for vars in source (if filter)} of a comprehension. */
+  public record CompClause(List<String> vars, Expr source, Expr filter) {}
 
   /** A record literal; a field with a null name is a spread ({@code ...expr}). */
   public record RecordLit(Loc loc, List<String> names, List<Expr> values) implements Expr {}

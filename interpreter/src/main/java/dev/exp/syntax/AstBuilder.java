@@ -301,8 +301,11 @@ final class AstBuilder {
       return expr(c.expr());
     }
     if (ctx instanceof ComprehensionContext c) {
-      return new Ast.Comprehension(loc, expr(c.expr(0)), forVars(c.forTarget()), expr(c.expr(1)),
-          c.expr().size() > 2 ? expr(c.expr(2)) : null);
+      List<Ast.CompClause> clauses = new ArrayList<>();
+      for (CompClauseContext k : c.compClause()) {
+        clauses.add(new Ast.CompClause(forVars(k.forTarget()), expr(k.expr(0)), k.expr().size() > 1 ? expr(k.expr(1)) : null));
+      }
+      return new Ast.Comprehension(loc, expr(c.expr()), clauses);
     }
     if (ctx instanceof ListLitContext c) {
       List<Ast.Expr> elems = new ArrayList<>();

@@ -516,14 +516,24 @@ public final class Compiler {
       return new CollectionNodes.RecordLit(r.loc(), r.names().toArray(new String[0]), values);
     }
     if (e instanceof Ast.Comprehension c) {
-      Node src = expr(c.source());
-      pushBlock();
-      LocalVar first = declareLocal(c.vars().get(0), false, c.loc());
-      LocalVar second = c.vars().size() > 1 ? declareLocal(c.vars().get(1), false, c.loc()) : null;
-      Node filter = c.filter() == null ? null : expr(c.filter());
+      int n = c.clauses().size();
+      Node[] sources = new Node[n];
+      LocalVar[] firsts = new LocalVar[n];
+      LocalVar[] seconds = new LocalVar[n];
+      Node[] filters = new Node[n];
+      for (int k = 0; k < n; k++) {   // each clause sees the variables of the clauses before it
+        Ast.CompClause q = c.clauses().get(k);
+        sources[k] = expr(q.source());
+        pushBlock();
+        firsts[k] = declareLocal(q.vars().get(0), false, c.loc());
+        seconds[k] = q.vars().size() > 1 ? declareLocal(q.vars().get(1), false, c.loc()) : null;
+        filters[k] = q.filter() == null ? null : expr(q.filter());
+      }
       Node element = expr(c.element());
-      popBlock();
-      return new ControlNodes.Comprehension(c.loc(), src, first, second, element, filter);
+      for (int k = 0; k < n; k++) {
+        popBlock();
+      }
+      return new ControlNodes.Comprehension(c.loc(), sources, firsts, seconds, element, filters);
     }
     if (e instanceof Ast.If i) {
       Node cond = expr(i.cond());

@@ -474,45 +474,59 @@ public final class ControlNodes {
     }
   }
 
-  /** {@code [elem for x in src if cond]}. */
+  /**
+   * {@code [elem for x in src if cond ...]}: one or more clauses, nested left to right (the last
+   * varies fastest), collected into one flat result.
+   */
   public static final class Comprehension extends Node {
-    final Node source;
-    final LocalVar first;
-    final LocalVar second;
+    final Node[] sources;
+    final LocalVar[] firsts;
+    final LocalVar[] seconds;
     final Node element;
-    final Node filter;
-    boolean genericFilter;
+    final Node[] filters;
+    final boolean[] genericFilter;
     boolean genericElement;
 
-    public Comprehension(Loc loc, Node source, LocalVar first, LocalVar second, Node element, Node filter) {
+    public Comprehension(Loc loc, Node[] sources, LocalVar[] firsts, LocalVar[] seconds, Node element, Node[] filters) {
       super(loc);
-      this.source = source;
-      this.first = first;
-      this.second = second;
+      this.sources = sources;
+      this.firsts = firsts;
+      this.seconds = seconds;
       this.element = element;
-      this.filter = filter;
+      this.filters = filters;
+      this.genericFilter = new boolean[sources.length];
     }
 
     @Override
     public Object eval(Frame f) {
-      Object src = source.eval(f);
-      Iterator<?> it = iterate(src, second != null, source.loc);
       ItemBuffer out = new ItemBuffer();
+      clause(f, 0, out);
+      return out.result();
+    }
+
+    /** Runs clause {@code k} and, for each item it keeps, the clauses after it (or the element). */
+    private void clause(Frame f, int k, ItemBuffer out) {
+      Node source = sources[k];
+      Iterator<?> it = iterate(source.eval(f), seconds[k] != null, source.loc);
+      boolean last = k == sources.length - 1;
       while (it.hasNext()) {
         f.ctx.tick(loc);
         Object item = it.next();
-        if (second != null) {
+        if (seconds[k] != null) {
           Object[] p = pair(item, source.loc);
-          bind(f, first, p[0]);
-          bind(f, second, p[1]);
+          bind(f, firsts[k], p[0]);
+          bind(f, seconds[k], p[1]);
         } else {
-          bind(f, first, item);
+          bind(f, firsts[k], item);
         }
-        if (filter == null || keep(f)) {
-          element(f, out);
+        if (filters[k] == null || keep(f, k)) {
+          if (last) {
+            element(f, out);
+          } else {
+            clause(f, k + 1, out);
+          }
         }
       }
-      return out.result();
     }
 
     /** Evaluates the element typed while it has only given numbers. */
@@ -535,12 +549,13 @@ public final class ControlNodes {
       return false;
     }
 
-    private boolean keep(Frame f) {
-      if (!genericFilter) {
+    private boolean keep(Frame f, int k) {
+      Node filter = filters[k];
+      if (!genericFilter[k]) {
         try {
           return filter.evalBoolean(f);
         } catch (UnexpectedType e) {
-          genericFilter = true;
+          genericFilter[k] = true;
           return Values.truth(e.value, filter.loc);
         }
       }
