@@ -51,7 +51,7 @@ expr
   | expr 'or' expr                                         # orExpr
   | expr '|>' expr                                         # pipeExpr
   | IDENT '=>' expr                                        # lambda1Expr
-  | '(' (IDENT (',' IDENT)*)? ')' '=>' expr                # lambdaExpr
+  | '(' params? ')' '=>' expr                              # lambdaExpr
   ;
 
 postfix

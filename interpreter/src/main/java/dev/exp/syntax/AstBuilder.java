@@ -208,8 +208,10 @@ final class AstBuilder {
     }
     LambdaExprContext c = (LambdaExprContext) ctx;
     List<Ast.Param> ps = new ArrayList<>();
-    for (TerminalNode n : c.IDENT()) {
-      ps.add(new Ast.Param(loc(n), n.getText(), null));
+    if (c.params() != null) {
+      for (ParamContext p : c.params().param()) {
+        ps.add(new Ast.Param(loc(p.IDENT()), p.IDENT().getText(), p.expr() == null ? null : expr(p.expr())));
+      }
     }
     return new Ast.Lambda(loc(c.getStart()), null, ps, expr(c.expr()));
   }
