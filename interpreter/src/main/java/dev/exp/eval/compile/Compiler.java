@@ -133,15 +133,15 @@ public final class Compiler {
 
   // ---------------------------------------------------------------- scopes
 
-  private void pushBlock() {
+  void pushBlock() {
     fn.block = new FunctionScope.Block(fn.block, fn.block.nextSlot);
   }
 
-  private void popBlock() {
+  void popBlock() {
     fn.block = fn.block.parent;
   }
 
-  private LocalVar declareLocal(String name, boolean mutable, Loc loc) {
+  LocalVar declareLocal(String name, boolean mutable, Loc loc) {
     LocalVar existing = fn.block.vars.get(name);
     if (existing != null) {
       error(loc, "duplicate definition of '" + name + "' in this block (first defined at line "
@@ -198,19 +198,9 @@ public final class Compiler {
     return new VariableNodes.Const(loc, null);
   }
 
-  /**
-   * "; did you mean 'sparse.poisson2d'?" when a builtin namespace other than {@code except} has a
-   * member named {@code name} (the user picked the wrong namespace, or none); "" otherwise.
-   */
+  /** See {@link NameHints#memberElsewhere}. */
   String memberElsewhere(String name, String except) {
-    java.util.List<String> found = new java.util.ArrayList<>();
-    for (Map.Entry<String, Object> e : builtins.entrySet()) {
-      if (e.getValue() instanceof dev.exp.eval.runtime.Namespace ns && !ns.name().equals(except) && ns.has(name)) {
-        found.add(ns.name() + "." + name);
-      }
-    }
-    java.util.Collections.sort(found);
-    return found.isEmpty() ? "" : "; did you mean '" + String.join("' or '", found) + "'?";
+    return NameHints.memberElsewhere(builtins, name, except);
   }
 
   /** Reader and writer for an assignable name; reports assignment to a let or a builtin. */
@@ -218,18 +208,6 @@ public final class Compiler {
     Access(Node read, AccessNodes.Writer write) {
       this(read, write, null, null, -1);
     }
-  }
-
-  /** Whether {@code name}, not a local of the current function, is declared outside an enclosing experiment body. */
-  private boolean declaredOutsideTrial(String name) {
-    boolean crossed = false;
-    for (FunctionScope s = fn; s != null; s = s.parent) {
-      if (FunctionScope.lookupLocal(s, name) != null) {
-        return crossed;
-      }
-      crossed |= s.inExperiment;
-    }
-    return crossed;
   }
 
   private Access access(Loc loc, String name) {
@@ -247,7 +225,7 @@ public final class Compiler {
         }
       }, v, null, -1);
     }
-    if (declaredOutsideTrial(name)) {
+    if (FunctionScope.declaredOutsideTrial(fn, name)) {
       error(loc, "an experiment body cannot assign '" + name + "', declared outside it: trials run independently "
           + "(in parallel with jobs:, or not at all when cached), so the change would be lost; report it instead "
           + "(report " + name + " = ...)");
@@ -516,24 +494,7 @@ public final class Compiler {
       return new CollectionNodes.RecordLit(r.loc(), r.names().toArray(new String[0]), values);
     }
     if (e instanceof Ast.Comprehension c) {
-      int n = c.clauses().size();
-      Node[] sources = new Node[n];
-      LocalVar[] firsts = new LocalVar[n];
-      LocalVar[] seconds = new LocalVar[n];
-      Node[] filters = new Node[n];
-      for (int k = 0; k < n; k++) {   // each clause sees the variables of the clauses before it
-        Ast.CompClause q = c.clauses().get(k);
-        sources[k] = expr(q.source());
-        pushBlock();
-        firsts[k] = declareLocal(q.vars().get(0), false, c.loc());
-        seconds[k] = q.vars().size() > 1 ? declareLocal(q.vars().get(1), false, c.loc()) : null;
-        filters[k] = q.filter() == null ? null : expr(q.filter());
-      }
-      Node element = expr(c.element());
-      for (int k = 0; k < n; k++) {
-        popBlock();
-      }
-      return new ControlNodes.Comprehension(c.loc(), sources, firsts, seconds, element, filters);
+      return ComprehensionCompiler.compile(this, c);
     }
     if (e instanceof Ast.If i) {
       Node cond = expr(i.cond());

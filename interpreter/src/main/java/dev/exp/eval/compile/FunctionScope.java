@@ -43,6 +43,21 @@ final class FunctionScope {
     }
   }
 
+  /**
+   * Whether {@code name}, not a local of {@code scope}'s function, is declared outside an enclosing
+   * experiment body (then the body may not assign it: trials run apart).
+   */
+  static boolean declaredOutsideTrial(FunctionScope scope, String name) {
+    boolean crossed = false;
+    for (FunctionScope s = scope; s != null; s = s.parent) {
+      if (lookupLocal(s, name) != null) {
+        return crossed;
+      }
+      crossed |= s.inExperiment;
+    }
+    return crossed;
+  }
+
   /** The local {@code name} visible in the scope's current block chain, or null. */
   static LocalVar lookupLocal(FunctionScope scope, String name) {
     for (Block b = scope.block; b != null; b = b.parent) {

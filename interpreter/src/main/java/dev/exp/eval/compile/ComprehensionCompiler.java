@@ -1,0 +1,35 @@
+package dev.exp.eval.compile;
+
+import dev.exp.eval.nodes.ControlNodes;
+import dev.exp.eval.nodes.LocalVar;
+import dev.exp.eval.nodes.Node;
+import dev.exp.syntax.Ast;
+
+/**
+ * Compiles a comprehension: each clause's source in the scope of the clauses before it, its
+ * variables in a block of their own, its filter, then the element in the innermost scope.
+ */
+final class ComprehensionCompiler {
+  private ComprehensionCompiler() {}
+
+  static Node compile(Compiler k, Ast.Comprehension c) {
+    int n = c.clauses().size();
+    Node[] sources = new Node[n];
+    LocalVar[] firsts = new LocalVar[n];
+    LocalVar[] seconds = new LocalVar[n];
+    Node[] filters = new Node[n];
+    for (int i = 0; i < n; i++) {
+      Ast.CompClause q = c.clauses().get(i);
+      sources[i] = k.expr(q.source());
+      k.pushBlock();
+      firsts[i] = k.declareLocal(q.vars().get(0), false, c.loc());
+      seconds[i] = q.vars().size() > 1 ? k.declareLocal(q.vars().get(1), false, c.loc()) : null;
+      filters[i] = q.filter() == null ? null : k.expr(q.filter());
+    }
+    Node element = k.expr(c.element());
+    for (int i = 0; i < n; i++) {
+      k.popBlock();
+    }
+    return new ControlNodes.Comprehension(c.loc(), sources, firsts, seconds, element, filters);
+  }
+}
