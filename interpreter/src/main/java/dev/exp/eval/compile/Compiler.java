@@ -377,6 +377,12 @@ public final class Compiler {
   }
 
   private Node assign(Ast.Assign a) {
+    if (a.target() instanceof Ast.Member m && m.target() instanceof Ast.Member inner) {
+      // r.a.b = v is r.a = {...r.a, b: v} (records are values), down to a field of a variable
+      Ast.Expr updated = a.op().equals("=") ? a.value()
+          : new Ast.Binary(a.loc(), dev.exp.tensor.op.BinaryOp.ofSymbol(a.op().substring(0, 1)), m, a.value());
+      return assign(new Ast.Assign(a.loc(), inner, "=", new Ast.WithField(m.loc(), inner, m.name(), updated)));
+    }
     Node value = expr(a.value());
     String op = a.op();
     Ast.Expr target = a.target();
@@ -404,7 +410,7 @@ public final class Compiler {
       Access acc = access(n.loc(), n.name());
       return new AccessNodes.MemberAssign(a.loc(), acc.read(), acc.write(), m.name(), op, value);
     }
-    error(target.loc(), "can only assign to a variable, one of its elements (x[i] = v) or fields (r.f = v)");
+    error(target.loc(), "can only assign to a variable, one of its elements (x[i] = v) or fields (r.f = v, r.f.g = v)");
     return new VariableNodes.Const(a.loc(), null);
   }
 
@@ -492,6 +498,9 @@ public final class Compiler {
         values[i] = expr(r.values().get(i));
       }
       return new CollectionNodes.RecordLit(r.loc(), r.names().toArray(new String[0]), values);
+    }
+    if (e instanceof Ast.WithField w) {
+      return new CollectionNodes.WithField(w.loc(), expr(w.record()), w.name(), expr(w.value()));
     }
     if (e instanceof Ast.Comprehension c) {
       return ComprehensionCompiler.compile(this, c);
