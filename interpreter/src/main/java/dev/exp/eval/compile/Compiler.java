@@ -4,7 +4,6 @@ import dev.exp.eval.nodes.AccessNodes;
 import dev.exp.eval.nodes.Cell;
 import dev.exp.eval.nodes.CollectionNodes;
 import dev.exp.eval.nodes.ControlNodes;
-import dev.exp.eval.nodes.Frame;
 import dev.exp.eval.nodes.FunctionCode;
 import dev.exp.eval.nodes.FunctionNodes;
 import dev.exp.eval.nodes.FusedNodes;
@@ -308,14 +307,7 @@ public final class Compiler {
       }
       definedSoFar.add(im.alias());
       GlobalVar g = globals.get(im.alias());
-      String path = im.path();
-      Loc loc = im.loc();
-      return new VariableNodes.GlobalSet(loc, g, new Node(loc) {
-        @Override
-        public Object eval(Frame f) {
-          return f.ctx.environment.importModule(f.ctx, path, im.alias(), loc);
-        }
-      }, true);
+      return new VariableNodes.GlobalSet(im.loc(), g, new VariableNodes.Import(im.loc(), im.path(), im.alias()), true);
     }
     if (s instanceof Ast.Assign a) {
       return assign(a);
@@ -377,11 +369,8 @@ public final class Compiler {
   }
 
   private Node assign(Ast.Assign a) {
-    if (a.target() instanceof Ast.Member m && m.target() instanceof Ast.Member inner) {
-      // r.a.b = v is r.a = {...r.a, b: v} (records are values), down to a field of a variable
-      Ast.Expr updated = a.op().equals("=") ? a.value()
-          : new Ast.Binary(a.loc(), dev.exp.tensor.op.BinaryOp.ofSymbol(a.op().substring(0, 1)), m, a.value());
-      return assign(new Ast.Assign(a.loc(), inner, "=", new Ast.WithField(m.loc(), inner, m.name(), updated)));
+    if (a.target() instanceof Ast.Member m && m.target() instanceof Ast.Member) {
+      return assign(NestedFields.outer(a, m));   // r.a.b = v is r.a = (r.a with b = v)
     }
     Node value = expr(a.value());
     String op = a.op();

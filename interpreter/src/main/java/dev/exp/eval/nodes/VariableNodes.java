@@ -300,6 +300,23 @@ public final class VariableNodes {
   }
 
   /** A constant value (literals, builtins). */
+  /** {@code import "path" as alias}: the namespace of the imported file (run once a session). */
+  public static final class Import extends Node {
+    final String path;
+    final String alias;
+
+    public Import(Loc loc, String path, String alias) {
+      super(loc);
+      this.path = path;
+      this.alias = alias;
+    }
+
+    @Override
+    public Object eval(Frame f) {
+      return f.ctx.environment.importModule(f.ctx, path, alias, loc);
+    }
+  }
+
   public static final class Const extends Node {
     public final Object value;
     final boolean isNum;
