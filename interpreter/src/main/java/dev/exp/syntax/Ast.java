@@ -18,7 +18,7 @@ public final class Ast {
   /** Expressions. */
   public sealed interface Expr extends Node
       permits Num, Imag, Str, Interp, Bool, NoneLit, Name, ListLit, Comprehension, RecordLit, If, Lambda,
-          Call, Index, Member, Unary, Binary, And, Or, Not, Range, Pipe, BlockExpr, Experiment, WithField {}
+          Call, Index, Member, Unary, Binary, And, Or, Not, Range, Pipe, BlockExpr, Experiment {}
 
   /** Statements. */
   public sealed interface Stmt extends Node
@@ -70,9 +70,6 @@ public final class Ast {
   public record IndexItem(Loc loc, boolean slice, Expr lo, Expr hi, Expr step) {}
 
   public record Member(Loc loc, Expr target, String name) implements Expr {}
-
-  /** The record {@code record} with field {@code name} set to {@code value}: what {@code r.a.b = v} assigns to {@code r.a}. */
-  public record WithField(Loc loc, Expr record, String name, Expr value) implements Expr {}
 
   public record Unary(Loc loc, String op, Expr operand) implements Expr {}
 

@@ -51,7 +51,11 @@ final class CallCompiler {
   }
 
   static Node index(Compiler k, Ast.Index ix) {
-    Node target = k.expr(ix.target());
+    return index(k, ix, k.expr(ix.target()));
+  }
+
+  /** {@code ix}'s items applied to {@code target} (null when the caller reads the container itself). */
+  static AccessNodes.Index index(Compiler k, Ast.Index ix, Node target) {
     Node[][] items = new Node[ix.items().size()][];
     boolean[] slices = new boolean[items.length];
     Loc[] locs = new Loc[items.length];

@@ -203,13 +203,13 @@ public final class Compiler {
   }
 
   /** Reader and writer for an assignable name; reports assignment to a let or a builtin. */
-  private record Access(Node read, AccessNodes.Writer write, LocalVar local, GlobalVar global, int capture) {
+  record Access(Node read, AccessNodes.Writer write, LocalVar local, GlobalVar global, int capture) {
     Access(Node read, AccessNodes.Writer write) {
       this(read, write, null, null, -1);
     }
   }
 
-  private Access access(Loc loc, String name) {
+  Access access(Loc loc, String name) {
     LocalVar v = FunctionScope.lookupLocal(fn, name);
     if (v != null) {
       if (!v.mutable) {
@@ -369,8 +369,8 @@ public final class Compiler {
   }
 
   private Node assign(Ast.Assign a) {
-    if (a.target() instanceof Ast.Member m && m.target() instanceof Ast.Member) {
-      return assign(NestedFields.outer(a, m));   // r.a.b = v is r.a = (r.a with b = v)
+    if (PathAssigns.isPath(a.target())) {
+      return PathAssigns.compile(this, a);   // r.xs[i] = v, g[i][j] = v, r.a.b = v, ...
     }
     Node value = expr(a.value());
     String op = a.op();
@@ -399,7 +399,7 @@ public final class Compiler {
       Access acc = access(n.loc(), n.name());
       return new AccessNodes.MemberAssign(a.loc(), acc.read(), acc.write(), m.name(), op, value);
     }
-    error(target.loc(), "can only assign to a variable, one of its elements (x[i] = v) or fields (r.f = v, r.f.g = v)");
+    error(target.loc(), "can only assign to a variable, one of its elements (x[i] = v) or fields (r.f = v, r.xs[i] = v)");
     return new VariableNodes.Const(a.loc(), null);
   }
 
@@ -487,9 +487,6 @@ public final class Compiler {
         values[i] = expr(r.values().get(i));
       }
       return new CollectionNodes.RecordLit(r.loc(), r.names().toArray(new String[0]), values);
-    }
-    if (e instanceof Ast.WithField w) {
-      return new CollectionNodes.WithField(w.loc(), expr(w.record()), w.name(), expr(w.value()));
     }
     if (e instanceof Ast.Comprehension c) {
       return ComprehensionCompiler.compile(this, c);

@@ -304,6 +304,29 @@ public final class AccessNodes {
     }
   }
 
+  /** The tensor the variable read by {@code read} owns exclusively (may write in place), or null. */
+  static Object owner(Node read, Frame f) {
+    if (read instanceof VariableNodes.LocalGet l && !l.v.captured) {
+      return f.owned == null ? null : f.owned[l.v.slot];
+    }
+    if (read instanceof VariableNodes.GlobalGet g) {
+      return g.g.owned;
+    }
+    return null;
+  }
+
+  /** Records that the variable read by {@code read} owns {@code value} exclusively. */
+  static void own(Node read, Frame f, Object value) {
+    if (read instanceof VariableNodes.LocalGet l && !l.v.captured) {
+      if (f.owned == null) {
+        f.owned = new Object[f.slots.length];
+      }
+      f.owned[l.v.slot] = value;
+    } else if (read instanceof VariableNodes.GlobalGet g) {
+      g.g.owned = value;
+    }
+  }
+
   /** Evaluates a variable read without marking the value as escaped; other nodes evaluate normally. */
   static Object peek(Node n, Frame f) {
     if (n instanceof VariableNodes.LocalGet l) {
@@ -452,10 +475,10 @@ public final class AccessNodes {
         Object old = Indexing.get(container, items, loc);
         v = Ops.binary(arith, old, v, loc);
       }
-      boolean inPlace = container instanceof Tensor && container == owner(f);
+      boolean inPlace = container instanceof Tensor && container == owner(read, f);
       Object updated = Indexing.set(container, items, v, inPlace, loc);
       write.write(f, updated);
-      own(f, updated);
+      own(read, f, updated);
       return null;
     }
 
@@ -465,7 +488,7 @@ public final class AccessNodes {
      * when any of that does not hold (then the general path decides, errors included).
      */
     private boolean writeElement(Frame f, Tensor t, double d, double x) {
-      if (t.rank() != 1 || t.isComplex() || !TensorElements.writable(t, owner(f))) {
+      if (t.rank() != 1 || t.isComplex() || !TensorElements.writable(t, owner(read, f))) {
         return false;
       }
       int n = t.extent(0);
@@ -477,27 +500,6 @@ public final class AccessNodes {
       int k = (int) i;
       data[k] = arith == null ? x : arith.apply(data[k], x);
       return true;
-    }
-
-    private Object owner(Frame f) {
-      if (read instanceof VariableNodes.LocalGet l && !l.v.captured) {
-        return f.owned == null ? null : f.owned[l.v.slot];
-      }
-      if (read instanceof VariableNodes.GlobalGet g) {
-        return g.g.owned;
-      }
-      return null;
-    }
-
-    private void own(Frame f, Object value) {
-      if (read instanceof VariableNodes.LocalGet l && !l.v.captured) {
-        if (f.owned == null) {
-          f.owned = new Object[f.slots.length];
-        }
-        f.owned[l.v.slot] = value;
-      } else if (read instanceof VariableNodes.GlobalGet g) {
-        g.g.owned = value;
-      }
     }
   }
 

@@ -92,34 +92,6 @@ public final class CollectionNodes {
     }
   }
 
-  /** A record with one field set (a copy: records are values); the update of {@code r.a.b = v}. */
-  public static final class WithField extends Node {
-    final Node record;
-    final String name;
-    final Node value;
-
-    public WithField(Loc loc, Node record, String name, Node value) {
-      super(loc);
-      this.record = record;
-      this.name = name;
-      this.value = value;
-    }
-
-    @Override
-    boolean maybeNumber() {
-      return false;
-    }
-
-    @Override
-    public Object eval(Frame f) {
-      Object container = record.eval(f);
-      if (!(container instanceof Record r)) {
-        throw new ExpError("cannot set field '" + name + "' on " + Values.describe(container), loc);
-      }
-      return r.with(name, value.eval(f));
-    }
-  }
-
   /** A record literal; a null name marks a spread. */
   public static final class RecordLit extends Node {
     final String[] names;
