@@ -75,12 +75,12 @@ public final class MatMul {
     if (rb != 1) {
       os[p] = n;
     }
+    dev.exp.kernel.Budget.doubles((long) nb * m * n, "the result of " + Tensor.shapeString(sa) + " @ "
+        + Tensor.shapeString(sb));
     if ((long) nb * m * n > Integer.MAX_VALUE - 8) {
       throw KernelException.of("matmul: the result of %s @ %s would have too many elements",
           Tensor.shapeString(sa), Tensor.shapeString(sb));
     }
-    dev.exp.kernel.Budget.doubles((long) nb * m * n, "the result of " + Tensor.shapeString(sa) + " @ "
-        + Tensor.shapeString(sb));
     double[] c = new double[nb * m * n];
     if (nb == 1 && ra <= 2 && rb <= 2 && !a.isComplex() && !b.isComplex()) {
       // one product: contiguous operands (views with an offset too) and transposed views of contiguous

@@ -165,13 +165,14 @@ public final class Tensor {
       if (d < 0) {
         throw KernelException.of("negative dimension in shape %s", shapeString(s));
       }
-      n *= d;
-      if (n > Integer.MAX_VALUE - 8) {
-        throw KernelException.of("shape %s has too many elements (at most %d per tensor)", shapeString(s),
-            Integer.MAX_VALUE - 8);
-      }
+      n = d == 0 || n <= Long.MAX_VALUE / d ? n * d : Long.MAX_VALUE;   // saturates: checked below
     }
+    // the memory budget first (a limit, exit code 3), then the per-tensor element count
     dev.exp.kernel.Budget.doubles(n, "a tensor of shape " + shapeString(s));
+    if (n > Integer.MAX_VALUE - 8) {
+      throw KernelException.of("shape %s has too many elements (at most %d per tensor)", shapeString(s),
+          Integer.MAX_VALUE - 8);
+    }
     return n;
   }
 

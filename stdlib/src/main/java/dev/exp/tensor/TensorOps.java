@@ -186,10 +186,12 @@ public final class TensorOps {
   static int size(int[] shape) {
     long n = 1;
     for (int d : shape) {
-      n *= d;
-      if (n > Integer.MAX_VALUE - 8) {
-        throw KernelException.of("the result of shape %s would have too many elements", Tensor.shapeString(shape));
-      }
+      n = d == 0 || n <= Long.MAX_VALUE / d ? n * d : Long.MAX_VALUE;
+    }
+    if (n > Integer.MAX_VALUE - 8) {
+      // over the memory budget is a limit (exit code 3); within it, the per-tensor element count
+      dev.exp.kernel.Budget.doubles(n, "the result of shape " + Tensor.shapeString(shape));
+      throw KernelException.of("the result of shape %s would have too many elements", Tensor.shapeString(shape));
     }
     return (int) n;
   }
