@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The command line of {@code exp}: options up to the first positional argument (the script, whose
- * own arguments follow it untouched), as {@code --name VALUE} or {@code --name=VALUE}. Parsed by
+ * own arguments follow it untouched), as {@code --name VALUE} or {@code --name=VALUE}; a leading
+ * {@code run} is the optional subcommand ({@code exp run --jobs 2 f.exp}). Parsed by
  * hand: a CLI library cost more start-up than the rest of {@code exp -e 1} (see the README).
  */
 final class Options {
@@ -35,7 +36,8 @@ final class Options {
       "Exp: a small experiment language for the JVM.",
       "",
       "Usage:",
-      "  exp [OPTIONS] FILE [ARGS...]   run a script (it sees ARGS as `args`)",
+      "  exp [OPTIONS] FILE [ARGS...]   run a script (it sees ARGS as `args`); also",
+      "  exp run [OPTIONS] FILE [ARGS...]  (a file named run: exp ./run)",
       "  exp [OPTIONS] -e CODE          evaluate code and print the value of the last expression",
       "  exp help [NAME]                signature and documentation (e.g. exp help linalg.svd)",
       "  exp [OPTIONS]                  start the interactive REPL",
@@ -57,12 +59,17 @@ final class Options {
 
   static Options parse(String[] args) throws UsageError {
     Options o = new Options();
+    boolean run = false;
     int i = 0;
     for (; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--")) {
         i++;
         break;
+      }
+      if (a.equals("run") && !run && o.code == null) {
+        run = true;   // exp run [OPTIONS] FILE: the same as exp [OPTIONS] FILE
+        continue;
       }
       if (!a.startsWith("-") || a.equals("-")) {
         break;   // the script: everything from here on is its own
@@ -102,6 +109,9 @@ final class Options {
     }
     for (; i < args.length; i++) {
       o.positional.add(args[i]);
+    }
+    if (run && (o.positional.isEmpty() || o.code != null)) {
+      throw new UsageError(o.code != null ? "'exp run' runs a script file, not -e CODE" : "'exp run' needs a script to run");
     }
     return o;
   }

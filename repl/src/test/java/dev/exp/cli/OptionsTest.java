@@ -23,6 +23,18 @@ class OptionsTest {
   }
 
   @Test
+  void runIsAnOptionalSubcommand() throws Exception {
+    Options o = Options.parse(new String[] {"run", "--jobs", "2", "sor.exp", "run"});
+    assertEquals(2, o.jobs);
+    assertEquals(List.of("sor.exp", "run"), o.positional);
+    assertEquals(List.of("a.exp"), Options.parse(new String[] {"--seed", "1", "run", "a.exp"}).positional);
+    assertEquals(List.of("run"), Options.parse(new String[] {"--", "run"}).positional);   // a file named run
+    assertEquals(List.of("run"), Options.parse(new String[] {"-e", "args", "run"}).positional);
+    Options.UsageError none = assertThrows(Options.UsageError.class, () -> Options.parse(new String[] {"run"}));
+    assertEquals("'exp run' needs a script to run", none.getMessage());
+  }
+
+  @Test
   void evalCodeInEveryForm() throws Exception {
     assertEquals("1 + 1", Options.parse(new String[] {"-e", "1 + 1"}).code);
     assertEquals("2", Options.parse(new String[] {"-e2"}).code);
