@@ -29,6 +29,17 @@ public final class Source {
     return body;
   }
 
+  /**
+   * Starts parsing this source on a background thread, so that the next {@link Session#eval} or
+   * {@link Engine#compile} of it finds the syntax tree ready; a host that builds its engine meanwhile
+   * (as the {@code exp} command does) saves the parse's cold start. Syntax errors are still reported
+   * by that eval or compile. Returns this source.
+   */
+  public Source parseAhead() {
+    dev.exp.syntax.Parsing.parseAhead(body);
+    return this;
+  }
+
   /** A source read from a UTF-8 file, named by its path as given. */
   public static Source fromFile(Path path) throws IOException {
     return new Source(path.toString(), Files.readString(path, StandardCharsets.UTF_8));

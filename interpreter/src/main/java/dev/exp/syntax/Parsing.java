@@ -17,8 +17,39 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class Parsing {
   private Parsing() {}
 
+  /**
+   * Starts parsing {@code source} on a background thread, so that the next {@link #parse} of it
+   * finds the tree ready: the command line overlaps the parse (cold, tens of milliseconds: the
+   * parser's prediction tables are built on first use) with building the engine. Errors are
+   * reported by that {@link #parse}, as if it had parsed.
+   */
+  public static void parseAhead(SourceText source) {
+    java.util.concurrent.FutureTask<Ast.Program> task = new java.util.concurrent.FutureTask<>(() -> parseNow(source));
+    source.ahead(task);
+    Thread t = new Thread(null, task, "exp-parse", 1L << 26);
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** Parses a whole program or throws {@link CompileError} with every syntax error (capped). */
   public static Ast.Program parse(SourceText source) {
+    java.util.concurrent.FutureTask<Ast.Program> ahead = source.takeAhead();
+    if (ahead != null) {
+      try {
+        return ahead.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof CompileError c) {
+          throw c;
+        }
+        // anything else (a stack overflow on the smaller thread): parse here instead
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();   // parsed here; the run then stops at its first step
+      }
+    }
+    return parseNow(source);
+  }
+
+  private static Ast.Program parseNow(SourceText source) {
     SyntaxErrors errors = new SyntaxErrors(source, 0, 0);
     ExpParser.ProgramContext tree = twoStage(parser(source.text(), source.name(), errors), errors, ExpParser::program);
     if (!errors.diagnostics().isEmpty()) {

@@ -10,6 +10,8 @@ public final class SourceText {
   private final String name;
   private final String text;
   private String[] lines;
+  /** The parse started ahead by {@link Parsing#parseAhead}, taken by the first {@link Parsing#parse}. */
+  private java.util.concurrent.FutureTask<Ast.Program> ahead;
 
   public SourceText(String name, String text) {
     this.name = Objects.requireNonNull(name, "name");
@@ -30,6 +32,19 @@ public final class SourceText {
       lines = text.split("\r?\n", -1);
     }
     return n >= 1 && n <= lines.length ? lines[n - 1] : "";
+  }
+
+  synchronized void ahead(java.util.concurrent.FutureTask<Ast.Program> task) {
+    if (ahead == null) {
+      ahead = task;
+    }
+  }
+
+  /** The parse started ahead, once (later parses run afresh); null when none was started. */
+  synchronized java.util.concurrent.FutureTask<Ast.Program> takeAhead() {
+    java.util.concurrent.FutureTask<Ast.Program> t = ahead;
+    ahead = null;
+    return t;
   }
 
   @Override

@@ -87,18 +87,29 @@ public final class Main {
         err.println("exp: --jobs must be at least 1");
         return 2;
       }
-      Engine engine = engine();
-      if (o.code != null) {
-        return evalCode(engine, o.code);
-      }
       List<String> positional = o.positional;
+      if (o.code != null) {
+        Source src = new Source("<-e>", o.code).parseAhead();   // parsed while the engine is built
+        return evalCode(engine(), src);
+      }
       if (!positional.isEmpty() && positional.get(0).equals("help")) {
-        return help(engine, positional.size() > 1 ? positional.get(1) : null);
+        return help(engine(), positional.size() > 1 ? positional.get(1) : null);
       }
       if (positional.isEmpty()) {
-        return repl(engine);
+        return repl(engine());
       }
-      return runFile(engine, Path.of(positional.get(0)), positional.subList(1, positional.size()));
+      Path file = Path.of(positional.get(0));
+      Source src;
+      try {
+        src = Source.fromFile(file).parseAhead();
+      } catch (NoSuchFileException e) {
+        err.println("exp: no such file: " + file);
+        return 2;
+      } catch (IOException e) {
+        err.println("exp: cannot read " + file + ": " + e.getMessage());
+        return 2;
+      }
+      return runFile(engine(), src, positional.subList(1, positional.size()));
     } finally {
       out.flush();
       err.flush();
@@ -126,11 +137,11 @@ public final class Main {
     return b.build();
   }
 
-  private int evalCode(Engine engine, String text) {
+  private int evalCode(Engine engine, Source src) {
     try (Session s = engine.newSession(); CtrlC c = CtrlC.cancels(s)) {
       s.set("args", o.positional);
       configure(s);
-      Value v = s.eval(new Source("<-e>", text));
+      Value v = s.eval(src);
       if (!v.isNone()) {
         out.println(v.repr());
       }
@@ -142,17 +153,7 @@ public final class Main {
     }
   }
 
-  private int runFile(Engine engine, Path file, List<String> args) {
-    Source src;
-    try {
-      src = Source.fromFile(file);
-    } catch (NoSuchFileException e) {
-      err.println("exp: no such file: " + file);
-      return 2;
-    } catch (IOException e) {
-      err.println("exp: cannot read " + file + ": " + e.getMessage());
-      return 2;
-    }
+  private int runFile(Engine engine, Source src, List<String> args) {
     try (Session s = engine.newSession(); CtrlC c = CtrlC.cancels(s)) {
       s.set("args", args);
       configure(s);

@@ -235,6 +235,7 @@ public final class Builtins {
           return null;
         });
     Assertions.install(g);
+    StringBuiltins.install(g);
     HostBuiltins.install(g);
   }
 

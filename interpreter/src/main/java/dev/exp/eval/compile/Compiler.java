@@ -540,6 +540,11 @@ public final class Compiler {
     return new FunctionNodes.MakeClosure(l.loc(), function(l.name(), l.loc(), l.params(), l.body(), false));
   }
 
+  /** The function being compiled (the trial function inside an experiment body). */
+  FunctionCode currentFunction() {
+    return fn.code;
+  }
+
   /** Compiles a function body in a new function scope. */
   FunctionCode function(String name, Loc loc, List<Ast.Param> params, Ast.Expr body, boolean experiment) {
     String[] names = new String[params.size()];

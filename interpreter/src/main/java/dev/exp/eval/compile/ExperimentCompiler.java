@@ -1,6 +1,7 @@
 package dev.exp.eval.compile;
 
 import dev.exp.eval.experiment.ExperimentRunner;
+import dev.exp.eval.runtime.ExpError;
 import dev.exp.eval.experiment.ExperimentSpec;
 import dev.exp.eval.nodes.Frame;
 import dev.exp.eval.nodes.FunctionCode;
@@ -18,6 +19,8 @@ import java.util.Map;
  */
 final class ExperimentCompiler {
   static final String REPORT_SLOT = "$report";
+  /** Columns every trial's row has besides its parameters and metrics. */
+  private static final java.util.Set<String> RESERVED = java.util.Set.of("seed", "seconds", "status", "error");
 
   private ExperimentCompiler() {}
 
@@ -32,7 +35,16 @@ final class ExperimentCompiler {
         for (Ast.SweepAxis a : sw.axes()) {
           axes.add(new ExperimentSpec.Axis(a.names(), c.compileHere(a.source()), a.loc()));
           for (String n : a.names()) {
-            if (params.stream().anyMatch(p -> p.name().equals(n))) {
+            if (n.equals("seed")) {
+              c.reportError(a.loc(), "'seed' is bound by the experiment (the replicate's number, 1..N of repeat N); "
+                  + "give the swept parameter another name");
+              n = "$seed";
+            } else if (RESERVED.contains(n)) {
+              c.reportError(a.loc(), "'" + n + "' is a column the experiment fills in itself; give the swept "
+                  + "parameter another name");
+            }
+            String name = n;
+            if (params.stream().anyMatch(p -> p.name().equals(name))) {
               c.reportError(a.loc(), "'" + n + "' is swept twice");
             }
             params.add(new Ast.Param(a.loc(), n, null));
@@ -82,6 +94,21 @@ final class ExperimentCompiler {
       values[i] = c.compileHere(r.values().get(i));
     }
     String[] names = r.names().toArray(new String[0]);
+    List<String> trialParams = c.currentFunction().paramNames();
+    List<String> swept = trialParams.subList(0, trialParams.size() - 2);   // then seed and the sink
+    for (int i = 0; i < names.length; i++) {
+      String n = names[i];
+      if (RESERVED.contains(n)) {
+        c.reportError(r.loc(), "cannot report '" + n + "': it is a column the experiment fills in itself ("
+            + (n.equals("seed") ? "the replicate's number" : n.equals("seconds") ? "the trial's time"
+            : "the trial's outcome") + "); name the metric differently");
+      } else if (swept.contains(n)) {
+        c.reportError(r.loc(), "cannot report '" + n + "': it is a swept parameter, already a column of every row; "
+            + "name the metric differently");
+      } else if (java.util.Arrays.asList(names).subList(0, i).contains(n)) {
+        c.reportError(r.loc(), "'" + n + "' is reported twice in one report");
+      }
+    }
     Loc loc = r.loc();
     return new Node(loc) {
       @Override
@@ -89,6 +116,10 @@ final class ExperimentCompiler {
       public Object eval(Frame f) {
         Map<String, Object> m = (Map<String, Object>) sink.eval(f);
         for (int i = 0; i < names.length; i++) {
+          if (m.containsKey(names[i])) {
+            throw new ExpError("'" + names[i] + "' is reported twice in this trial (a metric has one value per "
+                + "trial; report it once, after the loop or branch that computes it)", loc);
+          }
           m.put(names[i], values[i].eval(f));
         }
         return null;

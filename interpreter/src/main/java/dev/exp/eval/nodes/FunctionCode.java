@@ -25,6 +25,11 @@ public final class FunctionCode {
   /** Tree calls counted by {@link NumericTier#called} while pending (a benign race). */
   int tierCalls;
 
+  /** The parameters' names, in order. */
+  public java.util.List<String> paramNames() {
+    return java.util.List.of(params);
+  }
+
   public FunctionCode(String name, Loc loc, String[] params, Node[] defaults, LocalVar[] paramVars) {
     this.name = name;
     this.loc = loc;
