@@ -72,7 +72,7 @@ public final class TableFiles {
       for (int i = 0; i < t.nrows(); i++) {
         rec.clear();
         for (Column c : t.columns()) {
-          rec.add(c.isNumeric() ? Num.exact(c.number(i)) : c.text(i));
+          rec.add(c.isBool() || !c.isNumeric() ? c.text(i) : Num.exact(c.number(i)));   // bools: true/false
         }
         p.printRecord(rec);
       }
@@ -156,6 +156,8 @@ public final class TableFiles {
       }
       if (numeric) {
         cols.add(Column.numeric(names.get(j), Role.NONE, d));
+      } else if (bools(recs, j, d)) {
+        cols.add(Column.bools(names.get(j), Role.NONE, d));
       } else {
         String[] s = new String[nr];
         for (int i = 0; i < nr; i++) {
@@ -165,6 +167,26 @@ public final class TableFiles {
       }
     }
     return new Table(null, cols);
+  }
+
+  /**
+   * Whether column j holds only true, false and empty fields (as {@link #toCsv} writes a bool
+   * column); then {@code d} gets 1, 0 and NaN.
+   */
+  private static boolean bools(List<List<String>> recs, int j, double[] d) {
+    boolean any = false;
+    for (int i = 0; i < d.length; i++) {
+      String s = recs.get(i + 1).get(j);
+      if (s == null || s.isEmpty()) {
+        d[i] = Double.NaN;
+      } else if (s.equals("true") || s.equals("false")) {
+        d[i] = s.equals("true") ? 1 : 0;
+        any = true;
+      } else {
+        return false;
+      }
+    }
+    return any;
   }
 
   // ------------------------------------------------------------------ JSON
@@ -189,7 +211,9 @@ public final class TableFiles {
       for (int i = 0; i < t.nrows(); i++) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         for (Column c : t.columns()) {
-          o.set(c.name(), c.isNumeric() ? number(c.number(i)) : JsonNodeFactory.instance.textNode(c.text(i)));
+          JsonNodeFactory f = JsonNodeFactory.instance;
+          o.set(c.name(), c.isBool() ? (c.isMissing(i) ? f.nullNode() : f.booleanNode(c.number(i) != 0))
+              : c.isNumeric() ? number(c.number(i)) : f.textNode(c.text(i)));
         }
         sb.append(i == 0 ? "\n  " : ",\n  ").append(JSON.writeValueAsString(o));
       }
@@ -369,7 +393,7 @@ public final class TableFiles {
         if (n.isNull()) {
           v = null;
         } else if (numeric.get(e.getKey())) {
-          v = n.isTextual() ? Num.parse(n.asText()) : n.isBoolean() ? (n.asBoolean() ? 1.0 : 0.0) : n.asDouble();
+          v = n.isTextual() ? Num.parse(n.asText()) : n.isBoolean() ? (Object) n.asBoolean() : n.asDouble();
         } else if (n.isTextual()) {
           v = n.asText();
         } else if (n.isNumber()) {

@@ -95,6 +95,11 @@ public final class Table {
       return new Column(name, role, values.clone(), null);
     }
 
+    /** A bool column from 1 (true), 0 (false) and NaN (missing); the array is copied. */
+    public static Column bools(String name, Role role, double[] values) {
+      return new Column(name, role, values.clone(), null, true);
+    }
+
     /** A text column (the array is copied). */
     public static Column text(String name, Role role, String[] values) {
       return new Column(name, role, null, values.clone());
