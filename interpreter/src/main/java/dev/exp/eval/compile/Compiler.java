@@ -10,7 +10,6 @@ import dev.exp.eval.nodes.FusedNodes;
 import dev.exp.eval.nodes.LocalVar;
 import dev.exp.eval.nodes.Node;
 import dev.exp.eval.nodes.NumericWarmUp;
-import dev.exp.eval.nodes.OperatorNodes;
 import dev.exp.eval.nodes.VariableNodes;
 import dev.exp.eval.runtime.GlobalVar;
 import dev.exp.eval.runtime.Globals;
@@ -310,7 +309,7 @@ public final class Compiler {
       return new VariableNodes.GlobalSet(im.loc(), g, new VariableNodes.Import(im.loc(), im.path(), im.alias()), true);
     }
     if (s instanceof Ast.Assign a) {
-      return assign(a);
+      return AssignCompiler.compile(this, a);
     }
     if (s instanceof Ast.For f) {
       Node src = expr(f.source());
@@ -366,41 +365,6 @@ public final class Compiler {
       return new VariableNodes.Const(s.loc(), null);
     }
     throw new IllegalStateException("unknown statement " + s);
-  }
-
-  private Node assign(Ast.Assign a) {
-    if (PathAssigns.isPath(a.target())) {
-      return PathAssigns.compile(this, a);   // r.xs[i] = v, g[i][j] = v, r.a.b = v, ...
-    }
-    Node value = expr(a.value());
-    String op = a.op();
-    Ast.Expr target = a.target();
-    if (target instanceof Ast.Name n) {
-      Access acc = access(n.loc(), n.name());
-      Node v = op.equals("=") ? value
-          : OperatorNodes.binary(a.loc(), dev.exp.tensor.op.BinaryOp.ofSymbol(op.substring(0, 1)), acc.read(), value);
-      if (acc.local() != null) {
-        return new VariableNodes.LocalSet(a.loc(), acc.local(), v);
-      }
-      if (acc.capture() >= 0) {
-        return new VariableNodes.CaptureSet(a.loc(), acc.capture(), v);
-      }
-      if (acc.global() != null) {
-        return new VariableNodes.GlobalSet(a.loc(), acc.global(), v, true, true);
-      }
-      return v;   // an error was reported
-    }
-    if (target instanceof Ast.Index ix && ix.target() instanceof Ast.Name n) {
-      Access acc = access(n.loc(), n.name());
-      AccessNodes.Index index = (AccessNodes.Index) expr(ix);
-      return new AccessNodes.IndexAssign(a.loc(), acc.read(), acc.write(), index, op, value);
-    }
-    if (target instanceof Ast.Member m && m.target() instanceof Ast.Name n) {
-      Access acc = access(n.loc(), n.name());
-      return new AccessNodes.MemberAssign(a.loc(), acc.read(), acc.write(), m.name(), op, value);
-    }
-    error(target.loc(), "can only assign to a variable, one of its elements (x[i] = v) or fields (r.f = v, r.xs[i] = v)");
-    return new VariableNodes.Const(a.loc(), null);
   }
 
   Node block(Ast.BlockExpr b) {

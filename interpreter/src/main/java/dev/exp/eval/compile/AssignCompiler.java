@@ -1,0 +1,51 @@
+package dev.exp.eval.compile;
+
+import dev.exp.eval.nodes.AccessNodes;
+import dev.exp.eval.nodes.Node;
+import dev.exp.eval.nodes.OperatorNodes;
+import dev.exp.eval.nodes.VariableNodes;
+import dev.exp.syntax.Ast;
+
+/**
+ * Compiles an assignment statement ({@code =} or a compound {@code +=}, ...): to a variable (a local,
+ * a captured cell or a global), to one of its elements ({@code x[i] = v}) or fields ({@code r.f = v});
+ * a path of two or more steps below the variable ({@code r.xs[i] = v}) goes to {@link PathAssigns}.
+ */
+final class AssignCompiler {
+  private AssignCompiler() {}
+
+  static Node compile(Compiler k, Ast.Assign a) {
+    if (PathAssigns.isPath(a.target())) {
+      return PathAssigns.compile(k, a);   // r.xs[i] = v, g[i][j] = v, r.a.b = v, ...
+    }
+    Node value = k.expr(a.value());
+    String op = a.op();
+    Ast.Expr target = a.target();
+    if (target instanceof Ast.Name n) {
+      Compiler.Access acc = k.access(n.loc(), n.name());
+      Node v = op.equals("=") ? value
+          : OperatorNodes.binary(a.loc(), dev.exp.tensor.op.BinaryOp.ofSymbol(op.substring(0, 1)), acc.read(), value);
+      if (acc.local() != null) {
+        return new VariableNodes.LocalSet(a.loc(), acc.local(), v);
+      }
+      if (acc.capture() >= 0) {
+        return new VariableNodes.CaptureSet(a.loc(), acc.capture(), v);
+      }
+      if (acc.global() != null) {
+        return new VariableNodes.GlobalSet(a.loc(), acc.global(), v, true, true);
+      }
+      return v;   // an error was reported
+    }
+    if (target instanceof Ast.Index ix && ix.target() instanceof Ast.Name n) {
+      Compiler.Access acc = k.access(n.loc(), n.name());
+      AccessNodes.Index index = (AccessNodes.Index) k.expr(ix);
+      return new AccessNodes.IndexAssign(a.loc(), acc.read(), acc.write(), index, op, value);
+    }
+    if (target instanceof Ast.Member m && m.target() instanceof Ast.Name n) {
+      Compiler.Access acc = k.access(n.loc(), n.name());
+      return new AccessNodes.MemberAssign(a.loc(), acc.read(), acc.write(), m.name(), op, value);
+    }
+    k.reportError(target.loc(), "can only assign to a variable, one of its elements (x[i] = v) or fields (r.f = v, r.xs[i] = v)");
+    return new VariableNodes.Const(a.loc(), null);
+  }
+}
