@@ -28,7 +28,7 @@ public final class Convolution {
 
   @Kernel(name = "fft.correlate", doc = "The cross-correlation c[k] = Σ_j a[j + k − (nb − 1)]·conj(b[j]) of two "
       + "vectors, as scipy.signal.correlate: the convolution of a with b reversed and conjugated (the full result's "
-      + "middle index nb − 1 is lag 0)." + MODE_DOC + " Example: fft.correlate([1, 2, 3], [1, 1]) is [3, 5, 3]")
+      + "middle index nb − 1 is lag 0)." + MODE_DOC + " Example: fft.correlate([1, 2, 3], [1, 1]) is [1, 3, 5, 3] (mode: \"valid\": [3, 5])")
   public static Tensor correlate(@Arg("a") Tensor a, @Arg("b") Tensor b, @Arg(value = "mode", dflt = "\"full\"") String mode,
       @Arg(value = "method", dflt = "\"auto\"") String method) {
     return run(a, b, true, mode, method, "fft.correlate");

@@ -218,7 +218,7 @@ final class Arithmetic {
       } catch (UnexpectedType e) {
         return rightFailed(a, e.value);
       }
-      return Math.pow(a, b);
+      return BinaryOp.pow(a, b);
     }
   }
 }

@@ -351,7 +351,7 @@ final class NumericCodegen {
     } else if (op instanceof Arithmetic.Mod) {
       mv.visitMethodInsn(INVOKESTATIC, "dev/exp/tensor/op/BinaryOp", "floorMod", "(DD)D", false);
     } else if (op instanceof Arithmetic.Pow) {
-      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "pow", "(DD)D", false);
+      mv.visitMethodInsn(INVOKESTATIC, "dev/exp/tensor/op/BinaryOp", "pow", "(DD)D", false);
     } else {
       throw new Ineligible("operator " + op.op);
     }

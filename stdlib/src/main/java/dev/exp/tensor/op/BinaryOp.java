@@ -77,6 +77,17 @@ public enum BinaryOp {
     return null;
   }
 
+  /**
+   * {@code x ^ y} as C99/IEEE 754 {@code pow} (and NumPy) define it: {@link Math#pow}, except that
+   * {@code 1 ^ y} is 1 for every y (nan and ±inf too) and {@code (-1) ^ ±inf} is 1, where Java gives nan.
+   */
+  public static double pow(double x, double y) {
+    if (x == 1 || x == -1 && Double.isInfinite(y)) {
+      return 1;
+    }
+    return Math.pow(x, y);
+  }
+
   /** The scalar definition: the reference semantics of every loop of this operator. */
   public double apply(double x, double y) {
     switch (this) {
@@ -85,7 +96,7 @@ public enum BinaryOp {
       case MUL: return x * y;
       case DIV: return x / y;
       case MOD: return floorMod(x, y);
-      case POW: return Math.pow(x, y);
+      case POW: return pow(x, y);
       case EQ: return x == y ? 1 : 0;
       case NE: return x != y ? 1 : 0;
       case LT: return x < y ? 1 : 0;
