@@ -39,6 +39,21 @@ public class ExpRuntimeException extends ExpException {
    * line is known), then the script stack, one frame a line.
    */
   public String render() {
+    return render(sourceLine);
+  }
+
+  /**
+   * As {@link #render()}, with the source line taken from {@code whole} when the error is located in
+   * it (same name): for a host that evaluates pieces of a longer text one at a time, such as standard
+   * input read statement by statement.
+   */
+  public String render(Source whole) {
+    StackFrame top = location();
+    boolean inWhole = top != null && whole != null && top.file().equals(whole.name()) && top.line() > 0;
+    return render(inWhole ? whole.line(top.line()) : sourceLine);
+  }
+
+  private String render(String sourceLine) {
     StringBuilder sb = new StringBuilder();
     StackFrame top = location();
     if (top != null) {

@@ -73,7 +73,10 @@ final class HostCallable implements Callable {
   @Override
   public Object invoke(Context ctx, Object[] bound, Loc loc) {
     String name = sig.name();
-    Value.Caller caller = (f, a) -> f.call(ctx, a, null, loc);
+    Value.Caller caller = (f, a) -> {
+      ctx.tick(loc);   // a callback counts a step, as a call does, and stops when the evaluation must
+      return f.call(ctx, a, null, loc);
+    };
     Object[] raw;
     if (sig.hasRest()) {
       raw = ((List<?>) bound[0]).toArray();
@@ -102,6 +105,7 @@ final class HostCallable implements Callable {
           ? "the host function failed (" + dev.exp.eval.runtime.InternalErrors.kind(e) + ")"
           : e.getMessage()), loc, e);
     }
+    ctx.poll(loc);   // an interrupt, cancel or deadline that came while the host's code ran
     try {
       return HostValues.toExp(result, name + "'s result");
     } catch (IllegalArgumentException e) {

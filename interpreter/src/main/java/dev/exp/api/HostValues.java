@@ -18,7 +18,12 @@ final class HostValues {
 
   /** A host value as a script value; {@code what} names it in errors ("global 'x'", "argument 1"). */
   static Object toExp(Object v, String what) {
-    return CODEC.toExp(v, what);
+    try {
+      return CODEC.toExp(v, what);
+    } catch (StackOverflowError e) {
+      throw new IllegalArgumentException(what + ": the value nests too deeply or contains itself "
+          + "(a list or map that holds itself cannot become a script value)");
+    }
   }
 
   private static Object apiType(Object v, String what) {

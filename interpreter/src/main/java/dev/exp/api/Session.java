@@ -219,8 +219,20 @@ public final class Session implements AutoCloseable {
 
   private Object callFunction(Callable fn, Object[] args) {
     enter();
-    Context ctx = newContext();
     Context outer = running;
+    if (outer != null) {
+      // a callback from a host function while an evaluation runs on this thread: it runs under that
+      // evaluation's limits (deadline, steps, depth, interrupt and cancel) and counts a step, as a call does
+      try {
+        outer.tick(outer.kernelLoc);
+        return engine.interpreter().call(fn, args, outer);
+      } catch (ExpError e) {
+        throw Errors.convert(e, null, resources.get(dev.exp.eval.runtime.ImportedModules.class, dev.exp.eval.runtime.ImportedModules::new));
+      } finally {
+        exit();
+      }
+    }
+    Context ctx = newContext();
     running = ctx;
     dev.exp.kernel.KernelContext previous = dev.exp.kernel.KernelContext.install(ctx);
     try {

@@ -248,6 +248,7 @@ public final class KernelFunction implements Callable {
     } catch (dev.exp.kernel.MemoryLimitException me) {
       throw Context.memoryLimit(name + ": " + me.getMessage(), loc);
     } catch (KernelException ke) {
+      ctx.poll(loc);   // a kernel that gave up because the evaluation must stop: the limit's own error
       String msg = ke.getMessage();
       throw new ExpError(msg.startsWith(name) ? msg : name + ": " + msg, loc, ke);
     } catch (StackOverflowError so) {
@@ -259,6 +260,7 @@ public final class KernelFunction implements Callable {
     } finally {
       ctx.exitKernel(saved);
     }
+    ctx.poll(loc);   // a long kernel that cannot poll inside (one LAPACK call): stop now, not at the next step
     return result.toExp(out);
   }
 }

@@ -43,6 +43,43 @@ class LimitsTest {
   }
 
   @Test
+  void callbacksFromAHostFunctionCountStepsAndStopAtTheDeadline() {
+    // a numeric lambda (translated to bytecode, no loop inside) called back 100M times from Java
+    HostFunction callMany = v -> {
+      double acc = 0;
+      for (int i = 0; i < 100_000_000; i++) {
+        acc += v[0].call((double) i).asDouble();
+      }
+      return acc;
+    };
+    Engine steps = Engine.builder().limits(Limits.DEFAULT.withMaxSteps(100_000)).function("call_many", callMany).build();
+    try (Session s = steps.newSession()) {
+      assertThrows(ExpStepLimitException.class, () -> s.eval("call_many(x => x * 2)"));
+      assertUsable(s);
+    }
+    Engine timed = Engine.builder().limits(Limits.DEFAULT.withTimeout(Duration.ofMillis(300))).function("call_many", callMany)
+        .build();
+    try (Session s = timed.newSession()) {
+      long t0 = System.nanoTime();
+      assertThrows(ExpTimeoutException.class, () -> s.eval("call_many(x => x * 2)"));
+      assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(2), "stopped after " + (System.nanoTime() - t0) / 1e6 + " ms");
+    }
+  }
+
+  @Test
+  void anInterruptDuringAHostFunctionStopsTheEvaluationWhenItReturns() {
+    Engine engine = Engine.builder().function("spin", v -> {
+      Thread.currentThread().interrupt();   // as if interrupted while the host's own code ran
+      return 1;
+    }).build();
+    try (Session s = engine.newSession()) {
+      assertThrows(ExpInterruptedException.class, () -> s.eval("spin()\nprint(2)"));
+      assertTrue(!Thread.currentThread().isInterrupted(), "the interrupt is consumed");
+      assertUsable(s);
+    }
+  }
+
+  @Test
   void timeoutStopsAnInfiniteLoopWithinTwoSeconds() {
     Engine engine = Engine.builder().limits(Limits.DEFAULT.withTimeout(Duration.ofSeconds(1))).build();
     try (Session s = engine.newSession()) {

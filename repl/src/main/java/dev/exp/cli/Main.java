@@ -98,6 +98,13 @@ public final class Main {
       if (positional.isEmpty()) {
         return repl(engine());
       }
+      if (positional.get(0).equals("-")) {   // the program on standard input, read as a piped REPL reads it
+        try (Session s = engine().newSession()) {
+          s.set("args", positional.subList(1, positional.size()));
+          configure(s);
+          return dev.exp.repl.StreamRepl.run(new dev.exp.repl.Commands(s, out, err, () -> 100), System.in, err);
+        }
+      }
       Path file = Path.of(positional.get(0));
       Source src;
       try {

@@ -40,7 +40,8 @@ final class Options {
       "  exp run [OPTIONS] FILE [ARGS...]  (a file named run: exp ./run)",
       "  exp [OPTIONS] -e CODE          evaluate code and print the value of the last expression",
       "  exp help [NAME]                signature and documentation (e.g. exp help linalg.svd)",
-      "  exp [OPTIONS]                  start the interactive REPL",
+      "  exp [OPTIONS]                  start the interactive REPL (input from a pipe: run it,",
+      "                                 echoing values; exp - reads standard input so too)",
       "",
       "Options:",
       "  -e, --eval CODE         Evaluate CODE and print the last value.",
@@ -126,7 +127,12 @@ final class Options {
   private void set(String name, String label, String v) throws UsageError {
     switch (name) {
       case "-e", "--eval" -> code = v;
-      case "--max-steps" -> maxSteps = integer(name, v);
+      case "--max-steps" -> {
+        maxSteps = integer(name, v);
+        if (maxSteps < 1) {
+          throw new UsageError("Invalid value for option '" + name + "': " + v + " (at least 1)");
+        }
+      }
       case "--jobs" -> jobs = (int) Math.min(Integer.MAX_VALUE, integer(name, v));
       case "--seed" -> seed = integer(name, v);
       case "--timeout" -> {

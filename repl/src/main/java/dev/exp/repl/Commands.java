@@ -56,7 +56,23 @@ public final class Commands {
   }
 
   /** Handles one complete input; returns false when the user asked to quit. */
+  /** The text given to {@link #handle(String, String, int)} so far, for error lines (null before). */
+  private Source whole;
+  private final StringBuilder wholeText = new StringBuilder();
+
   public boolean handle(String input) {
+    return handle(input, null, 1);
+  }
+
+  /**
+   * As {@link #handle(String)} for a piece of a longer text ({@code name}, e.g. {@code <stdin>},
+   * starting at line {@code firstLine}): errors then give that text's own line numbers and lines.
+   */
+  public boolean handle(String input, String name, int firstLine) {
+    if (name != null) {
+      wholeText.append(input);
+      whole = new Source(name, wholeText.toString());   // for the lines of errors in earlier pieces
+    }
     String line = input.strip();
     if (line.isEmpty()) {
       return true;
@@ -64,7 +80,12 @@ public final class Commands {
     if (line.startsWith(":")) {
       return command(line);
     }
-    eval(input, false);
+    if (name == null) {
+      eval(input, false);
+    } else {
+      // the lines before the piece are blank here, so positions and shown lines are those of the whole text
+      run(new Source(name, "\n".repeat(Math.max(0, firstLine - 1)) + input), false);
+    }
     return true;
   }
 
@@ -158,9 +179,9 @@ public final class Commands {
     } catch (ExpInterruptedException e) {
       fail(1, "interrupted" + where(e));
     } catch (ExpLimitException e) {
-      fail(1, e.render());
+      fail(1, e.render(whole));
     } catch (ExpRuntimeException e) {
-      fail(1, e.render());
+      fail(1, e.render(whole));
     }
     out.flush();
   }

@@ -32,6 +32,7 @@ class OptionsTest {
     assertEquals(List.of("run"), Options.parse(new String[] {"-e", "args", "run"}).positional);
     Options.UsageError none = assertThrows(Options.UsageError.class, () -> Options.parse(new String[] {"run"}));
     assertEquals("'exp run' needs a script to run", none.getMessage());
+    assertThrows(Options.UsageError.class, () -> Options.parse(new String[] {"--max-steps", "0", "-e", "1"}));
   }
 
   @Test

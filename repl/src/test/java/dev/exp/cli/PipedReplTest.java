@@ -51,4 +51,12 @@ class PipedReplTest {
     assertEquals("6\n", rt.out());
     assertEquals(1, rt.code());
   }
+
+  @Test
+  void errorsAreLocatedInTheWholeInput() throws Exception {
+    Result r = run("let a = 1\n\nfn f(x) = x + \"s\"\nprint(f(a))\n");
+    assertTrue(r.err().contains("<stdin>:3:13: error: operator '+' cannot combine a number and a string"), r.err());
+    assertTrue(r.err().contains(" 3 | fn f(x) = x + \"s\""), r.err());
+    assertTrue(r.err().contains("at <script> (<stdin>:4:8)"), r.err());
+  }
 }

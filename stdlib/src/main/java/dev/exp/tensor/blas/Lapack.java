@@ -1,11 +1,14 @@
 package dev.exp.tensor.blas;
 
+import dev.exp.kernel.KernelContext;
 import dev.exp.kernel.KernelException;
 import dev.exp.kernel.Parallel;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
 import org.bytedeco.openblas.global.openblas;
 
@@ -19,9 +22,10 @@ import org.bytedeco.openblas.global.openblas;
  * <p>OpenBLAS's multi-threaded dgetrf keeps per-thread job tables on the caller's stack: more than the
  * 1-4 MB of a default Java thread stack, which crashes the JVM (measured; the other routines here ran
  * on a 512 KB stack, and {@code SmallStackTest} checks every one). So with a budget above one thread,
- * dgetrf runs on a pool thread with a {@value #STACK_MB} MB stack; single-threaded calls (as inside
- * parallel experiment trials) and the other routines run on the caller's thread (a hand-off costs a
- * scheduling delay on a busy machine).
+ * the decompositions run on a pool thread with a {@value #STACK_MB} MB stack, as do long single-threaded
+ * ones (from {@value #STOPPABLE_WORK} multiply-adds: the caller then polls its limits while it waits);
+ * short single-threaded calls (as inside parallel experiment trials) run on the caller's thread (a
+ * hand-off costs a scheduling delay on a busy machine).
  */
 public final class Lapack {
   private Lapack() {}
@@ -39,7 +43,10 @@ public final class Lapack {
     return t;
   });
 
-  /** Runs one LAPACKE call with the caller's thread budget, on a big stack when it may use several threads. */
+  /** Work (multiply-adds) from which a call runs on a pool thread while the caller polls its limits. */
+  static final long STOPPABLE_WORK = 20_000_000L;
+
+  /** Runs one short LAPACKE call (a triangular solve, a condition estimate) on the calling thread. */
   private static int call(IntSupplier body) {
     if (!Blas.isNative()) {
       throw new IllegalStateException("LAPACK needs the native BLAS backend, which is not active: " + Blas.describe());
@@ -48,29 +55,47 @@ public final class Lapack {
     return body.getAsInt();
   }
 
-  /** As {@link #call}, on a big-stack thread when the call may use several threads. */
-  private static int callBigStack(IntSupplier body) {
+  /**
+   * Runs one decomposition of about {@code work} multiply-adds. It runs on a big-stack pool thread when
+   * it is long; meanwhile the calling thread polls
+   * the evaluation's limits every 10 ms ({@link KernelContext#poll()}), so a deadline, cancel or
+   * interrupt stops the kernel at once: one native call cannot be stopped, so the abandoned call
+   * finishes in the background and its result (in arrays only this call holds) is dropped.
+   */
+  private static int decompose(long work, IntSupplier body) {
+    return decompose(work, false, body);
+  }
+
+  /** As {@link #decompose(long, IntSupplier)}; {@code bigStack}: multi-threaded, it needs the big stack (dgetrf). */
+  private static int decompose(long work, boolean bigStack, IntSupplier body) {
     if (!Blas.isNative()) {
       throw new IllegalStateException("LAPACK needs the native BLAS backend, which is not active: " + Blas.describe());
     }
     NativeBlas.syncThreads();
-    if (Parallel.threads() == 1 || Thread.currentThread().getName().equals(THREAD_NAME)) {
+    if (Thread.currentThread().getName().equals(THREAD_NAME)
+        || work < STOPPABLE_WORK && (Parallel.threads() == 1 || !bigStack)) {
       return body.getAsInt();
     }
+    KernelContext ctx = KernelContext.current();
     Future<Integer> f = BIG_STACK.submit(body::getAsInt);
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KernelException("interrupted");
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    while (true) {
+      try {
+        return f.get(10, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        ctx.poll();   // throws when the evaluation must stop
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        ctx.poll();
+        throw new KernelException("interrupted");
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      }
     }
   }
 
   /** LU with partial pivoting of the m×n matrix a (dgetrf); ipiv (min(m, n), 1-based) as LAPACK returns it. */
   public static int dgetrf(int m, int n, double[] a, int[] ipiv) {
-    return callBigStack(() -> openblas.LAPACKE_dgetrf(ROW, m, n, a, Math.max(1, n), ipiv));
+    return decompose((long) m * n * Math.min(m, n), true, () -> openblas.LAPACKE_dgetrf(ROW, m, n, a, Math.max(1, n), ipiv));
   }
 
   /**
@@ -80,7 +105,7 @@ public final class Lapack {
    * {@link #dgetrsTransposed} and {@link #dgeconTransposed}.
    */
   public static int dgetrfTransposed(int n, double[] a, int[] ipiv) {
-    return callBigStack(() -> openblas.LAPACKE_dgetrf(COL, n, n, a, Math.max(1, n), ipiv));
+    return decompose((long) n * n * n, true, () -> openblas.LAPACKE_dgetrf(COL, n, n, a, Math.max(1, n), ipiv));
   }
 
   /**
@@ -109,17 +134,17 @@ public final class Lapack {
 
   /** Cholesky factor: the lower triangle of the n×n matrix a becomes L with A = L Lᵀ (dpotrf, upper part untouched). */
   public static int dpotrfLower(int n, double[] a) {
-    return call(() -> openblas.LAPACKE_dpotrf(ROW, (byte) 'L', n, a, Math.max(1, n)));
+    return decompose((long) n * n * n / 3, () -> openblas.LAPACKE_dpotrf(ROW, (byte) 'L', n, a, Math.max(1, n)));
   }
 
   /** Householder QR of the m×n matrix a (dgeqrf): R on and above the diagonal, reflectors below, tau (min(m, n)). */
   public static int dgeqrf(int m, int n, double[] a, double[] tau) {
-    return call(() -> openblas.LAPACKE_dgeqrf(ROW, m, n, a, Math.max(1, n), tau));
+    return decompose((long) m * n * Math.min(m, n), () -> openblas.LAPACKE_dgeqrf(ROW, m, n, a, Math.max(1, n), tau));
   }
 
   /** Forms the m×k matrix Q with orthonormal columns from the first k reflectors stored in the m×k matrix q (dorgqr). */
   public static int dorgqr(int m, int k, double[] q, double[] tau) {
-    return call(() -> openblas.LAPACKE_dorgqr(ROW, m, k, k, q, Math.max(1, k), tau));
+    return decompose((long) m * k * k, () -> openblas.LAPACKE_dorgqr(ROW, m, k, k, q, Math.max(1, k), tau));
   }
 
   /**
@@ -132,7 +157,7 @@ public final class Lapack {
     int vtcols = jobz == 'N' ? 1 : n;
     double[] uu = u == null ? new double[1] : u;
     double[] vv = vt == null ? new double[1] : vt;
-    return call(() -> openblas.LAPACKE_dgesdd(ROW, (byte) jobz, m, n, a, Math.max(1, n), s, uu, Math.max(1, ucols),
+    return decompose(4L * m * n * k, () -> openblas.LAPACKE_dgesdd(ROW, (byte) jobz, m, n, a, Math.max(1, n), s, uu, Math.max(1, ucols),
         vv, Math.max(1, vtcols)));
   }
 
@@ -141,7 +166,7 @@ public final class Lapack {
    * ascending and a the orthonormal eigenvectors as columns.
    */
   public static int dsyevd(int n, double[] a, double[] w) {
-    return call(() -> openblas.LAPACKE_dsyevd(ROW, (byte) 'V', (byte) 'L', n, a, Math.max(1, n), w));
+    return decompose(4L * n * n * n, () -> openblas.LAPACKE_dsyevd(ROW, (byte) 'V', (byte) 'L', n, a, Math.max(1, n), w));
   }
 
   /**
@@ -154,7 +179,7 @@ public final class Lapack {
    */
   public static int dgeev(int n, double[] a, double[] wr, double[] wi, double[] vr) {
     double[] vl = new double[1];
-    return call(() -> openblas.LAPACKE_dgeev(ROW, (byte) 'N', (byte) 'V', n, a, Math.max(1, n), wr, wi, vl, 1, vr,
+    return decompose(10L * n * n * n, () -> openblas.LAPACKE_dgeev(ROW, (byte) 'N', (byte) 'V', n, a, Math.max(1, n), wr, wi, vl, 1, vr,
         Math.max(1, n)));
   }
 }
