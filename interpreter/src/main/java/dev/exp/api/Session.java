@@ -176,6 +176,9 @@ public final class Session implements AutoCloseable {
     Context ctx = engine.interpreter().newContext(output, rng, Set.copyOf(grants), engine.baseDir(), l.maxSteps(),
         l.maxCallDepth(), deadline);
     ctx.setProgress(progress);
+    if (l.timeout() != null) {
+      ctx.setTimeLimitNanos(l.timeout().toNanos());
+    }
     ctx.setMaxValueBytes(l.maxValueBytes());
     ctx.setFileRoots(fileRoots);
     ctx.setJobs(jobs);

@@ -81,7 +81,12 @@ final class ExperimentCompiler {
     return new Node(x.loc()) {
       @Override
       public Object eval(Frame f) {
-        return ExperimentRunner.run(f, spec);
+        try {
+          return ExperimentRunner.run(f, spec);
+        } catch (ExpError e) {
+          e.locateIfUnknown(spec.loc());   // a trial's error, rethrown here: the caller's frame is the experiment's line
+          throw e;
+        }
       }
     };
   }
@@ -120,7 +125,12 @@ final class ExperimentCompiler {
             throw new ExpError("'" + names[i] + "' is reported twice in this trial (a metric has one value per "
                 + "trial; report it once, after the loop or branch that computes it)", loc);
           }
-          m.put(names[i], values[i].eval(f));
+          Object v = values[i].eval(f);
+          if (!ExperimentRunner.isMetric(v)) {
+            throw new ExpError("report " + names[i] + ": expected a number, bool or string, got "
+                + dev.exp.eval.runtime.Values.describe(v), loc);
+          }
+          m.put(names[i], v);
         }
         return null;
       }

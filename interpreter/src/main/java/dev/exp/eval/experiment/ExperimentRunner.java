@@ -51,7 +51,8 @@ public final class ExperimentRunner {
   record Point(List<String> names, List<Object> values) {}
 
   /** One trial's outcome. */
-  record Outcome(Map<String, Object> row, boolean failed, boolean cached, String error) {}
+  /** One trial's row; a failed trial's error text, and its error (null when it came from the cache). */
+  record Outcome(Map<String, Object> row, boolean failed, boolean cached, String error, ExpError cause) {}
 
   public static Object run(Frame f, ExperimentSpec spec) {
     Context ctx = f.ctx;
@@ -99,7 +100,7 @@ public final class ExperimentRunner {
       keys[i] = TrialCache.hash(List.of(experimentKey, Printer.repr(p.values()), Long.toString(rep)));
       Map<String, Object> hit = cache == null ? null : cache.get(keys[i]);
       if (hit != null && "ok".equals(hit.get(Table.STATUS))) {
-        outcomes[i] = new Outcome(hit, false, true, null);
+        outcomes[i] = new Outcome(hit, false, true, null, null);
         cachedCount++;
       } else {
         todo.add(i);
@@ -118,7 +119,7 @@ public final class ExperimentRunner {
     };
     AtomicBoolean stop = new AtomicBoolean();
     int[] counts = {cachedCount, 0};
-    String[] firstError = {null};
+    Outcome[] first = {null};
     Runnable[] tasks = new Runnable[total];
     for (int i : todo) {
       Point p = grid.get((int) (i / replicates));
@@ -145,18 +146,37 @@ public final class ExperimentRunner {
     if (jobs <= 1) {
       for (int i : todo) {
         tasks[i].run();
-        tally(outcomes[i], counts, firstError);
+        tally(outcomes[i], counts, first);
         progress.update(name, counts[0], counts[1], cachedCount, total, seconds(t0));
       }
     } else {
-      runParallel(ctx, spec, name, todo, tasks, outcomes, jobs, counts, firstError, cachedCount, total, t0);
+      runParallel(ctx, spec, name, todo, tasks, outcomes, jobs, counts, first, cachedCount, total, t0);
     }
-    progress.finish(name, counts[0], counts[1], cachedCount, total, seconds(t0), firstError[0]);
-    if (stop.get() && firstError[0] != null) {
-      throw new ExpError("experiment \"" + name + "\" stopped at the first failed trial (on_error: \"stop\"): "
-          + firstError[0], spec.loc());
+    progress.finish(name, counts[0], counts[1], cachedCount, total, seconds(t0), first[0] == null ? null : first[0].error());
+    if (stop.get() && first[0] != null) {
+      throw trialError("experiment \"" + name + "\" stopped at the first failed trial (on_error: \"stop\"): ", first[0],
+          "", spec);
     }
-    return table(name, grid, outcomes);
+    Table t = table(name, grid, outcomes);
+    if (!"record".equals(options.getOrDefault("on_error", "continue")) && counts[1] == total - cachedCount
+        && cachedCount == 0 && first[0] != null) {
+      throw trialError("experiment \"" + name + "\": all " + total + " trial" + (total == 1 ? "" : "s")
+          + " failed; the first error: ", first[0], " (use on_error: \"record\" when failures are expected)", spec);
+    }
+    return t;
+  }
+
+  /**
+   * The error of a failed trial as the experiment's own: the message prefixed and suffixed, located
+   * where the trial failed, with the trial's stack (the experiment's line then follows).
+   */
+  private static ExpError trialError(String prefix, Outcome o, String suffix, ExperimentSpec spec) {
+    if (o.cause() == null) {
+      return new ExpError(prefix + o.error() + suffix, spec.loc());
+    }
+    ExpError x = new ExpError(prefix + o.cause().getMessage() + suffix, o.cause().pending());
+    x.frames().addAll(o.cause().frames());
+    return x;
   }
 
   /**
@@ -178,21 +198,21 @@ public final class ExperimentRunner {
         + " failed; the first error: " + first + " (use on_error: \"record\" when failures are expected)", spec.loc());
   }
 
-  private static void tally(Outcome o, int[] counts, String[] firstError) {
+  private static void tally(Outcome o, int[] counts, Outcome[] first) {
     if (o == null) {
       return;
     }
     counts[0]++;
     if (o.failed()) {
       counts[1]++;
-      if (firstError[0] == null) {
-        firstError[0] = o.error();
+      if (first[0] == null) {
+        first[0] = o;
       }
     }
   }
 
   private static void runParallel(Context ctx, ExperimentSpec spec, String name, List<Integer> todo, Runnable[] tasks,
-      Outcome[] outcomes, int jobs, int[] counts, String[] firstError, int cachedCount, int total, long t0) {
+      Outcome[] outcomes, int jobs, int[] counts, Outcome[] first, int cachedCount, int total, long t0) {
     // kernels inside a trial share the cores with the other workers
     int kernelThreads = Math.max(1, dev.exp.kernel.Parallel.threads() / jobs);
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
@@ -229,7 +249,7 @@ public final class ExperimentRunner {
             throw new ExpError("experiment \"" + name + "\": internal error: " + InternalErrors.cause(c), spec.loc(), c);
           }
         }
-        tally(outcomes[todo.get(k)], counts, firstError);
+        tally(outcomes[todo.get(k)], counts, first);
         progress(ctx, name, counts, cachedCount, total, t0);
       }
     } finally {
@@ -289,6 +309,7 @@ public final class ExperimentRunner {
     row.put("seed", (double) replicate);
     long t0 = System.nanoTime();
     String error = null;
+    ExpError cause = null;
     try {
       trial.call(tctx, args, null, trial.code.loc);
       for (Map.Entry<String, Object> e : report.entrySet()) {
@@ -302,6 +323,7 @@ public final class ExperimentRunner {
     } catch (Context.InterruptError | Context.LimitError e) {
       throw e;
     } catch (ExpError e) {
+      cause = e;
       List<ScriptFrame> frames = e.frames();
       String where = e.pending() != null ? e.pending().toString()
           : frames.isEmpty() ? "" : frames.get(0).file() + ":" + frames.get(0).line() + ":" + frames.get(0).column();
@@ -314,10 +336,15 @@ public final class ExperimentRunner {
     if (error != null) {
       row.put(Table.ERROR, error);
     }
-    return new Outcome(row, error != null, false, error);
+    return new Outcome(row, error != null, false, error, cause);
   }
 
   private static final Object INVALID = new Object();
+
+  /** Whether {@code report} accepts v: a number, bool, string, none or a one-element tensor. */
+  public static boolean isMetric(Object v) {
+    return metric(v) != INVALID;
+  }
 
   private static Object metric(Object v) {
     if (v == null || v instanceof Double || v instanceof Boolean || v instanceof String) {

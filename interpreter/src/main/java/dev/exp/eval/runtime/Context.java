@@ -165,6 +165,11 @@ public final class Context implements KernelContext {
     return l == null || l == Loc.NONE ? "" : l.toString();
   }
 
+  /** The time limit the host set, for the limit's message (else it states the delay the deadline had left). */
+  public void setTimeLimitNanos(long nanos) {
+    stop.budget = Stop.seconds(nanos);
+  }
+
   /** Polls at the location of the kernel call running on this context (see {@link #poll(Loc)}). */
   @Override
   public void poll() {

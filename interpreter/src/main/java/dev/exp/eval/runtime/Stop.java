@@ -33,7 +33,8 @@ final class Stop {
 
   private final ScheduledFuture<?> alarm;
   /** The time the evaluation was given, as the limit's message states it ("0.5 s"); null without a deadline. */
-  final String budget;
+  /** The time limit as the messages state it (the host's setting when known, else the delay left). */
+  volatile String budget;
 
   Stop(long deadlineNanos, Thread owner) {
     this.deadlineNanos = deadlineNanos;
