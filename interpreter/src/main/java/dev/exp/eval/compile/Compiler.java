@@ -182,6 +182,9 @@ public final class Compiler {
       if (fn.topLevel() && programGlobals.containsKey(name) && !definedSoFar.contains(name) && !g.defined) {
         error(loc, "'" + name + "' is used before its definition at line " + programGlobals.get(name));
       }
+      if (experimentReads != null) {
+        experimentReads.put(name, g);
+      }
       return new VariableNodes.GlobalGet(loc, g);
     }
     if (builtins.containsKey(name)) {
@@ -503,6 +506,9 @@ public final class Compiler {
   Node lambda(Ast.Lambda l) {
     return new FunctionNodes.MakeClosure(l.loc(), function(l.name(), l.loc(), l.params(), l.body(), false));
   }
+
+  /** Globals an experiment body being compiled reads (their values key its cached trials); else null. */
+  java.util.Map<String, GlobalVar> experimentReads;
 
   /** The function being compiled (the trial function inside an experiment body). */
   FunctionCode currentFunction() {

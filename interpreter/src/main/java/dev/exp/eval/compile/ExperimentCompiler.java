@@ -74,10 +74,17 @@ final class ExperimentCompiler {
     for (int i = 0; i < options.length; i++) {
       options[i] = c.compileHere(x.optionValues().get(i));
     }
+    java.util.Map<String, dev.exp.eval.runtime.GlobalVar> outerReads = c.experimentReads;
+    c.experimentReads = new java.util.TreeMap<>();
     FunctionCode trial = c.function("experiment", x.loc(), params,
         new Ast.BlockExpr(x.body().loc(), rest), true);
+    List<dev.exp.eval.runtime.GlobalVar> reads = List.copyOf(c.experimentReads.values());
+    if (outerReads != null) {
+      outerReads.putAll(c.experimentReads);   // a nested experiment's reads are its enclosing one's too
+    }
+    c.experimentReads = outerReads;
     ExperimentSpec spec = new ExperimentSpec(x.loc(), name, x.optionNames().toArray(new String[0]), options, axes,
-        repeat, trial, x.sourceText());
+        repeat, trial, x.sourceText(), reads);
     return new Node(x.loc()) {
       @Override
       public Object eval(Frame f) {

@@ -67,7 +67,14 @@ public final class ExperimentRunner {
     boolean stopOnError = "stop".equals(onError);
     Closure trial = (Closure) new FunctionNodes.MakeClosure(spec.loc(), spec.trial()).eval(f);
     int total = reserveTrials(ctx, grid.size(), replicates, spec);
-    String experimentKey = TrialCache.hash(List.of(TrialCache.normalize(spec.sourceText()), VERSION));
+    List<String> keyParts = new ArrayList<>(List.of(TrialCache.normalize(spec.sourceText()), VERSION));
+    for (dev.exp.eval.runtime.GlobalVar g : spec.reads()) {
+      keyParts.add(g.name + "=" + TrialCache.fingerprint(g.value));   // a changed input reruns the trials
+    }
+    for (Object v : trial.capturedValues()) {
+      keyParts.add(TrialCache.fingerprint(v));
+    }
+    String experimentKey = TrialCache.hash(keyParts);
     TrialCache cache = openCache(ctx, options, name, spec);
     if (cache != null && cache.damagedLines() > 0) {
       int n = cache.damagedLines();

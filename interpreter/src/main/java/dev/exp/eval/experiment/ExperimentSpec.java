@@ -5,9 +5,12 @@ import dev.exp.eval.nodes.Node;
 import dev.exp.syntax.Loc;
 import java.util.List;
 
-/** Everything the runner needs about one experiment expression. */
+/**
+ * Everything the runner needs about one experiment expression; {@code reads}: the script's globals
+ * its body reads (sorted by name), whose values are part of its cache key.
+ */
 public record ExperimentSpec(Loc loc, Node name, String[] optionNames, Node[] options, List<Axis> axes, Node repeat,
-    FunctionCode trial, String sourceText) {
+    FunctionCode trial, String sourceText, List<dev.exp.eval.runtime.GlobalVar> reads) {
 
   /** One sweep axis: one name, or several zipped names, over a source. */
   public record Axis(List<String> names, Node source, Loc loc) {}

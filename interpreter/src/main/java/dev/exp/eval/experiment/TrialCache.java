@@ -182,6 +182,42 @@ final class TrialCache {
   }
 
   /** SHA-256 of the parts, as hex. */
+  /**
+   * A text that changes when the value does, for cache keys: numbers, bools and strings exactly;
+   * tensors by shape and a hash of every element; lists and records item by item; a function by
+   * its name only (its code is not tracked: edit a helper, and clear the cache).
+   */
+  static String fingerprint(Object v) {
+    if (v instanceof dev.exp.tensor.Tensor t) {
+      long h = 1125899906842597L;
+      for (double x : t.isComplex() ? t.complexRaw() : t.raw()) {
+        h = 31 * h + Double.doubleToLongBits(x);
+      }
+      return (t.isComplex() ? "complex" : "tensor") + java.util.Arrays.toString(t.shape()) + "#" + Long.toHexString(h);
+    }
+    if (v instanceof List<?> l) {
+      StringBuilder sb = new StringBuilder("[");
+      for (Object x : l) {
+        sb.append(fingerprint(x)).append(',');
+      }
+      return sb.append(']').toString();
+    }
+    if (v instanceof dev.exp.eval.runtime.Record r) {
+      StringBuilder sb = new StringBuilder("{");
+      for (int i = 0; i < r.keys.length; i++) {
+        sb.append(r.keys[i]).append(':').append(fingerprint(r.values[i])).append(',');
+      }
+      return sb.append('}').toString();
+    }
+    if (v instanceof dev.exp.eval.runtime.Callable f) {
+      return "fn " + f.name();
+    }
+    if (v instanceof Double d) {
+      return Long.toHexString(Double.doubleToLongBits(d));
+    }
+    return dev.exp.eval.runtime.Printer.repr(v);
+  }
+
   static String hash(List<String> parts) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");

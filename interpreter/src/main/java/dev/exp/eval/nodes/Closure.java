@@ -17,6 +17,17 @@ public final class Closure implements Callable {
   public final FunctionCode code;
   final Object[] captures;
 
+  /** The current values of the variables this closure captured (a cell's content). */
+  public java.util.List<Object> capturedValues() {
+    java.util.List<Object> out = new java.util.ArrayList<>(captures == null ? 0 : captures.length);
+    if (captures != null) {
+      for (Object c : captures) {
+        out.add(c instanceof Cell cell ? cell.value : c);
+      }
+    }
+    return out;
+  }
+
   public Closure(FunctionCode code, Object[] captures) {
     this.code = code;
     this.captures = captures;

@@ -58,19 +58,38 @@ class ExperimentCacheTest {
   @Test
   void failedTrialsRunAgain() throws IOException {
     String failing = """
-        experiment "flaky" (cache: "runs") {
+        experiment "flaky" (cache: "runs", jobs: 1) {
           sweep k in [1, 2, 3]
-          tick()
-          if k == 2 and not ok { error("not yet") }
+          let attempt = tick()
+          if k == 2 and attempt <= 3 { error("not yet") }
           report v = k
         }
         """;
-    run("let ok = false\n" + failing);
+    run(failing);
     assertEquals(3, runs.get());
-    String out = run("let ok = true\n" + failing);
+    String out = run(failing);
     assertEquals(4, runs.get(), "only the failed trial runs again");
     assertTrue(!out.contains("failed"), out);
     assertTrue(Files.exists(dir.resolve("runs/flaky.jsonl")));
+  }
+
+  @Test
+  void aChangedInputTheBodyReadsRerunsTheTrials() {
+    String body = """
+        experiment "scaled" (cache: "runs") {
+          sweep k in [1, 2]
+          tick()
+          report v = k * scale + sum(weights)
+        }
+        """;
+    run("let scale = 1\nlet weights = [1, 2]\n" + body);
+    run("let scale = 1\nlet weights = [1, 2]\nlet unused = 5\n" + body);
+    assertEquals(2, runs.get(), "same inputs: the cache is used");
+    String out = run("let scale = 2\nlet weights = [1, 2]\n" + body);
+    assertEquals(4, runs.get(), "a changed number reruns");
+    assertTrue(out.contains("5") && out.contains("7"), out);
+    run("let scale = 2\nlet weights = [1, 3]\n" + body);
+    assertEquals(6, runs.get(), "a changed tensor element reruns");
   }
 
   @Test
