@@ -220,7 +220,7 @@ public final class KernelFunction implements Callable {
       try {
         v = converters[p].convert(v, ctx, loc);
       } catch (Converters.Mismatch m) {
-        throw new ExpError(name + ": argument " + sig.param(p) + ": " + m.getMessage(), loc);
+        throw new ExpError(hinted(name + ": argument " + sig.param(p) + ": " + m.getMessage()), loc);
       }
       if (resolvesPath && v instanceof String path && sig.param(p).equals("path")) {
         // file kernels see paths relative to the session's base directory, confined to its folders
@@ -250,7 +250,7 @@ public final class KernelFunction implements Callable {
     } catch (KernelException ke) {
       ctx.poll(loc);   // a kernel that gave up because the evaluation must stop: the limit's own error
       String msg = ke.getMessage();
-      throw new ExpError(msg.startsWith(name) ? msg : name + ": " + msg, loc, ke);
+      throw new ExpError(hinted(msg.startsWith(name) ? msg : name + ": " + msg), loc, ke);
     } catch (StackOverflowError so) {
       throw so;
     } catch (OutOfMemoryError oom) {
@@ -262,5 +262,17 @@ public final class KernelFunction implements Callable {
     }
     ctx.poll(loc);   // a long kernel that cannot poll inside (one LAPACK call): stop now, not at the next step
     return result.toExp(out);
+  }
+
+  /**
+   * A hint for a likely slip: {@code max(a, b)} as in Python takes b as the axis; the element-wise
+   * larger of two values is {@code maximum(a, b)}.
+   */
+  private String hinted(String msg) {
+    if ((name.equals("max") || name.equals("min")) && msg.contains("axis")) {
+      return msg + " (" + name + "(x, axis) reduces one tensor; for the element-wise " + (name.equals("max") ? "larger"
+          : "smaller") + " of two values write " + name + "imum(a, b))";
+    }
+    return msg;
   }
 }

@@ -194,7 +194,10 @@ public final class Compiler {
       freeNames.add(name);
       return new VariableNodes.Const(loc, null);
     }
-    String hint = Suggest.didYouMean(name, visibleNames());
+    String hint = NameHints.familiar(name);
+    if (hint.isEmpty()) {
+      hint = Suggest.didYouMean(name, visibleNames());
+    }
     error(loc, "undefined name '" + name + "'" + (hint.isEmpty() ? memberElsewhere(name, null) : hint));
     return new VariableNodes.Const(loc, null);
   }

@@ -24,4 +24,28 @@ final class NameHints {
     Collections.sort(found);
     return found.isEmpty() ? "" : "; did you mean '" + String.join("' or '", found) + "'?";
   }
+
+  /** Names users bring from Python and NumPy, with what Exp writes instead. */
+  private static final Map<String, String> FAMILIAR = Map.ofEntries(
+      Map.entry("int", "floor(x), round(x) or num(s)"),
+      Map.entry("float", "num(s) (numbers are doubles)"),
+      Map.entry("True", "true"),
+      Map.entry("False", "false"),
+      Map.entry("None", "none"),
+      Map.entry("null", "none"),
+      Map.entry("np", "the tensor functions are global: zeros, sum, mean, linalg.solve, ..."),
+      Map.entry("numpy", "the tensor functions are global: zeros, sum, mean, linalg.solve, ..."),
+      Map.entry("math", "the math functions are global: sqrt, exp, log, sin, ..."),
+      Map.entry("append", "xs + [x] (lists are values)"),
+      Map.entry("println", "print"),
+      Map.entry("printf", "print(\"x = {x:.3f}\")"),
+      Map.entry("length", "len"),
+      Map.entry("size", "len(x), or x.size for a tensor's element count"),
+      Map.entry("array", "a literal [1, 2, 3] or tensor(xs)"));
+
+  /** "; write ... instead" for a name familiar from Python or NumPy that Exp spells differently; "" otherwise. */
+  static String familiar(String name) {
+    String v = FAMILIAR.get(name);
+    return v == null ? "" : "; write " + v + " instead";
+  }
 }
