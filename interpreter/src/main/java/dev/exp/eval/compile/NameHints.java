@@ -25,7 +25,7 @@ final class NameHints {
     return found.isEmpty() ? "" : "; did you mean '" + String.join("' or '", found) + "'?";
   }
 
-  /** Names users bring from Python and NumPy, with what Exp writes instead. */
+  /** Names users bring from Python and NumPy, with what Exp writes instead ("=": a whole hint). */
   private static final Map<String, String> FAMILIAR = Map.ofEntries(
       Map.entry("int", "floor(x), round(x) or num(s)"),
       Map.entry("float", "num(s) (numbers are doubles)"),
@@ -33,9 +33,9 @@ final class NameHints {
       Map.entry("False", "false"),
       Map.entry("None", "none"),
       Map.entry("null", "none"),
-      Map.entry("np", "the tensor functions are global: zeros, sum, mean, linalg.solve, ..."),
-      Map.entry("numpy", "the tensor functions are global: zeros, sum, mean, linalg.solve, ..."),
-      Map.entry("math", "the math functions are global: sqrt, exp, log, sin, ..."),
+      Map.entry("np", "=the tensor functions are global: zeros(3), sum(x), linalg.solve(A, b)"),
+      Map.entry("numpy", "=the tensor functions are global: zeros(3), sum(x), linalg.solve(A, b)"),
+      Map.entry("math", "=the math functions are global: sqrt(x), exp(x), log(x), pi"),
       Map.entry("append", "xs + [x] (lists are values)"),
       Map.entry("println", "print"),
       Map.entry("printf", "print(\"x = {x:.3f}\")"),
@@ -46,6 +46,6 @@ final class NameHints {
   /** "; write ... instead" for a name familiar from Python or NumPy that Exp spells differently; "" otherwise. */
   static String familiar(String name) {
     String v = FAMILIAR.get(name);
-    return v == null ? "" : "; write " + v + " instead";
+    return v == null ? "" : v.startsWith("=") ? "; " + v.substring(1) : "; write " + v + " instead";
   }
 }
