@@ -85,8 +85,8 @@ final class SyntaxErrors extends BaseErrorListener {
           return;   // the recovery's follow-on errors of the same missing bracket
         }
         bracketReported = true;
-      } else if (bracketReported && closer(tok.getText())) {
-        return;
+      } else if ((bracketReported || hintedBrace >= 0) && closer(tok.getText())) {
+        return;   // a closing bracket the recovery from the error above left over
       } else {
         message = "unexpected " + describe(tok) + expectedPart(recognizer, e, tok) + hint(recognizer, tok);
       }
