@@ -43,6 +43,7 @@ public final class Stdlib {
         dev.exp.data.KGram.class,
         dev.exp.data.InContextRegression.class,
         dev.exp.data.AlgorithmicTasks.class,
+        dev.exp.data.LinearSystemFamilies.class,
         dev.exp.metrics.Losses.class,
         dev.exp.metrics.Information.class,
         // transforms

@@ -192,8 +192,8 @@ public final class Engine {
 
   /**
    * The builtin name closest to one that {@link #help} does not know ({@code "linalg.sovle"} gives
-   * {@code "linalg.solve"}; a member of another namespace, {@code "data.poisson2d"}, gives
-   * {@code "sparse.poisson2d"}), or null when nothing is close.
+   * {@code "linalg.solve"}; a member of another namespace, {@code "linalg.cg"}, gives
+   * {@code "solvers.cg"}), or null when nothing is close.
    */
   public String closestName(String name) {
     return interpreter.closestName(name);

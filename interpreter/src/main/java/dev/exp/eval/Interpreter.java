@@ -219,7 +219,7 @@ public final class Interpreter implements Environment {
 
   /**
    * The builtin name closest to a dotted name that does not exist ("linalg.sovle" gives
-   * "linalg.solve", "data.poisson2d" gives "sparse.poisson2d"), or null when nothing is close.
+   * "linalg.solve", "linalg.cg" gives "solvers.cg"), or null when nothing is close.
    */
   public String closestName(String dotted) {
     int dot = dotted.lastIndexOf('.');

@@ -64,6 +64,14 @@ final class SyntaxErrors extends BaseErrorListener {
       message = msg;
     } else if (tok.getType() == Token.EOF) {
       atEnd = true;
+      if (lineOffset == 0 && colOffset == 0) {
+        // point just after the last character of the input, not at the empty line after it
+        int last = lastNonBlankLine(line);
+        if (last > 0) {
+          line = last;
+          charPositionInLine = source.line(last).stripTrailing().length();
+        }
+      }
       message = unclosed != null
           ? "unexpected end of input: '" + unclosed.getText() + "' opened at line " + (unclosed.getLine() + lineOffset)
               + ", column " + (unclosed.getCharPositionInLine() + 1) + " is not closed"
@@ -111,6 +119,16 @@ final class SyntaxErrors extends BaseErrorListener {
       }
     }
     add(line, charPositionInLine + 1, length, message);
+  }
+
+  /** The last line at or before {@code line} that is not blank (0 when none). */
+  private int lastNonBlankLine(int line) {
+    for (int l = line; l >= 1; l--) {
+      if (!source.line(l).isBlank()) {
+        return l;
+      }
+    }
+    return 0;
   }
 
   /** Index of the unclosed '{' enclosing {@code tok} when it directly follows '=>', else -1. */

@@ -140,14 +140,14 @@ class BinderTest {
   @Test
   void aMemberOfAnotherNamespaceIsSuggested() {
     try (Session s = session()) {
-      ExpSyntaxException e = assertThrows(ExpSyntaxException.class, () -> s.eval("data.poisson2d(4)"));
-      assertEquals("'data' has no member 'poisson2d'; did you mean 'sparse.poisson2d'?", e.diagnostics().get(0).message());
-      ExpSyntaxException bare = assertThrows(ExpSyntaxException.class, () -> s.eval("poisson2d(4)"));
-      assertEquals("undefined name 'poisson2d'; did you mean 'sparse.poisson2d'?", bare.diagnostics().get(0).message());
+      ExpSyntaxException e = assertThrows(ExpSyntaxException.class, () -> s.eval("linalg.cg(1, 2)"));
+      assertEquals("'linalg' has no member 'cg'; did you mean 'solvers.cg'?", e.diagnostics().get(0).message());
+      ExpSyntaxException bare = assertThrows(ExpSyntaxException.class, () -> s.eval("cg(1, 2)"));
+      assertEquals("undefined name 'cg'; did you mean 'solvers.cg'?", bare.diagnostics().get(0).message());
     }
     Engine engine = Engine.builder().build();
     assertEquals("linalg.solve", engine.closestName("linalg.sovle"));
-    assertEquals("sparse.poisson2d", engine.closestName("data.poisson2d"));
+    assertEquals("solvers.cg", engine.closestName("linalg.cg"));
     assertEquals(null, engine.closestName("zzzqqqxxx"));
   }
 

@@ -36,27 +36,6 @@ public final class Stencils {
     return grid("sparse.poisson3d", n, 3, hScale, 0, "central");
   }
 
-  static final String DATA_DOC = " The linear-system family of the data sources (D09), under the name the language "
-      + "brief uses; the same matrix as ";
-
-  @Kernel(name = "data.poisson1d", doc = "The 1-D Poisson matrix tridiag(−1, 2, −1) of size n." + DATA_DOC
-      + "sparse.poisson1d (see it for h_scale). Example: data.poisson1d(100)")
-  public static SparseMatrix dataPoisson1d(@Arg("n") int n, @Arg(value = "h_scale", dflt = "false") boolean hScale) {
-    return grid("data.poisson1d", n, 1, hScale, 0, "central");
-  }
-
-  @Kernel(name = "data.poisson2d", doc = "The 2-D 5-point Poisson matrix on an n×n interior grid (N = n²)." + DATA_DOC
-      + "sparse.poisson2d (see it for h_scale). Example: solvers.sor(data.poisson2d(32), ones([1024]), omega: 1.8)")
-  public static SparseMatrix dataPoisson2d(@Arg("n") int n, @Arg(value = "h_scale", dflt = "false") boolean hScale) {
-    return grid("data.poisson2d", n, 2, hScale, 0, "central");
-  }
-
-  @Kernel(name = "data.poisson3d", doc = "The 3-D 7-point Poisson matrix on an n×n×n interior grid (N = n³)." + DATA_DOC
-      + "sparse.poisson3d (see it for h_scale). Example: data.poisson3d(16)")
-  public static SparseMatrix dataPoisson3d(@Arg("n") int n, @Arg(value = "h_scale", dflt = "false") boolean hScale) {
-    return grid("data.poisson3d", n, 3, hScale, 0, "central");
-  }
-
   @Kernel(name = "sparse.convection_diffusion", doc = "The nonsymmetric convection–diffusion matrix of −Δu + p·(∂u/∂x₁ "
       + "+ … + ∂u/∂x_dim) on the unit interval (dim 1) or square (dim 2), p the Péclet number (velocity p in every "
       + "direction, unit diffusion). scheme: \"upwind\" (first-order one-sided difference against the flow, an "
@@ -77,6 +56,11 @@ public final class Stencils {
       throw KernelException.of("%s: peclet must be finite, got %s", fn, peclet);
     }
     return grid(fn, n, dim, hScale, peclet, scheme);
+  }
+
+  /** The d-dimensional Poisson stencil matrix on n points per axis, for the kernel named {@code fn}. */
+  public static SparseMatrix poisson(String fn, int n, int d, boolean hScale) {
+    return grid(fn, n, d, hScale, 0, "central");
   }
 
   /** The d-dimensional grid operator with per-axis row (lo, mid, hi), built directly in CSR. */

@@ -15,9 +15,9 @@ class StencilsTest {
   void poissonMatricesEqualTheKroneckerSums() {
     close(expected("poisson2d_5"), Stencils.poisson2d(5, false).toDense(), 0, "poisson2d(5)");
     close(expected("poisson3d_5"), Stencils.poisson3d(5, false).toDense(), 0, "poisson3d(5)");
-    close(expected("poisson2d_5"), Stencils.dataPoisson2d(5, false).toDense(), 0, "data.poisson2d(5)");
-    close(expected("poisson3d_5"), Stencils.dataPoisson3d(5, false).toDense(), 0, "data.poisson3d(5)");
-    assertEquals(-25, Stencils.dataPoisson1d(4, true).get(0, 1), 1e-12);
+    close(expected("poisson2d_5"), dev.exp.data.LinearSystemFamilies.poisson2d(5, false).toDense(), 0, "data.poisson2d(5)");
+    close(expected("poisson3d_5"), dev.exp.data.LinearSystemFamilies.poisson3d(5, false).toDense(), 0, "data.poisson3d(5)");
+    assertEquals(-25, dev.exp.data.LinearSystemFamilies.poisson1d(4, true).get(0, 1), 1e-12);
     SparseMatrix p1 = Stencils.poisson1d(4, true);
     assertEquals(2 * 25, p1.get(0, 0), 1e-12);
     assertEquals(-25, p1.get(0, 1), 1e-12);

@@ -87,10 +87,16 @@ public final class Builtins {
         (ctx, a, loc) -> {
           Callable f = callable(a[1], "filter", loc);
           ItemBuffer out = new ItemBuffer();
-          for (Iterator<?> it = ControlNodes.iterate(a[0], false, loc); it.hasNext(); ) {
+          int i = 0;
+          for (Iterator<?> it = ControlNodes.iterate(a[0], false, loc); it.hasNext(); i++) {
             ctx.tick(loc);
             Object x = it.next();
-            if (Values.truth(f.call1(ctx, x, loc), loc)) {
+            Object keep = f.call1(ctx, x, loc);
+            if (!(keep instanceof Boolean) && !(keep instanceof Tensor t && t.size() == 1)) {
+              throw new ExpError("filter: the function must return a bool (true keeps the item), got "
+                  + Values.describe(keep) + " for item " + i + " (" + Printer.repr(x) + ")", loc);
+            }
+            if (Values.truth(keep, loc)) {
               out.add(x);
             }
           }
