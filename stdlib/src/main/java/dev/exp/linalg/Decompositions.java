@@ -5,9 +5,10 @@ import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
 import dev.exp.tensor.Tensor;
 import dev.exp.tensor.blas.Blas;
+import dev.exp.tensor.blas.JavaLapack;
+import dev.exp.tensor.blas.Lapack;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.lu.LUDecompositionAlt_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -18,9 +19,10 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * The {@code linalg} namespace, part 2: matrix decompositions. QR, Cholesky, SVD and the symmetric
- * eigen-decomposition and the general eigen-decomposition run on LAPACK ({@link NativeDecompositions}) when
- * the native BLAS is active and the matrix is at least {@link Blas#LAPACK_MIN} on a side, and on EJML
- * otherwise; LU runs on EJML.
+ * eigen-decomposition run on LAPACK ({@link NativeDecompositions}) when the native BLAS is active and the
+ * matrix is at least {@link Blas#LAPACK_MIN} on a side, and on EJML otherwise; LU runs on EJML. The general
+ * eigen-decomposition is always LAPACK's DGEEV: native under the same condition, otherwise F2J's pure-Java
+ * translation of reference LAPACK ({@link JavaLapack}).
  */
 public final class Decompositions {
   private Decompositions() {}
@@ -291,7 +293,10 @@ public final class Decompositions {
       + "Returns a record {values, vectors} of complex128 tensors: values[i] is eigenvalue i and column i of "
       + "vectors (vectors[:, i]) its eigenvector, so A v = λ v. Complex eigenvalues come in conjugate pairs (+im "
       + "first); vectors have unit 2-norm and are scaled so that their largest component is real and positive. "
-      + "Values are in no particular order (as NumPy); use linalg.eigh for symmetric matrices. Example: "
+      + "Computed by LAPACK's dgeev at every size (native OpenBLAS, or its pure-Java translation), as NumPy: "
+      + "values are in LAPACK's order, not sorted, and a repeated eigenvalue gets LAPACK's vectors (the "
+      + "identity gives the identity; a defective A such as [[1, 1], [0, 1]] gives nearly parallel vectors, "
+      + "each an eigenvector). Use linalg.eigh for symmetric matrices. Example: "
       + "linalg.eig([[0, -1], [1, 0]]).values is [1i, -1i]")
   public static Map<String, Object> eig(@Arg("A") Tensor a) {
     DMatrixRMaj m = Mat.square(a, "linalg.eig", "A");
@@ -300,10 +305,8 @@ public final class Decompositions {
     double[] wi = new double[n];
     double[] vr = new double[n * n];
     double[] vi = new double[n * n];
-    if (n > 0 && Blas.lapackFor(n)) {
-      NativeDecompositions.eig(m, wr, wi, vr, vi);
-    } else if (n > 0) {
-      ejmlEig(m, wr, wi, vr, vi);
+    if (n > 0) {
+      dgeev(m, wr, wi, vr, vi);
     }
     double[] cr = new double[n];
     double[] ci = new double[n];
@@ -325,66 +328,41 @@ public final class Decompositions {
   }
 
   /**
-   * The Java side of {@link #eig} (n >= 1): EJML's eigenvalues in its order, conjugate pairs put as (+im,
-   * −im); EJML's eigenvectors for real eigenvalues, inverse iteration for the others (the −im member of a
-   * pair gets the conjugate of the +im member's vector). vr/vi[i·n + j] = component i of vector j.
+   * LAPACK's DGEEV on A (n >= 1; m is a fresh copy and is overwritten): native LAPACK when {@link
+   * Blas#lapackFor}(n), else the pure-Java F2J translation of reference LAPACK ({@link JavaLapack}), so
+   * both give LAPACK's eigenvalues in LAPACK's order (as NumPy), conjugate pairs with the positive
+   * imaginary part first. vr/vi[i·n + j] = component i of eigenvector j, not yet normalised to the
+   * kernel's convention.
    */
-  private static void ejmlEig(DMatrixRMaj m, double[] wr, double[] wi, double[] vr, double[] vi) {
+  private static void dgeev(DMatrixRMaj m, double[] wr, double[] wi, double[] vr, double[] vi) {
     int n = m.numRows;
-    DMatrixRMaj orig = m.copy();
-    EigenDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.eig(n, true, false);
-    if (!dec.decompose(m)) {
+    double[] v = new double[n * n];
+    boolean nat = Blas.lapackFor(n);
+    int info = nat ? Lapack.dgeev(n, m.data, wr, wi, v) : JavaLapack.dgeev(n, m.data, wr, wi, v);
+    if (info > 0) {
       throw KernelException.of("linalg.eig: the eigen-decomposition of A (shape [%d, %d]) did not converge", n, n);
     }
-    for (int j = 0; j < n; j++) {
-      Complex_F64 c = dec.getEigenvalue(j);
-      wr[j] = c.real;
-      wi[j] = c.imaginary;
+    if (info != 0) {
+      throw KernelException.of("linalg.eig: LAPACK dgeev (%s) failed on a matrix of shape [%d, %d] (info %d)",
+          nat ? "native" : "Java", n, n, info);
     }
-    // order conjugate pairs as (+im, -im), keeping EJML's order otherwise
-    for (int j = 0; j + 1 < n; j++) {
-      if (wi[j] < 0 && wi[j + 1] > 0 && wr[j] == wr[j + 1]) {
-        double t = wi[j];
-        wi[j] = wi[j + 1];
-        wi[j + 1] = t;
+    for (int j = 0; j < n; j++) {
+      if (wi[j] == 0) {
+        for (int i = 0; i < n; i++) {
+          vr[i * n + j] = v[i * n + j];
+        }
+      } else if (j + 1 < n) { // a pair (j, j + 1): x ± i y with x, y in columns j, j + 1
+        for (int i = 0; i < n; i++) {
+          double x = v[i * n + j];
+          double y = v[i * n + j + 1];
+          vr[i * n + j] = x;
+          vi[i * n + j] = y;
+          vr[i * n + j + 1] = x;
+          vi[i * n + j + 1] = -y;
+        }
         j++;
       }
     }
-    for (int j = 0; j < n; j++) {
-      double[][] v = null;
-      if (wi[j] == 0) {
-        DMatrixRMaj ev = findRealVector(dec, wr[j], n);
-        if (ev != null) {
-          v = new double[][] {ev.data.clone(), new double[n]};
-        }
-      } else if (wi[j] < 0 && j > 0 && wr[j - 1] == wr[j] && wi[j - 1] == -wi[j]) {
-        for (int i = 0; i < n; i++) { // the conjugate of the pair's first vector
-          vr[i * n + j] = vr[i * n + j - 1];
-          vi[i * n + j] = -vi[i * n + j - 1];
-        }
-        continue;
-      }
-      if (v == null) {
-        v = inverseIteration(orig, wr[j], wi[j]);
-      }
-      for (int i = 0; i < n; i++) {
-        vr[i * n + j] = v[0][i];
-        vi[i * n + j] = v[1][i];
-      }
-    }
-  }
-
-  private static DMatrixRMaj findRealVector(EigenDecomposition_F64<DMatrixRMaj> dec, double value, int n) {
-    for (int i = 0; i < n; i++) {
-      Complex_F64 c = dec.getEigenvalue(i);
-      if (c.imaginary == 0 && c.real == value) {
-        DMatrixRMaj v = dec.getEigenVector(i);
-        if (v != null) {
-          return v;
-        }
-      }
-    }
-    return null;
   }
 
   /** Unit 2-norm, largest component real and positive. */
@@ -414,119 +392,5 @@ public final class Decompositions {
       im[i] = m;
     }
     im[big] = 0;
-  }
-
-  /** Eigenvector for λ = lr + i·li by inverse iteration with complex LU of (A − λI). */
-  static double[][] inverseIteration(DMatrixRMaj a, double lr, double li) {
-    int n = a.numRows;
-    double norm = 0;
-    for (double v : a.data) {
-      norm = Math.max(norm, Math.abs(v));
-    }
-    double tiny = Math.max(norm, 1e-300) * Mat.EPS;
-    double[] br = new double[n * n];
-    double[] bi = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        br[i * n + j] = a.get(i, j);
-      }
-      br[i * n + i] -= lr;
-      bi[i * n + i] = -li;
-    }
-    int[] piv = new int[n];
-    for (int k = 0; k < n; k++) {
-      int p = k;
-      double best = -1;
-      for (int i = k; i < n; i++) {
-        double m = Math.hypot(br[i * n + k], bi[i * n + k]);
-        if (m > best) {
-          best = m;
-          p = i;
-        }
-      }
-      piv[k] = p;
-      if (p != k) {
-        for (int j = 0; j < n; j++) {
-          double t = br[k * n + j];
-          br[k * n + j] = br[p * n + j];
-          br[p * n + j] = t;
-          t = bi[k * n + j];
-          bi[k * n + j] = bi[p * n + j];
-          bi[p * n + j] = t;
-        }
-      }
-      if (best < tiny) {
-        br[k * n + k] = tiny;
-        bi[k * n + k] = 0;
-      }
-      double dr = br[k * n + k];
-      double di = bi[k * n + k];
-      double den = dr * dr + di * di;
-      for (int i = k + 1; i < n; i++) {
-        double xr = br[i * n + k];
-        double xi = bi[i * n + k];
-        double fr = (xr * dr + xi * di) / den;
-        double fi = (xi * dr - xr * di) / den;
-        br[i * n + k] = fr;
-        bi[i * n + k] = fi;
-        for (int j = k + 1; j < n; j++) {
-          double ur = br[k * n + j];
-          double ui = bi[k * n + j];
-          br[i * n + j] -= fr * ur - fi * ui;
-          bi[i * n + j] -= fr * ui + fi * ur;
-        }
-      }
-    }
-    double[] xr = new double[n];
-    double[] xi = new double[n];
-    for (int i = 0; i < n; i++) {
-      xr[i] = 1 + 0.37 * Math.sin(1.7 * i + 0.3); // fixed, generic start vector
-    }
-    for (int iter = 0; iter < 3; iter++) {
-      for (int k = 0; k < n; k++) { // apply the row swaps
-        int p = piv[k];
-        double t = xr[k];
-        xr[k] = xr[p];
-        xr[p] = t;
-        t = xi[k];
-        xi[k] = xi[p];
-        xi[p] = t;
-      }
-      for (int i = 0; i < n; i++) { // L (unit)
-        for (int k = 0; k < i; k++) {
-          double lr2 = br[i * n + k];
-          double li2 = bi[i * n + k];
-          xr[i] -= lr2 * xr[k] - li2 * xi[k];
-          xi[i] -= lr2 * xi[k] + li2 * xr[k];
-        }
-      }
-      for (int i = n - 1; i >= 0; i--) { // U
-        double sr = xr[i];
-        double si = xi[i];
-        for (int k = i + 1; k < n; k++) {
-          double ur = br[i * n + k];
-          double ui = bi[i * n + k];
-          sr -= ur * xr[k] - ui * xi[k];
-          si -= ur * xi[k] + ui * xr[k];
-        }
-        double dr = br[i * n + i];
-        double di = bi[i * n + i];
-        double den = dr * dr + di * di;
-        xr[i] = (sr * dr + si * di) / den;
-        xi[i] = (si * dr - sr * di) / den;
-      }
-      double nrm = 0;
-      for (int i = 0; i < n; i++) {
-        nrm = Math.max(nrm, Math.hypot(xr[i], xi[i]));
-      }
-      if (nrm == 0 || !Double.isFinite(nrm)) {
-        throw KernelException.of("linalg.eig: could not compute an eigenvector for eigenvalue %s%+gi", dev.exp.tensor.TensorArgs.fmt(lr), li);
-      }
-      for (int i = 0; i < n; i++) {
-        xr[i] /= nrm;
-        xi[i] /= nrm;
-      }
-    }
-    return new double[][] {xr, xi};
   }
 }

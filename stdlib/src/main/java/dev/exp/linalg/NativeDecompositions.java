@@ -88,39 +88,6 @@ final class NativeDecompositions {
     check(info, "linalg.eigh", "dsyevd", n, n);
   }
 
-  /**
-   * General eigen-decomposition (dgeev) of an n×n matrix, n >= 1: eigenvalues in LAPACK's order (as NumPy),
-   * conjugate pairs with the positive imaginary part first; vr/vi[i·n + j] = component i of eigenvector j
-   * (not yet normalised to the kernel's convention).
-   */
-  static void eig(DMatrixRMaj a, double[] wr, double[] wi, double[] vr, double[] vi) {
-    int n = a.numRows;
-    double[] f = java.util.Arrays.copyOf(a.data, n * n);
-    double[] v = new double[n * n];
-    int info = Lapack.dgeev(n, f, wr, wi, v);
-    if (info > 0) {
-      throw KernelException.of("linalg.eig: the eigen-decomposition of A (shape [%d, %d]) did not converge", n, n);
-    }
-    check(info, "linalg.eig", "dgeev", n, n);
-    for (int j = 0; j < n; j++) {
-      if (wi[j] == 0) {
-        for (int i = 0; i < n; i++) {
-          vr[i * n + j] = v[i * n + j];
-        }
-      } else if (j + 1 < n) { // a pair (j, j + 1): x ± i y with x, y in columns j, j + 1
-        for (int i = 0; i < n; i++) {
-          double x = v[i * n + j];
-          double y = v[i * n + j + 1];
-          vr[i * n + j] = x;
-          vi[i * n + j] = y;
-          vr[i * n + j + 1] = x;
-          vi[i * n + j + 1] = -y;
-        }
-        j++;
-      }
-    }
-  }
-
   private static void check(int info, String fn, String routine, int m, int n) {
     if (info != 0) {
       throw KernelException.of("%s: LAPACK %s failed on a matrix of shape [%d, %d] (info %d)", fn, routine, m, n, info);

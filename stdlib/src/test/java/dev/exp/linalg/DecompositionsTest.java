@@ -288,14 +288,19 @@ class DecompositionsTest {
           assertEquals(-vi.get(i, j), vi.get(i, j + 1), 0);
         }
       }
-      int big = 0;
+      // the largest component is real and positive; when components tie in exact arithmetic (as for a
+      // repeated eigenvalue) rounding decides which is largest, so any within 1e-9 of the largest may be it
+      double big = 0;
       for (int i = 0; i < n; i++) {
-        if (Math.hypot(vr.get(i, j), vi.get(i, j)) > Math.hypot(vr.get(big, j), vi.get(big, j)) * (1 + 1e-9)) {
-          big = i;
+        big = Math.max(big, Math.hypot(vr.get(i, j), vi.get(i, j)));
+      }
+      boolean found = false;
+      for (int i = 0; i < n; i++) {
+        if (Math.hypot(vr.get(i, j), vi.get(i, j)) >= big * (1 - 1e-9) && vi.get(i, j) == 0 && vr.get(i, j) > 0) {
+          found = true;
         }
       }
-      assertEquals(0, vi.get(big, j), 1e-15, "largest component of vector " + j + " is real");
-      assertTrue(vr.get(big, j) > 0, "largest component of vector " + j + " is positive");
+      assertTrue(found, "largest component of vector " + j + " is real and positive");
       if (wi.at(j) != 0) {
         j++;
       }
