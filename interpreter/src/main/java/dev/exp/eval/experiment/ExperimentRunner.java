@@ -80,7 +80,8 @@ public final class ExperimentRunner {
       int n = cache.damagedLines();
       ctx.progress.warning(name, "the cache " + cache.file() + " has " + n + " damaged or modified line"
           + (n == 1 ? "" : "s") + " (unreadable, or the checksum does not match); "
-          + (n == 1 ? "it was" : "they were") + " ignored and those trials run again");
+          + (n == 1 ? "it was" : "they were") + " moved to " + cache.file().getFileName() + ".damaged, and "
+          + "those trials run again");
     }
     try {
       Table t = execute(ctx, spec, name, grid, replicates, total, trial, cache, experimentKey, options, stopOnError);

@@ -56,16 +56,20 @@ final class TrialCache {
     }
     byte[] bytes = Files.readAllBytes(file);
     String text = new String(bytes, StandardCharsets.UTF_8);
+    StringBuilder good = new StringBuilder();
+    StringBuilder bad = new StringBuilder();
     for (String line : text.split("\n")) {
       if (line.isBlank()) {
         continue;
       }
+      int before = damaged;
       try {
         JsonNode n = JSON.readTree(line);
         String key = n.get("key").asText();
         JsonNode sum = n.get("sum");
         if (sum == null || !sum.asText().equals(checksum(key, n.get("row")))) {
           damaged++;
+          bad.append(line).append('\n');
           continue;
         }
         Map<String, Object> row = new LinkedHashMap<>();
@@ -77,8 +81,23 @@ final class TrialCache {
       } catch (IOException | RuntimeException e) {
         damaged++;
       }
+      (damaged == before ? good : bad).append(line).append('\n');
     }
-    if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+    if (damaged > 0) {
+      // keep the damaged lines beside the cache (nothing is lost) and rewrite it without them, once
+      Files.writeString(file.resolveSibling(file.getFileName() + ".damaged"), bad, StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer buf = ByteBuffer.wrap(good.toString().getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } else if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
       append("\n");
     }
   }

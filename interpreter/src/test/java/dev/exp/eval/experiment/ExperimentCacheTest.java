@@ -138,6 +138,10 @@ class ExperimentCacheTest {
     assertEquals(1, warnings.size(), warnings.toString());
     assertTrue(warnings.get(0).contains("1 damaged or modified line"), warnings.get(0));
     assertEquals(first, second, "the recomputed trial gives the original value, not the tampered one");
+    assertTrue(Files.readString(dir.resolve("runs/cached.jsonl.damaged")).contains("12345.0"), "the damaged line is kept aside");
+    assertTrue(!Files.readString(file).contains("12345.0"), "and dropped from the cache, so the warning comes once");
+    run(BODY);
+    assertEquals(13, runs.get());
   }
 
   @Test
