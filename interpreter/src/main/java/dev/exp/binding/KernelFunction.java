@@ -221,6 +221,10 @@ public final class KernelFunction implements Callable {
         v = converters[p].convert(v, ctx, loc);
       } catch (Converters.Mismatch m) {
         throw new ExpError(hinted(name + ": argument " + sig.param(p) + ": " + m.getMessage()), loc);
+      } catch (dev.exp.kernel.MemoryLimitException me) {
+        throw Context.memoryLimit(name + ": argument " + sig.param(p) + ": " + me.getMessage(), loc);
+      } catch (KernelException ke) {
+        throw new ExpError(name + ": argument " + sig.param(p) + ": " + ke.getMessage(), loc, ke);
       }
       if (resolvesPath && v instanceof String path && sig.param(p).equals("path")) {
         // file kernels see paths relative to the session's base directory, confined to its folders

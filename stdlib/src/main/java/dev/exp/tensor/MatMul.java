@@ -15,7 +15,8 @@ public final class MatMul {
   @Kernel(name = "matmul", doc = "Matrix product with NumPy matmul rules; the operator a @ b. "
       + "vector @ vector is the dot product (a number, as NumPy's scalar); matrix @ vector and vector @ matrix treat the vector "
       + "as a column / row and drop that axis; with rank > 2 the last two axes are matrices and the leading "
-      + "axes broadcast (batched product). Example: q @ transpose(k)")
+      + "axes broadcast (batched product). Complex operands multiply by real products of their parts "
+      + "(complex128 result). Example: q @ transpose(k)")
   public static Tensor matmul(@Arg("a") Tensor a, @Arg("b") Tensor b) {
     // inside the interpreter, long products (over ~2^24 multiply-adds, several ms) poll the
     // evaluation's limits between row blocks; short ones run as one block
@@ -37,6 +38,9 @@ public final class MatMul {
    * abandon the product.
    */
   public static Tensor matmul(Tensor a, Tensor b, Runnable poll) {
+    if (a.isComplex() || b.isComplex()) {
+      return complexMatmul(a, b, poll);
+    }
     int ra = a.rank();
     int rb = b.rank();
     if (ra == 0 || rb == 0) {
@@ -122,6 +126,31 @@ public final class MatMul {
       }
     }
     return Tensor.wrap(os, c);
+  }
+
+  /**
+   * A product with a complex128 operand from real products of the parts (the real BLAS runs; each
+   * part is an O(1) view): (ar + i·ai)(br + i·bi) = (ar·br − ai·bi) + i·(ar·bi + ai·br), skipping the
+   * products of an absent imaginary part.
+   */
+  private static Tensor complexMatmul(Tensor a, Tensor b, Runnable poll) {
+    Tensor ar = a.isComplex() ? ComplexKernels.partView(a, true) : a;
+    Tensor ai = a.isComplex() ? ComplexKernels.partView(a, false) : null;
+    Tensor br = b.isComplex() ? ComplexKernels.partView(b, true) : b;
+    Tensor bi = b.isComplex() ? ComplexKernels.partView(b, false) : null;
+    Tensor re = matmul(ar, br, poll);
+    Tensor im = null;
+    if (ai != null && bi != null) {
+      re = TensorOps.binary(dev.exp.tensor.op.BinaryOp.SUB, re, matmul(ai, bi, poll));
+    }
+    if (bi != null) {
+      im = matmul(ar, bi, poll);
+    }
+    if (ai != null) {
+      Tensor p = matmul(ai, br, poll);
+      im = im == null ? p : TensorOps.binary(dev.exp.tensor.op.BinaryOp.ADD, im, p);
+    }
+    return Tensor.complex(re, im);
   }
 
   @Kernel(name = "dot", doc = "Dot product of two vectors (a number); for other ranks the same as matmul(a, b).")
