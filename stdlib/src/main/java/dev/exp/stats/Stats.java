@@ -26,8 +26,11 @@ public final class Stats {
     if (!(df > 0)) {
       throw KernelException.of("degrees of freedom must be positive, got %s", df);
     }
+    if (p == 0 || p == 1) {
+      return p == 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;   // as SciPy
+    }
     if (!(p > 0 && p < 1)) {
-      throw KernelException.of("probability must be in (0, 1), got %s", p);
+      throw KernelException.of("probability must be in [0, 1], got %s", p);
     }
     if (df >= 3000) {
       // the cdf of a t with huge df loses digits; the Cornish-Fisher expansion in 1/df about the normal
@@ -496,7 +499,7 @@ public final class Stats {
   @Kernel(
       name = "stats.t_ppf",
       doc = "Quantile function of Student's t distribution: the value t with P(T ≤ t) = q for df "
-          + "degrees of freedom. Example: stats.t_ppf(0.975, 4) is 2.776.")
+          + "degrees of freedom (q = 0 gives -inf, q = 1 inf, as SciPy). Example: stats.t_ppf(0.975, 4) is 2.776.")
   public static double tPpf(@Arg("q") double q, @Arg("df") double df) {
     return tQuantile(q, df);
   }

@@ -93,8 +93,12 @@ public final class Random {
     double lo = high == null ? 0 : low;
     double hi = high == null ? low : high;
     for (double v : new double[] {lo, hi}) {
-      if (v != Math.rint(v) || Math.abs(v) > 9.0e15) {
+      if (v != Math.rint(v)) {
         throw KernelException.of("randint: low and high must be integers, got %s", TensorArgs.fmt(v));
+      }
+      if (Math.abs(v) > 9.0e15) {
+        throw KernelException.of("randint: low and high must be at most 9e15 in magnitude (exact integers), got %s",
+            TensorArgs.fmt(v));
       }
     }
     long l = (long) lo;

@@ -23,6 +23,8 @@ class StatsTest {
     assertEquals(2.776445105, Stats.tQuantile(0.975, 4), 1e-8);
     assertEquals(2.262157163, Stats.tQuantile(0.975, 9), 1e-8);
     assertEquals(12.70620474, Stats.tQuantile(0.975, 1), 1e-7);
+    assertEquals(Double.POSITIVE_INFINITY, Stats.tQuantile(1, 4));   // scipy.stats.t.ppf(1, 4)
+    assertEquals(Double.NEGATIVE_INFINITY, Stats.tQuantile(0, 4));
     assertEquals(1.959963985, Stats.tQuantile(0.975, 1e9), 1e-6);
     assertEquals(-2.776445105, Stats.tPpf(0.025, 4), 1e-8);
   }
