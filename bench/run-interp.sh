@@ -11,6 +11,8 @@ b="$root/bench"
 exp="$root/exp"
 "$exp" -e 1 >/dev/null   # builds the jar and records the start-up archive if needed
 py=$(command -v python3 || true)
+# time the interpreter itself, not a version manager's shim (pyenv's adds ~100 ms to every start)
+if [ -n "$py" ]; then py=$("$py" -c 'import sys; print(sys.executable)'); fi
 lua=$(command -v lua5.4 || true)
 runs=${RUNS:-5}
 
