@@ -158,7 +158,7 @@ abstract class NumericEntry {
 
   /** A range bound: the number as a long, or the tree's error when it is not an integer. */
   static long bound(double d, String what, Loc loc) {
-    if (d != Math.rint(d) || Double.isInfinite(d)) {
+    if (d != Math.rint(d) || Math.abs(d) > Values.MAX_EXACT) {
       return Values.integer(d, what, loc);   // throws the error the tree gives
     }
     return (long) d;

@@ -193,6 +193,13 @@ public final class Values {
     if (d != Math.rint(d) || Double.isInfinite(d)) {
       throw new ExpError(what + " must be an integer, got " + dev.exp.text.Numbers.format(d), loc);
     }
+    if (Math.abs(d) > MAX_EXACT) {
+      throw new ExpError(what + " must be an integer of magnitude at most 2^53 (beyond it doubles skip "
+          + "integers), got " + dev.exp.text.Numbers.format(d), loc);
+    }
     return (long) d;
   }
+
+  /** 2^53: every integer up to it is a double; past it a count or bound would be silently inexact. */
+  public static final double MAX_EXACT = 9007199254740992.0;
 }
