@@ -22,12 +22,19 @@ public final class Random {
     return rng;
   }
 
+  /** Long fills poll the evaluation's limits every 2^20 values (tens of milliseconds). */
+  private static final int POLL_MASK = (1 << 20) - 1;
+
   @Kernel(name = "rand", doc = "Uniform random numbers in [0, 1) with the given shape. Example: rand([3, 2], seed: 1)")
   public static Tensor rand(@Arg("shape") int[] shape, @Arg(value = "seed", dflt = "none") Rng rng) {
     need(rng, "rand");
     Tensor t = Tensor.zeros(shape);
     double[] d = t.raw();
+    dev.exp.kernel.KernelContext ctx = dev.exp.kernel.KernelContext.current();
     for (int i = 0; i < d.length; i++) {
+      if ((i & POLL_MASK) == POLL_MASK) {
+        ctx.poll();   // a long fill stops at a limit within ~1M values
+      }
       d[i] = rng.nextDouble();
     }
     return t;
@@ -39,7 +46,11 @@ public final class Random {
     need(rng, "randn");
     Tensor t = Tensor.zeros(shape);
     double[] d = t.raw();
+    dev.exp.kernel.KernelContext ctx = dev.exp.kernel.KernelContext.current();
     for (int i = 0; i < d.length; i++) {
+      if ((i & POLL_MASK) == POLL_MASK) {
+        ctx.poll();
+      }
       d[i] = rng.nextGaussian();
     }
     return t;
@@ -58,7 +69,11 @@ public final class Random {
     }
     Tensor t = Tensor.zeros(shape);
     double[] d = t.raw();
+    dev.exp.kernel.KernelContext ctx = dev.exp.kernel.KernelContext.current();
     for (int i = 0; i < d.length; i++) {
+      if ((i & POLL_MASK) == POLL_MASK) {
+        ctx.poll();
+      }
       d[i] = low + (high - low) * rng.nextDouble();
     }
     return t;

@@ -143,7 +143,11 @@ public final class Sorting {
     long[] dst = w.k2;
     int[] isrc = w.i1;
     int[] idst = w.i2;
+    dev.exp.kernel.KernelContext ctx = n >= 1 << 20 ? dev.exp.kernel.KernelContext.current() : null;
     for (int pass = 0; pass < passes; pass++) {
+      if (ctx != null) {
+        ctx.poll();   // a long sort stops at a limit between passes
+      }
       int base = pass * buckets;
       int shift = pass * bits;
       boolean trivial = false;

@@ -88,6 +88,9 @@ public final class Ops {
       return TensorOps.binary(op, ta, tb);
     } catch (KernelException e) {
       throw Context.fromKernel("operator '" + op.symbol() + "': ", e, loc);
+    } catch (ExpError e) {
+      e.locateIfUnknown(loc);   // a limit hit between the blocks of a long element-wise loop
+      throw e;
     }
   }
 
