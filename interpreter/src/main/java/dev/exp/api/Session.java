@@ -220,6 +220,11 @@ public final class Session implements AutoCloseable {
     return new Value(function.raw(), caller).call(args);
   }
 
+  /** The public form of an error out of a function called from the host (imported files' lines included). */
+  private ExpRuntimeException callError(ExpError e) {
+    return Errors.convert(e, null, resources.get(dev.exp.eval.runtime.ImportedModules.class, dev.exp.eval.runtime.ImportedModules::new));
+  }
+
   private Object callFunction(Callable fn, Object[] args) {
     enter();
     Context outer = running;
@@ -230,7 +235,7 @@ public final class Session implements AutoCloseable {
         outer.tick(outer.kernelLoc);
         return engine.interpreter().call(fn, args, outer);
       } catch (ExpError e) {
-        throw Errors.convert(e, null, resources.get(dev.exp.eval.runtime.ImportedModules.class, dev.exp.eval.runtime.ImportedModules::new));
+        throw callError(e);
       } finally {
         exit();
       }
@@ -241,7 +246,7 @@ public final class Session implements AutoCloseable {
     try {
       return dev.exp.kernel.Parallel.withThreads(engine.threads(), () -> engine.interpreter().call(fn, args, ctx));
     } catch (ExpError e) {
-      throw Errors.convert(e, null, resources.get(dev.exp.eval.runtime.ImportedModules.class, dev.exp.eval.runtime.ImportedModules::new));
+      throw callError(e);
     } finally {
       dev.exp.kernel.KernelContext.restore(previous);
       ctx.close();

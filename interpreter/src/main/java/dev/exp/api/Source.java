@@ -15,6 +15,14 @@ public final class Source {
     this.body = new SourceText(Objects.requireNonNull(name, "name"), Objects.requireNonNull(text, "text"));
   }
 
+  /**
+   * A piece of a longer text that starts at line {@code firstLine} of it (standard input read
+   * statement by statement, a cell of a notebook): errors give the longer text's line numbers.
+   */
+  public Source(String name, String text, int firstLine) {
+    this.body = new SourceText(Objects.requireNonNull(name, "name"), Objects.requireNonNull(text, "text"), firstLine);
+  }
+
   private Source(SourceText body) {
     this.body = body;
   }

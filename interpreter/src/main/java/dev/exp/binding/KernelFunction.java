@@ -199,7 +199,6 @@ public final class KernelFunction implements Callable {
     for (String need : needs) {
       ctx.require(need, name, loc);
     }
-    ctx.poll(loc);   // limits hold at every kernel call, however it is reached (also map(xs, sqrt))
     int n = converters.length;
     for (int p = 0; p < n; p++) {
       Object v = bound[p];
@@ -264,7 +263,9 @@ public final class KernelFunction implements Callable {
     } finally {
       ctx.exitKernel(saved);
     }
-    ctx.poll(loc);   // a long kernel that cannot poll inside (one LAPACK call): stop now, not at the next step
+    // limits hold at every kernel call, however it is reached (also map(xs, sqrt)), checked once, after
+    // it: a kernel whose work cannot poll inside (a long Java loop, a host's code) stops the script here
+    ctx.poll(loc);
     return result.toExp(out);
   }
 

@@ -50,12 +50,12 @@ public final class Parsing {
   }
 
   private static Ast.Program parseNow(SourceText source) {
-    SyntaxErrors errors = new SyntaxErrors(source, 0, 0);
+    SyntaxErrors errors = new SyntaxErrors(source, source.firstLine() - 1, 0);
     ExpParser.ProgramContext tree = twoStage(parser(source.text(), source.name(), errors), errors, ExpParser::program);
     if (!errors.diagnostics().isEmpty()) {
       throw new CompileError(errors.diagnostics(), errors.atEnd());
     }
-    AstBuilder builder = new AstBuilder(source, 0, 0, errors);
+    AstBuilder builder = new AstBuilder(source, source.firstLine() - 1, 0, errors);
     Ast.Program program = builder.program(tree);
     if (!errors.diagnostics().isEmpty()) {
       throw new CompileError(errors.diagnostics(), errors.atEnd());

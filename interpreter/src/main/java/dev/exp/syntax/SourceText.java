@@ -13,9 +13,25 @@ public final class SourceText {
   /** The parse started ahead by {@link Parsing#parseAhead}, taken by the first {@link Parsing#parse}. */
   private java.util.concurrent.FutureTask<Ast.Program> ahead;
 
+  private final int firstLine;
+
   public SourceText(String name, String text) {
+    this(name, text, 1);
+  }
+
+  /** A piece of a longer text whose first line is line {@code firstLine} of that text (positions count from there). */
+  public SourceText(String name, String text, int firstLine) {
     this.name = Objects.requireNonNull(name, "name");
     this.text = Objects.requireNonNull(text, "text");
+    if (firstLine < 1) {
+      throw new IllegalArgumentException("firstLine must be at least 1, got " + firstLine);
+    }
+    this.firstLine = firstLine;
+  }
+
+  /** The line number of the text's first line (1 unless it is a piece of a longer text). */
+  public int firstLine() {
+    return firstLine;
   }
 
   public String name() {
@@ -26,12 +42,13 @@ public final class SourceText {
     return text;
   }
 
-  /** The 1-based line {@code n} without its line terminator, or "" when out of range. */
+  /** Line {@code n} (counted from {@link #firstLine()}) without its line terminator, or "" when out of range. */
   public String line(int n) {
     if (lines == null) {
       lines = text.split("\r?\n", -1);
     }
-    return n >= 1 && n <= lines.length ? lines[n - 1] : "";
+    int i = n - firstLine;
+    return i >= 0 && i < lines.length ? lines[i] : "";
   }
 
   synchronized void ahead(java.util.concurrent.FutureTask<Ast.Program> task) {

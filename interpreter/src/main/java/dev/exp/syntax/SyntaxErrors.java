@@ -64,12 +64,12 @@ final class SyntaxErrors extends BaseErrorListener {
       message = msg;
     } else if (tok.getType() == Token.EOF) {
       atEnd = true;
-      if (lineOffset == 0 && colOffset == 0) {
+      if (colOffset == 0 && lineOffset == source.firstLine() - 1) {   // a whole program, not a hole
         // point just after the last character of the input, not at the empty line after it
         int last = lastNonBlankLine(line);
         if (last > 0) {
           line = last;
-          charPositionInLine = source.line(last).stripTrailing().length();
+          charPositionInLine = source.line(last + lineOffset).stripTrailing().length();
         }
       }
       message = unclosed != null
@@ -121,10 +121,10 @@ final class SyntaxErrors extends BaseErrorListener {
     add(line, charPositionInLine + 1, length, message);
   }
 
-  /** The last line at or before {@code line} that is not blank (0 when none). */
+  /** The last line (relative to the parsed text) at or before {@code line} that is not blank (0 when none). */
   private int lastNonBlankLine(int line) {
     for (int l = line; l >= 1; l--) {
-      if (!source.line(l).isBlank()) {
+      if (!source.line(l + lineOffset).isBlank()) {
         return l;
       }
     }

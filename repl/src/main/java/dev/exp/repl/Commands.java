@@ -56,8 +56,8 @@ public final class Commands {
   }
 
   /** Handles one complete input; returns false when the user asked to quit. */
-  /** The text given to {@link #handle(String, String, int)} so far, for error lines (null before). */
-  private Source whole;
+  /** The name and text given to {@link #handle(String, String, int)} so far, for the lines of errors. */
+  private String wholeName;
   private final StringBuilder wholeText = new StringBuilder();
 
   public boolean handle(String input) {
@@ -70,8 +70,8 @@ public final class Commands {
    */
   public boolean handle(String input, String name, int firstLine) {
     if (name != null) {
-      wholeText.append(input);
-      whole = new Source(name, wholeText.toString());   // for the lines of errors in earlier pieces
+      wholeName = name;
+      wholeText.append(input);   // an error may be in an earlier piece (a function defined there)
     }
     String line = input.strip();
     if (line.isEmpty()) {
@@ -83,8 +83,7 @@ public final class Commands {
     if (name == null) {
       eval(input, false);
     } else {
-      // the lines before the piece are blank here, so positions and shown lines are those of the whole text
-      run(new Source(name, "\n".repeat(Math.max(0, firstLine - 1)) + input), false);
+      run(new Source(name, input, firstLine), false);
     }
     return true;
   }
@@ -159,6 +158,11 @@ public final class Commands {
     run(src, false);
   }
 
+  /** The whole text given piece by piece so far (null when none was). */
+  private Source whole() {
+    return wholeName == null ? null : new Source(wholeName, wholeText.toString());
+  }
+
   private void eval(String code, boolean timed) {
     run(new Source("<input-" + (++inputs) + ">", code), timed);
   }
@@ -179,9 +183,9 @@ public final class Commands {
     } catch (ExpInterruptedException e) {
       fail(1, "interrupted" + where(e));
     } catch (ExpLimitException e) {
-      fail(1, e.render(whole));
+      fail(1, e.render(whole()));
     } catch (ExpRuntimeException e) {
-      fail(1, e.render(whole));
+      fail(1, e.render(whole()));
     }
     out.flush();
   }

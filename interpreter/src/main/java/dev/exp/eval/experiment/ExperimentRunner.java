@@ -84,8 +84,10 @@ public final class ExperimentRunner {
           + "those trials run again");
     }
     try {
-      Table t = execute(ctx, spec, name, grid, replicates, total, trial, cache, experimentKey, options, stopOnError);
-      failIfAllFailed(t, name, onError, spec);
+      Outcome[] first = {null};   // the first failed trial
+      Table t = execute(ctx, spec, name, grid, replicates, total, trial, cache, experimentKey, options, stopOnError,
+          first);
+      failIfAllFailed(t, name, onError, spec, first[0]);
       return t;
     } finally {
       if (cache != null) {
@@ -96,7 +98,7 @@ public final class ExperimentRunner {
 
   private static Table execute(Context ctx, ExperimentSpec spec, String name, List<Point> grid, long replicates,
       int total, Closure trial, TrialCache cache, String experimentKey, Map<String, Object> options,
-      boolean stopOnError) {
+      boolean stopOnError, Outcome[] first) {
     Outcome[] outcomes = new Outcome[total];
     String[] keys = new String[total];
     List<Integer> todo = new ArrayList<>();
@@ -127,7 +129,6 @@ public final class ExperimentRunner {
     };
     AtomicBoolean stop = new AtomicBoolean();
     int[] counts = {cachedCount, 0};
-    Outcome[] first = {null};
     Runnable[] tasks = new Runnable[total];
     for (int i : todo) {
       Point p = grid.get((int) (i / replicates));
@@ -165,13 +166,7 @@ public final class ExperimentRunner {
       throw trialError("experiment \"" + name + "\" stopped at the first failed trial (on_error: \"stop\"): ", first[0],
           "", spec);
     }
-    Table t = table(name, grid, outcomes);
-    if (!"record".equals(options.getOrDefault("on_error", "continue")) && counts[1] == total - cachedCount
-        && cachedCount == 0 && first[0] != null) {
-      throw trialError("experiment \"" + name + "\": all " + total + " trial" + (total == 1 ? "" : "s")
-          + " failed; the first error: ", first[0], " (use on_error: \"record\" when failures are expected)", spec);
-    }
-    return t;
+    return table(name, grid, outcomes);
   }
 
   /**
@@ -189,9 +184,10 @@ public final class ExperimentRunner {
 
   /**
    * An experiment whose every trial failed has nothing to report: it fails with the first error
-   * unless the script said failures are expected ({@code on_error: "record"}).
+   * ({@code first}, located where that trial failed) unless the script said failures are expected
+   * ({@code on_error: "record"}).
    */
-  private static void failIfAllFailed(Table t, String name, String onError, ExperimentSpec spec) {
+  private static void failIfAllFailed(Table t, String name, String onError, ExperimentSpec spec, Outcome first) {
     if ("record".equals(onError) || t.nrows() == 0 || !t.has(Table.STATUS)) {
       return;
     }
@@ -201,9 +197,14 @@ public final class ExperimentRunner {
         return;
       }
     }
-    String first = t.has(Table.ERROR) ? String.valueOf(t.column(Table.ERROR).value(0)) : "unknown";
-    throw new ExpError("experiment \"" + name + "\": all " + t.nrows() + " trial" + (t.nrows() == 1 ? "" : "s")
-        + " failed; the first error: " + first + " (use on_error: \"record\" when failures are expected)", spec.loc());
+    String prefix = "experiment \"" + name + "\": all " + t.nrows() + " trial" + (t.nrows() == 1 ? "" : "s")
+        + " failed; the first error: ";
+    String suffix = " (use on_error: \"record\" when failures are expected)";
+    if (first != null) {
+      throw trialError(prefix, first, suffix, spec);
+    }
+    String text = t.has(Table.ERROR) ? String.valueOf(t.column(Table.ERROR).value(0)) : "unknown";
+    throw new ExpError(prefix + text + suffix, spec.loc());
   }
 
   private static void tally(Outcome o, int[] counts, Outcome[] first) {

@@ -22,10 +22,10 @@ import org.bytedeco.openblas.global.openblas;
  * <p>OpenBLAS's multi-threaded dgetrf keeps per-thread job tables on the caller's stack: more than the
  * 1-4 MB of a default Java thread stack, which crashes the JVM (measured; the other routines here ran
  * on a 512 KB stack, and {@code SmallStackTest} checks every one). So with a budget above one thread,
- * the decompositions run on a pool thread with a {@value #STACK_MB} MB stack, as do long single-threaded
- * ones (from {@value #STOPPABLE_WORK} multiply-adds: the caller then polls its limits while it waits);
- * short single-threaded calls (as inside parallel experiment trials) run on the caller's thread (a
- * hand-off costs a scheduling delay on a busy machine).
+ * dgetrf runs on a pool thread with a {@value #STACK_MB} MB stack. So does every decomposition from
+ * {@value #STOPPABLE_WORK} multiply-adds, whatever its threads, so that the caller can poll its limits
+ * while it waits; shorter calls run on the caller's thread (a hand-off costs a scheduling delay on a
+ * busy machine).
  */
 public final class Lapack {
   private Lapack() {}
@@ -56,11 +56,10 @@ public final class Lapack {
   }
 
   /**
-   * Runs one decomposition of about {@code work} multiply-adds. It runs on a big-stack pool thread when
-   * it is long; meanwhile the calling thread polls
-   * the evaluation's limits every 10 ms ({@link KernelContext#poll()}), so a deadline, cancel or
-   * interrupt stops the kernel at once: one native call cannot be stopped, so the abandoned call
-   * finishes in the background and its result (in arrays only this call holds) is dropped.
+   * Runs one decomposition of about {@code work} multiply-adds: a long one on a big-stack pool thread,
+   * while the calling thread polls the evaluation's limits every 10 ms ({@link KernelContext#poll()}),
+   * so a deadline, cancel or interrupt stops the kernel at once. A native call cannot be stopped: the
+   * abandoned call finishes in the background and its result (in arrays only this call holds) is dropped.
    */
   private static int decompose(long work, IntSupplier body) {
     return decompose(work, false, body);
