@@ -20,6 +20,18 @@ class EmbeddingTest {
   private final Engine engine = Engine.builder().output(printed::add).build();
 
   @Test
+  void aPieceOfALongerTextIsLocatedInThatText() {
+    try (Session s = Engine.create().newSession()) {
+      ExpRuntimeException e = assertThrows(ExpRuntimeException.class,
+          () -> s.eval(new Source("notebook", "let x = 1\nx + \"s\"", 10)));
+      assertEquals(11, e.location().line());
+      assertEquals("x + \"s\"", e.sourceLine());
+      ExpSyntaxException syntax = assertThrows(ExpSyntaxException.class, () -> s.eval(new Source("notebook", "let y = (", 20)));
+      assertEquals(20, syntax.diagnostics().get(0).line());
+    }
+  }
+
+  @Test
   void globalNamesMustBeIdentifiers() {
     try (Session s = Engine.create().newSession()) {
       s.set("_x9", 1).set("A", 2);
