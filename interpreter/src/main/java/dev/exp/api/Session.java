@@ -285,24 +285,9 @@ public final class Session implements AutoCloseable {
   }
 
   private static void checkName(String name) {
-    if (!isIdentifier(name)) {
+    if (!dev.exp.syntax.Identifiers.isIdentifier(name)) {
       throw new IllegalArgumentException("a global name must be an identifier, got '" + name + "'");
     }
-  }
-
-  /** {@code [A-Za-z_][A-Za-z0-9_]*}, without a regex (the CLI sets {@code args} in every run: no cold Pattern). */
-  private static boolean isIdentifier(String name) {
-    if (name == null || name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
-      if (!letter && (i == 0 || c < '0' || c > '9')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The value of a global, or null when the session does not define it. */

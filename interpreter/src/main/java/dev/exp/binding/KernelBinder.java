@@ -7,10 +7,10 @@ import dev.exp.kernel.KernelIndex;
 import dev.exp.kernel.KernelSpec;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,8 +32,8 @@ public final class KernelBinder {
       byName.put(c.getName(), c);
     }
     Classes bound = new Classes(byName);
-    Map<String, Object> globals = new TreeMap<>();
-    Map<String, Map<String, Object>> namespaces = new TreeMap<>();
+    Map<String, Object> globals = new HashMap<>(512);   // LazyTable keeps them; it sorts only for listings
+    Map<String, Map<String, Object>> namespaces = new HashMap<>(64);
     for (Map.Entry<String, List<KernelIndex.Entry>> e : index.entrySet()) {
       String name = e.getKey();
       Object fn = new LazyKernel(name, e.getValue(), bound);
@@ -41,7 +41,7 @@ public final class KernelBinder {
       if (dot < 0) {
         globals.put(name, fn);
       } else {
-        namespaces.computeIfAbsent(name.substring(0, dot), n -> new TreeMap<>()).put(name.substring(dot + 1), fn);
+        namespaces.computeIfAbsent(name.substring(0, dot), n -> new HashMap<>()).put(name.substring(dot + 1), fn);
       }
     }
     for (Map.Entry<String, Map<String, Object>> e : namespaces.entrySet()) {

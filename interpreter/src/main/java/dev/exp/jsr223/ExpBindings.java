@@ -33,7 +33,7 @@ final class ExpBindings extends AbstractMap<String, Object> implements Bindings 
   }
 
   static boolean isIdentifier(String key) {
-    return key.matches("[A-Za-z_][A-Za-z0-9_]*");
+    return dev.exp.syntax.Identifiers.isIdentifier(key);
   }
 
   private static String check(Object key) {

@@ -1,11 +1,6 @@
 package dev.exp.kernel;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,16 +11,35 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Every kernel of the standard library without loading a class or reading an annotation: the resource
- * {@link #RESOURCE} (written by the build from the {@code @Kernel} annotations, checked by a test)
- * holds one {@link KernelSpec#line()} per kernel method. An engine knows every name at once and binds
- * a kernel only when a script first uses it.
+ * Every kernel of the standard library without loading a kernel class or reading an annotation: the
+ * class {@link #DATA_CLASS} (written by the build from the {@code @Kernel} annotations, checked by a
+ * test) holds one {@link KernelSpec#line()} per kernel method. An engine knows every name at once and
+ * binds a kernel only when a script first uses it.
  */
 public final class KernelIndex {
   private KernelIndex() {}
 
-  /** One {@link KernelSpec#line()} per kernel method: by class in the order of the kernel class list, then by name and signature. */
-  public static final String RESOURCE = "/dev/exp/kernels.idx";
+  /**
+   * The generated class whose static {@code String[] lines()} gives the index text in pieces that end
+   * at line ends: one {@link KernelSpec#line()} per kernel method, by class in the order of the kernel
+   * class list, then by name and signature. A class, not a resource: it is mapped from the start-up
+   * archive with the other classes, while the first resource read opens the jar.
+   */
+  public static final String DATA_CLASS = "dev.exp.kernel.KernelIndexData";
+
+  /** The index text the build wrote, or null when the generated class is missing (a build without it). */
+  public static String text() {
+    String[] pieces = pieces();
+    return pieces == null ? null : String.join("", pieces);
+  }
+
+  private static String[] pieces() {
+    try {
+      return (String[]) Class.forName(DATA_CLASS, true, KernelIndex.class.getClassLoader()).getMethod("lines").invoke(null);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return null;
+    }
+  }
 
   /** One kernel method of a name: its class, and its spec (parsed from the index on first use). */
   public static final class Entry {
@@ -109,33 +123,34 @@ public final class KernelIndex {
    */
   private static Set<String> read(Set<String> wanted, Map<String, List<Entry>> out) {
     Set<String> indexed = new HashSet<>();
-    try (InputStream in = KernelIndex.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        return indexed;
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-      String line;
-      while ((line = r.readLine()) != null) {
-        int t1 = line.indexOf('\t');
-        int t2 = t1 < 0 ? -1 : line.indexOf('\t', t1 + 1);
-        if (t2 < 0) {
-          continue;
+    String[] pieces = pieces();
+    if (pieces == null) {
+      return indexed;
+    }
+    for (String text : pieces) {
+      int start = 0;
+      while (start < text.length()) {
+        int end = text.indexOf('\n', start);
+        if (end < 0) {
+          end = text.length();
         }
-        String cls = line.substring(t1 + 1, t2);
-        indexed.add(cls);
-        if (wanted.contains(cls)) {
-          String name = line.substring(0, t1);
-          List<Entry> es = out.get(name);
-          if (es == null) {
-            es = new ArrayList<>(2);
-            out.put(name, es);
+        int t1 = text.indexOf('\t', start);
+        int t2 = t1 < 0 || t1 > end ? -1 : text.indexOf('\t', t1 + 1);
+        if (t2 >= 0 && t2 < end) {
+          String cls = text.substring(t1 + 1, t2);
+          indexed.add(cls);
+          if (wanted.contains(cls)) {
+            String name = text.substring(start, t1);
+            List<Entry> es = out.get(name);
+            if (es == null) {
+              es = new ArrayList<>(2);
+              out.put(name, es);
+            }
+            es.add(new Entry(cls, text.substring(start, end), null));
           }
-          es.add(new Entry(cls, line, null));
         }
+        start = end + 1;
       }
-    } catch (IOException e) {
-      indexed.clear();
-      out.clear();
     }
     return indexed;
   }

@@ -149,7 +149,10 @@ public final class Numbers {
     return String.valueOf(o);
   }
 
-  private static final Pattern SPEC = Pattern.compile("%(\\d+\\$)?([-#+ 0,(<]*)?(\\d+)?(\\.\\d+)?([tT])?([a-zA-Z%])");
+  /** A format specifier; in a holder class, so that printing a number compiles no regex. */
+  private static final class Spec {
+    static final Pattern P = Pattern.compile("%(\\d+\\$)?([-#+ 0,(<]*)?(\\d+)?(\\.\\d+)?([tT])?([a-zA-Z%])");
+  }
 
   /**
    * {@link String#format} (Locale.ROOT) where every argument printed with %s that is a number, a
@@ -163,7 +166,7 @@ public final class Numbers {
     Object[] a = args.clone();
     boolean[] asString = new boolean[a.length];
     boolean[] other = new boolean[a.length];
-    Matcher m = SPEC.matcher(format);
+    Matcher m = Spec.P.matcher(format);
     int ordinary = 0;
     int last = -1;
     while (m.find()) {

@@ -78,7 +78,7 @@ public final class Printer {
   }
 
   private static String fieldName(String k) {
-    return k.matches("[A-Za-z_][A-Za-z0-9_]*") ? k : quote(k);
+    return dev.exp.syntax.Identifiers.isIdentifier(k) ? k : quote(k);
   }
 
   /** An Exp string literal holding s exactly (escapes for quotes, backslashes, braces, control characters). */
