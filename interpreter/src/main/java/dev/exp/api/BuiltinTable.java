@@ -5,7 +5,6 @@ import dev.exp.binding.KernelBinder;
 import dev.exp.eval.builtins.Builtins;
 import dev.exp.eval.runtime.LazyTable;
 import dev.exp.polyglot.JsBuiltin;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +17,7 @@ final class BuiltinTable {
   private BuiltinTable() {}
 
   static Map<String, Object> assemble(List<Class<?>> hostKernelClasses, Map<String, Object> hostValues) {
-    List<Class<?>> classes = new ArrayList<>(Stdlib.kernelClasses());
-    classes.addAll(hostKernelClasses);
-    Map<String, Object> table = new LazyTable(KernelBinder.bind(classes, Stdlib.namespaces()));
+    Map<String, Object> table = new LazyTable(KernelBinder.bind(hostKernelClasses, Stdlib.namespaces()));
     Builtins.install(table);
     table.put("js", JsBuiltin.create());
     table.putAll(hostValues);

@@ -24,11 +24,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class KernelBinder {
   private KernelBinder() {}
 
-  /** Script name to value (a function or a namespace); kernel values are bound on first access. */
-  public static Map<String, Object> bind(List<Class<?>> classes, Map<String, String> namespaceDocs) {
-    Map<String, List<KernelIndex.Entry>> index = KernelIndex.load(classes);
+  /**
+   * Script name to value (a function or a namespace) for the standard library's kernels and then
+   * a host's {@code hostClasses}; kernel values are bound on first access, and a library kernel
+   * class is loaded only then (an engine loads none of the ~200 at start-up).
+   */
+  public static Map<String, Object> bind(List<Class<?>> hostClasses, Map<String, String> namespaceDocs) {
+    Map<String, List<KernelIndex.Entry>> index = KernelIndex.loadIndexedAnd(hostClasses);
     Map<String, Class<?>> byName = new LinkedHashMap<>();
-    for (Class<?> c : classes) {
+    for (Class<?> c : hostClasses) {
       byName.put(c.getName(), c);
     }
     Classes bound = new Classes(byName);
@@ -67,13 +71,27 @@ public final class KernelBinder {
     }
 
     private Method method(KernelSpec spec) {
-      for (Method m : methods.computeIfAbsent(spec.className(), n -> classes.get(n).getMethods())) {
+      for (Method m : methods.computeIfAbsent(spec.className(), n -> kernelClass(n).getMethods())) {
         if (spec.describes(m)) {
           return m;
         }
       }
       throw new IllegalStateException("kernel index out of date: " + spec.name() + " is not "
           + spec.className() + "." + spec.method() + " (rebuild: the build writes the index)");
+    }
+
+    /** A host's class as given, or a library class by name (loaded now, by the library's loader). */
+    private Class<?> kernelClass(String name) {
+      Class<?> c = classes.get(name);
+      if (c != null) {
+        return c;
+      }
+      try {
+        return Class.forName(name, true, KernelIndex.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("kernel index out of date: no class " + name
+            + " (rebuild: the build writes the index)", e);
+      }
     }
 
     /** The callable for a name (one kernel or overloads, in index order). */

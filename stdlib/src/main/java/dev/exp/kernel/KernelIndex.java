@@ -75,6 +75,20 @@ public final class KernelIndex {
     for (Class<?> c : classes) {
       wanted.add(c.getName());
     }
+    return load(wanted, classes);
+  }
+
+  /**
+   * Kernel name to its methods for every class of the index (the standard library, without loading
+   * any of its classes: an engine binds a class when a script first uses one of its names), then for
+   * the {@code extra} classes that the index does not cover (a host's), from their annotations.
+   */
+  public static Map<String, List<Entry>> loadIndexedAnd(List<Class<?>> extra) {
+    return load(null, extra);
+  }
+
+  /** {@code wanted}: the index's classes to take, or null for all. */
+  private static Map<String, List<Entry>> load(Set<String> wanted, List<Class<?>> classes) {
     Map<String, List<Entry>> out = new LinkedHashMap<>();
     Set<String> indexed = read(wanted, out);
     for (Class<?> c : classes) {
@@ -139,7 +153,7 @@ public final class KernelIndex {
         if (t2 >= 0 && t2 < end) {
           String cls = text.substring(t1 + 1, t2);
           indexed.add(cls);
-          if (wanted.contains(cls)) {
+          if (wanted == null || wanted.contains(cls)) {
             String name = text.substring(start, t1);
             List<Entry> es = out.get(name);
             if (es == null) {
