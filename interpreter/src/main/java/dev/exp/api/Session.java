@@ -95,7 +95,8 @@ public final class Session implements AutoCloseable {
    * Compiles and runs {@code source} in this session; returns the value of its last expression
    * statement (none when it ends with a definition). Its top-level definitions become globals.
    *
-   * @throws ExpSyntaxException before running when the code has syntax or static errors
+   * @throws ExpSyntaxException before running when the code has syntax or static errors, or when
+   *     a file it imports has them (raised when the import runs, the import's place in the message)
    * @throws ExpRuntimeException when it fails while running (limits and interruption included)
    */
   public Value eval(Source source) {
@@ -152,6 +153,8 @@ public final class Session implements AutoCloseable {
     dev.exp.kernel.KernelContext previous = dev.exp.kernel.KernelContext.install(ctx);
     try {
       return dev.exp.kernel.Parallel.withThreads(engine.threads(), () -> engine.interpreter().run(c, ctx));
+    } catch (dev.exp.eval.runtime.ImportSyntaxError e) {
+      throw ExpSyntaxException.ofImport(e.errors(), e.importedAt());
     } catch (ExpError e) {
       throw Errors.convert(e, c.source(), resources.get(dev.exp.eval.runtime.ImportedModules.class, dev.exp.eval.runtime.ImportedModules::new));
     } finally {

@@ -200,7 +200,7 @@ public final class Interpreter implements Environment {
     try {
       c = compile(src, g);
     } catch (CompileError e) {
-      throw new ExpError("import: \"" + path + "\" has errors:\n" + e.getMessage(), loc);
+      throw new dev.exp.eval.runtime.ImportSyntaxError(path, e, loc);
     }
     try {
       run(c, ctx);

@@ -47,6 +47,28 @@ class ImportTest {
   }
 
   @Test
+  void aSyntaxErrorInAnImportedFileIsASyntaxErrorOfThatFileNamingTheImport() throws Exception {
+    Files.writeString(dir.resolve("lib.exp"), "let ok = 1\nfn g(y) = y +\n");
+    Files.writeString(dir.resolve("mid.exp"), "import \"lib.exp\" as lib\n");
+    StringBuilder out = new StringBuilder();
+    try (Session s = session(out)) {
+      ExpSyntaxException e = assertThrows(ExpSyntaxException.class,
+          () -> s.eval(new Source("main.exp", "print(\"before\")\nimport \"lib.exp\" as lib\nprint(lib.ok)")));
+      assertEquals(1, e.diagnostics().size(), e.getMessage());
+      Diagnostic d = e.diagnostics().get(0);
+      assertTrue(d.file().endsWith("lib.exp"), d.file());
+      assertEquals(2, d.line());
+      assertEquals("fn g(y) = y +", d.sourceLine());
+      assertFalse(e.isIncompleteInput(), "the importing input was whole: a REPL must not wait for more");
+      assertTrue(e.getMessage().endsWith("\n  in the file imported at main.exp:2:1"), e.getMessage());
+      assertEquals("before\n", out.toString(), "imports run in order: the first statement ran");
+      // through another file: the innermost import is named
+      ExpSyntaxException nested = assertThrows(ExpSyntaxException.class, () -> s.eval("import \"mid.exp\" as m"));
+      assertTrue(nested.getMessage().contains("mid.exp:1:1"), nested.getMessage());
+    }
+  }
+
+  @Test
   void aRuntimeErrorInAnImportedFunctionShowsItsLine() throws Exception {
     Files.writeString(dir.resolve("bad.exp"), "let ok = 1\nfn broken(x) = x + \"a\"\n");
     try (Session s = session(new StringBuilder())) {
