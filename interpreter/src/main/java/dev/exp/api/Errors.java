@@ -23,7 +23,11 @@ final class Errors {
    */
   static ExpRuntimeException convert(ExpError e, SourceText source, dev.exp.eval.runtime.ImportedModules imported) {
     List<StackFrame> frames = new ArrayList<>();
+    int width = 1;   // of the innermost frame's expression: the caret's length
     for (ScriptFrame f : ErrorFrames.of(e)) {
+      if (frames.isEmpty()) {
+        width = f.length();
+      }
       frames.add(new StackFrame(f.function(), f.file(), f.line(), f.column()));
     }
     Limit limit = ErrorFrames.limit(e);
@@ -40,7 +44,7 @@ final class Errors {
       StackFrame top = frames.get(0);
       for (SourceText s : new SourceText[] {source, imported == null ? null : imported.source(top.file())}) {
         if (s != null && s.name().equals(top.file()) && top.line() > 0) {
-          x.attachSourceLine(s.line(top.line()));
+          x.attachSourceLine(s.line(top.line()), width);
           break;
         }
       }

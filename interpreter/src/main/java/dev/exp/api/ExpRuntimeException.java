@@ -7,6 +7,8 @@ public class ExpRuntimeException extends ExpException {
   private static final long serialVersionUID = 1L;
   private final transient List<StackFrame> stack;
   private String sourceLine;
+  /** How many carets underline the failing expression (its length on the line; 1 when unknown). */
+  private int caretWidth = 1;
 
   /** Made at the API boundary from the evaluator's error; {@code stack} is innermost first. */
   public ExpRuntimeException(String message, List<StackFrame> stack, Throwable cause) {
@@ -30,8 +32,9 @@ public class ExpRuntimeException extends ExpException {
   }
 
   /** Set at the API boundary when the failing line's text is known. */
-  void attachSourceLine(String line) {
+  void attachSourceLine(String line, int width) {
     this.sourceLine = line;
+    this.caretWidth = Math.max(1, width);
   }
 
   /**
@@ -65,7 +68,8 @@ public class ExpRuntimeException extends ExpException {
       String shown = sourceLine.replace('\t', ' ');
       int col = Math.max(1, Math.min(top.column(), shown.length() + 1));
       sb.append("\n ").append(num).append(" | ").append(shown);
-      sb.append("\n ").append(" ".repeat(num.length())).append(" | ").append(" ".repeat(col - 1)).append('^');
+      int width = Math.max(1, Math.min(caretWidth, shown.length() - col + 1));
+      sb.append("\n ").append(" ".repeat(num.length())).append(" | ").append(" ".repeat(col - 1)).append("^".repeat(width));
     }
     int i = 0;
     int shown = 0;

@@ -248,7 +248,8 @@ final class AstBuilder {
           }
         }
       }
-      return new Ast.Call(loc(c.getChild(1)), callee, args, names);
+      // located at the callee (`linalg.solve` in `linalg.solve(a, b)`): its errors' carets underline the name
+      return new Ast.Call(loc(c.postfix()), callee, args, names);
     }
     if (ctx instanceof IndexPostfixContext c) {
       List<Ast.IndexItem> items = new ArrayList<>();

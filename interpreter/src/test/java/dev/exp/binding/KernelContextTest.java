@@ -40,10 +40,10 @@ class KernelContextTest {
       ExpRuntimeException e = assertThrows(ExpRuntimeException.class, () -> s.eval(new Source("cb.exp", code)));
       assertEquals("bad item 37", e.getMessage());
       List<StackFrame> st = e.scriptStack();
-      assertEquals(new StackFrame("check", "cb.exp", 2, 21), st.get(0), e.render());
+      assertEquals(new StackFrame("check", "cb.exp", 2, 16), st.get(0), e.render());
       assertEquals("kc.map", st.get(1).function(), e.render());
       assertEquals(5, st.get(1).line(), "the kernel frame is at the kernel call");
-      assertEquals(new StackFrame("<script>", "cb.exp", 5, 15), st.get(2), e.render());
+      assertEquals(new StackFrame("<script>", "cb.exp", 5, 9), st.get(2), e.render());
       assertEquals(3, st.size(), e.render());
       // the session is usable afterwards
       assertEquals(2.0, s.eval("1 + 1").asDouble());
@@ -53,7 +53,7 @@ class KernelContextTest {
   @Test
   void theLocationIsTheCallsAndTheStreamIsTheSessions() {
     try (Session s = engine.newSession()) {
-      assertEquals("loc.exp:2:17", s.eval(new Source("loc.exp", "let a = 1\nlet w = kc.where()\nw")).asString());
+      assertEquals("loc.exp:2:9", s.eval(new Source("loc.exp", "let a = 1\nlet w = kc.where()\nw")).asString());
     }
     Engine seeded = Engine.builder().module(ContextKernels.class).seed(7).build();
     double first;

@@ -40,6 +40,13 @@ class PipedReplTest {
   }
 
   @Test
+  void underscoreIsTheLastValueShown() throws Exception {
+    Result r = run("[1, 2] @ [3, 4]\n_ * 2\nprint(\"x\")\n_ + 1\nlet _ = 5\n_\n");
+    assertEquals("11\n22\nx\n23\n5\n", r.out(), r.err());
+    assertEquals(0, r.code(), r.err());
+  }
+
+  @Test
   void anErrorIsReportedTheRestRunsAndTheStatusSaysSo() throws Exception {
     Result r = run("print(nope)\nprint(5)\n");
     assertTrue(r.err().contains("undefined name 'nope'"), r.err());
@@ -57,6 +64,6 @@ class PipedReplTest {
     Result r = run("let a = 1\n\nfn f(x) = x + \"s\"\nprint(f(a))\n");
     assertTrue(r.err().contains("<stdin>:3:13: error: operator '+' cannot combine a number and a string"), r.err());
     assertTrue(r.err().contains(" 3 | fn f(x) = x + \"s\""), r.err());
-    assertTrue(r.err().contains("at <script> (<stdin>:4:8)"), r.err());
+    assertTrue(r.err().contains("at <script> (<stdin>:4:7)"), r.err());
   }
 }

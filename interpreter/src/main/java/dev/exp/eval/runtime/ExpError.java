@@ -38,7 +38,7 @@ public class ExpError extends RuntimeException {
   /** The error leaves function {@code name}: record the frame. */
   public void leave(String name) {
     Loc l = pending == null ? Loc.NONE : pending;
-    frames.add(new ScriptFrame(name, l.file(), l.line(), l.col()));
+    frames.add(new ScriptFrame(name, l.file(), l.line(), l.col(), l.length()));
     pending = null;
   }
 
