@@ -20,6 +20,7 @@ public final class Stdlib {
         dev.exp.tensor.ElementWise.class,
         dev.exp.tensor.ComplexKernels.class,
         dev.exp.tensor.Reductions.class,
+        dev.exp.tensor.AxisReductions.class,
         dev.exp.tensor.Sorting.class,
         dev.exp.tensor.Indexing.class,
         dev.exp.tensor.MatMul.class,

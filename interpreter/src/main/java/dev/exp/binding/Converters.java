@@ -67,6 +67,10 @@ final class Converters {
         throw new Mismatch("expected a string, got " + Values.describe(v));
       });
     }
+    if (type == dev.exp.tensor.Axes.class) {
+      return of("an axis or a list of axes", v -> v instanceof Double || v instanceof List<?> || v instanceof Tensor,
+          (v, ctx) -> axes(v));
+    }
     if (type == int[].class) {
       return of("a shape (integer or list of integers)", v -> v instanceof Double || v instanceof List<?> || v instanceof Tensor,
           (v, ctx) -> shape(v));
@@ -228,6 +232,31 @@ final class Converters {
           + dev.exp.text.Numbers.format(d));
     }
     return (long) d;
+  }
+
+  /** One axis (a number) or several (a list or vector of integers); negative ones count from the end. */
+  static dev.exp.tensor.Axes axes(Object v) {
+    if (v instanceof Double) {
+      return dev.exp.tensor.Axes.of((int) integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+    }
+    int[] a;
+    if (v instanceof List<?> l) {
+      a = new int[l.size()];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = (int) integer(l.get(i), Integer.MIN_VALUE, Integer.MAX_VALUE);
+      }
+    } else if (v instanceof Tensor t && t.rank() <= 1 && !t.isComplex()) {
+      a = new int[t.size()];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = (int) integer(t.at(i), Integer.MIN_VALUE, Integer.MAX_VALUE);
+      }
+    } else {
+      throw new Mismatch("expected an axis or a list of axes, got " + Values.describe(v));
+    }
+    if (a.length == 0) {
+      throw new Mismatch("expected an axis or a list of axes, got an empty list");
+    }
+    return dev.exp.tensor.Axes.of(a);
   }
 
   static int[] shape(Object v) {

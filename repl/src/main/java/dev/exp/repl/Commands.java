@@ -173,6 +173,7 @@ public final class Commands {
       Value v = session.eval(src);
       out.flush();
       if (!v.isNone()) {
+        session.set("_", v);   // the last value shown, as in Python's REPL
         out.println(new Preview(width.getAsInt()).show(v));
       }
       if (timed) {

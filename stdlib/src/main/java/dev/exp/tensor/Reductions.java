@@ -139,11 +139,7 @@ public final class Reductions {
 
   // ------------------------------------------------------------------ kernels
 
-  @Kernel(name = "sum", doc = "Sum of the values (compensated summation in a fixed order: 8 interleaved lanes over all "
-      + "values or the last axis, in chunks of 65536 values combined in order, sequential along other axes; the "
-      + "result never depends on the thread count), over all values or along axis. "
-      + "With axis none (and keepdims false) the result is a number, otherwise a tensor; complex values sum to a complex "
-      + "result. Example: sum(x, axis: 0)")
+  /** {@code sum} along one axis (null: every value); scripts call {@link AxisReductions#sum}, which also takes a list of axes. */
   public static Object sum(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
     if (x.isComplex()) {
@@ -198,8 +194,7 @@ public final class Reductions {
     return Tensor.wrap(s, new double[] {v});
   }
 
-  @Kernel(name = "mean", doc = "Arithmetic mean, over all values or along axis (nan for an empty tensor); complex "
-      + "values give a complex mean.")
+  /** {@code mean} along one axis (null: every value); scripts call {@link AxisReductions#mean}, which also takes a list of axes. */
   public static Object mean(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
     if (x.isComplex()) {
@@ -216,7 +211,7 @@ public final class Reductions {
     return x.size() == 0 ? Double.NaN : sum(x) / x.size();
   }
 
-  @Kernel(name = "prod", doc = "Product of the values, over all values or along axis (1 for an empty tensor).")
+  /** {@code prod} along one axis (null: every value); scripts call {@link AxisReductions#prod}, which also takes a list of axes. */
   public static Object prod(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
     return reduce(x, axis, keepdims, "prod", (a, off, st, n) -> {
@@ -228,22 +223,19 @@ public final class Reductions {
     });
   }
 
-  @Kernel(name = "var", doc = "Variance: sum((x - mean)^2) / (n - ddof). "
-      + "ddof = 0 (default) is the population variance, ddof = 1 the unbiased sample variance; nan when n <= ddof.")
+  /** {@code var} along one axis (null: every value); scripts call {@link AxisReductions#var}, which also takes a list of axes. */
   public static Object var(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "ddof", dflt = "0") double ddof, @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
     return reduce(x, axis, keepdims, "var", (a, off, st, n) -> laneVar(a, off, st, n, ddof));
   }
 
-  @Kernel(name = "std", doc = "Standard deviation: sqrt(var(x, axis, ddof)). "
-      + "ddof = 0 (default) as NumPy; use ddof: 1 for the sample standard deviation.")
+  /** {@code std} along one axis (null: every value); scripts call {@link AxisReductions#std}, which also takes a list of axes. */
   public static Object std(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "ddof", dflt = "0") double ddof, @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
     return reduce(x, axis, keepdims, "std", (a, off, st, n) -> Math.sqrt(laneVar(a, off, st, n, ddof)));
   }
 
-  @Kernel(name = "max", doc = "Largest value, over all values or along axis (nan if any value is nan). "
-      + "For the element-wise maximum of two tensors use maximum(a, b).")
+  /** {@code max} along one axis (null: every value); scripts call {@link AxisReductions#max}, which also takes a list of axes. */
   public static Object max(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
     if (axis == null) {
@@ -252,8 +244,7 @@ public final class Reductions {
     return FastReductions.extremeAxis(Loops.active(), x, axis, keepdims, true);
   }
 
-  @Kernel(name = "min", doc = "Smallest value, over all values or along axis (nan if any value is nan). "
-      + "For the element-wise minimum of two tensors use minimum(a, b).")
+  /** {@code min} along one axis (null: every value); scripts call {@link AxisReductions#min}, which also takes a list of axes. */
   public static Object min(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
     if (axis == null) {
@@ -358,8 +349,7 @@ public final class Reductions {
     return bi;
   }
 
-  @Kernel(name = "logsumexp", doc = "log(sum(exp(x))), computed stably by shifting by the maximum. "
-      + "Over all values or along axis; -inf if all values are -inf (or there are none).")
+  /** {@code logsumexp} along one axis (null: every value); scripts call {@link AxisReductions#logsumexp}, which also takes a list of axes. */
   public static Object logsumexp(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
     return reduce(x, axis, keepdims, "logsumexp", Reductions::laneLogSumExp);
@@ -421,8 +411,7 @@ public final class Reductions {
     return Tensor.wrap(x.shape(), d);
   }
 
-  @Kernel(name = "all", doc = "Whether every value is nonzero: a bool with axis none, else a 0/1 tensor along axis. "
-      + "nan counts as nonzero; all of an empty tensor is true.")
+  /** {@code all} along one axis (null: every value); scripts call {@link AxisReductions#all}, which also takes a list of axes. */
   public static Object all(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
     Object r = reduce(x, axis, keepdims, "all", (a, off, st, n) -> {
@@ -436,8 +425,7 @@ public final class Reductions {
     return r instanceof Double v ? (Object) (v != 0) : r;
   }
 
-  @Kernel(name = "any", doc = "Whether some value is nonzero: a bool with axis none, else a 0/1 tensor along axis. "
-      + "nan counts as nonzero; any of an empty tensor is false.")
+  /** {@code any} along one axis (null: every value); scripts call {@link AxisReductions#any}, which also takes a list of axes. */
   public static Object any(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
     Object r = reduce(x, axis, keepdims, "any", (a, off, st, n) -> {
@@ -451,7 +439,7 @@ public final class Reductions {
     return r instanceof Double v ? (Object) (v != 0) : r;
   }
 
-  @Kernel(name = "count_nonzero", doc = "Number of nonzero values (nan counts as nonzero), over all values or along axis.")
+  /** {@code count_nonzero} along one axis (null: every value); scripts call {@link AxisReductions#countNonzero}, which also takes a list of axes. */
   public static Object countNonzero(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
     return reduce(x, axis, keepdims, "count_nonzero", (a, off, st, n) -> {

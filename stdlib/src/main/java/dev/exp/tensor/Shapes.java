@@ -104,14 +104,37 @@ public final class Shapes {
 
   @Kernel(name = "transpose", doc = "Permutes the axes of x (a view: no data is copied). "
       + "axes none reverses them (a matrix's transpose); otherwise axes lists, for each output axis, the input "
-      + "axis it comes from. Example: transpose(x, [0, 2, 1])")
-  public static Tensor transpose(@Arg("x") Tensor x, @Arg(value = "axes", dflt = "none") int[] axes) {
-    return axes == null ? Views.transpose(x) : Views.permute(x, axes);
+      + "axis it comes from (negative counts from the end, as in NumPy). "
+      + "Example: transpose(x, [0, 2, 1]); transpose(x, [0, -1, 1]) is the same for a rank-3 x")
+  public static Tensor transpose(@Arg("x") Tensor x, @Arg(value = "axes", dflt = "none") Tensor axes) {
+    return axes == null ? Views.transpose(x) : Views.permute(x, axisList(axes));
   }
 
   /** Transpose of a matrix (reversal of axes in general). */
   public static Tensor transpose(Tensor x) {
-    return transpose(x, null);
+    return Views.transpose(x);
+  }
+
+  /** {@code transpose(x, axes)} from Java: for each output axis, the input axis (negative from the end). */
+  public static Tensor transpose(Tensor x, int[] axes) {
+    return Views.permute(x, axes);
+  }
+
+  /** A list of axis numbers (negative ones allowed; the caller normalises them against its rank). */
+  private static int[] axisList(Tensor axes) {
+    if (axes.rank() > 1 || axes.isComplex()) {
+      throw KernelException.of("transpose: axes must be a list of integers, got shape %s",
+          Tensor.shapeString(axes.shape()));
+    }
+    int[] out = new int[axes.size()];
+    for (int i = 0; i < out.length; i++) {
+      double a = axes.at(i);
+      if (a != Math.rint(a) || Math.abs(a) > 1 << 20) {
+        throw KernelException.of("transpose: axes must be integers, got %s", a);
+      }
+      out[i] = (int) a;
+    }
+    return out;
   }
 
   static Tensor permute(Tensor x, int[] perm) {

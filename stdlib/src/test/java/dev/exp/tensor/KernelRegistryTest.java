@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class KernelRegistryTest {
   static final Set<Class<?>> PARAM_TYPES = Set.of(Tensor.class, double.class, int.class, long.class, boolean.class,
       String.class, Double.class, Integer.class, Boolean.class, int[].class, List.class, Map.class, Object.class,
-      Fn.class, Rng.class, dev.exp.table.Table.class, dev.exp.plot.Figure.class);
+      Fn.class, Rng.class, Axes.class, dev.exp.table.Table.class, dev.exp.plot.Figure.class);
   /** Library values (core v2 value contract): script objects, operators and models, and their implementations. */
   static final List<Class<?>> LIBRARY_VALUES = List.of(dev.exp.kernel.ScriptObject.class,
       dev.exp.linalg.LinearOperator.class, dev.exp.learn.Model.class);

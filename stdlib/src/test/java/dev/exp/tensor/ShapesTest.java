@@ -59,7 +59,13 @@ class ShapesTest {
         }
       }
     }
-    Tensor r = Shapes.transpose(x, null);
+    // negative axes count from the end, as in NumPy: [-1, 0, -2] is [2, 0, 1]
+    Tensor neg = Shapes.transpose(x, Tensor.vector(new double[] {-1, 0, -2}));
+    assertArrayEquals(new int[] {5, 3, 4}, neg.shape());
+    assertEquals(x.get(1, 2, 3), neg.get(3, 1, 2));
+    assertThrows(KernelException.class, () -> Shapes.transpose(x, Tensor.vector(new double[] {0, 1.5, 2})));
+    assertThrows(KernelException.class, () -> Shapes.transpose(x, new int[] {0, 3, 1}), "axis 3 of a rank-3 tensor");
+    Tensor r = Shapes.transpose(x, (Tensor) null);
     assertArrayEquals(new int[] {5, 4, 3}, r.shape());
     assertEquals(x.get(1, 2, 3), r.get(3, 2, 1));
     Tensor m = Random.rand(new int[] {37, 70}, new Rng(2));
