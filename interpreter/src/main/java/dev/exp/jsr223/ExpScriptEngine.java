@@ -290,9 +290,20 @@ public final class ExpScriptEngine extends AbstractScriptEngine implements Compi
     }
   }
 
-  private static String fileName(ScriptContext ctx) {
+  /** Scripts compiled without a FILENAME so far: each gets its own name, so an error's line is unambiguous. */
+  private final java.util.concurrent.atomic.AtomicInteger unnamed = new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * The context's FILENAME, else {@code <script>} for the engine's first script and {@code
+   * <script-N>} for its N-th: an error in a function defined by an earlier eval names that eval.
+   */
+  private String fileName(ScriptContext ctx) {
     Object f = ctx.getAttribute(ScriptEngine.FILENAME);
-    return f == null ? "<script>" : f.toString();
+    if (f != null) {
+      return f.toString();
+    }
+    int n = unnamed.incrementAndGet();
+    return n == 1 ? "<script>" : "<script-" + n + ">";
   }
 
   static ScriptException scriptException(ExpSyntaxException e) {

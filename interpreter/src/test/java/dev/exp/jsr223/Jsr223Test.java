@@ -1,6 +1,7 @@
 package dev.exp.jsr223;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -162,6 +163,18 @@ class Jsr223Test {
   /** Implemented by a record's function fields. */
   public interface Square {
     double area(double w);
+  }
+
+  @Test
+  void withoutAFileNameEachScriptIsNamedSoAnErrorSaysWhichEvalDefinedTheFunction() {
+    ScriptEngine e = exp();
+    assertDoesNotThrow(() -> e.eval("let k = 2\n\nfn bad(x) = x + \"s\""));
+    ScriptException x = assertThrows(ScriptException.class, () -> e.eval("bad(k)"));
+    assertEquals("<script>", x.getFileName(), "the function was defined by the first eval");
+    assertEquals(3, x.getLineNumber());
+    ScriptException y = assertThrows(ScriptException.class, () -> e.eval("1\n[1, 2] @ [1]"));
+    assertEquals("<script-3>", y.getFileName());
+    assertEquals(2, y.getLineNumber());
   }
 
   @Test
