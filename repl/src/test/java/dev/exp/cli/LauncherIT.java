@@ -25,6 +25,10 @@ class LauncherIT {
   private record Run(int code, String out, String err) {}
 
   private Run exp(String... args) throws IOException, InterruptedException {
+    return expWith("", args);
+  }
+
+  private Run expWith(String javaOpts, String... args) throws IOException, InterruptedException {
     Path launcher = Path.of(System.getProperty("user.dir")).getParent().resolve("exp");
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
@@ -33,6 +37,7 @@ class LauncherIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().put("EXP_CDS", "0");   // no start-up archive recorded by the test
+    pb.environment().put("EXP_JAVA_OPTS", javaOpts);
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     Process p = pb.start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
@@ -58,6 +63,16 @@ class LauncherIT {
     assertEquals(1, failed.code(), failed.err());
     assertEquals("partial\n", failed.out());
     assertTrue(failed.err().contains("not aligned"), failed.err());
+  }
+
+  @Test
+  void theNumericTierTranslatesWithAsmOnTheBootClassPath() throws Exception {
+    // strict: a translation the JVM refused (a class that does not verify or link) would be an error
+    Run r = expWith("-Dexp.tier.strict=true -Dexp.tier.log=true",
+        "-e", "fn fib(n) = if n < 2 { n } else { fib(n - 1) + fib(n - 2) }\nprint(fib(20))");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("6765\n", r.out());
+    assertTrue(r.err().contains("fib"), "the tier log names the translated function:\n" + r.err());
   }
 
   @Test
