@@ -239,18 +239,8 @@ final class Converters {
     if (v instanceof Double) {
       return dev.exp.tensor.Axes.of((int) integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
     }
-    int[] a;
-    if (v instanceof List<?> l) {
-      a = new int[l.size()];
-      for (int i = 0; i < a.length; i++) {
-        a[i] = (int) integer(l.get(i), Integer.MIN_VALUE, Integer.MAX_VALUE);
-      }
-    } else if (v instanceof Tensor t && t.rank() <= 1 && !t.isComplex()) {
-      a = new int[t.size()];
-      for (int i = 0; i < a.length; i++) {
-        a[i] = (int) integer(t.at(i), Integer.MIN_VALUE, Integer.MAX_VALUE);
-      }
-    } else {
+    int[] a = v instanceof Tensor t && t.isComplex() ? null : integers(v, Integer.MIN_VALUE);
+    if (a == null) {
       throw new Mismatch("expected an axis or a list of axes, got " + Values.describe(v));
     }
     if (a.length == 0) {
@@ -263,21 +253,30 @@ final class Converters {
     if (v instanceof Double) {
       return new int[] {(int) integer(v, 0, Integer.MAX_VALUE)};
     }
+    int[] s = integers(v, 0);
+    if (s == null) {
+      throw new Mismatch("expected a shape (an integer or a list of integers), got " + Values.describe(v));
+    }
+    return s;
+  }
+
+  /** The integers (each at least {@code min}) of a list or a vector; null for any other value. */
+  private static int[] integers(Object v, long min) {
     if (v instanceof List<?> l) {
       int[] s = new int[l.size()];
       for (int i = 0; i < s.length; i++) {
-        s[i] = (int) integer(l.get(i), 0, Integer.MAX_VALUE);
+        s[i] = (int) integer(l.get(i), min, Integer.MAX_VALUE);
       }
       return s;
     }
     if (v instanceof Tensor t && t.rank() <= 1) {
       int[] s = new int[t.size()];
       for (int i = 0; i < s.length; i++) {
-        s[i] = (int) integer(t.at(i), 0, Integer.MAX_VALUE);
+        s[i] = (int) integer(t.at(i), min, Integer.MAX_VALUE);
       }
       return s;
     }
-    throw new Mismatch("expected a shape (an integer or a list of integers), got " + Values.describe(v));
+    return null;
   }
 
   static List<Object> list(Object v, boolean tensors) {
