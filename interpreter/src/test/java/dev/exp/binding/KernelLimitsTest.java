@@ -58,6 +58,18 @@ class KernelLimitsTest {
   }
 
   @Test
+  void timeoutStopsAPureJavaDecomposition() {
+    // the pure-Java paths (EJML; F2J's dgeev) cannot poll: they run on a pool thread while the caller polls
+    System.setProperty("exp.lapack.min", "100000");
+    try {
+      assertStopsOnTime("let a = randn([500, 500], seed: 1)\nlet e = linalg.eig(a)", 2);
+      assertStopsOnTime("let a = randn([700, 700], seed: 1)\nlet s = linalg.svd(a)", 2);
+    } finally {
+      System.clearProperty("exp.lapack.min");
+    }
+  }
+
+  @Test
   void timeoutStopsParallelForEachBetweenTasks() {
     assertStopsOnTime("let a = 1\nkc.spin_parallel(1000000)", 2);
   }

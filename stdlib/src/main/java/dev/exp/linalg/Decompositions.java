@@ -3,6 +3,7 @@ package dev.exp.linalg;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Stoppable;
 import dev.exp.tensor.Tensor;
 import dev.exp.tensor.blas.Blas;
 import dev.exp.tensor.blas.JavaLapack;
@@ -47,7 +48,7 @@ public final class Decompositions {
       }
     } else {
       LUDecompositionAlt_DDRM dec = new LUDecompositionAlt_DDRM();
-      if (!dec.decompose(m)) {
+      if (!Stoppable.call((long) rows * cols * k, () -> dec.decompose(m))) {
         throw KernelException.of("linalg.lu: decomposition of a matrix of shape %s failed", Tensor.shapeString(a.shape()));
       }
       DMatrixRMaj lu = dec.getLU();
@@ -100,7 +101,7 @@ public final class Decompositions {
       r = qrt[1];
     } else {
       QRDecomposition<DMatrixRMaj> dec = DecompositionFactory_DDRM.qr(rows, cols);
-      if (!dec.decompose(m)) {
+      if (!Stoppable.call(2L * rows * cols * k, () -> dec.decompose(m))) {
         throw KernelException.of("linalg.qr: decomposition of a matrix of shape %s failed", Tensor.shapeString(a.shape()));
       }
       q = Mat.tensor(dec.getQ(null, true));
@@ -138,7 +139,7 @@ public final class Decompositions {
       }
     } else {
       CholeskyDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.chol(n, true);
-      if (!dec.decompose(m)) {
+      if (!Stoppable.call((long) n * n * n / 3, () -> dec.decompose(m))) {
         throw KernelException.of("linalg.cholesky: A (shape [%d, %d]) is not positive definite", n, n);
       }
       t = dec.getT(null);
@@ -184,7 +185,7 @@ public final class Decompositions {
       return NativeDecompositions.svd(m, vectors, full);
     }
     SingularValueDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.svd(rows, cols, vectors, vectors, !full);
-    if (!dec.decompose(m)) {
+    if (!Stoppable.call(10L * rows * cols * k, () -> dec.decompose(m))) {
       throw KernelException.of("linalg.svd: the SVD of a matrix of shape [%d, %d] did not converge", rows, cols);
     }
     double[] raw = dec.getSingularValues();
@@ -257,7 +258,7 @@ public final class Decompositions {
       NativeDecompositions.eigh(m, w, vec);
     } else if (n > 0) {
       EigenDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.eig(n, true, true);
-      if (!dec.decompose(m)) {
+      if (!Stoppable.call(10L * n * n * n, () -> dec.decompose(m))) {
         throw KernelException.of("linalg.eigh: the eigen-decomposition of A (shape [%d, %d]) did not converge", n, n);
       }
       Integer[] ord = new Integer[n];
@@ -338,7 +339,8 @@ public final class Decompositions {
     int n = m.numRows;
     double[] v = new double[n * n];
     boolean nat = Blas.lapackFor(n);
-    int info = nat ? Lapack.dgeev(n, m.data, wr, wi, v) : JavaLapack.dgeev(n, m.data, wr, wi, v);
+    int info = nat ? Lapack.dgeev(n, m.data, wr, wi, v)
+        : Stoppable.call(10L * n * n * n, () -> JavaLapack.dgeev(n, m.data, wr, wi, v));
     if (info > 0) {
       throw KernelException.of("linalg.eig: the eigen-decomposition of A (shape [%d, %d]) did not converge", n, n);
     }

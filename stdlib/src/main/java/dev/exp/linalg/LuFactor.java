@@ -1,6 +1,7 @@
 package dev.exp.linalg;
 
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Stoppable;
 import dev.exp.tensor.blas.Blas;
 import dev.exp.tensor.blas.Lapack;
 import org.ejml.data.DMatrixRMaj;
@@ -58,7 +59,7 @@ final class LuFactor {
       return new LuFactor(n, lu, Mat.permutation(ipiv, n), norm1, ipiv);
     }
     LUDecompositionAlt_DDRM dec = new LUDecompositionAlt_DDRM();
-    if (!dec.decompose(a)) {
+    if (!Stoppable.call((long) n * n * n, () -> dec.decompose(a))) {
       throw new KernelException("LU decomposition failed");
     }
     DMatrixRMaj m = dec.getLU();

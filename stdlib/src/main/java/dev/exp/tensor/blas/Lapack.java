@@ -1,14 +1,7 @@
 package dev.exp.tensor.blas;
 
-import dev.exp.kernel.KernelContext;
-import dev.exp.kernel.KernelException;
 import dev.exp.kernel.Parallel;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import dev.exp.kernel.Stoppable;
 import java.util.function.IntSupplier;
 import org.bytedeco.openblas.global.openblas;
 
@@ -22,8 +15,8 @@ import org.bytedeco.openblas.global.openblas;
  * <p>OpenBLAS's multi-threaded dgetrf keeps per-thread job tables on the caller's stack: more than the
  * 1-4 MB of a default Java thread stack, which crashes the JVM (measured; the other routines here ran
  * on a 512 KB stack, and {@code SmallStackTest} checks every one). So with a budget above one thread,
- * dgetrf runs on a pool thread with a {@value #STACK_MB} MB stack. So does every decomposition from
- * {@value #STOPPABLE_WORK} multiply-adds, whatever its threads, so that the caller can poll its limits
+ * dgetrf runs on a {@link Stoppable} pool thread, which has a 64 MB stack. So does every decomposition
+ * from {@value Stoppable#WORK} multiply-adds, whatever its threads, so that the caller can poll its limits
  * while it waits; shorter calls run on the caller's thread (a hand-off costs a scheduling delay on a
  * busy machine).
  */
@@ -32,19 +25,6 @@ public final class Lapack {
 
   private static final int ROW = openblas.LAPACK_ROW_MAJOR;
   private static final int COL = openblas.LAPACK_COL_MAJOR;
-
-  /** Stack size of the threads that run multi-threaded LAPACK calls (reserved, committed only as used). */
-  static final int STACK_MB = 64;
-
-  private static final String THREAD_NAME = "exp-lapack";
-  private static final ExecutorService BIG_STACK = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(null, r, THREAD_NAME, (long) STACK_MB << 20);
-    t.setDaemon(true);
-    return t;
-  });
-
-  /** Work (multiply-adds) from which a call runs on a pool thread while the caller polls its limits. */
-  static final long STOPPABLE_WORK = 20_000_000L;
 
   /** Runs one short LAPACKE call (a triangular solve, a condition estimate) on the calling thread. */
   private static int call(IntSupplier body) {
@@ -56,10 +36,9 @@ public final class Lapack {
   }
 
   /**
-   * Runs one decomposition of about {@code work} multiply-adds: a long one on a big-stack pool thread,
-   * while the calling thread polls the evaluation's limits every 10 ms ({@link KernelContext#poll()}),
-   * so a deadline, cancel or interrupt stops the kernel at once. A native call cannot be stopped: the
-   * abandoned call finishes in the background and its result (in arrays only this call holds) is dropped.
+   * Runs one decomposition of about {@code work} multiply-adds: a long one through {@link Stoppable}
+   * (on a big-stack pool thread while the calling thread polls the evaluation's limits), so a deadline,
+   * cancel or interrupt stops the kernel at once; the abandoned native call finishes in the background.
    */
   private static int decompose(long work, IntSupplier body) {
     return decompose(work, false, body);
@@ -71,25 +50,10 @@ public final class Lapack {
       throw new IllegalStateException("LAPACK needs the native BLAS backend, which is not active: " + Blas.describe());
     }
     NativeBlas.syncThreads();
-    if (Thread.currentThread().getName().equals(THREAD_NAME)
-        || work < STOPPABLE_WORK && (Parallel.threads() == 1 || !bigStack)) {
+    if (work < Stoppable.WORK && (Parallel.threads() == 1 || !bigStack)) {
       return body.getAsInt();
     }
-    KernelContext ctx = KernelContext.current();
-    Future<Integer> f = BIG_STACK.submit(body::getAsInt);
-    while (true) {
-      try {
-        return f.get(10, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        ctx.poll();   // throws when the evaluation must stop
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        ctx.poll();
-        throw new KernelException("interrupted");
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-      }
-    }
+    return Stoppable.detached(body::getAsInt);
   }
 
   /** LU with partial pivoting of the m×n matrix a (dgetrf); ipiv (min(m, n), 1-based) as LAPACK returns it. */
