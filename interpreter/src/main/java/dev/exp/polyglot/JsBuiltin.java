@@ -50,7 +50,9 @@ public final class JsBuiltin {
 
   private static JsRuntime runtime(Context ctx, Loc loc) {
     try {
-      return ctx.resources().get(JsRuntime.class, JsRuntime::new);
+      // the first context of a JVM starts the engine (about half a second): on a pool thread while
+      // this one polls the limits, so a timeout or interrupt stops the script during it too
+      return dev.exp.kernel.Stoppable.detached(() -> ctx.resources().get(JsRuntime.class, JsRuntime::new));
     } catch (LinkageError e) {
       throw new ExpError("js: JavaScript is not available: the GraalVM polyglot API "
           + "(org.graalvm.polyglot:polyglot) is not on the class path", loc);

@@ -32,8 +32,7 @@ final class Stop {
   final AtomicLong forks = new AtomicLong();
 
   private final ScheduledFuture<?> alarm;
-  /** The time the evaluation was given, as the limit's message states it ("0.5 s"); null without a deadline. */
-  /** The time limit as the messages state it (the host's setting when known, else the delay left). */
+  /** The time limit as the messages state it ("0.5 s": the host's setting when known, else the delay left); null without a deadline. */
   volatile String budget;
 
   Stop(long deadlineNanos, Thread owner) {
@@ -77,12 +76,12 @@ final class Stop {
     reasons |= INTERRUPTED;
   }
 
-  /** Whether the deadline has passed (checked against the clock, for the slow path). */
   /** Whether the evaluation must stop now (one volatile read and two interrupt flags); small enough to inline anywhere. */
   boolean mustStop() {
     return reasons != 0 || Thread.currentThread().isInterrupted() || owner.isInterrupted();
   }
 
+  /** Whether the deadline has passed (checked against the clock, for the slow path). */
   boolean pastDeadline() {
     return deadlineNanos != 0 && System.nanoTime() - deadlineNanos >= 0;
   }
