@@ -313,8 +313,8 @@ public final class Linalg {
   }
 
   @Kernel(name = "linalg.norm", doc = "Vector or matrix norm; the same as the global norm(x, p, axis, keepdims). "
-      + "p none: 2-norm of a vector, Frobenius norm of a matrix; p = 1, 2, inf for matrix norms.")
-  public static Object norm(@Arg("x") Tensor x, @Arg(value = "p", dflt = "none") Double p,
+      + "p none: 2-norm of a vector, Frobenius norm of a matrix; p = ±1, ±2, ±inf, \"fro\" or \"nuc\" for matrix norms.")
+  public static Object norm(@Arg("x") Tensor x, @Arg(value = "p", dflt = "none") Object p,
       @Arg(value = "axis", dflt = "none") Integer axis, @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
     return Reductions.norm(x, p, axis, keepdims);
   }

@@ -5,7 +5,7 @@ import dev.exp.kernel.KernelException;
 /**
  * The arithmetic of the {@code norm} kernel ({@link Reductions#norm}): vector norms of one lane
  * (the 2-norm as a scaled sum of squares, so extreme values neither overflow nor underflow; inf,
- * -inf, 0, 1 and any other p > 0) and the matrix norms p = 1, 2 and inf.
+ * -inf, 0, 1 and any other p) and the matrix norms p = ±1, ±2, ±inf, "fro" and "nuc".
  */
 final class Norms {
   private Norms() {}
@@ -81,31 +81,54 @@ final class Norms {
     return m * Math.pow(s, 1 / p);
   }
 
-  /** The p-norm of a matrix: the largest column sum of |x| (1), row sum (inf) or singular value (2). */
+  /**
+   * The p-norm of a real matrix: the largest (p = 1) or smallest (-1) column sum of |x|, row sum (inf,
+   * -inf) or singular value (2, -2). An empty matrix has norm 0.
+   */
   static double matrixNorm(Tensor x, double p) {
     int r = x.dim(0);
     int c = x.dim(1);
     double[] a = x.raw();
-    if (p == 1 || p == Double.POSITIVE_INFINITY) {
-      boolean cols = p == 1;
+    if (Math.abs(p) == 1 || Double.isInfinite(p)) {
+      if (r == 0 || c == 0) {
+        return 0;
+      }
+      boolean cols = Math.abs(p) == 1;
+      boolean largest = p > 0;
       int outer = cols ? c : r;
-      double best = 0;
+      double best = largest ? 0 : Double.POSITIVE_INFINITY;
       for (int o = 0; o < outer; o++) {
         double s = cols ? vectorNorm(a, o, c, r, 1) : vectorNorm(a, o * c, 1, c, 1);
         if (Double.isNaN(s)) {
           return s;
         }
-        best = Math.max(best, s);
+        best = largest ? Math.max(best, s) : Math.min(best, s);
       }
       return best;
     }
-    if (p == 2) {
+    if (Math.abs(p) == 2) {
       if (r == 0 || c == 0) {
         return 0;
       }
       double[] s = dev.exp.linalg.Linalg.singularValues(x);
-      return s[0];
+      return p > 0 ? s[0] : s[s.length - 1];
     }
-    throw KernelException.of("norm: matrix norms support p = 1, 2 or inf (p none = Frobenius), got p = %s", TensorArgs.fmt(p));
+    throw KernelException.of("norm: matrix norms support p = 1, -1, 2, -2, inf, -inf, \"fro\" or \"nuc\" "
+        + "(p none = Frobenius), got p = %s", TensorArgs.fmt(p));
+  }
+
+  /** The named norm of a real matrix: "fro" (Frobenius) or "nuc" (nuclear: the sum of the singular values). */
+  static double matrixNorm(Tensor x, String name) {
+    if (name.equals("fro")) {
+      return vectorNorm(x.raw(), 0, 1, x.size(), 2);
+    }
+    if (x.size() == 0) {
+      return 0;
+    }
+    double sum = 0;
+    for (double v : dev.exp.linalg.Linalg.singularValues(x)) {
+      sum += v;
+    }
+    return sum;
   }
 }

@@ -458,27 +458,54 @@ public final class Reductions {
   @Kernel(name = "norm", doc = "Vector or matrix norm (NumPy linalg.norm conventions). "
       + "p none: the 2-norm of a vector, the Frobenius norm of a matrix (or of all values for higher rank). "
       + "For a vector (or along axis): p = inf gives max |x|, -inf min |x|, 0 the count of nonzeros, and any "
-      + "other p > 0 gives (sum |x|^p)^(1/p). For a matrix with axis none: p = 1 is the largest column sum of "
-      + "|x|, p = inf the largest row sum, p = 2 the largest singular value. With axis, norms of the vectors "
-      + "along that axis (a tensor). Example: norm(a - b) / norm(b)")
-  public static Object norm(@Arg("x") Tensor x, @Arg(value = "p", dflt = "none") Double p,
+      + "other p (negative too) gives (sum |x|^p)^(1/p). For a matrix with axis none: p = 1 is the largest column "
+      + "sum of |x| (-1 the smallest), p = inf the largest row sum (-inf the smallest), p = 2 the largest "
+      + "singular value (-2 the smallest), \"fro\" the Frobenius norm and \"nuc\" the sum of the singular values. "
+      + "With axis, norms of the vectors along that axis (a tensor). A complex x is measured by |x| (its singular "
+      + "value norms need a real matrix). Example: norm(a - b) / norm(b)")
+  public static Object norm(@Arg("x") Tensor x, @Arg(value = "p", dflt = "none") Object p,
       @Arg(value = "axis", dflt = "none") Integer axis, @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
-    if (p != null && !(p == 0 || p > 0 || p == Double.NEGATIVE_INFINITY)) {
-      throw KernelException.of("norm: p must be none, 0, a positive number, inf or -inf, got %s", TensorArgs.fmt(p));
+    String named = null;
+    Double order = null;
+    if (p instanceof String str) {
+      if (!str.equals("fro") && !str.equals("nuc")) {
+        throw KernelException.of("norm: p must be a number, inf, -inf, \"fro\" or \"nuc\", got \"%s\"", str);
+      }
+      named = str;
+    } else if (p instanceof Number num) {
+      order = num.doubleValue();
+      if (Double.isNaN(order)) {
+        throw KernelException.of("norm: p must be a number, inf, -inf, \"fro\" or \"nuc\", got nan");
+      }
+    } else if (p != null) {
+      throw KernelException.of("norm: p must be a number, inf, -inf, \"fro\" or \"nuc\", got %s",
+          p instanceof Boolean ? p.toString() : "a " + p.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
     }
+    boolean matrix = axis == null && x.rank() == 2 && p != null;
+    if (named != null && !matrix) {
+      throw KernelException.of("norm: p = \"%s\" is a matrix norm; x has shape %s%s", named,
+          Tensor.shapeString(x.shape()), axis == null ? "" : " and an axis is given (norms of vectors)");
+    }
+    boolean singular = matrix && ("nuc".equals(named) || order != null && Math.abs(order) == 2);
+    if (x.isComplex()) {
+      if (singular) {
+        throw KernelException.of("norm: p = %s of a complex matrix needs its complex singular values, which "
+            + "are not supported (norm(x) is the Frobenius norm)", named != null ? "\"" + named + "\"" : TensorArgs.fmt(order));
+      }
+      x = (Tensor) ComplexKernels.abs(x);
+    }
+    double pp = order == null ? 2 : order;
     if (axis != null) {
-      double pp = p == null ? 2 : p;
       return reduceAxis(x, axis, keepdims, "norm", (a, off, st, n) -> Norms.vectorNorm(a, off, st, n, pp));
     }
     if (p == null || x.rank() <= 1) {
-      double pp = p == null ? 2 : p;
       return reduce(x, null, keepdims, "norm", (a, off, st, n) -> Norms.vectorNorm(a, off, st, n, pp));
     }
-    if (x.rank() != 2) {
+    if (!matrix) {
       throw KernelException.of("norm: p = %s with axis none needs a vector or a matrix, got shape %s (give axis)",
-          TensorArgs.fmt(p), Tensor.shapeString(x.shape()));
+          TensorArgs.fmt(order), Tensor.shapeString(x.shape()));
     }
-    double v = Norms.matrixNorm(x, p);
+    double v = named != null ? Norms.matrixNorm(x, named) : Norms.matrixNorm(x, order);
     if (!keepdims) {
       return v;
     }

@@ -108,7 +108,45 @@ class ReductionsTest {
     close(new int[] {2}, new double[] {Math.sqrt(5), 5}, t(Reductions.norm(a, null, 1, false)), 1e-15);
     close(new int[] {2}, new double[] {4, 6}, t(Reductions.norm(a, 1.0, 0, false)), 0);
     assertThrows(KernelException.class, () -> Reductions.norm(a, 3.0, null, false));
-    assertThrows(KernelException.class, () -> Reductions.norm(v, -1.0, null, false));
+  }
+
+  @Test
+  void matrixNormsOfEveryOrderMatchNumpy() {
+    // values from numpy.linalg.norm(A, ord) on this matrix
+    Tensor a = Tensor.matrix(new double[][] {{1, -2, 3}, {4, 0, -6}, {-7, 8, 9}});
+    assertEquals(18.0, d(Reductions.norm(a, 1.0, null, false)));
+    assertEquals(10.0, d(Reductions.norm(a, -1.0, null, false)));
+    assertEquals(15.227543425917865, d(Reductions.norm(a, 2.0, null, false)), 1e-13);
+    assertEquals(1.7291419682142795, d(Reductions.norm(a, -2.0, null, false)), 1e-13);
+    assertEquals(24.0, d(Reductions.norm(a, INF, null, false)));
+    assertEquals(6.0, d(Reductions.norm(a, Double.NEGATIVE_INFINITY, null, false)));
+    assertEquals(16.1245154965971, d(Reductions.norm(a, "fro", null, false)), 1e-13);
+    assertEquals(21.96986694535744, d(Reductions.norm(a, "nuc", null, false)), 1e-13);
+    // identities: the nuclear norm of a diagonal matrix is the sum of |d|; fro equals p none
+    assertEquals(6.0, d(Reductions.norm(Tensor.matrix(new double[][] {{-1, 0}, {0, 5}}), "nuc", null, false)), 1e-14);
+    assertEquals(d(Reductions.norm(a, null, null, false)), d(Reductions.norm(a, "fro", null, false)));
+    KernelException e = assertThrows(KernelException.class, () -> Reductions.norm(a, "spectral", null, false));
+    assertTrue(e.getMessage().contains("\"fro\" or \"nuc\""), e.getMessage());
+    e = assertThrows(KernelException.class, () -> Reductions.norm(Tensor.vector(1, 2), "nuc", null, false));
+    assertTrue(e.getMessage().contains("is a matrix norm; x has shape [2]"), e.getMessage());
+  }
+
+  @Test
+  void negativeVectorOrdersAndComplexValuesMatchNumpy() {
+    Tensor v = Tensor.vector(3, -4, 12);
+    assertEquals(1.5, d(Reductions.norm(v, -1.0, null, false)), 1e-15);
+    assertEquals(2.3533936216582085, d(Reductions.norm(v, -2.0, null, false)), 1e-14);
+    assertEquals(0.5358983848622455, d(Reductions.norm(v, -0.5, null, false)), 1e-14);
+    assertEquals(0.0, d(Reductions.norm(Tensor.vector(0, 2), -1.0, null, false)));
+    // complex: measured by |z| (numpy.linalg.norm of [3+4j, 1j] and [[1+1j, 2], [0, 3j]])
+    Tensor z = Tensor.complex(Tensor.vector(3, 0), Tensor.vector(4, 1));
+    assertEquals(5.0990195135927845, d(Reductions.norm(z, null, null, false)), 1e-15);
+    assertEquals(6.0, d(Reductions.norm(z, 1.0, null, false)), 1e-15);
+    Tensor zm = Tensor.complex(Tensor.matrix(new double[][] {{1, 2}, {0, 0}}), Tensor.matrix(new double[][] {{1, 0}, {0, 3}}));
+    assertEquals(3.872983346207417, d(Reductions.norm(zm, null, null, false)), 1e-15);
+    assertEquals(5.0, d(Reductions.norm(zm, 1.0, null, false)), 1e-15);
+    assertEquals(3.414213562373095, d(Reductions.norm(zm, INF, null, false)), 1e-15);
+    assertThrows(KernelException.class, () -> Reductions.norm(zm, 2.0, null, false));
   }
 
   @Test
