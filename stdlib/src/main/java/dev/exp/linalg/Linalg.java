@@ -20,31 +20,90 @@ public final class Linalg {
 
   @Kernel(name = "linalg.solve", doc = "Solves A x = b for a square, nonsingular A (LU with partial pivoting). "
       + "b is a vector (result: a vector) or a matrix whose columns are right-hand sides (result: a matrix). "
+      + "Stacks as in NumPy 2: A [..., n, n] is a stack of matrices; a vector b [n] is solved against each (result "
+      + "[..., n]); otherwise b is a stack [..., n, k] whose leading axes broadcast with A's (result [..., n, k]; for "
+      + "one vector per matrix give b the shape [..., n, 1]). "
       + "A singular or nearly singular A (estimated reciprocal 1-norm condition number below machine epsilon) is "
-      + "an error that reports the estimate. Example: linalg.solve(A, b)")
+      + "an error that reports the estimate and names the matrix of a stack. Example: linalg.solve(A, b)")
   public static Tensor solve(@Arg("A") Tensor a, @Arg("b") Tensor b) {
-    DMatrixRMaj m = Mat.square(a, "linalg.solve", "A");
-    int n = m.numRows;
-    if (b.rank() < 1 || b.rank() > 2 || b.dim(0) != n) {
-      throw KernelException.of("linalg.solve: A has shape %s but b has shape %s: b must be a vector of length %d or a matrix with %d rows",
-          Tensor.shapeString(a.shape()), Tensor.shapeString(b.shape()), n, n);
+    if (a.rank() == 2 && b.rank() <= 2) {
+      int n = a.dim(0);
+      if (b.rank() < 1 || b.dim(0) != n) {
+        throw KernelException.of("linalg.solve: A has shape %s but b has shape %s: b must be a vector of length %d or a matrix with %d rows",
+            Tensor.shapeString(a.shape()), Tensor.shapeString(b.shape()), n, n);
+      }
+      int k = b.rank() == 1 ? 1 : b.dim(1);
+      double[] x = solveOne(a, "A", b, b.raw(), k);
+      return b.rank() == 1 ? Tensor.wrap(new int[] {n}, x) : Tensor.wrap(new int[] {n, k}, x);
     }
-    TensorArgs.requireFinite(b, "linalg.solve", "b");
-    LuFactor lu = LuFactor.of(m);
-    LuFactor.requireNonsingular(lu.rcondEstimate(), "linalg.solve", "A", n);
-    int k = b.rank() == 1 ? 1 : b.dim(1);
-    double[] x = lu.solveMatrix(b.raw(), k);
-    return b.rank() == 1 ? Tensor.wrap(new int[] {n}, x) : Tensor.wrap(new int[] {n, k}, x);
+    Stack sa = Stack.square(a, "linalg.solve", "A");
+    int n = sa.rows;
+    if (b.rank() == 1) {
+      if (b.dim(0) != n) {
+        throw KernelException.of("linalg.solve: A has shape %s but b has shape %s: a vector b needs length %d",
+            Tensor.shapeString(a.shape()), Tensor.shapeString(b.shape()), n);
+      }
+      double[] out = new double[sa.count * n];
+      for (int i = 0; i < sa.count; i++) {
+        System.arraycopy(solveOne(sa.matrix(i), sa.name("A", i), b, b.raw(), 1), 0, out, i * n, n);
+      }
+      return Tensor.wrap(sa.shape(n), out);
+    }
+    if (b.rank() < 1 || b.dim(b.rank() - 2) != n) {
+      throw KernelException.of("linalg.solve: A has shape %s but b has shape %s: b must be a vector [%d] or a stack "
+          + "[..., %d, k] (for one vector per matrix give b the shape [..., %d, 1])", Tensor.shapeString(a.shape()),
+          Tensor.shapeString(b.shape()), n, n, n);
+    }
+    int[] batch;
+    try {
+      batch = Tensor.broadcastShapes(java.util.Arrays.copyOf(a.shape(), a.rank() - 2),
+          java.util.Arrays.copyOf(b.shape(), b.rank() - 2));
+    } catch (RuntimeException e) {
+      throw KernelException.of("linalg.solve: the stacks of A (shape %s) and b (shape %s) do not broadcast",
+          Tensor.shapeString(a.shape()), Tensor.shapeString(b.shape()));
+    }
+    Stack as = Stack.of(a, batch);
+    Stack bs = Stack.of(b, batch);
+    int k = bs.cols;
+    double[] out = new double[as.count * n * k];
+    for (int i = 0; i < as.count; i++) {
+      Tensor bi = bs.matrix(i);
+      System.arraycopy(solveOne(as.matrix(i), as.name("A", i), bi, bi.raw(), k), 0, out, i * n * k, n * k);
+    }
+    return Tensor.wrap(as.shape(n, k), out);
   }
 
-  @Kernel(name = "linalg.inv", doc = "Inverse of a square, nonsingular matrix (LU with partial pivoting). "
-      + "A singular or nearly singular matrix (reciprocal 1-norm condition number below machine epsilon) is an error.")
+  /** x with A x = b for one square matrix A (named {@code arg} in errors) and k right-hand sides. */
+  private static double[] solveOne(Tensor a, String arg, Tensor b, double[] rhs, int k) {
+    DMatrixRMaj m = Mat.square(a, "linalg.solve", arg);
+    TensorArgs.requireFinite(b, "linalg.solve", "b");
+    LuFactor lu = LuFactor.of(m);
+    LuFactor.requireNonsingular(lu.rcondEstimate(), "linalg.solve", arg, m.numRows);
+    return lu.solveMatrix(rhs, k);
+  }
+
+  @Kernel(name = "linalg.inv", doc = "Inverse of a square, nonsingular matrix (LU with partial pivoting), or of each "
+      + "matrix of a stack [..., n, n]. A singular or nearly singular matrix (reciprocal 1-norm condition number "
+      + "below machine epsilon) is an error.")
   public static Tensor inv(@Arg("A") Tensor a) {
-    DMatrixRMaj m = Mat.square(a, "linalg.inv", "A");
+    if (a.rank() == 2) {
+      return Tensor.wrap(a.shape().clone(), invOne(a, "A"));
+    }
+    Stack s = Stack.square(a, "linalg.inv", "A");
+    int size = s.rows * s.rows;
+    double[] out = new double[s.count * size];
+    for (int i = 0; i < s.count; i++) {
+      System.arraycopy(invOne(s.matrix(i), s.name("A", i)), 0, out, i * size, size);
+    }
+    return Tensor.wrap(s.shape(s.rows, s.rows), out);
+  }
+
+  private static double[] invOne(Tensor a, String arg) {
+    DMatrixRMaj m = Mat.square(a, "linalg.inv", arg);
     int n = m.numRows;
     LuFactor lu = LuFactor.of(m);
     if (lu.exactlySingular()) {
-      LuFactor.requireNonsingular(0, "linalg.inv", "A", n);
+      LuFactor.requireNonsingular(0, "linalg.inv", arg, n);
     }
     double[] eye = new double[n * n];
     for (int i = 0; i < n; i++) {
@@ -60,14 +119,31 @@ public final class Linalg {
       invNorm = Math.max(invNorm, s);
     }
     double rcond = n == 0 ? Double.POSITIVE_INFINITY : 1 / (lu.norm1 * invNorm);
-    LuFactor.requireNonsingular(Double.isFinite(invNorm) ? rcond : 0, "linalg.inv", "A", n);
-    return Tensor.wrap(new int[] {n, n}, out);
+    LuFactor.requireNonsingular(Double.isFinite(invNorm) ? rcond : 0, "linalg.inv", arg, n);
+    return out;
   }
 
   @Kernel(name = "linalg.det", doc = "Determinant of a square matrix (from the LU factorisation; 0 for a singular "
-      + "matrix, 1 for a 0×0 matrix).")
-  public static double det(@Arg("A") Tensor a) {
-    DMatrixRMaj m = Mat.square(a, "linalg.det", "A");
+      + "matrix, 1 for a 0×0 matrix); of a stack [..., n, n], the tensor [...] of the determinants.")
+  public static Object determinant(@Arg("A") Tensor a) {
+    if (a.rank() == 2) {
+      return det(a);
+    }
+    Stack s = Stack.square(a, "linalg.det", "A");
+    double[] out = new double[s.count];
+    for (int i = 0; i < s.count; i++) {
+      out[i] = detOne(s.matrix(i), s.name("A", i));
+    }
+    return Tensor.wrap(s.batch, out);
+  }
+
+  /** The determinant of a square matrix (plain Java use; scripts call {@link #determinant}, which takes stacks). */
+  public static double det(Tensor a) {
+    return detOne(a, "A");
+  }
+
+  private static double detOne(Tensor a, String arg) {
+    DMatrixRMaj m = Mat.square(a, "linalg.det", arg);
     if (m.numRows == 0) {
       return 1;
     }
@@ -75,9 +151,32 @@ public final class Linalg {
   }
 
   @Kernel(name = "linalg.slogdet", doc = "Sign and natural log of |det(A)|, without overflow: record {sign, logabsdet}. "
-      + "For a singular matrix sign is 0 and logabsdet is -inf.")
+      + "For a singular matrix sign is 0 and logabsdet is -inf. For a stack [..., n, n] both fields are tensors [...].")
   public static Map<String, Object> slogdet(@Arg("A") Tensor a) {
-    DMatrixRMaj m = Mat.square(a, "linalg.slogdet", "A");
+    if (a.rank() == 2) {
+      double[] sl = slogdetOne(a, "A");
+      return signAndLog(sl[0], sl[1]);
+    }
+    Stack s = Stack.square(a, "linalg.slogdet", "A");
+    double[] sign = new double[s.count];
+    double[] log = new double[s.count];
+    for (int i = 0; i < s.count; i++) {
+      double[] sl = slogdetOne(s.matrix(i), s.name("A", i));
+      sign[i] = sl[0];
+      log[i] = sl[1];
+    }
+    return signAndLog(Tensor.wrap(s.batch, sign), Tensor.wrap(s.batch.clone(), log));
+  }
+
+  private static Map<String, Object> signAndLog(Object sign, Object log) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("sign", sign);
+    r.put("logabsdet", log);
+    return r;
+  }
+
+  private static double[] slogdetOne(Tensor a, String arg) {
+    DMatrixRMaj m = Mat.square(a, "linalg.slogdet", arg);
     int n = m.numRows;
     double sign = 1;
     double log = 0;
@@ -93,10 +192,7 @@ public final class Linalg {
         log = Double.NEGATIVE_INFINITY;
       }
     }
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("sign", sign);
-    r.put("logabsdet", log);
-    return r;
+    return new double[] {sign, log};
   }
 
   private static double permSign(LuFactor lu) {

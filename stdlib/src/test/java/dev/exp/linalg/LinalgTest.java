@@ -185,4 +185,29 @@ class LinalgTest {
     assertEquals(5.0, Linalg.norm(Tensor.vector(3, 4), null, null, false));
     assertEquals(7.0, Linalg.norm(Tensor.matrix(new double[][] {{1, -2}, {3, 4}}), Double.POSITIVE_INFINITY, null, false));
   }
+
+  @Test
+  void stacksOfMatricesMatchNumpy() {
+    // numpy.linalg on A = [[[2, 1], [1, 3]], [[4, -2], [1, 1]], [[0, 1], [1, 0]]]
+    Tensor a = Tensor.wrap(new int[] {3, 2, 2}, new double[] {2, 1, 1, 3, 4, -2, 1, 1, 0, 1, 1, 0});
+    close(new int[] {3}, new double[] {5, 6, -1}, (Tensor) Linalg.determinant(a), 1e-14);
+    close(new int[] {3, 2}, new double[] {0.2, 0.6, 5.0 / 6, 7.0 / 6, 2, 1}, Linalg.solve(a, Tensor.vector(1, 2)), 1e-14);
+    Tensor b = Tensor.wrap(new int[] {3, 2, 1}, new double[] {1, 2, 3, 4, 5, 6});
+    close(new int[] {3, 2, 1}, new double[] {0.2, 0.6, 11.0 / 6, 13.0 / 6, 6, 5}, Linalg.solve(a, b), 1e-14);
+    Tensor inv = Linalg.inv(a);
+    close(new int[] {3, 2, 2}, new double[] {0.6, -0.2, -0.2, 0.4, 1.0 / 6, 1.0 / 3, -1.0 / 6, 2.0 / 3, 0, 1, 1, 0}, inv, 1e-14);
+    Map<String, Object> sl = Linalg.slogdet(a);
+    close(new int[] {3}, new double[] {1, 1, -1}, (Tensor) sl.get("sign"), 0);
+    close(new int[] {3}, new double[] {Math.log(5), Math.log(6), 0}, (Tensor) sl.get("logabsdet"), 1e-14);
+    // a single matrix against a stack of right-hand sides broadcasts (the batch comes from b)
+    Tensor one = Tensor.matrix(new double[][] {{2, 1}, {1, 3}});
+    close(new int[] {2, 2, 1}, new double[] {0.2, 0.6, 1, 1}, Linalg.solve(one, Tensor.wrap(new int[] {2, 2, 1},
+        new double[] {1, 2, 3, 4})), 1e-14);
+    // a stack [k, n] is not a stack of vectors (NumPy 2): the error says how to write one
+    KernelException e = assertThrows(KernelException.class, () -> Linalg.solve(a, Tensor.zeros(3, 2)));
+    assertTrue(e.getMessage().contains("[..., 2, 1]"), e.getMessage());
+    KernelException sing = assertThrows(KernelException.class, () -> Linalg.inv(Tensor.wrap(new int[] {2, 2, 2},
+        new double[] {1, 0, 0, 1, 1, 2, 2, 4})));
+    assertTrue(sing.getMessage().contains("A[1] (shape [2, 2]) is singular"), sing.getMessage());
+  }
 }
