@@ -32,7 +32,7 @@ final class StringLiterals {
           }
         }
         default -> errors.add(loc.line(), loc.col(), loc.length(),
-            "unknown escape '\\" + e + "' in string (known: \\n \\t \\r \\\\ \\\" \\{ \\} \\uXXXX)");
+            "unknown escape '\\" + e + "' in string (known: \\n \\t \\r \\0 \\\\ \\\" \\{ \\} \\uXXXX)");
       }
     }
     return sb.toString();

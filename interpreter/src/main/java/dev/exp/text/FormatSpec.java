@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Format specs for string interpolation ({@code "{x:.3e}"}, {@code "{n:5d}"}), a subset of
  * Python's mini-language: {@code [[fill]align][sign][0][width][,][.precision][type]} with align
- * {@code < > ^}, sign {@code + - space}, and type {@code d f e g % s} (none: the value's usual text).
+ * {@code < > ^ =} ({@code =}: numbers only, padding between the sign and the digits), sign
+ * {@code + - space}, and type {@code d f e E g G % s} (none: the value's usual text).
  */
 public final class FormatSpec {
   private char fill = ' ';
@@ -48,11 +49,11 @@ public final class FormatSpec {
     FormatSpec f = new FormatSpec();
     int i = 0;
     int n = spec.length();
-    if (n >= 2 && "<>^".indexOf(spec.charAt(1)) >= 0) {
+    if (n >= 2 && "<>^=".indexOf(spec.charAt(1)) >= 0) {
       f.fill = spec.charAt(0);
       f.align = spec.charAt(1);
       i = 2;
-    } else if (n >= 1 && "<>^".indexOf(spec.charAt(0)) >= 0) {
+    } else if (n >= 1 && "<>^=".indexOf(spec.charAt(0)) >= 0) {
       f.align = spec.charAt(0);
       i = 1;
     }
@@ -88,7 +89,7 @@ public final class FormatSpec {
     if (i < n) {
       f.type = spec.charAt(i++);
       if ("dfeEgGs%".indexOf(f.type) < 0) {
-        throw new IllegalArgumentException("unknown type '" + f.type + "' (known: d f e g % s)");
+        throw new IllegalArgumentException("unknown type '" + f.type + "' (known: d f e E g G % s)");
       }
     }
     if (i < n) {
@@ -136,6 +137,13 @@ public final class FormatSpec {
       }
     }
     String signText = neg ? "-" : sign == '+' ? "+" : sign == ' ' ? " " : "";
+    if (align == '=' && width > 0) {
+      StringBuilder sb = new StringBuilder(body);
+      while (sb.length() + signText.length() < width) {
+        sb.insert(0, fill);
+      }
+      return signText + sb;
+    }
     if (zeroPad && align == 0 && width > 0) {
       StringBuilder sb = new StringBuilder(body);
       while (sb.length() + signText.length() < width) {
@@ -146,20 +154,57 @@ public final class FormatSpec {
     return pad(signText + body, '>');
   }
 
-  /** Formats any value's text (strings, bools, ...): only width, fill and alignment apply. */
-  public String formatText(String s) {
-    if (type != 0 && type != 's') {
-      throw new IllegalArgumentException("format ':" + type + "' needs a number, got text");
+  /**
+   * Formats a complex number as Exp writes it ({@code 1.00+2.00i}): each part by the spec's type and
+   * precision (the real part with the spec's sign option, the imaginary part always signed), then the
+   * whole padded to the width. Types d and % do not apply.
+   */
+  public String formatComplex(double re, double im) {
+    if (type == 'd' || type == '%') {
+      throw new IllegalArgumentException("format ':" + type + "' needs a real number, got the complex number "
+          + Numbers.format(re) + (im < 0 || 1 / im < 0 ? "-" : "+") + Numbers.format(Math.abs(im)) + "i");
     }
-    String t = precision >= 0 && s.length() > precision ? s.substring(0, precision) : s;
+    String r = part(sign).format(re);
+    String i = part('+').format(im);
+    if (i.charAt(0) != '+' && i.charAt(0) != '-') {
+      i = "+" + i;   // nan
+    }
+    return pad(r + i + "i", '>');
+  }
+
+  /** This spec without width, fill, alignment and zero padding, with the given sign option. */
+  private FormatSpec part(char signOption) {
+    FormatSpec p = new FormatSpec();
+    p.sign = signOption;
+    p.grouping = grouping;
+    p.precision = precision;
+    p.type = type;
+    return p;
+  }
+
+  /**
+   * Formats any value's text (strings, bools, ...): only width, fill, alignment and precision (a
+   * maximum length) apply, counted in characters (code points). {@code kind} describes the value
+   * for the error when the spec asks for a number.
+   */
+  public String formatText(String s, String kind) {
+    if (type != 0 && type != 's') {
+      throw new IllegalArgumentException("format ':" + type + "' needs a number, got " + kind);
+    }
+    if (align == '=') {
+      throw new IllegalArgumentException("format alignment '=' (after the sign) needs a number, got " + kind);
+    }
+    String t = precision >= 0 && s.codePointCount(0, s.length()) > precision
+        ? s.substring(0, s.offsetByCodePoints(0, precision)) : s;
     return pad(t, '<');
   }
 
   private String pad(String s, char defaultAlign) {
-    if (width <= s.length()) {
+    int len = s.codePointCount(0, s.length());
+    if (width <= len) {
       return s;
     }
-    int extra = width - s.length();
+    int extra = width - len;
     char al = align == 0 ? defaultAlign : align;
     String f = String.valueOf(fill);
     return switch (al) {

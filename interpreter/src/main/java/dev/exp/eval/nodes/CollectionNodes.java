@@ -176,20 +176,7 @@ public final class CollectionNodes {
         return Printer.str(v);
       }
       try {
-        if (v instanceof Double d) {
-          return spec.format(d);
-        }
-        if (v instanceof Tensor t && t.size() == 1) {
-          return spec.format(t.at(0));
-        }
-        if (v instanceof Tensor t) {
-          StringBuilder sb = new StringBuilder("[");
-          for (int i = 0; i < t.size(); i++) {
-            sb.append(i > 0 ? ", " : "").append(spec.format(t.at(i)).trim());
-          }
-          return sb.append(']').toString();
-        }
-        return spec.formatText(Printer.str(v));
+        return dev.exp.eval.runtime.Formatted.of(v, spec);
       } catch (IllegalArgumentException e) {
         throw new ExpError(e.getMessage(), loc);
       }
