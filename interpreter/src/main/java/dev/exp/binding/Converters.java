@@ -228,8 +228,10 @@ final class Converters {
       throw new Mismatch("expected an integer, got " + dev.exp.text.Numbers.format(d));
     }
     if (d < min || d > max) {
-      throw new Mismatch("expected an integer" + (min == 0 ? " >= 0" : " in [" + min + ", " + max + "]") + ", got "
-          + dev.exp.text.Numbers.format(d));
+      boolean intRange = max == Integer.MAX_VALUE && (min == Integer.MIN_VALUE || min == 0);
+      throw new Mismatch("expected an integer" + (min == 0 ? " >= 0" : intRange ? "" : " in [" + min + ", " + max + "]")
+          + ", got " + dev.exp.text.Numbers.format(d) + (intRange && d > max ? " (too large: at most " + max + ")"
+          : intRange && d < min ? " (too small: at least " + min + ")" : ""));
     }
     return (long) d;
   }
@@ -250,6 +252,7 @@ final class Converters {
   }
 
   static int[] shape(Object v) {
+    tooLarge(v);
     if (v instanceof Double) {
       return new int[] {(int) integer(v, 0, Integer.MAX_VALUE)};
     }
@@ -258,6 +261,46 @@ final class Converters {
       throw new Mismatch("expected a shape (an integer or a list of integers), got " + Values.describe(v));
     }
     return s;
+  }
+
+  /**
+   * A shape with a dimension beyond the int range ({@code zeros([3e9])}) is a request for too much
+   * memory, not a bad argument: the memory limit's error (exit code 3), or, under a budget that large,
+   * the tensor size limit.
+   */
+  private static void tooLarge(Object v) {
+    List<Double> dims = new ArrayList<>();
+    if (v instanceof Double d) {
+      dims.add(d);
+    } else if (v instanceof List<?> l) {
+      for (Object o : l) {
+        if (o instanceof Double d) {
+          dims.add(d);
+        }
+      }
+    } else if (v instanceof Tensor t && t.rank() <= 1 && !t.isComplex()) {
+      for (int i = 0; i < t.size(); i++) {
+        dims.add(t.at(i));
+      }
+    }
+    double elements = 1;
+    boolean beyond = false;
+    for (double d : dims) {
+      if (!(d >= 0) || d != Math.rint(d) || Double.isInfinite(d)) {
+        return;   // the usual "expected an integer >= 0" error
+      }
+      beyond |= d > Integer.MAX_VALUE;
+      elements *= d;
+    }
+    if (beyond) {
+      StringBuilder shape = new StringBuilder("[");
+      for (int i = 0; i < dims.size(); i++) {
+        shape.append(i > 0 ? ", " : "").append(dev.exp.text.Numbers.format(dims.get(i)));
+      }
+      String what = "a tensor of shape " + shape.append(']');
+      dev.exp.kernel.Budget.doubles(elements >= Long.MAX_VALUE / 8 ? Long.MAX_VALUE : (long) elements, what);
+      throw new Mismatch(what + " has a dimension beyond the " + (Integer.MAX_VALUE - 8) + " elements a tensor can hold");
+    }
   }
 
   /** The integers (each at least {@code min}) of a list or a vector; null for any other value. */

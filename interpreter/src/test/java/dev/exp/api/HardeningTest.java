@@ -99,6 +99,15 @@ class HardeningTest {
         list.getMessage());
     assertTrue(fails("map(0..1e12, fn (i) { i })") instanceof ExpMemoryLimitException);
     assertTrue(fails("arange(1e9)") instanceof ExpMemoryLimitException);
+    // dimensions and counts beyond the int range are requests for too much memory too (exit code 3)
+    ExpException wide = fails("zeros([3e9])");
+    assertTrue(wide instanceof ExpMemoryLimitException
+        && wide.getMessage().contains("a tensor of shape [3000000000] needs 22.4 GB"), wide.getMessage());
+    assertTrue(fails("randn([3e9, 2])") instanceof ExpMemoryLimitException);
+    assertTrue(fails("arange(1e12)") instanceof ExpMemoryLimitException);
+    ExpException num = fails("linspace(0, 1, 1e12)");
+    assertTrue(num.getMessage().contains("expected an integer, got 1000000000000 (too large: at most 2147483647)"),
+        num.getMessage());
     ExpException product = fails("let a = zeros([5000, 4])\na @ transpose(a)");   // 200 MB result
     assertTrue(product instanceof ExpMemoryLimitException
         && product.getMessage().contains("the result of [5000, 4] @ [4, 5000] needs 191 MB"), product.getMessage());

@@ -73,7 +73,10 @@ public final class Creation {
     }
     double len = Math.ceil((hi - lo) / step);
     if (len > Integer.MAX_VALUE - 8) {
-      throw KernelException.of("arange: too many values (%s)", TensorArgs.fmt(len));
+      dev.exp.kernel.Budget.doubles(len >= Long.MAX_VALUE / 8 ? Long.MAX_VALUE : (long) len,
+          "arange of " + TensorArgs.fmt(len) + " values");
+      throw KernelException.of("arange: %s values are more than a tensor can hold (%d)", TensorArgs.fmt(len),
+          Integer.MAX_VALUE - 8);
     }
     int n = (int) Math.max(0, len);
     dev.exp.kernel.Budget.doubles(n, "arange of " + n + " values");
