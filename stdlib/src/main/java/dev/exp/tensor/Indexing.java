@@ -4,7 +4,10 @@ import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
 
-/** Selection by index: take, one-hot encoding, where. */
+/**
+ * Selection by index: take, one-hot encoding, where, and nonzero (the positions of a vector's nonzero
+ * entries: Exp has no boolean masks, so {@code x[nonzero(x > 15)]} selects by a condition).
+ */
 public final class Indexing {
   private Indexing() {}
 
@@ -106,5 +109,33 @@ public final class Indexing {
       d[i] = c[i] != 0 ? x[i] : y[i];
     }
     return Tensor.wrap(os, d);
+  }
+
+  @Kernel(name = "nonzero", doc = "Indices of the nonzero (true) entries of a vector, ascending (NumPy's "
+      + "flatnonzero); nan counts as nonzero. Exp has no boolean masks, since comparisons give 0/1 numbers: "
+      + "select by a condition with x[nonzero(x > 15)], count with count_nonzero. A matrix needs "
+      + "flatten(m) first (the indices are then into flatten(m)). Example: nonzero([0, 3, 0, 1]) is [1, 3]")
+  public static Tensor nonzero(@Arg("x") Tensor x) {
+    if (x.rank() > 1) {
+      throw KernelException.of("nonzero: x must be a vector, got shape %s (flatten(x) first: the indices are then "
+          + "into flatten(x))", Tensor.shapeString(x.shape()));
+    }
+    double[] a = x.isComplex() ? x.complexRaw() : x.raw();
+    int width = x.isComplex() ? 2 : 1;
+    int n = x.size();
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      if (a[width * i] != 0 || width == 2 && a[2 * i + 1] != 0) {
+        count++;
+      }
+    }
+    double[] out = new double[count];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (a[width * i] != 0 || width == 2 && a[2 * i + 1] != 0) {
+        out[k++] = i;
+      }
+    }
+    return Tensor.wrap(new int[] {count}, out);
   }
 }

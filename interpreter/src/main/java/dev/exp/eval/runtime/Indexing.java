@@ -117,6 +117,10 @@ public final class Indexing {
       } else if (it.point instanceof Tensor idx) {
         out[k] = idx;
       } else if (it.point instanceof List<?> || it.point instanceof RangeValue) {
+        if (it.point instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Boolean) {
+          throw new ExpError("an index list must hold integers, got a list of bools: there are no boolean masks "
+              + "(select with x[nonzero(cond)])", it.loc);
+        }
         Tensor idx = Values.asTensorOperand(it.point);
         if (idx == null) {
           throw new ExpError("an index list must hold integers, got " + Values.describe(it.point), it.loc);
