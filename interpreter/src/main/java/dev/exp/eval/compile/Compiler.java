@@ -95,6 +95,11 @@ public final class Compiler {
         continue;
       }
       programGlobals.put(name, s.loc().line());
+      if (s instanceof Ast.FnDecl) {
+        globalRoles.put(name, FUNCTION);
+      } else if (s instanceof Ast.Import) {
+        globalRoles.put(name, IMPORTED);
+      }
       globals.declare(name, mutable);
       if (s instanceof Ast.FnDecl d) {
         definedSoFar.add(name);
@@ -123,6 +128,31 @@ public final class Compiler {
 
   // ---------------------------------------------------------------- errors
 
+  /** Roles of names that are not a let or var, as the assignment error names them. */
+  static final String FUNCTION = "the function defined";
+  static final String LOOP = "a loop variable, bound";
+  static final String SWEPT = "a swept parameter of the experiment, bound";
+  static final String SEED = "the trial's seed, bound by the experiment";
+  static final String IMPORTED = "the namespace imported";
+  /** The roles of top-level names that are not a let or var (functions, imports). */
+  private final Map<String, String> globalRoles = new HashMap<>();
+
+  /** "cannot assign to 'x': it is a loop variable, bound at line 1 (...)". */
+  static String immutable(String name, String role, Integer line) {
+    String at = line == null ? "" : " at line " + line;
+    if (role == null) {
+      return "cannot assign to '" + name + "': it is declared with let" + at + " (declare it with var to make it mutable)";
+    }
+    String fix = switch (role) {
+      case FUNCTION -> "give the new value another name";
+      case LOOP -> "each iteration binds it anew; copy it into a var declared in the loop";
+      case SWEPT, SEED -> "it is a column of the trial's row; copy it into a var to change it";
+      case IMPORTED -> "an imported file's names are read-only; copy a value into a var to change it";
+      default -> "copy the value into a var to change it";
+    };
+    return "cannot assign to '" + name + "': it is " + role + at + " (" + fix + ")";
+  }
+
   private void error(Loc loc, String message) {
     if (errors.size() < 50) {
       errors.add(new Problem(loc.file(), loc.line(), loc.col(), loc.length(), message, source.line(loc.line())));
@@ -140,12 +170,17 @@ public final class Compiler {
   }
 
   LocalVar declareLocal(String name, boolean mutable, Loc loc) {
+    return declareLocal(name, mutable, loc, null);
+  }
+
+  /** Declares a local; {@code role} names what binds it when it is not a let or var (see {@link LocalVar#role}). */
+  LocalVar declareLocal(String name, boolean mutable, Loc loc, String role) {
     LocalVar existing = fn.block.vars.get(name);
     if (existing != null) {
       error(loc, "duplicate definition of '" + name + "' in this block (first defined at line "
           + existing.declared.line() + ")");
     }
-    LocalVar v = new LocalVar(name, fn.block.nextSlot++, mutable, loc);
+    LocalVar v = new LocalVar(name, fn.block.nextSlot++, mutable, loc, role);
     fn.maxSlots = Math.max(fn.maxSlots, fn.block.nextSlot);
     fn.block.vars.put(name, v);
     return v;
@@ -218,8 +253,7 @@ public final class Compiler {
     LocalVar v = FunctionScope.lookupLocal(fn, name);
     if (v != null) {
       if (!v.mutable) {
-        error(loc, "cannot assign to '" + name + "': it is declared with let at line " + v.declared.line()
-            + " (declare it with var to make it mutable)");
+        error(loc, immutable(name, v.role, v.declared.line()));
       }
       return new Access(new VariableNodes.LocalGet(loc, v), (f, x) -> {
         if (v.captured) {
@@ -238,8 +272,7 @@ public final class Compiler {
     if (c >= 0) {
       LocalVar outer = findEnclosing(name);
       if (outer != null && !outer.mutable) {
-        error(loc, "cannot assign to '" + name + "': it is declared with let at line " + outer.declared.line()
-            + " (declare it with var to make it mutable)");
+        error(loc, immutable(name, outer.role, outer.declared.line()));
       }
       return new Access(new VariableNodes.CaptureGet(loc, c), (f, x) -> ((Cell) f.captures[c]).value = x, null, null, c);
     }
@@ -247,8 +280,7 @@ public final class Compiler {
     if (g != null && (programGlobals.containsKey(name) || g.defined)) {
       if (!g.mutable) {
         Integer line = programGlobals.get(name);
-        error(loc, "cannot assign to '" + name + "': it is declared with let"
-            + (line != null ? " at line " + line : "") + " (declare it with var to make it mutable)");
+        error(loc, immutable(name, globalRoles.get(name), line));
       }
       return new Access(new VariableNodes.GlobalGet(loc, g), (f, x) -> {
         g.value = x;
@@ -302,7 +334,7 @@ public final class Compiler {
       if (fn.topLevel() && fn.block.parent == null) {
         return new VariableNodes.GlobalSet(fd.loc(), globals.get(fd.name()), lambda(fd.fn()), true);
       }
-      LocalVar v = declareLocal(fd.name(), false, fd.loc());
+      LocalVar v = declareLocal(fd.name(), false, fd.loc(), FUNCTION);
       return new VariableNodes.LocalDeclare(fd.loc(), v, lambda(fd.fn()));
     }
     if (s instanceof Ast.Import im) {
@@ -320,8 +352,8 @@ public final class Compiler {
     if (s instanceof Ast.For f) {
       Node src = expr(f.source());
       pushBlock();
-      LocalVar first = declareLocal(f.vars().get(0), false, f.loc());
-      LocalVar second = f.vars().size() > 1 ? declareLocal(f.vars().get(1), false, f.loc()) : null;
+      LocalVar first = declareLocal(f.vars().get(0), false, f.loc(), LOOP);
+      LocalVar second = f.vars().size() > 1 ? declareLocal(f.vars().get(1), false, f.loc(), LOOP) : null;
       fn.loopDepth++;
       direct = (d & DIRECT_RETURN) | DIRECT_LOOP;
       Node body = block(f.body());
@@ -382,7 +414,7 @@ public final class Compiler {
     for (Ast.Stmt s : b.statements()) {
       if (s instanceof Ast.FnDecl fd) {
         // declare first so the function can call itself
-        LocalVar v = declareLocal(fd.name(), false, fd.loc());
+        LocalVar v = declareLocal(fd.name(), false, fd.loc(), FUNCTION);
         nodes.add(new VariableNodes.LocalDeclare(fd.loc(), v, lambda(fd.fn())));
         continue;
       }
@@ -533,7 +565,9 @@ public final class Compiler {
     for (int i = 0; i < params.size(); i++) {
       Ast.Param p = params.get(i);
       names[i] = p.name();
-      vars[i] = declareLocal(p.name(), true, p.loc());
+      // a trial's parameters (its swept values and seed) are the row's columns: not assignable
+      vars[i] = experiment ? declareLocal(p.name(), false, p.loc(), p.name().equals("seed") ? SEED : SWEPT)
+          : declareLocal(p.name(), true, p.loc());
       if (p.dflt() != null) {
         withDefault = withDefault == null ? p : withDefault;
       } else if (withDefault != null) {

@@ -12,13 +12,23 @@ public final class LocalVar {
   public final int slot;
   public final boolean mutable;
   public final Loc declared;
+  /**
+   * What binds the name when it is not a {@code let}/{@code var} ("the loop variable", "the function"),
+   * for the error on assigning to it; null for a let or var.
+   */
+  public final String role;
   public boolean captured;
   boolean used;
 
   public LocalVar(String name, int slot, boolean mutable, Loc declared) {
+    this(name, slot, mutable, declared, null);
+  }
+
+  public LocalVar(String name, int slot, boolean mutable, Loc declared, String role) {
     this.name = name;
     this.slot = slot;
     this.mutable = mutable;
     this.declared = declared;
+    this.role = role;
   }
 }

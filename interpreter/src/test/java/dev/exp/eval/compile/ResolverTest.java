@@ -108,6 +108,15 @@ class ResolverTest {
     assertTrue(staticError("fn f() {\n let total = 1\n totl\n}").contains("undefined name 'totl'; did you mean 'total'?"));
     assertTrue(staticError("fn f() {\n let k = 1\n fn () { k = 2 }\n}").contains("cannot assign to 'k'"));
     assertTrue(staticError("fn f() { return 1 }\nreturn 2").contains("'return' outside a function"));
+    // names that no let binds say what binds them (and not "declare it with var")
+    assertTrue(staticError("for x in 0..3 { x = 5 }").contains("cannot assign to 'x': it is a loop variable, bound at line 1"));
+    assertTrue(staticError("let ys = [fn () { x = 1 } for x in 0..2]").contains("'x': it is a loop variable"));
+    assertTrue(staticError("fn f() = 1\nf = 2").contains("cannot assign to 'f': it is the function defined at line 1"));
+    assertTrue(staticError("fn g() {\n fn h() = 1\n h = 2\n}").contains("'h': it is the function defined at line 2"));
+    assertTrue(staticError("let r = experiment \"e\" {\n sweep n in [1]\n n = 2\n report y = n\n}")
+        .contains("cannot assign to 'n': it is a swept parameter of the experiment, bound at line 2"));
+    assertTrue(staticError("let r = experiment \"e\" {\n repeat 2\n seed = 9\n report y = seed\n}")
+        .contains("cannot assign to 'seed': it is the trial's seed"));
     assertTrue(staticError("fn f() { break }").contains("'break' outside a loop"));
     // a block's names are gone after it
     assertTrue(staticError("fn f() {\n if true { let inner = 1 }\n inner\n}").contains("undefined name 'inner'"));
