@@ -96,7 +96,9 @@ final class SyntaxErrors extends BaseErrorListener {
       } else if ((bracketReported || hintedBrace >= 0) && closer(tok.getText())) {
         return;   // a closing bracket the recovery from the error above left over
       } else {
-        message = "unexpected " + describe(tok) + expectedPart(recognizer, e, tok) + hint(recognizer, tok);
+        String expected = insideBrackets(recognizer, e, tok);
+        message = "unexpected " + describe(tok) + (expected != null ? expected : expectedPart(recognizer, e, tok))
+            + hint(recognizer, tok);
       }
       length = Math.max(1, tok.getText().length());
       if (tok.getType() == ExpLexer.NL) {
@@ -173,6 +175,56 @@ final class SyntaxErrors extends BaseErrorListener {
   }
 
   /** The innermost bracket opened before {@code tok} and not closed before it, or null. */
+  /**
+   * ", expected ',' or ')'" for an error inside brackets that ANTLR reports at the start of the
+   * enclosing statement (its prediction looked ahead to the offending token and found no alternative,
+   * so its expected set is the statement's first tokens): after a complete operand the bracket's
+   * separator or closer is missing, else an expression is. Null when the error is not such a case.
+   */
+  private static String insideBrackets(Recognizer<?, ?> recognizer, RecognitionException e, Token tok) {
+    if (!(e instanceof org.antlr.v4.runtime.NoViableAltException nv) || !(recognizer instanceof Parser parser)) {
+      return null;
+    }
+    Token opener = unclosedBefore(recognizer, tok);
+    Token start = nv.getStartToken();
+    if (opener == null || start == null || start.getTokenIndex() > opener.getTokenIndex()) {
+      return null;
+    }
+    boolean record = false;
+    if (opener.getText().equals("{")) {
+      // a record's first field is a name (or string) and ':'; any other brace is a block
+      int i = opener.getTokenIndex() + 1;
+      org.antlr.v4.runtime.TokenStream ts = parser.getTokenStream();
+      Token first = i < ts.size() ? ts.get(i) : null;
+      Token second = i + 1 < ts.size() ? ts.get(i + 1) : null;
+      record = first != null && second != null && second.getText().equals(":");
+    }
+    Token prev = null;
+    for (int i = tok.getTokenIndex() - 1; i >= 0; i--) {
+      Token t = parser.getTokenStream().get(i);
+      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+        prev = t;
+        break;
+      }
+    }
+    if (prev == null) {
+      return null;
+    }
+    String p = prev.getText();
+    boolean operand = prev.getType() == ExpLexer.NUMBER || prev.getType() == ExpLexer.STRING
+        || prev.getType() == ExpLexer.IDENT || closer(p) || p.equals("true") || p.equals("false") || p.equals("none");
+    if (record && (p.equals("{") || p.equals(","))) {
+      return ", expected a field name";
+    }
+    if (opener.getText().equals("{") && !record) {   // a block: statements end at a newline or ';'
+      return operand ? ", expected an operator, ';', end of line or '}'" : null;
+    }
+    if (!operand) {
+      return ", expected an expression";
+    }
+    return ", expected an operator, ',' or '" + closing(opener.getText()) + "'";
+  }
+
   private static Token unclosedBefore(Recognizer<?, ?> recognizer, Token tok) {
     if (!(recognizer instanceof Parser parser) || tok.getTokenIndex() < 0) {
       return null;
