@@ -88,7 +88,7 @@ public final class FftKernels {
   }
 
   @Kernel(name = "fft.irfft2", doc = "The inverse of rfft2, as numpy.fft.irfft2; pass s for an odd last length."
-      + NORM_DOC + " Example: fft.irfft2(fft.rfft2(img), s: shape(img))")
+      + NORM_DOC + " Example: fft.irfft2(fft.rfft2(img), s: img.shape)")
   public static Tensor irfft2(@Arg("x") Tensor x, @Arg(value = "s", dflt = "none") int[] s,
       @Arg(value = "axes", dflt = "none") int[] axes, @Arg(value = "norm", dflt = "\"backward\"") String norm) {
     return realInverseNd(x, s, axes == null ? new int[] {-2, -1} : axes, norm, "fft.irfft2");
@@ -102,7 +102,7 @@ public final class FftKernels {
   }
 
   @Kernel(name = "fft.irfftn", doc = "The inverse of rfftn, as numpy.fft.irfftn (s: output lengths; the last "
-      + "defaults to 2·(m − 1))." + NORM_DOC + " Example: fft.irfftn(fft.rfftn(cube), s: shape(cube))")
+      + "defaults to 2·(m − 1))." + NORM_DOC + " Example: fft.irfftn(fft.rfftn(cube), s: cube.shape)")
   public static Tensor irfftn(@Arg("x") Tensor x, @Arg(value = "s", dflt = "none") int[] s,
       @Arg(value = "axes", dflt = "none") int[] axes, @Arg(value = "norm", dflt = "\"backward\"") String norm) {
     return realInverseNd(x, s, axes, norm, "fft.irfftn");

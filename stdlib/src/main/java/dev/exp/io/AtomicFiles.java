@@ -105,10 +105,12 @@ public final class AtomicFiles {
     return m == null ? kind : m;
   }
 
-  /** Reads a UTF-8 text file with a clear error when absent. */
+  /** Reads a UTF-8 text file (without a leading byte-order mark) with a clear error when absent. */
   public static String readText(Path p) {
     try {
-      return Files.readString(p, StandardCharsets.UTF_8);
+      String s = Files.readString(p, StandardCharsets.UTF_8);
+      // a leading byte-order mark (Excel's UTF-8 CSV) is not text: it would end up in the first column's name
+      return s.startsWith("\uFEFF") ? s.substring(1) : s;
     } catch (IOException e) {
       throw new KernelException("cannot read " + p + ": " + describe(e), e);
     }

@@ -29,6 +29,10 @@ public final class Calibration {
       k = 2;
       p = new double[2 * n];
       for (int i = 0; i < n; i++) {
+        if (!(v[i] >= -1e-12 && v[i] <= 1 + 1e-12)) {   // checked here: the [1 − p, p] rows would name 1 − p
+          throw KernelException.of("%s: y_prob must hold probabilities in [0, 1], found %s at index %d", fn,
+              dev.exp.tensor.TensorArgs.fmt(v[i]), i);
+        }
         p[2 * i] = 1 - v[i];
         p[2 * i + 1] = v[i];
       }
@@ -39,10 +43,10 @@ public final class Calibration {
       throw KernelException.of("%s: y_prob must be a vector of P(y = 1) or an n×k matrix of class probabilities for "
           + "the %d labels, got shape %s", fn, n, Tensor.shapeString(yProb.shape()));
     }
-    for (double e : p) {
-      if (e < -1e-12 || e > 1 + 1e-12) {
-        throw KernelException.of("%s: y_prob must hold probabilities in [0, 1], found %s", fn,
-            dev.exp.tensor.TensorArgs.fmt(e < 0 ? e : e));
+    for (int i = 0; i < p.length; i++) {
+      if (!(p[i] >= -1e-12 && p[i] <= 1 + 1e-12)) {
+        throw KernelException.of("%s: y_prob must hold probabilities in [0, 1], found %s at row %d, column %d", fn,
+            dev.exp.tensor.TensorArgs.fmt(p[i]), i / k, i % k);
       }
     }
     int[] lab = new int[n];

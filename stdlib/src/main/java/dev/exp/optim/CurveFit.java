@@ -40,7 +40,7 @@ public final class CurveFit implements ScriptCallable {
       byName.put(names.get(i), p[i]);
     }
     fields.put("values", byName);
-    if (cov != null) {
+    if (cov != null && dof >= 1) {
       double[] se = LeastSquaresKernels.stderr(cov, n);
       double t = tQuantile(level, dof);
       double[] lo = new double[n];
@@ -54,10 +54,17 @@ public final class CurveFit implements ScriptCallable {
       fields.put("hi", Tensor.vector(hi));
       fields.put("cov", Tensor.wrap(new int[] {n, n}, cov.clone()));
     } else {
-      fields.put("stderr", null);
-      fields.put("lo", null);
-      fields.put("hi", null);
-      fields.put("cov", null);
+      // no estimate (as many points as parameters, or JᵀJ singular): inf, as scipy.optimize.curve_fit's pcov
+      double[] inf = new double[n];
+      java.util.Arrays.fill(inf, Double.POSITIVE_INFINITY);
+      double[] ninf = new double[n];
+      java.util.Arrays.fill(ninf, Double.NEGATIVE_INFINITY);
+      double[] covInf = new double[n * n];
+      java.util.Arrays.fill(covInf, Double.POSITIVE_INFINITY);
+      fields.put("stderr", Tensor.vector(inf));
+      fields.put("lo", Tensor.vector(ninf));
+      fields.put("hi", Tensor.vector(inf.clone()));
+      fields.put("cov", Tensor.wrap(new int[] {n, n}, covInf));
     }
     fields.put("level", level);
     fields.put("dof", (double) dof);
@@ -84,9 +91,9 @@ public final class CurveFit implements ScriptCallable {
     double[] hi = new double[xs.length];
     double[] se = new double[xs.length];
     int n = p.length;
-    if (cov == null) {
-      throw KernelException.of("optim.extrapolate: the fit has no covariance (JᵀJ singular or too few points), so "
-          + "no bands");
+    if (cov == null || dof < 1) {
+      throw KernelException.of("optim.extrapolate: the fit has no covariance (%s), so no bands",
+          dof < 1 ? "as many data points as parameters: no degrees of freedom" : "JᵀJ is singular");
     }
     double[] g = model.gradient(xs, p);
     double t = tQuantile(lvl, dof);

@@ -20,7 +20,8 @@ public final class CurveFitKernels {
       + "per-point standard deviations (weights 1/σ², relative as scipy's absolute_sigma=False). The result is a "
       + "curve_fit value: call it to predict (fit(x)); fields model, names, params, values (a record by name), "
       + "stderr, lo/hi (Student-t intervals with m − n degrees of freedom at level), cov (s²(JᵀJ)⁻¹, as "
-      + "scipy.optimize.curve_fit's pcov), level, dof, residual_std, r2, cost, iterations, evaluations, converged, "
+      + "scipy.optimize.curve_fit's pcov; inf, and lo/hi ∓inf, when there are as many points as parameters or JᵀJ "
+      + "is singular), level, dof, residual_std, r2, cost, iterations, evaluations, converged, "
       + "message. For a pure power law y = a·x^b use stats.fit_power_law (log-log OLS). Defaults p0 none, sigma "
       + "none, level 0.95, lower/upper none, max_iter 200. Example: let f = optim.curve_fit(\"power_law_offset\", n, "
       + "loss); f.values.alpha")
@@ -71,6 +72,10 @@ public final class CurveFitKernels {
     if (!(m.name().equals("function")) && n != m.paramNames(n).size()) {
       throw KernelException.of("%s: model \"%s\" has %d parameters %s, p0 has %d", fn, m.name(),
           m.paramNames(n).size(), m.paramNames(n), n);
+    }
+    if (xs.length < n) {
+      throw KernelException.of("%s: %d data points cannot determine %d parameters (at least %d points are needed; "
+          + "more than %d for standard errors)", fn, xs.length, n, n, n);
     }
     int[] evals = {0};
     LeastSquares.Problem prob = new LeastSquares.Problem() {

@@ -96,7 +96,7 @@ public final class Stationary {
       if (it > 0) {
         out.record(rn / bn);
         if (!Double.isFinite(rn)) {
-          return out.result(prev, it, false, "breakdown: the iteration diverged (residual " + rn + ")");
+          return out.result(prev, it, false, "breakdown: the iteration diverged (residual " + dev.exp.tensor.TensorArgs.fmt(rn) + ")");
         }
         if (rn <= stop) {
           return out.result(prev, it, true, Outcome.TOLERANCE);

@@ -403,9 +403,21 @@ public final class Reductions {
     int st = l.stride();
     for (int lane = 0; lane < l.count(); lane++) {
       int off = l.start(lane);
-      double lse = laneLogSumExp(a, off, st, l.n());
+      // (x - max) - log Σ exp(x - max): exact for logits of any size (x - logsumexp(x) loses ulp(max))
+      double m = laneMax(a, off, st, l.n());
+      double logSum;
+      if (Double.isNaN(m) || Double.isInfinite(m)) {
+        logSum = 0;
+        m = laneLogSumExp(a, off, st, l.n());   // nan, or ±inf as before
+      } else {
+        double sum = 0;
+        for (int i = 0; i < l.n(); i++) {
+          sum += Math.exp(a[off + i * st] - m);
+        }
+        logSum = Math.log(sum);
+      }
       for (int i = 0; i < l.n(); i++) {
-        d[off + i * st] = a[off + i * st] - lse;
+        d[off + i * st] = (a[off + i * st] - m) - logSum;
       }
     }
     return Tensor.wrap(x.shape(), d);

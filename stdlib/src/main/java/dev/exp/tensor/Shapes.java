@@ -73,7 +73,7 @@ public final class Shapes {
   }
 
   @Kernel(name = "stack", doc = "Joins tensors of equal shape along a new axis. "
-      + "Example: stack([a, b]) has shape [2] + shape(a); stack([a, b], axis: -1) puts the new axis last")
+      + "Example: stack([a, b]) has shape [2] followed by a.shape; stack([a, b], axis: -1) puts the new axis last")
   public static Tensor stack(@Arg("tensors") List<Tensor> tensors, @Arg(value = "axis", dflt = "0") int axis) {
     if (tensors == null || tensors.isEmpty()) {
       throw KernelException.of("stack: need at least one tensor");

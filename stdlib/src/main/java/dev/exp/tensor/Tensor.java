@@ -370,13 +370,13 @@ public final class Tensor {
 
   /** Element at a flat (row-major) index. */
   public double at(int flatIndex) {
-    requireReal("at");
+    requireReal("this kernel");
     return data[position(flatIndex)];
   }
 
   /** Element at a multi-index (no negative indices here). */
   public double get(int... idx) {
-    requireReal("get");
+    requireReal("this kernel");
     return data[storageIndex(idx)];
   }
 
@@ -409,7 +409,7 @@ public final class Tensor {
     if (size != 1) {
       throw KernelException.of("expected a single value, got a tensor of shape %s", shapeString(shape));
     }
-    requireReal("item");
+    requireReal("this kernel");
     return data[offset];
   }
 

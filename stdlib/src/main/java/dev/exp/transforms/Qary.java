@@ -24,14 +24,15 @@ public final class Qary {
       + " Example: transforms.qft(reshape(range(16), [4, 4]))")
   public static Tensor qft(@Arg("f") Tensor f, @Arg(value = "q", dflt = "none") Integer q,
       @Arg(value = "norm", dflt = "\"forward\"") String norm) {
-    return FftKernels.fftn(shaped(f, q, "transforms.qft"), null, null, norm);
+    // a vector of q^n values with q: transformed as [q, ..., q], returned in the input's shape
+    return FftKernels.fftn(shaped(f, q, "transforms.qft"), null, null, norm).reshape(f.shape());
   }
 
   @Kernel(name = "transforms.iqft", doc = "The inverse q-ary Fourier transform f(x) = Σ_k F(k)·ω^⟨k, x⟩ (with the "
       + "default norm): iqft(qft(f)) = f." + DOC + " Example: transforms.iqft(transforms.qft(f))")
   public static Tensor iqft(@Arg("F") Tensor f, @Arg(value = "q", dflt = "none") Integer q,
       @Arg(value = "norm", dflt = "\"forward\"") String norm) {
-    return FftKernels.ifftn(shaped(f, q, "transforms.iqft"), null, null, norm);
+    return FftKernels.ifftn(shaped(f, q, "transforms.iqft"), null, null, norm).reshape(f.shape());
   }
 
   static Tensor shaped(Tensor f, Integer q, String fn) {

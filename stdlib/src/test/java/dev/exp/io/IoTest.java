@@ -171,4 +171,13 @@ class IoTest {
     assertNull(t.column("name").text(1));
     assertArrayEquals(new double[] {Double.NaN, Double.NaN, Double.POSITIVE_INFINITY}, t.column("v").numbers());
   }
+
+  @Test
+  void aByteOrderMarkIsNotPartOfTheFirstColumnName() throws IOException {
+    // Excel's "CSV UTF-8" starts with EF BB BF (pandas and Python's utf-8-sig drop it)
+    Path p = dir.resolve("bom.csv");
+    Files.write(p, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', ',', 'b', '\n', '1', ',', '2', '\n'});
+    Table t = IoKernels.readCsv(p.toString(), null, null, null);
+    assertArrayEquals(new double[] {1}, t.column("a").numbers());
+  }
 }

@@ -151,5 +151,16 @@ class CurveFitTest {
     e = assertThrows(KernelException.class, () -> CurveFitKernels.curveFit("saturating", Tensor.vector(1, 2, 3),
         Tensor.vector(1, 2, 3), Tensor.vector(1, 2, 3), null, 0.95, null, null, 10, null));
     assertTrue(e.getMessage().contains("has 2 parameters"), e.getMessage());
+    // fewer points than parameters: no fit (scipy.optimize.curve_fit raises too)
+    e = assertThrows(KernelException.class, () -> CurveFitKernels.curveFit("exponential", Tensor.vector(1, 2),
+        Tensor.vector(1, 2), null, null, 0.95, null, null, 200, null));
+    assertTrue(e.getMessage().contains("2 data points cannot determine 3 parameters"), e.getMessage());
+    // as many points as parameters: an exact fit whose uncertainty is unknown, inf as scipy's pcov
+    CurveFit exact = CurveFitKernels.curveFit("exponential", Tensor.vector(0, 1, 2), Tensor.vector(3, 2, 1.5), null,
+        null, 0.95, null, null, 200, null);
+    assertEquals(0.0, (double) exact.field("dof"));
+    assertEquals(Double.POSITIVE_INFINITY, ((Tensor) exact.field("stderr")).at(0));
+    assertEquals(Double.NEGATIVE_INFINITY, ((Tensor) exact.field("lo")).at(1));
+    assertEquals(Double.POSITIVE_INFINITY, ((Tensor) exact.field("cov")).at(0));
   }
 }

@@ -111,6 +111,14 @@ class ReductionsTest {
   }
 
   @Test
+  void logSoftmaxIsExactForLargeLogits() {
+    // scipy.special.log_softmax: shift invariance, so the size of the logits costs no precision
+    close(new double[] {-3.048587351573742, -0.04858735157374196}, Reductions.logSoftmax(Tensor.vector(1e12, 1e12 + 3), -1), 1e-15);
+    close(new double[] {-Math.log(2), -Math.log(2)}, Reductions.logSoftmax(Tensor.vector(1e16, 1e16), -1), 1e-16);
+    close(new double[] {-Math.log(2), -Math.log(2)}, Reductions.logSoftmax(Tensor.vector(1e308, 1e308), -1), 1e-16);
+  }
+
+  @Test
   void matrixNormsOfEveryOrderMatchNumpy() {
     // values from numpy.linalg.norm(A, ord) on this matrix
     Tensor a = Tensor.matrix(new double[][] {{1, -2, 3}, {4, 0, -6}, {-7, 8, 9}});

@@ -36,7 +36,12 @@ class TransformsReferenceTest {
   void qaryFourierEqualsTheDirectSum() {
     assertMatchesReference("qft_f333", Qary.qft(input("f333"), null, "forward"), TOL);
     assertMatchesReference("qft_f44", Qary.qft(input("f44"), null, "forward"), TOL);
-    assertMatchesReference("qft_f333", Qary.qft(input("f333").reshape(27), 3, "forward"), TOL);
+    // a vector of q^n values with q: the transform of its [q, ..., q] form, in the vector's shape
+    Tensor flat = Qary.qft(input("f333").reshape(27), 3, "forward");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {27}, flat.shape());
+    assertMatchesReference("qft_f333", flat.reshape(3, 3, 3), TOL);
+    Tensor back = Qary.iqft(flat, 3, "forward");
+    Reference.same(input("f333").reshape(27), (Tensor) dev.exp.tensor.ComplexKernels.real(back), TOL, "iqft∘qft of a vector with q");
     Tensor f = input("f44");
     Reference.same(f, Qary.iqft(Qary.qft(f, null, "forward"), null, "forward"), TOL, "iqft∘qft");
   }

@@ -31,7 +31,8 @@ public final class HostCalls {
     try {
       return ValueCodec.fromLibrary(sc.call(args));
     } catch (KernelException e) {
-      throw Context.fromKernel(sc.callSignature() + ": ", e, loc);
+      String prefix = sc.callSignature() + ": ";
+      throw Context.fromKernel(e.getMessage() != null && e.getMessage().startsWith(prefix) ? "" : prefix, e, loc);
     } finally {
       ctx.exitKernel(saved);
     }
