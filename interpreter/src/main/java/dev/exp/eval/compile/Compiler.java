@@ -96,9 +96,9 @@ public final class Compiler {
       }
       programGlobals.put(name, s.loc().line());
       if (s instanceof Ast.FnDecl) {
-        globalRoles.put(name, FUNCTION);
+        globalRoles.put(name, BindingRoles.FUNCTION);
       } else if (s instanceof Ast.Import) {
-        globalRoles.put(name, IMPORTED);
+        globalRoles.put(name, BindingRoles.IMPORTED);
       }
       globals.declare(name, mutable);
       if (s instanceof Ast.FnDecl d) {
@@ -128,30 +128,8 @@ public final class Compiler {
 
   // ---------------------------------------------------------------- errors
 
-  /** Roles of names that are not a let or var, as the assignment error names them. */
-  static final String FUNCTION = "the function defined";
-  static final String LOOP = "a loop variable, bound";
-  static final String SWEPT = "a swept parameter of the experiment, bound";
-  static final String SEED = "the trial's seed, bound by the experiment";
-  static final String IMPORTED = "the namespace imported";
   /** The roles of top-level names that are not a let or var (functions, imports). */
   private final Map<String, String> globalRoles = new HashMap<>();
-
-  /** "cannot assign to 'x': it is a loop variable, bound at line 1 (...)". */
-  static String immutable(String name, String role, Integer line) {
-    String at = line == null ? "" : " at line " + line;
-    if (role == null) {
-      return "cannot assign to '" + name + "': it is declared with let" + at + " (declare it with var to make it mutable)";
-    }
-    String fix = switch (role) {
-      case FUNCTION -> "give the new value another name";
-      case LOOP -> "each iteration binds it anew; copy it into a var declared in the loop";
-      case SWEPT, SEED -> "it is a column of the trial's row; copy it into a var to change it";
-      case IMPORTED -> "an imported file's names are read-only; copy a value into a var to change it";
-      default -> "copy the value into a var to change it";
-    };
-    return "cannot assign to '" + name + "': it is " + role + at + " (" + fix + ")";
-  }
 
   private void error(Loc loc, String message) {
     if (errors.size() < 50) {
@@ -253,7 +231,7 @@ public final class Compiler {
     LocalVar v = FunctionScope.lookupLocal(fn, name);
     if (v != null) {
       if (!v.mutable) {
-        error(loc, immutable(name, v.role, v.declared.line()));
+        error(loc, BindingRoles.immutable(name, v.role, v.declared.line()));
       }
       return new Access(new VariableNodes.LocalGet(loc, v), (f, x) -> {
         if (v.captured) {
@@ -272,7 +250,7 @@ public final class Compiler {
     if (c >= 0) {
       LocalVar outer = findEnclosing(name);
       if (outer != null && !outer.mutable) {
-        error(loc, immutable(name, outer.role, outer.declared.line()));
+        error(loc, BindingRoles.immutable(name, outer.role, outer.declared.line()));
       }
       return new Access(new VariableNodes.CaptureGet(loc, c), (f, x) -> ((Cell) f.captures[c]).value = x, null, null, c);
     }
@@ -280,7 +258,7 @@ public final class Compiler {
     if (g != null && (programGlobals.containsKey(name) || g.defined)) {
       if (!g.mutable) {
         Integer line = programGlobals.get(name);
-        error(loc, immutable(name, globalRoles.get(name), line));
+        error(loc, BindingRoles.immutable(name, globalRoles.get(name), line));
       }
       return new Access(new VariableNodes.GlobalGet(loc, g), (f, x) -> {
         g.value = x;
@@ -334,7 +312,7 @@ public final class Compiler {
       if (fn.topLevel() && fn.block.parent == null) {
         return new VariableNodes.GlobalSet(fd.loc(), globals.get(fd.name()), lambda(fd.fn()), true);
       }
-      LocalVar v = declareLocal(fd.name(), false, fd.loc(), FUNCTION);
+      LocalVar v = declareLocal(fd.name(), false, fd.loc(), BindingRoles.FUNCTION);
       return new VariableNodes.LocalDeclare(fd.loc(), v, lambda(fd.fn()));
     }
     if (s instanceof Ast.Import im) {
@@ -352,8 +330,8 @@ public final class Compiler {
     if (s instanceof Ast.For f) {
       Node src = expr(f.source());
       pushBlock();
-      LocalVar first = declareLocal(f.vars().get(0), false, f.loc(), LOOP);
-      LocalVar second = f.vars().size() > 1 ? declareLocal(f.vars().get(1), false, f.loc(), LOOP) : null;
+      LocalVar first = declareLocal(f.vars().get(0), false, f.loc(), BindingRoles.LOOP);
+      LocalVar second = f.vars().size() > 1 ? declareLocal(f.vars().get(1), false, f.loc(), BindingRoles.LOOP) : null;
       fn.loopDepth++;
       direct = (d & DIRECT_RETURN) | DIRECT_LOOP;
       Node body = block(f.body());
@@ -414,7 +392,7 @@ public final class Compiler {
     for (Ast.Stmt s : b.statements()) {
       if (s instanceof Ast.FnDecl fd) {
         // declare first so the function can call itself
-        LocalVar v = declareLocal(fd.name(), false, fd.loc(), FUNCTION);
+        LocalVar v = declareLocal(fd.name(), false, fd.loc(), BindingRoles.FUNCTION);
         nodes.add(new VariableNodes.LocalDeclare(fd.loc(), v, lambda(fd.fn())));
         continue;
       }
@@ -566,7 +544,8 @@ public final class Compiler {
       Ast.Param p = params.get(i);
       names[i] = p.name();
       // a trial's parameters (its swept values and seed) are the row's columns: not assignable
-      vars[i] = experiment ? declareLocal(p.name(), false, p.loc(), p.name().equals("seed") ? SEED : SWEPT)
+      vars[i] = experiment
+          ? declareLocal(p.name(), false, p.loc(), p.name().equals("seed") ? BindingRoles.SEED : BindingRoles.SWEPT)
           : declareLocal(p.name(), true, p.loc());
       if (p.dflt() != null) {
         withDefault = withDefault == null ? p : withDefault;

@@ -22,8 +22,8 @@ final class ComprehensionCompiler {
       Ast.CompClause q = c.clauses().get(i);
       sources[i] = k.expr(q.source());
       k.pushBlock();
-      firsts[i] = k.declareLocal(q.vars().get(0), false, c.loc(), Compiler.LOOP);
-      seconds[i] = q.vars().size() > 1 ? k.declareLocal(q.vars().get(1), false, c.loc(), Compiler.LOOP) : null;
+      firsts[i] = k.declareLocal(q.vars().get(0), false, c.loc(), BindingRoles.LOOP);
+      seconds[i] = q.vars().size() > 1 ? k.declareLocal(q.vars().get(1), false, c.loc(), BindingRoles.LOOP) : null;
       filters[i] = q.filter() == null ? null : k.expr(q.filter());
     }
     Node element = k.expr(c.element());

@@ -36,7 +36,7 @@ public final class Formatted {
     if (v instanceof Record r) {
       StringBuilder sb = new StringBuilder("{");
       for (int i = 0; i < r.keys.length; i++) {
-        sb.append(i > 0 ? ", " : "").append(Printer.repr(r.keys[i]).replaceAll("^\"(.*)\"$", "$1"))
+        sb.append(i > 0 ? ", " : "").append(Printer.fieldName(r.keys[i]))
             .append(": ").append(of(r.values[i], spec));
       }
       return sb.append('}').toString();

@@ -77,7 +77,8 @@ public final class Printer {
     return String.valueOf(v);
   }
 
-  private static String fieldName(String k) {
+  /** A record field name as a literal shows it: bare when an identifier, else quoted. */
+  static String fieldName(String k) {
     return dev.exp.syntax.Identifiers.isIdentifier(k) ? k : quote(k);
   }
 
