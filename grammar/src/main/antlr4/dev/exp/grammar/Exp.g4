@@ -16,7 +16,7 @@ statement
   | 'var' IDENT '=' expr                                   # varStmt
   | 'fn' IDENT '(' params? ')' fnBody                      # fnStmt
   | 'import' STRING 'as' IDENT                             # importStmt
-  | target=postfix op=('=' | '+=' | '-=' | '*=' | '/=') expr   # assignStmt
+  | target=postfix op=('=' | '+=' | '-=' | '*=' | '/=' | '%=' | '^=' | '@=') expr   # assignStmt
   | 'for' forTarget 'in' expr block                        # forStmt
   | 'while' expr block                                     # whileStmt
   | 'break'                                                # breakStmt

@@ -356,16 +356,25 @@ public final class Value {
   /** The value as a script would print it (strings without quotes). */
   @Override
   public String toString() {
-    return Printer.str(value);
+    try {
+      return Printer.str(value);
+    } catch (dev.exp.kernel.MemoryLimitException e) {
+      throw new ExpMemoryLimitException(e.getMessage(), java.util.List.of());
+    }
   }
 
   /**
    * The value as the REPL and {@code exp -e} show a result: what {@code print} shows, except that a
    * string is quoted (as it is inside a list). Numbers are in shortest round-trip form: {@code
    * [1, 2.5]}, {@code {a: 1, b: "x"}}, {@code 1+2i}; a large tensor spans several lines with its
-   * middle elided, as {@code print} shows it.
+   * middle elided, as {@code print} shows it. Text longer than 64 Mi characters (a value that holds
+   * the same parts many times over) is an {@link ExpMemoryLimitException}.
    */
   public String repr() {
-    return Printer.repr(value);
+    try {
+      return Printer.repr(value);
+    } catch (dev.exp.kernel.MemoryLimitException e) {
+      throw new ExpMemoryLimitException(e.getMessage(), java.util.List.of());
+    }
   }
 }

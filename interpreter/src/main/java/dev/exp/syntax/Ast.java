@@ -100,7 +100,7 @@ public final class Ast {
 
   public record Import(Loc loc, String path, String alias) implements Stmt {}
 
-  /** {@code target op= value}; op is "=", "+=", "-=", "*=" or "/=". Target: Name, Index or Member. */
+  /** {@code target op= value}; op is "=" or a compound assignment ("+=", "-=", "*=", "/=", "%=", "^=", "@="). Target: Name, Index or Member. */
   public record Assign(Loc loc, Expr target, String op, Expr value) implements Stmt {}
 
   public record For(Loc loc, List<String> vars, Expr source, BlockExpr body) implements Stmt {}

@@ -19,8 +19,8 @@ final class Nesting {
   static final int MAX = 200;
 
   /** Tokens after which {@code -}/{@code +} is a prefix operator (not a binary one). */
-  private static final Set<String> BEFORE_PREFIX = Set.of("(", "[", "{", ",", ";", ":", "=", "+=", "-=", "*=", "/=",
-      "+", "-", "*", "/", "%", "^", "@", "..", "..=", "==", "!=", "<", "<=", ">", ">=", "not", "and", "or", "|>", "=>",
+  private static final Set<String> BEFORE_PREFIX = Set.of("(", "[", "{", ",", ";", ":",
+      "=", "+=", "-=", "*=", "/=", "%=", "^=", "@=", "+", "-", "*", "/", "%", "^", "@", "..", "..=", "==", "!=", "<", "<=", ">", ">=", "not", "and", "or", "|>", "=>",
       "return", "in", "if", "else", "while", "let", "var");
 
   /** Throws the syntax error for the first token nested deeper than {@link #MAX}. */

@@ -17,7 +17,7 @@ import org.antlr.v4.runtime.TokenSource;
 final class NewlineFilter {
   private static final Set<String> CONTINUE_AFTER = Set.of(
       "+", "-", "*", "/", "%", "^", "@", "==", "!=", "<", "<=", ">", ">=", "and", "or", "not", "|>",
-      "..", "..=", "=", "+=", "-=", "*=", "/=", "=>", ",", ":", "...", ".", "(", "[", "{", "else", ";");
+      "..", "..=", "=", "+=", "-=", "*=", "/=", "%=", "^=", "@=", "=>", ",", ":", "...", ".", "(", "[", "{", "else", ";");
   private static final Set<String> CONTINUE_BEFORE = Set.of("|>", "else", ")", "]", "}", "and", "or");
 
   private NewlineFilter() {}

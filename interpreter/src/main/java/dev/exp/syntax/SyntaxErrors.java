@@ -46,18 +46,29 @@ final class SyntaxErrors extends BaseErrorListener {
   }
 
   void add(int line, int col, int length, String message) {
-    if (diagnostics.size() >= MAX_ERRORS) {
+    if (diagnostics.size() > MAX_ERRORS) {
       return;
     }
     int l = line + lineOffset;
     int c = line == 1 ? col + colOffset : col;
-    diagnostics.add(new Problem(source.name(), l, c, length, message, source.line(l)));
+    String text = diagnostics.size() < MAX_ERRORS ? message
+        : "more syntax errors follow; only the first " + MAX_ERRORS + " are shown";
+    diagnostics.add(new Problem(source.name(), l, c, length, text, source.line(l)));
   }
 
   @Override
   public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int charPositionInLine,
       String msg, RecognitionException e) {
     Token tok = offending instanceof Token t ? t : null;
+    Token doubled = tok == null ? null : doubledSign(recognizer, tok);
+    if (doubled != null) {   // x++ or x--: an operand is missing after the second sign
+      String op = doubled.getText();
+      Token target = ((Parser) recognizer).getTokenStream().get(doubled.getTokenIndex() - 1);
+      String name = target.getType() == ExpLexer.IDENT ? target.getText() : "x";
+      add(doubled.getLine(), doubled.getCharPositionInLine() + 1, 2,
+          "there is no '" + op + op + "' operator: write " + name + " " + op + "= 1");
+      return;
+    }
     String message;
     int length = 1;
     if (tok == null) {
@@ -95,6 +106,9 @@ final class SyntaxErrors extends BaseErrorListener {
         bracketReported = true;
       } else if ((bracketReported || hintedBrace >= 0) && closer(tok.getText())) {
         return;   // a closing bracket the recovery from the error above left over
+      } else if (fieldNameSlip(recognizer, tok)) {
+        message = "unexpected " + describe(tok) + ": a record's field names are names or strings, as in {a: 2} or "
+            + "{\"" + tok.getText().replace("\"", "") + "\": 2}";
       } else {
         String expected = insideBrackets(recognizer, e, tok);
         message = "unexpected " + describe(tok) + (expected != null ? expected : expectedPart(recognizer, e, tok))
@@ -225,6 +239,48 @@ final class SyntaxErrors extends BaseErrorListener {
     return ", expected an operator, ',' or '" + closing(opener.getText()) + "'";
   }
 
+  /**
+   * The first of two adjacent {@code +} (or {@code -}) signs that end a statement ({@code x++} then
+   * a newline, ';', a closing bracket or the end), or null.
+   */
+  private static Token doubledSign(Recognizer<?, ?> recognizer, Token tok) {
+    if (!(recognizer instanceof Parser parser) || tok.getTokenIndex() < 3) {
+      return null;
+    }
+    boolean ends = tok.getType() == Token.EOF || tok.getType() == ExpLexer.NL || closer(tok.getText())
+        || tok.getText().equals(";");
+    org.antlr.v4.runtime.TokenStream ts = parser.getTokenStream();
+    Token second = ts.get(tok.getTokenIndex() - 1);
+    Token first = ts.get(tok.getTokenIndex() - 2);
+    boolean sign = second.getText().equals("+") || second.getText().equals("-");
+    return ends && sign && first.getText().equals(second.getText()) && first.getStopIndex() + 1 == second.getStartIndex()
+        ? first : null;
+  }
+
+  /** Whether {@code tok} is a number or other non-name written as a record field name: {@code {1: 2}}. */
+  private static boolean fieldNameSlip(Recognizer<?, ?> recognizer, Token tok) {
+    if (!(recognizer instanceof Parser parser) || tok.getTokenIndex() < 1 || tok.getType() == ExpLexer.IDENT
+        || tok.getType() == ExpLexer.STRING) {
+      return false;
+    }
+    String before = parser.getTokenStream().get(tok.getTokenIndex() - 1).getText();
+    if (tok.getType() == Token.EOF || !(before.equals("{") || before.equals(","))
+        || !"{".equals(textOf(unclosedBefore(recognizer, tok)))) {
+      return false;
+    }
+    // the parser may not have read past tok yet: look at the characters after it
+    org.antlr.v4.runtime.CharStream chars = tok.getInputStream();
+    int i = tok.getStopIndex() + 1;
+    while (i < chars.size() && (chars.getText(org.antlr.v4.runtime.misc.Interval.of(i, i)).equals(" "))) {
+      i++;
+    }
+    return i < chars.size() && chars.getText(org.antlr.v4.runtime.misc.Interval.of(i, i)).equals(":");
+  }
+
+  private static String textOf(Token t) {
+    return t == null ? null : t.getText();
+  }
+
   private static Token unclosedBefore(Recognizer<?, ?> recognizer, Token tok) {
     if (!(recognizer instanceof Parser parser) || tok.getTokenIndex() < 0) {
       return null;
@@ -246,7 +302,9 @@ final class SyntaxErrors extends BaseErrorListener {
     return null;
   }
 
-  /** A hint for a few common slips: {@code //} for integer division, a misspelt {@code else}. */
+  /**
+   * A hint for a few common slips: {@code //} for integer division, a misspelt {@code else}.
+   */
   private static String hint(Recognizer<?, ?> recognizer, Token tok) {
     if (!(recognizer instanceof Parser parser) || tok.getTokenIndex() < 1) {
       return "";

@@ -95,6 +95,38 @@ class LimitsTest {
     }
   }
 
+  /** A record nested in itself 40 times prints 2^40 leaves: printing it must stop at a limit. */
+  private static final String SELF_NESTED = "var r = {a: 1, b: 2}\nfor i in 0..40 { r = {a: r, b: r} }\n";
+
+  @Test
+  void printingAHugeSharedValueStopsAtTheTimeLimit() {
+    Engine engine = Engine.builder().limits(Limits.DEFAULT.withTimeout(Duration.ofMillis(300))).build();
+    try (Session s = engine.newSession()) {
+      long t0 = System.nanoTime();
+      ExpTimeoutException e = assertThrows(ExpTimeoutException.class,
+          () -> s.eval(new Source("nest.exp", SELF_NESTED + "var t = str(r)")));
+      assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(2), "stopped after " + (System.nanoTime() - t0) / 1e6 + " ms");
+      assertEquals(3, e.location().line());
+      assertUsable(s);
+    }
+  }
+
+  @Test
+  void printingAHugeSharedValueStopsAtTheMemoryLimit() {
+    Engine engine = Engine.builder().limits(Limits.DEFAULT.withMaxValueBytes(1 << 20)).build();
+    try (Session s = engine.newSession()) {
+      ExpMemoryLimitException e = assertThrows(ExpMemoryLimitException.class,
+          () -> s.eval(new Source("nest.exp", SELF_NESTED + "print(r)")));
+      assertTrue(e.getMessage().startsWith("printing this value needs more than 1.00 MB of text"), e.getMessage());
+      assertEquals("nest.exp", e.location().file());
+      assertEquals(3, e.location().line());
+      // a result printed by the host (as the REPL shows it) is held to 64 Mi characters
+      Value r = s.eval("r");
+      assertThrows(ExpMemoryLimitException.class, r::repr);
+      assertEquals("{a: {a: 1, b: 2}, b: {a: 1, b: 2}}", s.eval("{a: {a: 1, b: 2}, b: {a: 1, b: 2}}").repr());
+    }
+  }
+
   @Test
   void threadInterruptStopsARunningLoop() throws Exception {
     Engine engine = Engine.create();

@@ -192,7 +192,9 @@ public final class Builtins {
         (ctx, a, loc) -> {
           Tensor t = Values.asTensorOperand(a[0]);
           if (t == null) {
-            throw new ExpError("tensor: cannot make a tensor from " + Values.describe(a[0]), loc);
+            String why = Values.whyNotTensor(a[0]);
+            throw new ExpError("tensor: cannot make a tensor from " + Values.describe(a[0])
+                + (why == null ? "" : ": " + why), loc);
           }
           return t;
         });

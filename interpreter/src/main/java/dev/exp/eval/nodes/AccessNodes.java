@@ -472,11 +472,11 @@ public final class AccessNodes {
         container = peek(read, f);
       }
       if (!op.equals("=")) {
-        Object old = Indexing.get(container, items, loc);
+        Object old = Indexing.get(container, items, index.loc);   // index errors point at the index
         v = Ops.binary(arith, old, v, loc);
       }
       boolean inPlace = container instanceof Tensor && container == owner(read, f);
-      Object updated = Indexing.set(container, items, v, inPlace, loc);
+      Object updated = Indexing.set(container, items, v, inPlace, index.loc);
       write.write(f, updated);
       own(read, f, updated);
       return null;

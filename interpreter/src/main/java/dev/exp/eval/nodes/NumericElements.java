@@ -159,7 +159,7 @@ final class NumericElements {
       cg.mv.visitVarInsn(DSTORE, v);
     }
     cg.mv.visitVarInsn(ALOAD, h.data);
-    position(h, idx, ix.itemLocs, store != null ? store.loc : ix.loc);
+    position(h, idx, ix.itemLocs, ix.loc);   // index errors point at the index, as in the tree
     if (store == null) {
       cg.mv.visitInsn(DALOAD);
       return;

@@ -310,7 +310,7 @@ public final class OperatorNodes {
     public Object eval(Frame f) {
       long a = Values.integer(from.eval(f), "the start of a range", loc);
       long b = Values.integer(to.eval(f), "the end of a range", loc);
-      return new RangeValue(a, inclusive ? b + 1 : b, 1);
+      return new RangeValue(a, inclusive ? b + 1 : b, 1, inclusive);
     }
 
     @Override

@@ -44,7 +44,11 @@ public final class Builtin implements Callable {
         bound[i] = null;
       }
     }
-    return body.apply(ctx, bound, loc);
+    try {
+      return body.apply(ctx, bound, loc);
+    } catch (dev.exp.kernel.KernelException e) {
+      throw Context.fromKernel("", e, loc);
+    }
   }
 
   @Override

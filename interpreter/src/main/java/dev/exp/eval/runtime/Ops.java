@@ -61,7 +61,7 @@ public final class Ops {
     }
     if (op.isComparison() && (a instanceof Boolean || b instanceof Boolean)) {
       throw new ExpError("operator '" + op.symbol() + "' cannot order " + Values.describe(a) + " and " + Values.describe(b)
-          + ": bools have no order (comparisons do not chain: write a < b and b < c)", loc);
+          + ": bools have no order", loc);
     }
     if (op.isComparison() && a instanceof String s && b instanceof String t) {
       int c = s.compareTo(t);
@@ -175,8 +175,9 @@ public final class Ops {
       if (r.size() != s.size()) {
         return false;
       }
-      for (int i = 0; i < r.keys.length; i++) {
-        if (!r.keys[i].equals(s.keys[i]) || !deepEquals(r.values[i], s.values[i])) {
+      for (int i = 0; i < r.keys.length; i++) {   // the same fields with equal values, in any order
+        int j = r.keys[i].equals(s.keys[i]) ? i : s.indexOf(r.keys[i]);
+        if (j < 0 || !deepEquals(r.values[i], s.values[j])) {
           return false;
         }
       }

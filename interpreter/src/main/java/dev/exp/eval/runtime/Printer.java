@@ -1,5 +1,8 @@
 package dev.exp.eval.runtime;
 
+import dev.exp.kernel.Budget;
+import dev.exp.kernel.KernelContext;
+import dev.exp.kernel.MemoryLimitException;
 import dev.exp.tensor.Complex;
 import dev.exp.tensor.Tensor;
 import dev.exp.text.Numbers;
@@ -15,6 +18,8 @@ public final class Printer {
   private static final int SUMMARY_THRESHOLD = 1000;
   private static final int EDGE = 3;
   private static final int LINE = 80;
+  /** The longest text printed outside an evaluation (64 Mi characters). */
+  private static final long HOST_MAX_CHARS = 1L << 26;
 
   private Printer() {}
 
@@ -23,6 +28,80 @@ public final class Printer {
   }
 
   public static String repr(Object v) {
+    if (v instanceof Double d) {
+      return Numbers.format(d);
+    }
+    if (v instanceof String s) {
+      return quote(s);
+    }
+    Text out = new Text();
+    out.value(v);
+    return out.toString();
+  }
+
+  /**
+   * The text being built for one value. Shared sub-values print again wherever they occur (a record
+   * nested in itself n times prints 2^n leaves), so the text is held to the memory budget and the
+   * evaluation's limits are polled as it grows: such a value ends in a memory-limit or timeout
+   * error rather than running until the heap is gone.
+   */
+  private static final class Text {
+    private final StringBuilder sb = new StringBuilder();
+    private final KernelContext ctx = KernelContext.current();
+    /**
+     * Characters allowed: two bytes each against the memory budget; outside an evaluation (a host
+     * printing a result), {@link #HOST_MAX_CHARS}.
+     */
+    private final long maxChars = ctx == KernelContext.NONE ? HOST_MAX_CHARS
+        : Math.min(Integer.MAX_VALUE - 16, ctx.maxValueBytes() / 2);
+    private int sincePoll;
+
+    void value(Object v) {
+      if (++sincePoll >= 256) {
+        sincePoll = 0;
+        ctx.poll();
+      }
+      if (v instanceof List<?> l) {
+        sb.append('[');
+        for (int i = 0; i < l.size(); i++) {
+          if (i > 0) {
+            sb.append(", ");
+          }
+          if (i >= 100 && l.size() > 120) {
+            sb.append("... ").append(l.size() - 100).append(" more");
+            break;
+          }
+          value(l.get(i));
+        }
+        sb.append(']');
+      } else if (v instanceof Record r) {
+        sb.append('{');
+        for (int i = 0; i < r.keys.length; i++) {
+          if (i > 0) {
+            sb.append(", ");
+          }
+          sb.append(fieldName(r.keys[i])).append(": ");
+          value(r.values[i]);
+        }
+        sb.append('}');
+      } else {
+        sb.append(leaf(v));
+      }
+      if (sb.length() > maxChars) {
+        throw new MemoryLimitException("printing this value needs more than " + Budget.size(2 * maxChars)
+            + " of text, over the limit of " + Budget.size(2 * maxChars)
+            + " (it holds the same parts many times over?); print a part of it");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return sb.toString();
+    }
+  }
+
+  /** The text of a value that holds no other values. */
+  private static String leaf(Object v) {
     if (v == null) {
       return "none";
     }
@@ -40,30 +119,6 @@ public final class Printer {
     }
     if (v instanceof Tensor t) {
       return tensor(t);
-    }
-    if (v instanceof List<?> l) {
-      StringBuilder sb = new StringBuilder("[");
-      for (int i = 0; i < l.size(); i++) {
-        if (i > 0) {
-          sb.append(", ");
-        }
-        if (i >= 100 && l.size() > 120) {
-          sb.append("... ").append(l.size() - 100).append(" more");
-          break;
-        }
-        sb.append(repr(l.get(i)));
-      }
-      return sb.append(']').toString();
-    }
-    if (v instanceof Record r) {
-      StringBuilder sb = new StringBuilder("{");
-      for (int i = 0; i < r.keys.length; i++) {
-        if (i > 0) {
-          sb.append(", ");
-        }
-        sb.append(fieldName(r.keys[i])).append(": ").append(repr(r.values[i]));
-      }
-      return sb.append('}').toString();
     }
     if (v instanceof Callable c) {
       return "<fn " + c.signature() + ">";

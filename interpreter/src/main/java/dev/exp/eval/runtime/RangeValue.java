@@ -3,8 +3,16 @@ package dev.exp.eval.runtime;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** A lazy integer range {@code a..b} (half-open) or {@code a..=b}: iterable without a list. */
-public record RangeValue(long from, long to, long step) implements Iterable<Object> {
+/**
+ * A lazy integer range {@code a..b} (half-open) or {@code a..=b}: iterable without a list. {@code to}
+ * is always the exclusive end; {@code inclusive} only says how the range was written, so that it
+ * prints the same way ({@code 1..=5}, not {@code 1..6}).
+ */
+public record RangeValue(long from, long to, long step, boolean inclusive) implements Iterable<Object> {
+  public RangeValue(long from, long to, long step) {
+    this(from, to, step, false);
+  }
+
   public long length() {
     if (step > 0) {
       return Math.max(0, (to - from + step - 1) / step);
@@ -37,8 +45,12 @@ public record RangeValue(long from, long to, long step) implements Iterable<Obje
     };
   }
 
+  /** The range as source text that makes it: {@code 0..5}, {@code 1..=5}, {@code range(1, 10, 3)}. */
   @Override
   public String toString() {
-    return from + ".." + to + (step != 1 ? " step " + step : "");
+    if (step != 1) {
+      return "range(" + from + ", " + to + ", " + step + ")";
+    }
+    return inclusive ? from + "..=" + (to - 1) : from + ".." + to;
   }
 }

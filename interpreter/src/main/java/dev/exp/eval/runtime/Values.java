@@ -152,6 +152,40 @@ public final class Values {
     return stack(rows);
   }
 
+  /**
+   * Why {@code v} (for which {@link #asTensorOperand} gave null) is not a tensor, naming the first
+   * item at fault: {@code "item [1] is a string (\"a\"); a tensor holds numbers"}, or rows of
+   * different shapes.
+   */
+  public static String whyNotTensor(Object v) {
+    return whyNotTensor(v, "");
+  }
+
+  private static String whyNotTensor(Object v, String path) {
+    if (!(v instanceof List<?> l)) {
+      if (asTensorOperand(v) != null || path.isEmpty()) {
+        return null;
+      }
+      String shown = v instanceof String s && s.length() <= 20 ? " (" + Printer.quote(s) + ")" : "";
+      return "item " + path + " is " + describe(v) + shown + "; a tensor holds numbers";
+    }
+    int[] first = null;
+    for (int i = 0; i < l.size(); i++) {
+      String inner = whyNotTensor(l.get(i), path + "[" + i + "]");
+      if (inner != null) {
+        return inner;
+      }
+      Tensor t = asTensorOperand(l.get(i));
+      if (first == null) {
+        first = t.shape();
+      } else if (!java.util.Arrays.equals(first, t.shape())) {
+        return "item " + path + "[" + i + "] has shape " + java.util.Arrays.toString(t.shape()) + " but item " + path
+            + "[0] has shape " + java.util.Arrays.toString(first) + " (the rows of a tensor have one shape)";
+      }
+    }
+    return null;
+  }
+
   /** Stacks equally shaped tensors along a new first axis, or null if shapes differ. */
   public static Tensor stack(List<Tensor> rows) {
     return TensorArgs.stackRows(rows);
