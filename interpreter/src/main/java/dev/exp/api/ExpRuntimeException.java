@@ -74,16 +74,19 @@ public class ExpRuntimeException extends ExpException {
     int i = 0;
     int shown = 0;
     while (i < stack.size()) {
-      StackFrame f = stack.get(i);
-      int j = i + 1;
-      while (j < stack.size() && stack.get(j).equals(f)) {
-        j++;
+      int period = period(i);
+      int j = i + period;
+      while (j + period <= stack.size() && stack.subList(j, j + period).equals(stack.subList(i, i + period))) {
+        j += period;
       }
+      int more = (j - i) / period - 1;
       if (shown < 40 || j == stack.size()) {
-        sb.append("\n  ").append(f);
-        if (j - i > 1) {
-          sb.append("\n  [the frame above repeats ").append(j - i - 1).append(" more time").append(j - i > 2 ? "s" : "")
-              .append(']');
+        for (int k = i; k < i + period; k++) {
+          sb.append("\n  ").append(stack.get(k));
+        }
+        if (more > 0) {
+          sb.append(period == 1 ? "\n  [the frame above repeats " : "\n  [the " + period + " frames above repeat ")
+              .append(more).append(" more time").append(more > 1 ? "s" : "").append(']');
         }
       } else if (shown == 40) {
         sb.append("\n  ...");
@@ -92,5 +95,18 @@ public class ExpRuntimeException extends ExpException {
       i = j;
     }
     return sb.toString();
+  }
+
+  /**
+   * The length of the shortest cycle of frames starting at {@code i} that repeats right after itself
+   * (recursion through one function, or mutual recursion through up to four), else 1.
+   */
+  private int period(int i) {
+    for (int p = 1; p <= 4 && i + 2 * p <= stack.size(); p++) {
+      if (stack.subList(i, i + p).equals(stack.subList(i + p, i + 2 * p))) {
+        return p;
+      }
+    }
+    return 1;
   }
 }

@@ -13,6 +13,7 @@ import dev.exp.eval.nodes.NumericWarmUp;
 import dev.exp.eval.nodes.VariableNodes;
 import dev.exp.eval.runtime.GlobalVar;
 import dev.exp.eval.runtime.Globals;
+import dev.exp.eval.runtime.Namespace;
 import dev.exp.eval.runtime.Suggest;
 import dev.exp.syntax.Ast;
 import dev.exp.syntax.CompileError;
@@ -181,7 +182,12 @@ public final class Compiler {
     return names;
   }
 
+  /** Set while the name being compiled is a call's callee (see {@link CallCompiler}). */
+  boolean calleeName;
+
   private Node read(Loc loc, String name) {
+    boolean called = calleeName;
+    calleeName = false;
     LocalVar v = FunctionScope.lookupLocal(fn, name);
     if (v != null) {
       return new VariableNodes.LocalGet(loc, v);
@@ -209,7 +215,11 @@ public final class Compiler {
     }
     String hint = NameHints.familiar(name);
     if (hint.isEmpty()) {
-      hint = Suggest.didYouMean(name, visibleNames());
+      Set<String> names = visibleNames();
+      if (called) {   // a namespace cannot be called: do not suggest one for f(...)
+        names.removeIf(n -> builtins.get(n) instanceof Namespace && !programGlobals.containsKey(n));
+      }
+      hint = Suggest.didYouMean(name, names);
     }
     error(loc, "undefined name '" + name + "'" + (hint.isEmpty() ? memberElsewhere(name, null) : hint));
     return new VariableNodes.Const(loc, null);

@@ -15,7 +15,8 @@ public final class Suggest {
   public static String closest(String name, Collection<String> candidates) {
     String best = null;
     int bestD = Integer.MAX_VALUE;
-    int limit = Math.max(1, Math.min(3, name.length() / 3 + 1));
+    // edits allowed: a third of the name, at least one, at most three (foo is not cos, lenght is length)
+    int limit = Math.max(1, Math.min(3, name.length() / 3));
     for (String c : candidates) {
       if (c.equals(name)) {
         continue;
@@ -38,7 +39,18 @@ public final class Suggest {
         prefixed = c;
       }
     }
-    return prefixed != null ? prefixed : bestD <= limit ? best : null;
+    if (prefixed != null) {
+      return prefixed;
+    }
+    // the longest name (of three letters or more) it begins with: lenght -> len
+    String stem = null;
+    for (String c : candidates) {
+      if (c.length() >= 3 && c.length() < name.length() && lower.startsWith(c.toLowerCase(java.util.Locale.ROOT))
+          && (stem == null || c.length() > stem.length())) {
+        stem = c;
+      }
+    }
+    return stem != null ? stem : bestD <= limit ? best : null;
   }
 
   /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */

@@ -18,4 +18,16 @@ class SuggestTest {
     assertEquals("xs", Suggest.closest("x", List.of("y", "xs")));
     assertEquals("b", Suggest.closest("a", List.of("b")));
   }
+
+  @Test
+  void aThirdOfTheNameMayBeWrongThenAStemItBegins() {
+    List<String> names = List.of("cos", "eye", "len", "mean", "sum", "print");
+    assertNull(Suggest.closest("foo", names), "two edits of three letters is another word");
+    assertNull(Suggest.closest("xyz", names));
+    assertEquals("sum", Suggest.closest("sm", names));
+    assertEquals("mean", Suggest.closest("mena", names));
+    assertEquals("mean", Suggest.closest("meen", names));
+    assertEquals("print", Suggest.closest("pirnt", names));
+    assertEquals("len", Suggest.closest("lenght", names), "no name is near: the one it begins with");
+  }
 }
