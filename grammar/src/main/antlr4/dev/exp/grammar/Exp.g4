@@ -58,7 +58,7 @@ postfix
   : primary                                                # primaryPostfix
   | postfix '(' args? ')'                                  # callPostfix
   | postfix '[' index (',' index)* ']'                     # indexPostfix
-  | postfix '.' IDENT                                      # memberPostfix
+  | postfix '.' fieldName                                  # memberPostfix
   ;
 
 args  : arg (',' arg)* ','? ;
@@ -89,11 +89,16 @@ primary
 
 ifExpression : 'if' expr block ('else' (block | ifExpression))? ;
 
-field : IDENT ':' expr                                     # namedField
+field : fieldName ':' expr                                 # namedField
       | STRING ':' expr                                    # quotedField
       | '...' expr                                         # spreadField
       | IDENT                                              # shorthandField
       ;
+
+// After '.' and before ':' in a record any word is a field name, keywords included (m.var, {for: 1}).
+fieldName : IDENT | 'let' | 'var' | 'fn' | 'import' | 'as' | 'for' | 'in' | 'while' | 'break' | 'continue'
+          | 'return' | 'sweep' | 'repeat' | 'report' | 'true' | 'false' | 'none' | 'not' | 'and' | 'or' | 'if'
+          | 'else' | 'experiment' ;
 
 // ---------------------------------------------------------------- lexer
 // a trailing i makes an imaginary literal: 2i, 1.5e3i

@@ -265,7 +265,7 @@ final class AstBuilder {
       return new Ast.Index(loc(c.getChild(1)), postfix(c.postfix()), items);
     }
     MemberPostfixContext c = (MemberPostfixContext) ctx;
-    return new Ast.Member(loc(c.IDENT()), postfix(c.postfix()), c.IDENT().getText());
+    return new Ast.Member(loc(c.fieldName()), postfix(c.postfix()), c.fieldName().getText());
   }
 
   private Ast.Expr primary(PrimaryContext ctx) {
@@ -324,7 +324,7 @@ final class AstBuilder {
         String name;
         Ast.Expr value;
         if (f instanceof NamedFieldContext n) {
-          name = n.IDENT().getText();
+          name = n.fieldName().getText();
           value = expr(n.expr());
         } else if (f instanceof QuotedFieldContext q) {
           name = unquote(q.STRING().getSymbol());

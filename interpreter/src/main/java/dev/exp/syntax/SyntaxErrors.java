@@ -227,7 +227,7 @@ final class SyntaxErrors extends BaseErrorListener {
     String p = prev.getText();
     boolean operand = prev.getType() == ExpLexer.NUMBER || prev.getType() == ExpLexer.STRING
         || prev.getType() == ExpLexer.IDENT || closer(p) || p.equals("true") || p.equals("false") || p.equals("none");
-    if (record && (p.equals("{") || p.equals(","))) {
+    if (record && (p.equals("{") || p.equals(",")) || p.equals(".")) {
       return ", expected a field name";
     }
     if (opener.getText().equals("{") && !record) {   // a block: statements end at a newline or ';'
@@ -411,6 +411,9 @@ final class SyntaxErrors extends BaseErrorListener {
     Set<String> items = new LinkedHashSet<>();
     boolean expression = expected.contains(ExpLexer.NUMBER) || expected.contains(ExpLexer.STRING);
     boolean statement = expression && expected.contains(tokenType(parser, "'let'"));
+    if (!expression && expected.contains(ExpLexer.IDENT) && expected.contains(tokenType(parser, "'experiment'"))) {
+      return "a field name";   // after '.', or a record's field: any word, keywords included
+    }
     if (statement) {
       items.add("a statement");
     } else if (expression) {

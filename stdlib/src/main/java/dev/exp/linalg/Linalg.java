@@ -147,7 +147,7 @@ public final class Linalg {
     if (m.numRows == 0) {
       return 1;
     }
-    return LuFactor.of(m).det();
+    return LuFactor.of(m).det() + 0.0;   // a singular matrix gives 0, not -0
   }
 
   @Kernel(name = "linalg.slogdet", doc = "Sign and natural log of |det(A)|, without overflow: record {sign, logabsdet}. "

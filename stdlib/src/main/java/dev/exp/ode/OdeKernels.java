@@ -233,9 +233,12 @@ public final class OdeKernels {
           ? "nan appears during integration near t = " + Numbers.format(t)
           : "nan appears during integration";
     }
+    if (e.getSpecifier() == org.hipparchus.exception.LocalizedCoreFormats.MAX_COUNT_EXCEEDED && parts.length > 0) {
+      return "max_evals reached: " + parts[0] + " evaluations of f";
+    }
     for (int i = 0; i < parts.length; i++) {
-      if (parts[i] instanceof Double || parts[i] instanceof Float) {
-        parts[i] = Numbers.format(((Number) parts[i]).doubleValue());
+      if (parts[i] instanceof Number n) {   // as Exp prints numbers: 1e-15, 1000 (not 1.0E-15, 1,000)
+        parts[i] = Numbers.format(n.doubleValue());
       }
     }
     try {

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Nonlinear least squares min ½‖r(p)‖²: Levenberg–Marquardt with Marquardt's diagonal scaling
  * (JᵀJ + λ·diag(JᵀJ))δ = −Jᵀr and Nielsen's damping update, or undamped Gauss–Newton with step
- * halving. Bounds are kept by clipping the trial point. The covariance of the estimate is
+ * halving. Bounds: a variable at a bound whose gradient pushes it outward is held there for the
+ * iteration (the step is solved in the free variables only, as projected Newton methods do), the
+ * trial point is clipped, and the gradient test is on the projected gradient. The covariance of the estimate is
  * s²(JᵀJ)⁻¹ with s² = ‖r‖²/(m − n), as scipy.optimize.curve_fit (absolute_sigma=False).
  */
 final class LeastSquares {
@@ -48,9 +50,11 @@ final class LeastSquares {
       double[] jtj = new double[n * n];
       double[] jtr = new double[n];
       normal(jac, r, m, n, jtj, jtr);
+      holdActive(p, o, jtj, jtr, n);
       if (Vec.normInf(jtr) <= o.gtol()) {
         conv = true;
-        msg = "gradient tolerance reached (‖Jᵀr‖∞ ≤ gtol)";
+        msg = o.lower() == null && o.upper() == null ? "gradient tolerance reached (‖Jᵀr‖∞ ≤ gtol)"
+            : "gradient tolerance reached (projected ‖Jᵀr‖∞ ≤ gtol)";
         break;
       }
       if (lambda < 0) {
@@ -198,6 +202,26 @@ final class LeastSquares {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < i; j++) {
         jtj[j * n + i] = jtj[i * n + j];
+      }
+    }
+  }
+
+  /**
+   * Holds the variables at a bound whose descent direction −(Jᵀr)_i points out of the box: their
+   * row and column of JᵀJ become the identity's and their gradient entry 0, so the step leaves them
+   * where they are and the gradient left in jtr is the projected one.
+   */
+  static void holdActive(double[] p, Options o, double[] jtj, double[] jtr, int n) {
+    for (int i = 0; i < n; i++) {
+      boolean atLower = o.lower() != null && p[i] <= o.lower()[i] && jtr[i] > 0;
+      boolean atUpper = o.upper() != null && p[i] >= o.upper()[i] && jtr[i] < 0;
+      if (atLower || atUpper) {
+        for (int j = 0; j < n; j++) {
+          jtj[i * n + j] = 0;
+          jtj[j * n + i] = 0;
+        }
+        jtj[i * n + i] = 1;
+        jtr[i] = 0;
       }
     }
   }

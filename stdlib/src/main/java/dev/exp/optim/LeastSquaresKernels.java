@@ -23,7 +23,8 @@ public final class LeastSquaresKernels {
       + "r (m values); jac(p) returns the m×n Jacobian (none, the default: central differences, 2n residual calls). "
       + "method \"lm\" (default): Levenberg–Marquardt with Marquardt's scaling (JᵀJ + λ·diag JᵀJ)δ = −Jᵀr and "
       + "Nielsen's damping update; \"gauss_newton\": undamped steps with halving. lower/upper bounds (numbers or "
-      + "vectors) clip the trial points. Stops when ‖Jᵀr‖∞ ≤ gtol, the relative cost reduction ≤ ftol or the step "
+      + "vectors): a parameter at a bound whose gradient points outward is held for the step (the step is solved in "
+      + "the free parameters) and trial points are clipped. Stops when the projected ‖Jᵀr‖∞ ≤ gtol, the relative cost reduction ≤ ftol or the step "
       + "≤ xtol·(‖p‖ + xtol). Defaults ftol 1e-10, xtol 1e-10, gtol 1e-10, max_iter 200." + REC
       + " Example: optim.least_squares(p => p[0] * exp(-p[1] * t) - y, [1, 1])")
   public static Map<String, Object> leastSquares(@Arg("residual") Fn residual, @Arg("p0") Tensor p0,

@@ -22,7 +22,7 @@ public final class Sinkhorn {
       + "alternates f_i = ε·log a_i − ε·LSE_j((g_j − C_ij)/ε) and g_j = ε·log b_j − ε·LSE_i((f_i − C_ij)/ε), stable at "
       + "ε = 1e-3 and below; log_domain: false uses the scalings u = a / (K v), v = b / (Kᵀu) with K = e^{−C/ε}, "
       + "faster but it breaks down (reported, never silently) when K underflows. Stops when the row marginal error "
-      + "Σ_i |P·1 − a|_i (columns are exact after each g update) is <= tol (default 1e-9) or after max_iter "
+      + "Σ_i |P·1 − a|_i (columns are exact after each g update) is <= tol·Σa (tol default 1e-9) or after max_iter "
       + "(default 1000) iterations. Returns {plan, cost (⟨P, C⟩), entropic_cost (⟨P, C⟩ + ε·Σ P·(log P − 1)), f, g, "
       + "iterations, converged, marginal_error, reason}. As ε → 0 the cost tends to the exact OT cost (ot.emd). "
       + "Example: ot.sinkhorn(none, none, C, 0.01).plan")

@@ -5,7 +5,6 @@ import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelContext;
 import dev.exp.linalg.LinearOperator;
 import dev.exp.tensor.Tensor;
-import java.util.Locale;
 import java.util.Map;
 
 /** BiCGSTAB (van der Vorst 1992) for nonsymmetric systems (S04). */
@@ -52,7 +51,7 @@ public final class Bicgstab {
       ctx.poll();
       double rhoNew = Vec.dot(rhat, r);
       if (rhoNew == 0 || !Double.isFinite(rhoNew)) {
-        return out.result(x, it, false, String.format(Locale.ROOT, "breakdown: r̂ᵀr = %.3g at iteration %d", rhoNew, it + 1));
+        return out.result(x, it, false, "breakdown: r̂ᵀr = " + dev.exp.kernel.Numbers.format(rhoNew) + " at iteration " + (it + 1));
       }
       double beta = (rhoNew / rho) * (alpha / omega);
       rho = rhoNew;
@@ -60,7 +59,7 @@ public final class Bicgstab {
       op.apply(p, v);
       double rv = Vec.dot(rhat, v);
       if (rv == 0 || !Double.isFinite(rv)) {
-        return out.result(x, it, false, String.format(Locale.ROOT, "breakdown: r̂ᵀAp = %.3g at iteration %d", rv, it + 1));
+        return out.result(x, it, false, "breakdown: r̂ᵀAp = " + dev.exp.kernel.Numbers.format(rv) + " at iteration " + (it + 1));
       }
       alpha = rho / rv;
       double ss = Vec.loops(n).subtractNorm(r, alpha, v, s, n);
@@ -79,7 +78,7 @@ public final class Bicgstab {
       rn = Math.sqrt(rr);
       out.record(rn / bn);
       if (omega == 0 && rn > stop) {
-        return out.result(x, it, false, String.format(Locale.ROOT, "breakdown: ω = 0 at iteration %d", it));
+        return out.result(x, it, false, "breakdown: ω = 0 at iteration " + it);
       }
     }
     return out.result(x, it, true, Outcome.TOLERANCE);

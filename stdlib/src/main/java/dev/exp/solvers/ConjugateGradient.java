@@ -81,8 +81,8 @@ public final class ConjugateGradient {
         return out.result(x, it, false, Outcome.overflow(pq, it + 1).replace("the residual", "pᵀAp"));
       }
       if (!(pq > 0)) {
-        return out.result(x, it, false, String.format(java.util.Locale.ROOT,
-            "breakdown: pᵀAp = %.3g <= 0 at step %d (the operator is not positive definite)", pq, it + 1));
+        return out.result(x, it, false, "breakdown: pᵀAp = " + dev.exp.kernel.Numbers.format(pq) + " <= 0 at iteration "
+            + (it + 1) + " (the operator is not positive definite)");
       }
       double alpha = rz / pq;
       double rr = Vec.loops(n).cgStep(alpha, p, q, x, r, n);

@@ -74,10 +74,12 @@ public final class Inference {
   @Kernel(name = "stats.wilcoxon", doc = "Wilcoxon signed-rank test of the paired differences d = a − b (or of a "
       + "itself when b is none) against a distribution symmetric about 0, two-sided. Zero differences are dropped "
       + "(scipy's zero_method \"wilcox\"); |d| is ranked with ties averaged. statistic = min(W+, W−). method "
-      + "\"auto\" (default) uses the exact null distribution of W+ when n ≤ 50 and there are no zeros or ties, "
-      + "otherwise the normal approximation with the tie-corrected variance and no continuity correction (as "
-      + "scipy.stats.wilcoxon); \"exact\" and \"approx\" force one. Returns {statistic, p, w_plus, n (non-zero "
-      + "differences), method}. Example: stats.wilcoxon(a, b).p")
+      + "\"auto\" (default) chooses as scipy.stats.wilcoxon (SciPy ≥ 1.15): the exact null distribution of W+ when "
+      + "n ≤ 50 and there are no zeros or ties; with zeros or ties and at most 13 differences (zeros included), the "
+      + "exact distribution of W+ over all sign flips of the tied ranks (SciPy's permutation test, here computed "
+      + "exactly); otherwise the normal approximation with the tie-corrected variance and no continuity correction. "
+      + "\"exact\" (the sign-flip distribution, ties allowed, n ≤ 1000) and \"approx\" force one. Returns "
+      + "{statistic, p, w_plus, n (non-zero differences), method}. Example: stats.wilcoxon(a, b).p")
   public static Map<String, Object> wilcoxon(@Arg("a") Tensor a, @Arg(value = "b", dflt = "none") Tensor b,
       @Arg(value = "method", dflt = "\"auto\"") String method) {
     String fn = "stats.wilcoxon";
@@ -130,15 +132,20 @@ public final class Inference {
       }
       i = j + 1;
     }
-    boolean exact = method.equals("exact") || method.equals("auto") && n <= 50 && zeros == 0 && !ties;
-    if (exact && (ties || n > 1000)) {
-      throw new KernelException(fn + ": the exact p-value needs differences without ties (and n ≤ 1000); use method "
-          + "\"approx\"");
+    boolean exact = method.equals("exact")
+        || method.equals("auto") && (n <= 50 && zeros == 0 && !ties || n + zeros <= 13);
+    if (exact && n > 1000) {
+      throw new KernelException(fn + ": the exact p-value takes at most 1000 non-zero differences, got " + n
+          + "; use method \"approx\"");
     }
     double stat = Math.min(wPlus, wMinus);
     double p;
     if (exact) {
-      p = exactP(n, (int) Math.round(wPlus));
+      int[] twice = new int[n];   // midranks are multiples of 1/2
+      for (int i = 0; i < n; i++) {
+        twice[i] = (int) Math.round(2 * r[i]);
+      }
+      p = exactP(twice, (int) Math.round(2 * wPlus));
     } else {
       double mn = n * (n + 1) / 4.0;
       double se = Math.sqrt((n * (n + 1.0) * (2 * n + 1) - 0.5 * tieTerm) / 24);
@@ -154,19 +161,25 @@ public final class Inference {
   }
 
   /** Two-sided exact p of W+ = w for n untied non-zero differences (subset-sum counts of 1..n). */
-  static double exactP(int n, int w) {
-    int max = n * (n + 1) / 2;
+  /**
+   * The two-sided p-value of W+ = w under random signs: {@code ranks} are the ranks (any positive
+   * integers; here twice the midranks, so that ties count exactly) and w is the observed sum of the
+   * positive ones on the same scale. The null distribution of the sum over all 2^n sign patterns is
+   * counted by dynamic programming, as for the untied statistic.
+   */
+  static double exactP(int[] ranks, int w) {
+    int max = 0;
+    for (int k : ranks) {
+      max += k;
+    }
     double[] c = new double[max + 1];
     c[0] = 1;
-    for (int k = 1; k <= n; k++) {
+    for (int k : ranks) {
       for (int s = max; s >= k; s--) {
         c[s] += c[s - k];
       }
     }
-    double total = Math.pow(2, n);
-    if (2 * w == max) {
-      return 1;
-    }
+    double total = Math.pow(2, ranks.length);
     double less = 0;
     double greater = 0;
     for (int s = 0; s <= max; s++) {

@@ -283,7 +283,7 @@ public final class Stats {
       throw new KernelException(what + " is required");
     }
     if (x.size() < min) {
-      throw KernelException.of("%s needs at least %d values, got %d", what, min, x.size());
+      throw KernelException.of("%s needs at least %d value%s, got %d", what, min, min == 1 ? "" : "s", x.size());
     }
     return x.toArray();
   }

@@ -254,16 +254,29 @@ public final class ElementWise {
     return binary(a, b, BinaryOp.MINIMUM);
   }
 
-  @Kernel(name = "clip", doc = "Limits values to [lo, hi], element-wise; lo or hi may be none (no bound). "
-      + "Example: clip(x, 0, 1)")
-  public static Object clip(@Arg("x") Object x, @Arg(value = "lo", dflt = "none") Double lo,
-      @Arg(value = "hi", dflt = "none") Double hi) {
-    double l = lo == null ? Double.NEGATIVE_INFINITY : lo;
-    double h = hi == null ? Double.POSITIVE_INFINITY : hi;
-    if (l > h) {
-      throw KernelException.of("clip: lo (%s) must not exceed hi (%s)", TensorArgs.fmt(l), TensorArgs.fmt(h));
+  @Kernel(name = "clip", doc = "Limits values to [lo, hi], element-wise: minimum(maximum(x, lo), hi) as NumPy's "
+      + "clip. lo and hi are numbers or tensors that broadcast with x; either may be none (no bound); a nan bound "
+      + "gives nan. Two number bounds with lo > hi are an error. Example: clip(x, 0, 1)")
+  public static Object clip(@Arg("x") Object x, @Arg(value = "lo", dflt = "none") Object lo,
+      @Arg(value = "hi", dflt = "none") Object hi) {
+    if ((lo == null || lo instanceof Number) && (hi == null || hi instanceof Number)) {
+      double l = lo == null ? Double.NEGATIVE_INFINITY : ((Number) lo).doubleValue();
+      double h = hi == null ? Double.POSITIVE_INFINITY : ((Number) hi).doubleValue();
+      if (l > h) {
+        throw KernelException.of("clip: lo (%s) must not exceed hi (%s)", TensorArgs.fmt(l), TensorArgs.fmt(h));
+      }
+      if (!Double.isNaN(l) && !Double.isNaN(h)) {
+        return unary(x, "clip", v -> v < l ? l : (v > h ? h : v));   // a nan x stays nan
+      }
     }
-    return unary(x, "clip", v -> v < l ? l : (v > h ? h : v));
+    Object r = x;
+    if (lo != null) {
+      r = TensorOps.binary(BinaryOp.MAXIMUM, TensorArgs.toTensor(r, "clip: x"), TensorArgs.toTensor(lo, "clip: lo"));
+    }
+    if (hi != null) {
+      r = TensorOps.binary(BinaryOp.MINIMUM, TensorArgs.toTensor(r, "clip: x"), TensorArgs.toTensor(hi, "clip: hi"));
+    }
+    return x instanceof Number && r instanceof Tensor t && t.rank() == 0 ? (Object) t.at(0) : r;
   }
 
   // ------------------------------------------------------------------ scans

@@ -137,6 +137,35 @@ class CurveFitTest {
   }
 
   @Test
+  void anActiveBoundIsHeldAndTheFreeVariablesConvergeAsScipy() {
+    // y = 2.5 e^{-1.3 t} + 0.4 + 0.05 sin 7t on 15 points of [0, 4], fitted by a e^{-b t} + c with c >= 0.5
+    // (active at the optimum): scipy.optimize.least_squares(..., bounds=([0, 0, 0.5], [10, 10, 10]),
+    // xtol=ftol=gtol=1e-15) gives x = [2.44699287, 1.48049824, 0.5], cost 0.03212362794040751
+    double[] t = new double[15];
+    double[] y = new double[15];
+    for (int i = 0; i < 15; i++) {
+      t[i] = 4.0 * i / 14;
+      y[i] = 2.5 * Math.exp(-1.3 * t[i]) + 0.4 + 0.05 * Math.sin(7 * t[i]);
+    }
+    Fn res = a -> {
+      Tensor p = (Tensor) a[0];
+      double[] out = new double[15];
+      for (int i = 0; i < 15; i++) {
+        out[i] = p.at(0) * Math.exp(-p.at(1) * t[i]) + p.at(2) - y[i];
+      }
+      return Tensor.vector(out);
+    };
+    for (String method : new String[] {"lm", "gauss_newton"}) {
+      Map<String, Object> r = LeastSquaresKernels.leastSquares(res, Tensor.vector(1, 1, 0.6), null, method,
+          Tensor.vector(0, 0, 0.5), Tensor.vector(10, 10, 10), 1e-10, 1e-10, 1e-10, 200, null);
+      assertArrayEquals(new double[] {2.44699287, 1.48049824, 0.5}, ((Tensor) r.get("x")).toArray(), 5e-7, method);
+      assertEquals(0.03212362794040751, (double) r.get("cost"), 1e-12, method);
+      assertEquals(true, r.get("converged"), method);
+      assertTrue((double) r.get("iterations") < 50, method + ": " + r.get("iterations") + " iterations");
+    }
+  }
+
+  @Test
   void boundsAndErrors() {
     Fn res = a -> Tensor.vector(((Tensor) a[0]).at(0) - 5);
     Map<String, Object> r = LeastSquaresKernels.leastSquares(res, Tensor.vector(0), null, "lm", null,

@@ -46,6 +46,39 @@ class InferenceTest {
   }
 
   @Test
+  void wilcoxonWithTiesOrZerosIsExactOverSignFlipsAsScipy() {
+    // scipy.stats.wilcoxon (SciPy 1.17.1, method "auto": a permutation test over all 2^n sign flips when
+    // there are ties or zeros and n <= 13)
+    Map<String, Object> r = Inference.wilcoxon(Tensor.vector(1, -2, 2, 3, -3, 3, 0, 4), null, "auto");
+    assertEquals("exact", r.get("method"));
+    assertEquals(7.5, d(r.get("statistic")), 0);
+    assertEquals(0.328125, d(r.get("p")), 1e-15);
+    assertEquals(0.146484375, d(Inference.wilcoxon(Tensor.vector(1, -2, 2, 3, -3, 3, 4, 5, -1, 2), null, "auto").get("p")),
+        1e-15);
+    assertEquals(0.146484375, d(Inference.wilcoxon(Tensor.vector(0.5, -1, 1, 2, -2, 2, 3, 0, 0, 4, -4, 5, 6), null,
+        "auto").get("p")), 1e-15);
+    // more than 13 differences with ties: the normal approximation, as SciPy
+    r = Inference.wilcoxon(Tensor.vector(1, -2, 2, 3, -3, 3, 4, 5, -1, 2, 7, 8, 9, -9, 10), null, "auto");
+    assertEquals("approx", r.get("method"));
+    assertEquals(0.052993322239852335, d(r.get("p")), 1e-14);
+    // brute force over the 2^7 sign patterns of the midranks of |1 -2 2 3 -3 3 4| (zero dropped)
+    double[] ranks = {1, 2.5, 2.5, 5, 5, 5, 7};
+    double observed = 1 + 2.5 + 5 + 5 + 7;   // the positive differences 1, 2, 3, 3, 4
+    int le = 0;
+    int ge = 0;
+    for (int mask = 0; mask < 128; mask++) {
+      double w = 0;
+      for (int i = 0; i < 7; i++) {
+        w += (mask >> i & 1) == 1 ? ranks[i] : 0;
+      }
+      le += w <= observed ? 1 : 0;
+      ge += w >= observed ? 1 : 0;
+    }
+    assertEquals(Math.min(1, 2.0 * Math.min(le, ge) / 128), d(Inference.wilcoxon(Tensor.vector(1, -2, 2, 3, -3, 3, 4),
+        null, "exact").get("p")), 1e-15);
+  }
+
+  @Test
   void pairedTtestMatchesScipy() {
     Map<String, Object> r = Inference.pairedTtest(input("w_a"), input("w_b"), 0.9);
     double[] e = expected("paired_ttest").raw();

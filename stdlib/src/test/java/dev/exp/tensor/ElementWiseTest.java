@@ -68,6 +68,15 @@ class ElementWiseTest {
     assertThrows(KernelException.class, () -> ElementWise.maximum(Tensor.vector(1, 2), Tensor.vector(1, 2, 3)));
     close(new double[] {0, 0.5, 1}, t(ElementWise.clip(Tensor.vector(-3, 0.5, 9), 0.0, 1.0)), 0);
     close(new double[] {-3, 0.5, 1}, t(ElementWise.clip(Tensor.vector(-3, 0.5, 9), null, 1.0)), 0);
+    // NumPy: np.clip(x, lo, hi) == np.minimum(np.maximum(x, lo), hi), bounds broadcast, a nan bound gives nan
+    Tensor m = Tensor.matrix(new double[][] {{1, 5}, {3, -2}});
+    close(new int[] {2, 2}, new double[] {1, 5, 3, 2}, t(ElementWise.clip(m, Tensor.vector(0, 2), null)), 0);
+    close(new int[] {2, 2}, new double[] {1, 4, 2, 2}, t(ElementWise.clip(m, Tensor.vector(0, 2), Tensor.vector(2, 4))), 0);
+    Tensor nan = t(ElementWise.clip(Tensor.vector(1, 2), Double.NaN, 1.0));
+    assertTrue(Double.isNaN(nan.at(0)) && Double.isNaN(nan.at(1)));
+    assertTrue(Double.isNaN(t(ElementWise.clip(Tensor.vector(Double.NaN), 0.0, 1.0)).at(0)), "a nan value stays nan");
+    assertEquals(1.0, ElementWise.clip(7.0, 0.0, 1.0));
+    assertThrows(KernelException.class, () -> ElementWise.clip(m, 2.0, 1.0));
   }
 
   @Test
