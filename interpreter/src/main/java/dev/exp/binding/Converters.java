@@ -153,12 +153,13 @@ final class Converters {
     if (type == Object.class) {
       return of("any value", v -> true, (v, ctx) -> v instanceof dev.exp.eval.runtime.RangeValue r ? tensor(r) : v);
     }
-    return of("a " + type.getSimpleName(), type::isInstance, (v, ctx) -> {
+    String typeName = type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    String expected = dev.exp.kernel.Values.article(typeName) + " " + typeName;
+    return of(expected, type::isInstance, (v, ctx) -> {
       if (type.isInstance(v)) {
         return v;
       }
-      throw new Mismatch("expected a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + ", got "
-          + Values.describe(v));
+      throw new Mismatch("expected " + expected + ", got " + Values.describe(v));
     });
   }
 

@@ -92,6 +92,10 @@ final class SyntaxErrors extends BaseErrorListener {
       message = "unterminated string: add the closing '\"'";
       length = tok.getText().length();
     } else if (tok.getType() == ExpLexer.ERROR_CHAR) {
+      if (tok.getText().equals("'") && quoteLine == line) {
+        return;   // the closing quote of the same 'string'
+      }
+      quoteLine = tok.getText().equals("'") ? line : quoteLine;
       message = "unexpected character '" + tok.getText() + "'" + hint(recognizer, tok);
     } else {
       Token opener = closer(tok.getText()) ? unclosedBefore(recognizer, tok) : null;
@@ -169,6 +173,8 @@ final class SyntaxErrors extends BaseErrorListener {
   }
 
   private int hintedBrace = -1;
+  /** The line of the last ' reported (its closing quote is not reported again). */
+  private int quoteLine = -1;
   /** Whether a missing bracket was reported (its recovery's follow-on errors are dropped). */
   private boolean bracketReported;
 
@@ -310,8 +316,21 @@ final class SyntaxErrors extends BaseErrorListener {
       return "";
     }
     Token before = parser.getTokenStream().get(tok.getTokenIndex() - 1);
-    if (tok.getText().equals("/") && before.getText().equals("/") && before.getStopIndex() + 1 == tok.getStartIndex()) {
+    boolean adjacent = before.getStopIndex() + 1 == tok.getStartIndex();
+    if (tok.getText().equals("/") && before.getText().equals("/") && adjacent) {
       return "; there is no '//' operator: write floor(a / b) for integer division (comments start with #)";
+    }
+    if (tok.getText().equals("*") && before.getText().equals("*") && adjacent) {
+      return "; there is no '**' operator: write a ^ b for powers";
+    }
+    if (tok.getText().equals("'")) {
+      return "; strings use double quotes: \"text\"";
+    }
+    if (tok.getType() == ExpLexer.IDENT && before.getText().equals("0") && adjacent
+        && tok.getText().matches("[xX][0-9a-fA-F]+")) {
+      String digits = tok.getText().substring(1);
+      return digits.length() <= 13
+          ? "; there are no hex literals: write " + Long.parseLong(digits, 16) : "; there are no hex literals";
     }
     if (tok.getType() == ExpLexer.IDENT && before.getText().equals("}") && nearElse(tok.getText())) {
       return "; did you mean 'else'?";

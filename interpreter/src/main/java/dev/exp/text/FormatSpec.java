@@ -103,11 +103,10 @@ public final class FormatSpec {
     String body;
     boolean neg = x < 0 || (x == 0 && 1 / x < 0);
     double a = Math.abs(x);
-    if (Double.isNaN(x)) {
-      body = "nan";
-      neg = false;
-    } else if (Double.isInfinite(x)) {
-      body = "inf";
+    if (!Double.isFinite(x)) {   // as Python: INF / NAN for the upper-case types, inf% for %
+      body = Double.isNaN(x) ? "nan" : "inf";
+      neg = neg && !Double.isNaN(x);
+      body = type == 'E' || type == 'G' || type == 'F' ? body.toUpperCase(Locale.ROOT) : type == '%' ? body + "%" : body;
     } else {
       switch (type) {
         case 'd' -> {

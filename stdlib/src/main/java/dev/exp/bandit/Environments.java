@@ -101,7 +101,7 @@ public final class Environments {
 
   @Kernel(name = "bandit.pull", doc = "Draws one reward of arm `arm` (0-based) from env, for hand-written loops: "
       + "round t matters for adversarial environments (row t of the table); a linear environment with fresh "
-      + "contexts is not supported here (use bandit.run). Deterministic given seed. Example: bandit.pull(env, 2, "
+      + "contexts is not supported here (use bandit.run). Deterministic given seed. Example: bandit.pull(bandit.bernoulli([0.2, 0.5, 0.7]), 2, "
       + "seed: 1)")
   public static double pull(@Arg("env") Environment env, @Arg("arm") int arm, @Arg(value = "t", dflt = "0") int t,
       @Arg(value = "seed", dflt = "none") Rng rng) {

@@ -26,7 +26,7 @@ public final class Policies {
 
   @Kernel(name = "bandit.epsilon_greedy", doc = "ε-greedy: with probability eps (default 0.1) pull a uniformly random "
       + "arm, otherwise the arm with the best empirical mean (untried arms first, in order). Its regret grows "
-      + "linearly, ≈ eps · mean gap per round. Example: bandit.run(env, bandit.epsilon_greedy(0.1), 1000)")
+      + "linearly, ≈ eps · mean gap per round. Example: bandit.run(bandit.bernoulli([0.2, 0.5, 0.7]), bandit.epsilon_greedy(0.1), 1000)")
   public static Policy epsilonGreedy(@Arg(value = "eps", dflt = "0.1") double eps) {
     check(eps >= 0 && eps <= 1, "bandit.epsilon_greedy", "eps must be in [0, 1]", eps);
     return new Policy("epsilon_greedy", params("eps", eps), false, false,

@@ -158,7 +158,7 @@ public final class Simulator {
   @Kernel(name = "bandit.regret", doc = "Regret curves summarised over runs: the mean curve with a Student-t "
       + "confidence band at level (default 0.95). x is a runs×T tensor of cumulative regrets (one row per run; a vector "
       + "is one run) or a bandit.run result. Returns {mean, lo, hi, final, final_mean, final_lo, final_hi}. Example: "
-      + "bandit.regret(bandit.run(env, bandit.ucb1(), 1000, runs: 10)).final_hi")
+      + "bandit.regret(bandit.run(bandit.bernoulli([0.2, 0.5]), bandit.ucb1(), 1000, runs: 10)).final_hi")
   public static Map<String, Object> regret(@Arg("x") Object x, @Arg(value = "level", dflt = "0.95") double level) {
     Object v = x instanceof Map<?, ?> m ? m.get("regret") : x;
     if (!(v instanceof Tensor t) || t.rank() < 1 || t.rank() > 2 || t.size() == 0) {

@@ -15,7 +15,7 @@ public final class Stepping {
       + "The state is immutable: bandit.select(state) gives the next arm and bandit.update(state, arm, reward) a new "
       + "state. Fields: policy, t (rounds so far), k and the policy's statistics (counts, means; alpha, beta for "
       + "Thompson; probabilities, gains for Hedge/EXP3; theta, v_inv for linear policies; active for successive "
-      + "elimination). Example: var s = bandit.state(bandit.ucb1(), env); for t in 0..100 { let a = "
+      + "elimination). Example: let env = bandit.bernoulli([0.2, 0.5, 0.7]); var s = bandit.state(bandit.ucb1(), env); for t in 0..100 { let a = "
       + "bandit.select(s); s = bandit.update(s, a, bandit.pull(env, a, seed: t)) }")
   public static BanditState state(@Arg("policy") Policy policy, @Arg("env") Object env,
       @Arg(value = "d", dflt = "0") int d, @Arg(value = "seed", dflt = "none") Rng rng) {

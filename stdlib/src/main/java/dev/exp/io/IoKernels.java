@@ -181,7 +181,7 @@ public final class IoKernels {
       name = "io.write_text",
       needs = {"file.write"},
       doc = "Writes a string to a UTF-8 text file (atomically; missing directories are created) and "
-          + "returns the string. Example: report |> io.write_text(\"out/report.md\").")
+          + "returns the string. Example: \"# Results\\n\" + str(t) |> io.write_text(\"out/report.md\").")
   public static String writeText(@Arg("text") String text, @Arg("path") String path) {
     AtomicFiles.writeText(path(path), text);
     return text;

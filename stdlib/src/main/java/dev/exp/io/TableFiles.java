@@ -47,7 +47,8 @@ import org.apache.commons.csv.CSVRecord;
  * -inf / NaN / Infinity / -Infinity; bare {@code NaN} / {@code Infinity} tokens (as written by
  * Python's json) are accepted. Other JSON becomes records, lists and numbers; an array of numbers
  * (or a rectangular nesting of them; null and the strings above read as nan / inf) becomes a
- * tensor.
+ * tensor, so a tensor read back from its JSON is the same tensor (one of nans only reads back as a
+ * list of none).
  *
  * <p>Roles and titles are not stored; {@link #withRoles} restores them after reading.
  */
@@ -229,14 +230,21 @@ public final class TableFiles {
       return toJson(t);
     }
     try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node(v)) + "\n";
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node(v, 0)) + "\n";
     } catch (IOException e) {
       throw new KernelException("cannot format JSON: " + e.getMessage(), e);
     }
   }
 
-  private static JsonNode node(Object v) {
+  /** The deepest nesting written (Jackson's default limit, which JSON readers share). */
+  static final int MAX_JSON_DEPTH = 1000;
+
+  private static JsonNode node(Object v, int depth) {
     JsonNodeFactory f = JsonNodeFactory.instance;
+    if (depth >= MAX_JSON_DEPTH) {
+      throw new KernelException("the value is nested more than " + MAX_JSON_DEPTH
+          + " lists or records deep, more than JSON allows");
+    }
     if (v == null) {
       return f.nullNode();
     }
@@ -258,21 +266,21 @@ public final class TableFiles {
     if (v instanceof List<?> l) {
       ArrayNode a = f.arrayNode();
       for (Object o : l) {
-        a.add(node(o));
+        a.add(node(o, depth + 1));
       }
       return a;
     }
     if (v instanceof Map<?, ?> m) {
       ObjectNode o = f.objectNode();
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        o.set(String.valueOf(e.getKey()), node(e.getValue()));
+        o.set(String.valueOf(e.getKey()), node(e.getValue(), depth + 1));
       }
       return o;
     }
     if (v instanceof Table t) {
       ArrayNode a = f.arrayNode();
       for (Map<String, Object> r : t.rows()) {
-        a.add(node(r));
+        a.add(node(r, depth + 1));
       }
       return a;
     }
@@ -444,8 +452,9 @@ public final class TableFiles {
     return l;
   }
 
+  /** Whether the nesting holds a number or an "inf"/"nan" string (not only nulls): a tensor as written. */
   private static boolean hasNumber(JsonNode n) {
-    if (n.isNumber()) {
+    if (n.isNumber() || n.isTextual() && specialNumber(n.asText())) {
       return true;
     }
     for (JsonNode c : n) {

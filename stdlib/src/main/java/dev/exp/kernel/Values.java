@@ -31,6 +31,26 @@ public final class Values {
     if (v instanceof Map<?, ?>) {
       return "a record";
     }
-    return "a " + v.getClass().getSimpleName();
+    if (v instanceof dev.exp.tensor.Complex) {
+      return "a complex number";
+    }
+    if (v instanceof Describable d) {
+      return d.description();
+    }
+    if (v instanceof dev.exp.sparse.SparseMatrix m) {
+      return "a sparse matrix of shape [" + m.rows() + ", " + m.cols() + "]";
+    }
+    if (v instanceof ScriptObject o) {
+      return article(o.typeName()) + " " + o.typeName();
+    }
+    if (v instanceof Fn) {
+      return "a function";
+    }
+    return "a value";   // never a Java class name
+  }
+
+  /** "a" or "an" before {@code word}. */
+  public static String article(String word) {
+    return !word.isEmpty() && "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an" : "a";
   }
 }

@@ -380,13 +380,16 @@ public final class Linalg {
     int ac = a2.dim(1);
     int br = b2.dim(0);
     int bc = b2.dim(1);
-    int rows = ar * br;
-    int cols = ac * bc;
+    long rowsL = (long) ar * br;
+    long colsL = (long) ac * bc;
+    dev.exp.kernel.Budget.doubles(rowsL * colsL, "the result (" + rowsL + " × " + colsL + " values)");
+    if (rowsL * colsL > Integer.MAX_VALUE - 8) {
+      throw KernelException.of("linalg.kron: the result would have too many elements (%d × %d)", rowsL, colsL);
+    }
+    int rows = (int) rowsL;
+    int cols = (int) colsL;
     double[] x = a2.raw();
     double[] y = b2.raw();
-    if ((long) rows * cols > Integer.MAX_VALUE - 8) {
-      throw KernelException.of("linalg.kron: the result would have too many elements (%d × %d)", rows, cols);
-    }
     double[] d = new double[rows * cols];
     for (int i = 0; i < ar; i++) {
       for (int j = 0; j < ac; j++) {

@@ -24,7 +24,7 @@ public final class Arnoldi {
       + "(y the unit eigenvector of H_m) is reported; converged means all are <= tol·max|θ| (default tol 1e-8) — "
       + "otherwise raise m. Start: x0 or a seeded Gaussian. Returns {values (complex [k], in the order of which), "
       + "residuals [k], iterations (= m, less on an invariant subspace), converged, reason}. Function operators need n. "
-      + "Example: solvers.arnoldi(sparse.convection_diffusion(50, 40), 4, m: 60).values")
+      + "Example: solvers.arnoldi(sparse.convection_diffusion(100, 40), 4, m: 60).values")
   public static Map<String, Object> arnoldi(@Arg("a") LinearOperator a, @Arg(value = "k", dflt = "6") int k,
       @Arg(value = "m", dflt = "none") Integer m, @Arg(value = "which", dflt = "\"magnitude\"") String which,
       @Arg(value = "tol", dflt = "1e-8") double tol, @Arg(value = "x0", dflt = "none") Tensor x0,

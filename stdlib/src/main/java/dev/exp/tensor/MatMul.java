@@ -181,10 +181,11 @@ public final class MatMul {
   public static Tensor outer(@Arg("a") Tensor a, @Arg("b") Tensor b) {
     double[] x = a.raw();
     double[] y = b.raw();
+    // the memory budget first (a limit, exit code 3), then the per-tensor element count
+    dev.exp.kernel.Budget.doubles((long) x.length * y.length, "the result (" + x.length + " × " + y.length + " values)");
     if ((long) x.length * y.length > Integer.MAX_VALUE - 8) {
       throw KernelException.of("outer: the result would have too many elements (%d × %d)", x.length, y.length);
     }
-    dev.exp.kernel.Budget.doubles((long) x.length * y.length, "outer of " + x.length + " × " + y.length + " values");
     double[] d = new double[x.length * y.length];
     for (int i = 0; i < x.length; i++) {
       for (int j = 0; j < y.length; j++) {

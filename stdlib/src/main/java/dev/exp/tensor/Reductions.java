@@ -491,7 +491,7 @@ public final class Reductions {
       }
     } else if (p != null) {
       throw KernelException.of("norm: p must be a number, inf, -inf, \"fro\" or \"nuc\", got %s",
-          p instanceof Boolean ? p.toString() : "a " + p.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+          p instanceof Boolean ? p.toString() : dev.exp.kernel.Values.describe(p));
     }
     boolean matrix = axis == null && x.rank() == 2 && p != null;
     if (named != null && !matrix) {

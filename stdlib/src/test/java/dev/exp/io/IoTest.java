@@ -69,6 +69,22 @@ class IoTest {
   }
 
   @Test
+  void aTensorOfInfinitiesRoundTripsAndDeepNestingIsRefusedInWords() {
+    Tensor special = Tensor.vector(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+    String text = TableFiles.toJson(Map.of("z", special));
+    assertTrue(text.contains("null") && text.contains("\"inf\"") && text.contains("\"-inf\""), text);
+    Tensor back = (Tensor) ((Map<?, ?>) TableFiles.fromJson(text, "v.json")).get("z");
+    assertArrayEquals(special.toArray(), back.toArray(), 0);
+    Object deep = List.of();
+    for (int i = 0; i < 1500; i++) {
+      deep = List.of(deep);
+    }
+    Object nested = deep;
+    String msg = assertThrows(KernelException.class, () -> TableFiles.toJson(nested)).getMessage();
+    assertEquals("the value is nested more than 1000 lists or records deep, more than JSON allows", msg);
+  }
+
+  @Test
   void malformedFilesSayWhereAndWhatInWords() {
     String csv = assertThrows(KernelException.class, () -> TableFiles.fromCsv("a,b\n1,2\n3\n\"x,4\n", "t.csv")).getMessage();
     assertEquals("cannot parse CSV t.csv: line 4: a quoted field is not closed before the end of the file", csv);

@@ -8,7 +8,13 @@ import java.util.List;
  * Signature}; arguments are bound to it by the shared binder ({@link Signature#plan}, {@link CallPlan})
  * and the callee receives them in parameter order through {@link #invoke}.
  */
-public interface Callable {
+public interface Callable extends dev.exp.kernel.Describable {
+  /** What a kernel's error message calls it. */
+  @Override
+  default String description() {
+    return "a function";
+  }
+
   /**
    * The parameter list, or null for a callable that binds its own arguments (overloads dispatching on
    * the first argument): those override {@link #call} and report {@link #signatures()}.

@@ -126,6 +126,9 @@ public final class Indexing {
           throw new ExpError("an index list must hold integers, got " + Values.describe(it.point), it.loc);
         }
         out[k] = idx;
+      } else if (it.point == null) {
+        throw new ExpError("an index must be a number, got none: there is no newaxis index; add an axis with "
+            + "expand_dims(x, axis) or reshape", it.loc);
       } else {
         out[k] = Values.integer(it.point, "an index", it.loc);
       }

@@ -9,7 +9,12 @@ import java.util.TreeMap;
  * are known without binding anything; a member's kernel is bound the first time it is read (see
  * {@link LazyTable}).
  */
-public final class Namespace {
+public final class Namespace implements dev.exp.kernel.Describable {
+  @Override
+  public String description() {
+    return "the namespace " + name;
+  }
+
   private final String name;
   private final String doc;
   private final Map<String, Object> members;

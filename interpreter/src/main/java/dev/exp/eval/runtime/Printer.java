@@ -67,11 +67,7 @@ public final class Printer {
           if (i > 0) {
             sb.append(", ");
           }
-          if (i >= 100 && l.size() > 120) {
-            sb.append("... ").append(l.size() - 100).append(" more");
-            break;
-          }
-          value(l.get(i));
+          value(l.get(i));   // every item: str() of a list is data (the REPL shortens what it shows)
         }
         sb.append(']');
       } else if (v instanceof Record r) {
@@ -165,8 +161,12 @@ public final class Printer {
   /**
    * A complex number as Exp source text that reads back to the same value: {@code 1+2i},
    * {@code 1-0.5i}, {@code 2i} (zero real part), {@code 3+0i}; each part in shortest round-trip digits.
+   * A part that is inf or nan has no literal form: {@code complex(1, -inf)}.
    */
   public static String complex(double re, double im) {
+    if (!Double.isFinite(re) || !Double.isFinite(im)) {
+      return "complex(" + Numbers.format(re) + ", " + Numbers.format(im) + ")";
+    }
     if (re == 0 && 1 / re > 0) {
       return Numbers.format(im) + "i";
     }
@@ -179,6 +179,13 @@ public final class Printer {
     int[] shape = t.shape();
     if (shape.length == 0) {
       return t.isComplex() ? complex(t.getRe(), t.getIm()) : Numbers.format(t.at(0));
+    }
+    if (t.size() == 0 && shape.length > 1) {   // [[], []] would read back as a list: name the shape
+      StringBuilder sb = new StringBuilder("zeros([");
+      for (int d = 0; d < shape.length; d++) {
+        sb.append(d > 0 ? ", " : "").append(shape[d]);
+      }
+      return sb.append("])").toString();
     }
     boolean summarise = t.size() > SUMMARY_THRESHOLD;
     boolean isComplex = t.isComplex();
