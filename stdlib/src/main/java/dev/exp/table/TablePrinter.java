@@ -20,7 +20,8 @@ import java.util.Map;
  * failed} column. A trial failed when its {@code status} column is present and not {@code "ok"};
  * its metrics are ignored. A header line gives the title, the number of trials and points; a
  * footer line {@code "3 of 40 trials failed: <first error message>"} summarises failures. Other
- * tables print as a plain table. Numbers use {@link Num#compact}. At most {@value #MAX_ROWS} rows are
+ * tables print as a plain table. Numbers use {@link Num#compact}, except parameters, which print every
+ * digit (shortest round-trip form), and bools, which print true/false. At most {@value #MAX_ROWS} rows are
  * shown, then {@code "... N more rows"}.
  */
 public final class TablePrinter {
@@ -174,8 +175,12 @@ public final class TablePrinter {
   }
 
   private static String cell(Column c, int i) {
+    if (c.isBool() && !c.isMissing(i)) {
+      return c.number(i) != 0 ? "true" : "false";
+    }
     if (c.isNumeric()) {
-      return Num.compact(c.number(i));
+      // a parameter identifies its grid point: every digit (0.1 and 0.10001 are two rows); metrics compact
+      return c.role() == Table.Role.PARAM ? dev.exp.kernel.Numbers.format(c.number(i)) : Num.compact(c.number(i));
     }
     String s = c.text(i);
     if (s == null) {

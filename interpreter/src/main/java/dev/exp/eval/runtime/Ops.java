@@ -55,9 +55,7 @@ public final class Ops {
         throw new ExpError("operator '+': a list of " + n + " items is too long", loc);
       }
       Context.reserveHere(Context.LIST_ITEM_BYTES * n, "a list of " + n + " items", loc);
-      List<Object> out = new ArrayList<>(l);
-      out.addAll(m);
-      return Values.list(out);
+      return AppendableList.concat(l, m);   // appending in a loop stays linear
     }
     if (op.isComparison() && (a instanceof Boolean || b instanceof Boolean)) {
       throw new ExpError("operator '" + op.symbol() + "' cannot order " + Values.describe(a) + " and " + Values.describe(b)
