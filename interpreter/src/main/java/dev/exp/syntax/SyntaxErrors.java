@@ -132,6 +132,11 @@ final class SyntaxErrors extends BaseErrorListener {
       message += "; an arrow function's body is one expression (after => a '{' starts a record): "
           + "for a block body write fn (x) { ... }";
     }
+    if (message.endsWith("expected '{'")) {
+      missingBraceLine = line;
+    } else if (line == missingBraceLine && message.contains("'}'")) {
+      return;   // the recovery from the missing '{' reported just before: the same slip
+    }
     if (!diagnostics.isEmpty()) {
       Problem last = diagnostics.get(diagnostics.size() - 1);
       if (last.line() == line + lineOffset && last.column() == (line == 1 ? charPositionInLine + 1 + colOffset : charPositionInLine + 1)) {
@@ -173,6 +178,8 @@ final class SyntaxErrors extends BaseErrorListener {
   }
 
   private int hintedBrace = -1;
+  /** The line of the last "expected '{'" (the block it did not open ends with a follow-on error). */
+  private int missingBraceLine = -1;
   /** The line of the last ' reported (its closing quote is not reported again). */
   private int quoteLine = -1;
   /** Whether a missing bracket was reported (its recovery's follow-on errors are dropped). */

@@ -14,6 +14,7 @@ import dev.exp.eval.runtime.ScriptFrame;
 import dev.exp.eval.runtime.Suggest;
 import dev.exp.eval.runtime.Values;
 import dev.exp.random.Rng;
+import dev.exp.syntax.Loc;
 import dev.exp.table.Table;
 import dev.exp.tensor.Tensor;
 import java.io.IOException;
@@ -59,9 +60,10 @@ public final class ExperimentRunner {
     String name = Printer.str(spec.name().eval(f));
     Map<String, Object> options = options(f, spec);
     List<Point> grid = grid(f, spec);
-    long replicates = spec.repeat() == null ? 1 : Values.integer(spec.repeat().eval(f), "the repeat count", spec.loc());
+    Loc repeatLoc = spec.repeat() == null ? spec.loc() : spec.repeat().loc();
+    long replicates = spec.repeat() == null ? 1 : Values.integer(spec.repeat().eval(f), "the repeat count", repeatLoc);
     if (replicates < 1) {
-      throw new ExpError("the repeat count must be at least 1, got " + replicates, spec.loc());
+      throw new ExpError("the repeat count must be at least 1, got " + replicates, repeatLoc);
     }
     String onError = (String) options.getOrDefault("on_error", "continue");
     boolean stopOnError = "stop".equals(onError);

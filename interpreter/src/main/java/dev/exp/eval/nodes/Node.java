@@ -19,6 +19,11 @@ public abstract class Node {
     this.loc = loc;
   }
 
+  /** Where this node's code starts, for errors about its value raised elsewhere. */
+  public final Loc loc() {
+    return loc;
+  }
+
   /** The value of this node, boxed. */
   public abstract Object eval(Frame f);
 
