@@ -43,7 +43,9 @@ public final class TerminalRepl {
         .completer(new ExpCompleter(names))
         .highlighter(new ExpHighlighter())
         .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
-        .variable(LineReader.INDENTATION, 2)
+        // No LineReader.INDENTATION: with it, JLine's closing-bracket widget deletes up to that many
+        // spaces before every ) ] } whose opener it finds, anywhere in the line, strings included
+        // ("( a )" became "( a)"). The editor never changes what was typed or pasted.
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.INSERT_BRACKET, false);
     if (history != null) {
