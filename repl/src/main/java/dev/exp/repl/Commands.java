@@ -27,6 +27,12 @@ public final class Commands {
       new String[] {":reset", "forget all definitions"},
       new String[] {":quit", "leave (or Ctrl-D)"});
 
+  /** Status when a limit stopped an input (--timeout, --max-steps, call depth); Main.EXIT_LIMIT. */
+  static final int EXIT_LIMIT = 3;
+
+  /** Status when an input was interrupted (Ctrl-C, a cancel); Main.EXIT_INTERRUPTED. */
+  static final int EXIT_INTERRUPTED = 130;
+
   private final Session session;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -41,7 +47,10 @@ public final class Commands {
     this.width = width;
   }
 
-  /** The worst outcome so far: 0 ok, 1 runtime error, 2 syntax error. */
+  /**
+   * The worst outcome so far, as the exit codes of {@code exp FILE}: 0 ok, 1 runtime error, 2 syntax
+   * error, 3 a limit was hit, 130 interrupted.
+   */
   public int status() {
     return status;
   }
@@ -182,9 +191,9 @@ public final class Commands {
     } catch (ExpSyntaxException e) {
       fail(2, e.getMessage());
     } catch (ExpInterruptedException e) {
-      fail(1, "interrupted" + where(e));
+      fail(EXIT_INTERRUPTED, "interrupted" + where(e));
     } catch (ExpLimitException e) {
-      fail(1, e.render(whole()));
+      fail(EXIT_LIMIT, e.render(whole()));
     } catch (ExpRuntimeException e) {
       fail(1, e.render(whole()));
     }
