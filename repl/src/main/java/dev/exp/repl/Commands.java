@@ -39,6 +39,7 @@ public final class Commands {
   private final IntSupplier width;
   private int inputs;
   private int status;
+  private java.util.function.Consumer<ExpRuntimeException> beforeError = e -> {};
 
   public Commands(Session session, PrintWriter out, PrintWriter err, IntSupplier width) {
     this.session = session;
@@ -57,6 +58,15 @@ public final class Commands {
 
   public Session session() {
     return session;
+  }
+
+  /**
+   * Runs {@code hook} when an evaluation fails at run time, before the error is printed (the CLI
+   * removes its live experiment line there and says how many trials finished). Returns this.
+   */
+  public Commands beforeError(java.util.function.Consumer<ExpRuntimeException> hook) {
+    this.beforeError = hook;
+    return this;
   }
 
   /** Stops the evaluation in progress, if any (Ctrl-C). */
@@ -191,10 +201,13 @@ public final class Commands {
     } catch (ExpSyntaxException e) {
       fail(2, e.getMessage());
     } catch (ExpInterruptedException e) {
+      beforeError.accept(e);
       fail(EXIT_INTERRUPTED, "interrupted" + where(e));
     } catch (ExpLimitException e) {
+      beforeError.accept(e);
       fail(EXIT_LIMIT, e.render(whole()));
     } catch (ExpRuntimeException e) {
+      beforeError.accept(e);
       fail(1, e.render(whole()));
     }
     out.flush();

@@ -30,13 +30,20 @@ public final class TerminalRepl {
 
   /** Runs until :quit or end of input; returns the exit status (always 0 for an interactive session). */
   public static int run(Terminal terminal, dev.exp.api.Session session, Path history, String banner) {
+    return run(terminal, session, history, banner, e -> {});
+  }
+
+  /** As {@link #run(Terminal, dev.exp.api.Session, Path, String)}, with {@link Commands#beforeError}. */
+  public static int run(Terminal terminal, dev.exp.api.Session session, Path history, String banner,
+      java.util.function.Consumer<dev.exp.api.ExpRuntimeException> beforeError) {
     PrintWriter out = terminal.writer();
     PrintWriter err = new ColouredErrors(terminal).writer();
     session.output(line -> {
       out.println(line);
       out.flush();
     });
-    Commands commands = new Commands(session, out, err, () -> terminal.getWidth() > 0 ? terminal.getWidth() : 100);
+    Commands commands = new Commands(session, out, err, () -> terminal.getWidth() > 0 ? terminal.getWidth() : 100)
+        .beforeError(beforeError);
     Names names = new Names(session);
     LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("exp")
         .parser(new ExpLineParser())
