@@ -33,6 +33,9 @@ public final class Main {
   private final PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
   private final PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
 
+  /** Experiment progress; the program's output clears its live line first. */
+  private final ConsoleProgress progress = new ConsoleProgress(err, interactive(), out);
+
   public static void main(String[] args) {
     int[] code = {0};
     Thread t = new Thread(null, () -> code[0] = run(args), "exp-main", 1L << 29);
@@ -102,7 +105,7 @@ public final class Main {
         try (Session s = engine().newSession()) {
           s.set("args", positional.subList(1, positional.size()));
           configure(s);
-          return dev.exp.repl.StreamRepl.run(new dev.exp.repl.Commands(s, out, err, () -> 100), System.in, err);
+          return dev.exp.repl.StreamRepl.run(commands(s), System.in, err);
         }
       }
       Path file = Path.of(positional.get(0));
@@ -131,7 +134,7 @@ public final class Main {
     if (o.timeout != null) {
       limits = limits.withTimeout(java.time.Duration.ofMillis((long) (o.timeout * 1000)));
     }
-    Engine.Builder b = Engine.builder().limits(limits).seed(o.seed).output(out::println)
+    Engine.Builder b = Engine.builder().limits(limits).seed(o.seed).output(this::print)
         .grant(Capability.FILE_READ, Capability.FILE_WRITE, Capability.ENV, Capability.JAVASCRIPT);
     // files: the working folder (the base directory) and the script's folder
     if (o.code == null && !o.positional.isEmpty()) {
@@ -142,6 +145,15 @@ public final class Main {
     }
     o.allowDirs.forEach(b::fileRoot);
     return b.build();
+  }
+
+  /** A line of the program's output; shown at once when it replaced the live progress line. */
+  private void print(String line) {
+    boolean live = progress.clearLine();
+    out.println(line);
+    if (live) {
+      out.flush();
+    }
   }
 
   private int evalCode(Engine engine, Source src) {
@@ -179,13 +191,23 @@ public final class Main {
       if (interactive()) {
         try (org.jline.terminal.Terminal t = org.jline.terminal.TerminalBuilder.builder().system(true).build()) {
           return dev.exp.repl.TerminalRepl.run(t, s, dev.exp.repl.TerminalRepl.defaultHistory(),
-              "Exp " + VERSION + "  (:help for help, Ctrl-D to quit)");
+              "Exp " + VERSION + "  (:help for help, Ctrl-D to quit)", this::stopped);
         } catch (IOException e) {
           err.println("exp: cannot open the terminal (" + e.getMessage() + "); reading plain input");
         }
       }
-      return dev.exp.repl.StreamRepl.run(new dev.exp.repl.Commands(s, out, err, () -> 100), System.in, err);
+      return dev.exp.repl.StreamRepl.run(commands(s), System.in, err);
     }
+  }
+
+  /** The REPL's commands over the plain streams. */
+  private dev.exp.repl.Commands commands(Session s) {
+    return new dev.exp.repl.Commands(s, out, err, () -> 100).beforeError(this::stopped);
+  }
+
+  /** An evaluation failed: the experiment running, if any, says how far it got. */
+  private void stopped(ExpRuntimeException e) {
+    progress.stopped(e instanceof dev.exp.api.ExpInterruptedException);
   }
 
   /** True when stdin and stdout are a terminal (Console.isTerminal on JDK 22+, where console() is never null). */
@@ -203,7 +225,7 @@ public final class Main {
 
   /** Experiment progress on stderr and the --jobs setting. */
   void configure(Session s) {
-    s.progress(new ConsoleProgress(err, interactive()));
+    s.progress(progress);
     if (o.jobs != null) {
       s.jobs(o.jobs);
     }
@@ -217,6 +239,7 @@ public final class Main {
 
   int report(ExpRuntimeException e) {
     out.flush();
+    stopped(e);
     err.println(e.render());
     if (o.debug && e.getCause() != null) {
       e.getCause().printStackTrace(err);

@@ -56,7 +56,8 @@ final class Options {
       "  -h, --help              Show this help and exit.",
       "",
       "Exit codes: 0 ok, 1 runtime error, 2 syntax or usage error, 3 a limit was hit (--timeout,",
-      "--max-steps, call depth), 130 interrupted (Ctrl-C).");
+      "--max-steps, call depth), 130 interrupted (Ctrl-C), 143 terminated (kill -TERM; what a",
+      "script should send: background jobs of a non-interactive shell ignore SIGINT).");
 
   static Options parse(String[] args) throws UsageError {
     Options o = new Options();

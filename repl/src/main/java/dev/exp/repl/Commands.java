@@ -27,12 +27,19 @@ public final class Commands {
       new String[] {":reset", "forget all definitions"},
       new String[] {":quit", "leave (or Ctrl-D)"});
 
+  /** Status when a limit stopped an input (--timeout, --max-steps, call depth); Main.EXIT_LIMIT. */
+  static final int EXIT_LIMIT = 3;
+
+  /** Status when an input was interrupted (Ctrl-C, a cancel); Main.EXIT_INTERRUPTED. */
+  static final int EXIT_INTERRUPTED = 130;
+
   private final Session session;
   private final PrintWriter out;
   private final PrintWriter err;
   private final IntSupplier width;
   private int inputs;
   private int status;
+  private java.util.function.Consumer<ExpRuntimeException> beforeError = e -> {};
 
   public Commands(Session session, PrintWriter out, PrintWriter err, IntSupplier width) {
     this.session = session;
@@ -41,13 +48,25 @@ public final class Commands {
     this.width = width;
   }
 
-  /** The worst outcome so far: 0 ok, 1 runtime error, 2 syntax error. */
+  /**
+   * The worst outcome so far, as the exit codes of {@code exp FILE}: 0 ok, 1 runtime error, 2 syntax
+   * error, 3 a limit was hit, 130 interrupted.
+   */
   public int status() {
     return status;
   }
 
   public Session session() {
     return session;
+  }
+
+  /**
+   * Runs {@code hook} when an evaluation fails at run time, before the error is printed (the CLI
+   * removes its live experiment line there and says how many trials finished). Returns this.
+   */
+  public Commands beforeError(java.util.function.Consumer<ExpRuntimeException> hook) {
+    this.beforeError = hook;
+    return this;
   }
 
   /** Stops the evaluation in progress, if any (Ctrl-C). */
@@ -182,10 +201,13 @@ public final class Commands {
     } catch (ExpSyntaxException e) {
       fail(2, e.getMessage());
     } catch (ExpInterruptedException e) {
-      fail(1, "interrupted" + where(e));
+      beforeError.accept(e);
+      fail(EXIT_INTERRUPTED, "interrupted" + where(e));
     } catch (ExpLimitException e) {
-      fail(1, e.render(whole()));
+      beforeError.accept(e);
+      fail(EXIT_LIMIT, e.render(whole()));
     } catch (ExpRuntimeException e) {
+      beforeError.accept(e);
       fail(1, e.render(whole()));
     }
     out.flush();

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The REPL over plain streams, used when standard input is not a terminal ({@code echo 'print(1)' | exp}):
  * no prompts, no line editing, inputs still span lines until the parser sees them complete.
- * The exit status is the worst outcome (0 ok, 1 runtime error, 2 syntax error). Errors are located
+ * The exit status is the worst outcome (0 ok, 1 runtime error, 2 syntax error, 3 a limit was hit,
+ * 130 interrupted: the codes of {@code exp FILE}). Errors are located
  * as {@code <stdin>:line:column} of the whole input.
  */
 public final class StreamRepl {

@@ -30,20 +30,29 @@ public final class TerminalRepl {
 
   /** Runs until :quit or end of input; returns the exit status (always 0 for an interactive session). */
   public static int run(Terminal terminal, dev.exp.api.Session session, Path history, String banner) {
+    return run(terminal, session, history, banner, e -> {});
+  }
+
+  /** As {@link #run(Terminal, dev.exp.api.Session, Path, String)}, with {@link Commands#beforeError}. */
+  public static int run(Terminal terminal, dev.exp.api.Session session, Path history, String banner,
+      java.util.function.Consumer<dev.exp.api.ExpRuntimeException> beforeError) {
     PrintWriter out = terminal.writer();
     PrintWriter err = new ColouredErrors(terminal).writer();
     session.output(line -> {
       out.println(line);
       out.flush();
     });
-    Commands commands = new Commands(session, out, err, () -> terminal.getWidth() > 0 ? terminal.getWidth() : 100);
+    Commands commands = new Commands(session, out, err, () -> terminal.getWidth() > 0 ? terminal.getWidth() : 100)
+        .beforeError(beforeError);
     Names names = new Names(session);
     LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("exp")
         .parser(new ExpLineParser())
         .completer(new ExpCompleter(names))
         .highlighter(new ExpHighlighter())
         .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
-        .variable(LineReader.INDENTATION, 2)
+        // No LineReader.INDENTATION: with it, JLine's closing-bracket widget deletes up to that many
+        // spaces before every ) ] } whose opener it finds, anywhere in the line, strings included
+        // ("( a )" became "( a)"). The editor never changes what was typed or pasted.
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.INSERT_BRACKET, false);
     if (history != null) {

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 class PipedReplTest {
   private record Result(int code, String out, String err) {}
 
-  private static Result run(String input) throws IOException, InterruptedException {
+  private static Result run(String input, String... options) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()))
-        .start();
+    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    cmd.addAll(List.of(options));
+    Process p = new ProcessBuilder(cmd).start();
     p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -57,6 +59,18 @@ class PipedReplTest {
     assertTrue(rt.err().contains("[2]") && rt.err().contains("[3]"), rt.err());
     assertEquals("6\n", rt.out());
     assertEquals(1, rt.code());
+  }
+
+  @Test
+  void aLimitGivesTheLimitExitCodeAsForAScript() throws Exception {
+    Result r = run("print(1)\nwhile true { }\n", "--timeout", "0.5");
+    assertEquals("1\n", r.out());
+    assertTrue(r.err().contains("time limit"), r.err());
+    assertEquals(Main.EXIT_LIMIT, r.code(), r.err());
+    Result steps = run("[1, 2] + [1, 2, 3]\nvar i = 0\nwhile true { i += 1 }\nprint(2)\n", "--max-steps", "10000");
+    assertTrue(steps.err().contains("[3]") && steps.err().contains("step limit"), steps.err());
+    assertEquals(Main.EXIT_LIMIT, steps.code(), "the worst outcome, a limit, after a runtime error: " + steps.err());
+    assertTrue(!steps.err().contains("Exception"), steps.err());
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the CLI as a subprocess, kills it with SIGKILL mid-sweep, reruns it, and checks that the
- * finished trials were reused and that the final table equals an uninterrupted run.
+ * finished trials were reused and that the final table equals an uninterrupted run; SIGTERM stops it.
  */
 class ResumeAfterKillTest {
   @TempDir
@@ -70,6 +70,26 @@ class ResumeAfterKillTest {
     Process clean = start(fresh, dir.resolve("fresh.out"));
     assertTrue(clean.waitFor(120, TimeUnit.SECONDS));
     assertEquals(Files.readString(dir.resolve("fresh.out")), Files.readString(dir.resolve("resumed.out")));
+  }
+
+  /** {@code kill -TERM} (what a script can send; see docs/language.md) stops the sweep and the JVM. */
+  @Test
+  void sigtermEndsTheProcessAndKeepsTheFinishedTrials() throws Exception {
+    Path script = dir.resolve("sweep.exp");
+    Files.writeString(script, SCRIPT.replace("CACHE", "cache").replace("150000", "3000000"));
+    Path cacheFile = dir.resolve("cache/slow-sweep.jsonl");
+    Process p = start(script, dir.resolve("termed.out"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (lines(cacheFile) < 1 && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(p.isAlive(), "the sweep finished before it could be stopped; make the trials slower");
+    p.destroy();  // SIGTERM on Unix
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "still running after SIGTERM");
+    assertEquals(128 + 15, p.exitValue(), "the status a shell reports for SIGTERM");
+    int finished = lines(cacheFile);
+    assertTrue(finished >= 1 && finished < 18, "finished trials kept: " + finished);
+    assertEquals("", Files.readString(dir.resolve("termed.out")), "no table: the sweep did not finish");
   }
 
   private static int lines(Path f) throws IOException {

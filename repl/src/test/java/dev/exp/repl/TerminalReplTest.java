@@ -128,6 +128,31 @@ class TerminalReplTest {
     assertTrue(out.contains("6"), out);
   }
 
+  /**
+   * Keys arriving at once (pasted without bracketed paste, or typed fast) are the text: the line
+   * editor removes no space before a closing bracket, inside a string or out of one, and no
+   * indentation of a line that starts with one.
+   */
+  @Test
+  void closingBracketsKeepTheSpacesBeforeThem() throws Exception {
+    type("let q = \"( a )\"\r");
+    await(TerminalRepl.PROMPT);
+    type("len(q)\r");
+    assertTrue(await(TerminalRepl.PROMPT).contains("5"));
+    type("let s = \"a\r  ) [ b ]  }\"\r");
+    await(TerminalRepl.PROMPT);
+    type("s == \"a\\n  ) [ b ]  }\"\r");
+    String out = await(TerminalRepl.PROMPT);
+    assertTrue(out.contains("true"), out);
+    type("let r = [1,\r  2\r  ]\r");
+    await(TerminalRepl.PROMPT);
+    type(":quit\r");
+    assertEquals(0, repl.get(10, TimeUnit.SECONDS));
+    String history = Files.readString(dir.resolve("history"));
+    assertTrue(history.contains("let q = \"( a )\""), history);
+    assertTrue(history.contains("  2\\n  ]"), history);
+  }
+
   @Test
   void errorsArePrintedAndTheSessionGoesOn() throws Exception {
     type("let a = 40\r");
