@@ -48,12 +48,7 @@ class ResumeAfterKillTest {
     Path script = dir.resolve("sweep.exp");
     Files.writeString(script, SCRIPT.replace("CACHE", "cache"));
     Path cacheFile = dir.resolve("cache/slow-sweep.jsonl");
-    Process p = start(script, dir.resolve("killed.out"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (lines(cacheFile) < 4 && p.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertTrue(p.isAlive(), "the sweep finished before it could be killed; make the trials slower");
+    Process p = startAndAwait(script, dir.resolve("killed.out"), cacheFile, 4);
     p.destroyForcibly();  // SIGKILL on Unix
     p.waitFor(10, TimeUnit.SECONDS);
     int finished = lines(cacheFile);
@@ -78,18 +73,24 @@ class ResumeAfterKillTest {
     Path script = dir.resolve("sweep.exp");
     Files.writeString(script, SCRIPT.replace("CACHE", "cache").replace("150000", "3000000"));
     Path cacheFile = dir.resolve("cache/slow-sweep.jsonl");
-    Process p = start(script, dir.resolve("termed.out"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (lines(cacheFile) < 1 && p.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertTrue(p.isAlive(), "the sweep finished before it could be stopped; make the trials slower");
+    Process p = startAndAwait(script, dir.resolve("termed.out"), cacheFile, 1);
     p.destroy();  // SIGTERM on Unix
     assertTrue(p.waitFor(30, TimeUnit.SECONDS), "still running after SIGTERM");
     assertEquals(128 + 15, p.exitValue(), "the status a shell reports for SIGTERM");
     int finished = lines(cacheFile);
     assertTrue(finished >= 1 && finished < 18, "finished trials kept: " + finished);
     assertEquals("", Files.readString(dir.resolve("termed.out")), "no table: the sweep did not finish");
+  }
+
+  /** Starts the script and waits until its cache holds {@code trials} finished trials, the sweep still running. */
+  private Process startAndAwait(Path script, Path log, Path cacheFile, int trials) throws Exception {
+    Process p = start(script, log);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (lines(cacheFile) < trials && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(p.isAlive(), "the sweep finished before it could be stopped; make the trials slower");
+    return p;
   }
 
   private static int lines(Path f) throws IOException {
