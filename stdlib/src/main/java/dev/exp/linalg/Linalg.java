@@ -23,8 +23,10 @@ public final class Linalg {
       + "Stacks as in NumPy 2: A [..., n, n] is a stack of matrices; a vector b [n] is solved against each (result "
       + "[..., n]); otherwise b is a stack [..., n, k] whose leading axes broadcast with A's (result [..., n, k]; for "
       + "one vector per matrix give b the shape [..., n, 1]). "
-      + "A singular or nearly singular A (estimated reciprocal 1-norm condition number below machine epsilon) is "
-      + "an error that reports the estimate and names the matrix of a stack. Example: linalg.solve(A, b)")
+      + "A is first equilibrated as LAPACK's dgeequb (rows, then columns, scaled by powers of 2, which is exact), so "
+      + "a badly scaled but well-conditioned system is solved; a singular or nearly singular one (estimated "
+      + "reciprocal 1-norm condition number of the equilibrated A below machine epsilon) is an error that reports "
+      + "the estimate and names the matrix of a stack. Example: linalg.solve(A, b)")
   public static Tensor solve(@Arg("A") Tensor a, @Arg("b") Tensor b) {
     if (a.rank() == 2 && b.rank() <= 2) {
       int n = a.dim(0);
@@ -77,9 +79,27 @@ public final class Linalg {
   private static double[] solveOne(Tensor a, String arg, Tensor b, double[] rhs, int k) {
     DMatrixRMaj m = Mat.square(a, "linalg.solve", arg);
     TensorArgs.requireFinite(b, "linalg.solve", "b");
+    int n = m.numRows;
+    // equilibrate, as LAPACK's dgeequb/dgesvx: R A C with power-of-two row and column scalings (exact),
+    // so a badly scaled but well-conditioned system (diag(1e-20, 1)) is solved, not called singular
+    double[] r = new double[n];
+    double[] c = new double[n];
+    Equilibration.scale(m.data, n, r, c);
+    double[] scaled = new double[n * k];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < k; j++) {
+        scaled[i * k + j] = rhs[i * k + j] * r[i];
+      }
+    }
     LuFactor lu = LuFactor.of(m);
-    LuFactor.requireNonsingular(lu.rcondEstimate(), "linalg.solve", arg, m.numRows);
-    return lu.solveMatrix(rhs, k);
+    LuFactor.requireNonsingular(lu.rcondEstimate(), "linalg.solve", arg, n);
+    double[] x = lu.solveMatrix(scaled, k);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < k; j++) {
+        x[i * k + j] *= c[i];
+      }
+    }
+    return x;
   }
 
   @Kernel(name = "linalg.inv", doc = "Inverse of a square, nonsingular matrix (LU with partial pivoting), or of each "

@@ -79,12 +79,29 @@ class LinalgTest {
     // (2.2e-16) and rcond∞ = 1.0e-16 below it, so only a 1-norm estimate accepts A; Aᵀ swaps the two.
     double a = 5e7;
     Tensor m = Tensor.matrix(new double[][] {{1, a, a}, {0, 1, 0}, {0, 0, 1}});
+    assertEquals(1 / ((1 + a) * (1 + a)), LuFactor.of(Mat.square(m, "t", "A")).rcondEstimate(), 1e-20);
+    double rcondT = LuFactor.of(Mat.square(tr(m), "t", "A")).rcondEstimate();
+    assertTrue(rcondT >= 0.99 / ((1 + 2 * a) * (1 + 2 * a)) && rcondT < 2.2e-16, "rcond of Aᵀ " + rcondT);
+    // solve equilibrates first (powers of two, exact): both are then well conditioned and solved
     close(new int[] {3}, new double[] {1 - 2 * a, 1, 1}, Linalg.solve(m, Tensor.vector(1, 1, 1)), 1e-6);
-    KernelException e = assertThrows(KernelException.class, () -> Linalg.solve(tr(m), Tensor.vector(1, 1, 1)));
-    assertTrue(e.getMessage().contains("rcond = 1e-16"), e.getMessage());
+    close(new int[] {3}, new double[] {1, 1 - a, 1 - a}, Linalg.solve(tr(m), Tensor.vector(1, 1, 1)), 1e-6);
     // a matrix right-hand side on the transposed factor: columns solved independently
     Tensor rhs = Tensor.matrix(new double[][] {{1, 0}, {1, 2}, {1, 3}});
     close(new int[] {3, 2}, new double[] {1 - 2 * a, -5 * a, 1, 2, 1, 3}, Linalg.solve(m, rhs), 1e-6);
+  }
+
+  @Test
+  void badlyScaledButWellConditionedSystemsAreSolvedAsNumpy() {
+    // numpy.linalg.solve([[1e-20, 0], [0, 1]], [1, 1]) = [1e20, 1]; ([[1e300, 2e300], [3, 4]], [1, 2]) = [2, -1]
+    close(new int[] {2}, new double[] {1e20, 1}, Linalg.solve(Tensor.matrix(new double[][] {{1e-20, 0}, {0, 1}}),
+        Tensor.vector(1, 1)), 0);
+    close(new int[] {2}, new double[] {2, -1}, Linalg.solve(Tensor.matrix(new double[][] {{1e300, 2e300}, {3, 4}}),
+        Tensor.vector(1, 2)), 1e-15);
+    // a row of subnormals: scaled by 2^1000 at most, still solved exactly
+    close(new int[] {2}, new double[] {1, 1}, Linalg.solve(Tensor.matrix(new double[][] {{1e-310, 0}, {0, 1}}),
+        Tensor.vector(1e-310, 1)), 1e-15);
+    assertEquals(1.0 / 8, Equilibration.reciprocalPowerOfTwo(10), 0);
+    assertEquals(1, Equilibration.reciprocalPowerOfTwo(0), 0);
   }
 
   @Test
