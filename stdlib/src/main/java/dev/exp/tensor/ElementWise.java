@@ -293,6 +293,9 @@ public final class ElementWise {
   }
 
   private static Tensor scan(Tensor x, Integer axis, boolean sum) {
+    if (x.isComplex()) {
+      return ComplexReductions.scan(x, axis, sum);
+    }
     Tensor src = axis == null || x.rank() == 0 ? x.reshape(x.size()) : x;
     int ax = Tensor.normalizeAxis(axis == null ? 0 : axis, src.rank());
     TensorArgs.Lanes l = TensorArgs.Lanes.of(src.shape(), ax);

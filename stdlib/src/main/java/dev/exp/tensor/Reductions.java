@@ -214,6 +214,9 @@ public final class Reductions {
   /** {@code prod} along one axis (null: every value); scripts call {@link AxisReductions#prod}, which also takes a list of axes. */
   public static Object prod(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    if (x.isComplex()) {
+      return ComplexReductions.prod(x, axis, keepdims);
+    }
     return reduce(x, axis, keepdims, "prod", (a, off, st, n) -> {
       double p = 1;
       for (int i = 0; i < n; i++) {
@@ -226,12 +229,18 @@ public final class Reductions {
   /** {@code var} along one axis (null: every value); scripts call {@link AxisReductions#var}, which also takes a list of axes. */
   public static Object var(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "ddof", dflt = "0") double ddof, @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    if (x.isComplex()) {
+      return ComplexReductions.var(x, axis, ddof, keepdims);
+    }
     return reduce(x, axis, keepdims, "var", (a, off, st, n) -> laneVar(a, off, st, n, ddof));
   }
 
   /** {@code std} along one axis (null: every value); scripts call {@link AxisReductions#std}, which also takes a list of axes. */
   public static Object std(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis,
       @Arg(value = "ddof", dflt = "0") double ddof, @Arg(value = "keepdims", dflt = "false") boolean keepdims) {
+    if (x.isComplex()) {
+      return ComplexReductions.std(x, axis, ddof, keepdims);
+    }
     return reduce(x, axis, keepdims, "std", (a, off, st, n) -> Math.sqrt(laneVar(a, off, st, n, ddof)));
   }
 

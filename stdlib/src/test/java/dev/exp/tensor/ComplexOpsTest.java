@@ -92,7 +92,60 @@ class ComplexOpsTest {
     KernelException e = assertThrows(KernelException.class,
         () -> TensorOps.binary(BinaryOp.LT, z(1, 1), Tensor.scalar(0)));
     assertTrue(e.getMessage().contains("'<' is not defined for complex values"), e.getMessage());
-    e = assertThrows(KernelException.class, () -> TensorOps.unary(UnaryOp.TANH, z(1, 1)));
-    assertTrue(e.getMessage().contains("tanh is not defined for complex values"), e.getMessage());
+    e = assertThrows(KernelException.class, () -> TensorOps.unary(UnaryOp.SIGMOID, z(1, 1)));
+    assertTrue(e.getMessage().contains("sigmoid is not defined for complex values"), e.getMessage());
+  }
+
+  @Test
+  void trigonometricAndHyperbolicFunctionsAsNumpy() {
+    // numpy 2.4: np.sin/cos/tan/sinh/cosh/tanh of [1+2j, -0.5+0.25j, 3-1j]
+    Tensor a = z(1, 2, -0.5, 0.25, 3, -1);
+    close(new double[] {3.165778513216168, 1.9596010414216063, -0.494485780933195, 0.22168816414957482,
+        0.21775955162215221, 1.1634403637032504}, TensorOps.unary(UnaryOp.SIN, a), 1e-15);
+    close(new double[] {2.0327230070196656, -3.0518977991518, 0.9051501505596068, 0.12110879604381165,
+        -1.5276382501165433, 0.1658444019189788}, TensorOps.unary(UnaryOp.COS, a), 1e-15);
+    close(new double[] {0.03381282607989669, 1.0147936161466335, -0.504500702698564, 0.3124206925025888,
+        -0.05916853956605073, -0.7680176472869112}, TensorOps.unary(UnaryOp.TAN, a), 1e-15);
+    close(new double[] {-0.4890562590412937, 1.4031192506220405, -0.504895714387995, 0.2789791283502615,
+        5.412680923178193, -8.471645454300148}, TensorOps.unary(UnaryOp.SINH, a), 1e-15);
+    close(new double[] {-0.64214812471552, 1.0686074213827783, 1.0925708047319176, -0.12892104172809826,
+        5.439580991019764, -8.429751080849945}, TensorOps.unary(UnaryOp.COSH, a), 1e-15);
+    close(new double[] {1.16673625724092, -0.2434582011857253, -0.4854872810241353, 0.19805544995134955,
+        1.0020549882458116, -0.00451713727665843}, TensorOps.unary(UnaryOp.TANH, a), 1e-15);
+    // large real parts: tanh saturates without overflow (np.tanh(30+1j) = 1+1.5924545408982667e-26j)
+    close(new double[] {1, 1.5924545408982667e-26, -1, -1.5924545408982667e-26},
+        TensorOps.unary(UnaryOp.TANH, z(30, 1, -30, -1)), 1e-15);
+    // identity: sin² + cos² = 1 on random points
+    SplittableRandom rnd = new SplittableRandom(7);
+    double[] p = new double[40];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = rnd.nextDouble(-3, 3);
+    }
+    Tensor s = TensorOps.unary(UnaryOp.SIN, z(p));
+    Tensor c = TensorOps.unary(UnaryOp.COS, z(p));
+    Tensor one = TensorOps.binary(BinaryOp.ADD, TensorOps.binary(BinaryOp.MUL, s, s), TensorOps.binary(BinaryOp.MUL, c, c));
+    double[] expect = new double[40];
+    for (int i = 0; i < 40; i += 2) {
+      expect[i] = 1;
+    }
+    close(expect, one, 1e-12);
+  }
+
+  @Test
+  void productsScansAndVarianceAsNumpy() {
+    Tensor a = z(1, 2, -0.5, 0.25, 3, -1);
+    assertEquals(new Complex(-3.75, -1.25), Reductions.prod(a, null, false));
+    close(new double[] {1, 2, 0.5, 2.25, 3.5, 1.25}, ElementWise.cumsum(a, null), 1e-15);
+    close(new double[] {1, 2, -1, -0.75, -3.75, -1.25}, ElementWise.cumprod(a, null), 1e-15);
+    // np.var(z) = mean |z - mean z|^2 = var(re) + var(im): 3.569444444444444; np.std(z, ddof=1) 2.313907229485803
+    assertEquals(3.569444444444444, (double) Reductions.var(a, null, 0, false), 1e-15);
+    assertEquals(2.313907229485803, (double) Reductions.std(a, null, 1, false), 1e-15);
+    Tensor m = Tensor.wrapComplex(new int[] {2, 3}, new double[] {1, 1, 2, 0, 3, -1, 0, 4, 5, 0, 6, 2});
+    close(new double[] {-4, 4, 10, 0, 20, 0}, (Tensor) Reductions.prod(m, 0, false), 1e-15);
+    close(new double[] {8, 4, -40, 120}, (Tensor) Reductions.prod(m, 1, false), 1e-15);
+    close(new double[] {1, 1, 3, 1, 6, 0, 0, 4, 5, 4, 11, 6}, ElementWise.cumsum(m, 1), 1e-15);
+    close(new double[] {1, 1, 2, 0, 3, -1, -4, 4, 10, 0, 20, 0}, ElementWise.cumprod(m, 0), 1e-15);
+    close(new double[] {1.3333333333333333, 9.555555555555555}, (Tensor) Reductions.var(m, 1, 0, false), 1e-15);
+    assertEquals(new Complex(-800, 800), Reductions.prod(m, null, false));
   }
 }

@@ -137,10 +137,29 @@ public final class ComplexLoops {
     z[1] = m * Math.sin(ei);
   }
 
+  /**
+   * tanh(x + iy) by Kahan's formula (as C99's ctanh): with t = tan y, s = sinh x, β = 1 + t²,
+   * tanh = (β·s·√(1 + s²) + i·t) / (1 + β·s²), which neither overflows nor cancels; for |x| ≥ 22 the
+   * real part is ±1 to double precision.
+   */
+  static double[] tanh(double x, double y) {
+    if (Math.abs(x) >= 22) {
+      double e = Math.exp(-Math.abs(x));
+      return new double[] {Math.copySign(1, x), 4 * Math.sin(y) * Math.cos(y) * e * e};
+    }
+    double t = Math.tan(y);
+    double beta = 1 + t * t;
+    double s = Math.sinh(x);
+    double rho = Math.sqrt(1 + s * s);
+    double den = 1 + beta * s * s;
+    return new double[] {beta * rho * s / den, t / den};
+  }
+
   /** {@code op(a)} for a complex tensor. */
   public static Tensor unary(UnaryOp op, Tensor a) {
     switch (op) {
-      case NEG: case EXP: case LOG: case SQRT: case SQUARE: case ABS: break;
+      case NEG: case EXP: case LOG: case SQRT: case SQUARE: case ABS:
+      case SIN: case COS: case TAN: case SINH: case COSH: case TANH: break;
       default:
         throw KernelException.of("%s is not defined for complex values (got a complex128 tensor of shape %s; "
             + "apply it to z.re, z.im or abs(z))", op.symbol(), Tensor.shapeString(a.shape()));
@@ -165,6 +184,22 @@ public final class ComplexLoops {
           break;
         }
         case LOG: zr = Math.log(Math.hypot(re, im)); zi = Math.atan2(im, re); break;
+        case SIN: zr = Math.sin(re) * Math.cosh(im); zi = Math.cos(re) * Math.sinh(im); break;
+        case COS: zr = Math.cos(re) * Math.cosh(im); zi = -Math.sin(re) * Math.sinh(im); break;
+        case SINH: zr = Math.sinh(re) * Math.cos(im); zi = Math.cosh(re) * Math.sin(im); break;
+        case COSH: zr = Math.cosh(re) * Math.cos(im); zi = Math.sinh(re) * Math.sin(im); break;
+        case TANH: {
+          double[] t = tanh(re, im);
+          zr = t[0];
+          zi = t[1];
+          break;
+        }
+        case TAN: {   // tan z = −i·tanh(i z)
+          double[] t = tanh(-im, re);
+          zr = t[1];
+          zi = -t[0];
+          break;
+        }
         default: { // SQRT: principal root, no cancellation
           double m = Math.hypot(re, im);
           if (m == 0) {
