@@ -26,8 +26,12 @@ public final class Linalg {
       + "A is first equilibrated as LAPACK's dgeequb (rows, then columns, scaled by powers of 2, which is exact), so "
       + "a badly scaled but well-conditioned system is solved; a singular or nearly singular one (estimated "
       + "reciprocal 1-norm condition number of the equilibrated A below machine epsilon) is an error that reports "
-      + "the estimate and names the matrix of a stack. Example: linalg.solve(A, b)")
+      + "the estimate and names the matrix of a stack. A complex A or b (one matrix, not a stack) is solved by complex LU "
+      + "(EJML) with the same singularity test. Example: linalg.solve(A, b)")
   public static Tensor solve(@Arg("A") Tensor a, @Arg("b") Tensor b) {
+    if (a.isComplex() || b.isComplex()) {
+      return ComplexLinalg.solve(a, b);
+    }
     if (a.rank() == 2 && b.rank() <= 2) {
       int n = a.dim(0);
       if (b.rank() < 1 || b.dim(0) != n) {
@@ -104,8 +108,11 @@ public final class Linalg {
 
   @Kernel(name = "linalg.inv", doc = "Inverse of a square, nonsingular matrix (LU with partial pivoting), or of each "
       + "matrix of a stack [..., n, n]. A singular or nearly singular matrix (reciprocal 1-norm condition number "
-      + "below machine epsilon) is an error.")
+      + "below machine epsilon) is an error. A complex matrix (one, not a stack) is inverted by complex LU.")
   public static Tensor inv(@Arg("A") Tensor a) {
+    if (a.isComplex()) {
+      return ComplexLinalg.inv(a);
+    }
     if (a.rank() == 2) {
       return Tensor.wrap(a.shape().clone(), invOne(a, "A"));
     }
@@ -144,8 +151,12 @@ public final class Linalg {
   }
 
   @Kernel(name = "linalg.det", doc = "Determinant of a square matrix (from the LU factorisation; 0 for a singular "
-      + "matrix, 1 for a 0×0 matrix); of a stack [..., n, n], the tensor [...] of the determinants.")
+      + "matrix, 1 for a 0×0 matrix); of a stack [..., n, n], the tensor [...] of the determinants; of a complex "
+      + "matrix, a complex number.")
   public static Object determinant(@Arg("A") Tensor a) {
+    if (a.isComplex()) {
+      return ComplexLinalg.det(a);
+    }
     if (a.rank() == 2) {
       return det(a);
     }
