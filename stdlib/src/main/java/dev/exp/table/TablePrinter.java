@@ -258,7 +258,7 @@ public final class TablePrinter {
     for (String m : metrics) {
       l.cols.add(new Col(m, true, t.column(m).isNumeric()));
     }
-    String nName = params.contains("n") || metrics.contains("n") ? "runs" : "n";
+    String nName = params.contains("n") || metrics.contains("n") ? "count" : "n";
     Col ncol = new Col(nName, true, false);
     l.cols.add(ncol);
     Col fcol = nfailed > 0 ? new Col("failed", false, false) : null;
