@@ -186,7 +186,7 @@ public final class Engine {
 
   /** Help text (signature and doc) for a dotted name such as "linalg.svd", or null when unknown. */
   public String help(String name) {
-    Object v = interpreter.lookup(name);
+    Object v = interpreter.lookup(java.util.Objects.requireNonNull(name, "name"));
     return v == null ? null : dev.exp.eval.runtime.HelpText.of(v);
   }
 
@@ -234,7 +234,7 @@ public final class Engine {
 
     /** Grants capabilities to every session of the engine. */
     public Builder grant(Capability... cs) {
-      grants.addAll(List.of(cs));
+      grants.addAll(List.of(cs));   // List.of refuses null elements
       return this;
     }
 

@@ -37,6 +37,7 @@ public final class Exp {
 
   /** Evaluates code in a fresh session whose globals are {@code globals} (converted as by {@link Session#set}). */
   public static Value eval(String code, Map<String, ?> globals) {
+    java.util.Objects.requireNonNull(globals, "globals");
     try (Session s = engine().newSession()) {
       globals.forEach(s::set);
       return s.eval(code);

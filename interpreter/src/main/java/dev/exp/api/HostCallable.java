@@ -99,7 +99,14 @@ final class HostCallable implements Callable {
       throw e;
     } catch (ExpRuntimeException e) {
       throw new ExpError(name + ": " + e.getMessage(), loc, e);
-    } catch (Exception e) {
+    } catch (InterruptedException | java.nio.channels.ClosedByInterruptException e) {
+      // the host's code honoured Thread.interrupt(): the evaluation stops as interrupted, not as failed
+      Thread.currentThread().interrupt();
+      ctx.poll(loc);
+      throw new ExpError(name + ": interrupted", loc, e);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      throw e;   // the call-depth and memory limits (the evaluator maps them)
+    } catch (Exception | Error e) {
       // the host's own message is for the user; without one, no Java class name either (the cause stays attached)
       throw new ExpError(name + ": " + (e.getMessage() == null || e.getMessage().isBlank()
           ? "the host function failed (" + dev.exp.eval.runtime.InternalErrors.kind(e) + ")"

@@ -76,7 +76,7 @@ public final class Session implements AutoCloseable {
   /** Grants capabilities to this session only (in addition to the engine's). */
   public Session grant(Capability... cs) {
     for (Capability c : cs) {
-      grants.add(c.key());
+      grants.add(java.util.Objects.requireNonNull(c, "capability").key());
     }
     return this;
   }
@@ -198,6 +198,7 @@ public final class Session implements AutoCloseable {
    */
   public Value call(String function, Object... args) {
     checkOpen();
+    java.util.Objects.requireNonNull(function, "function");
     Object f = globals.isDefined(function) ? globals.value(function) : engine.interpreter().lookup(function);
     if (!(f instanceof Callable)) {
       throw new IllegalArgumentException(f == null ? "no function named '" + function + "' in this session"

@@ -216,6 +216,7 @@ public final class Value {
     if (t.rank() > 1) {
       throw new ClassCastException("expected a vector, got a tensor of shape " + Tensor.shapeString(t.shape()));
     }
+    requireReal(t);
     return t.toArray();
   }
 
@@ -260,12 +261,21 @@ public final class Value {
     return t.isComplex() ? t.complexRaw().clone() : t.complexRaw();
   }
 
+  /** The wrong-kind error of the real accessors for a complex tensor. */
+  private static void requireReal(Tensor t) {
+    if (t.isComplex()) {
+      throw new ClassCastException("expected a real tensor, got a complex tensor of shape " + Tensor.shapeString(t.shape())
+          + " (use asComplexArray())");
+    }
+  }
+
   /** A copy of a matrix (a 2-D tensor) as rows. */
   public double[][] asMatrix() {
     Tensor t = asTensor();
     if (t.rank() != 2) {
       throw new ClassCastException("expected a matrix, got " + Values.describe(value));
     }
+    requireReal(t);
     return t.toMatrix();
   }
 

@@ -259,6 +259,12 @@ public final class KernelFunction implements Callable {
     } catch (OutOfMemoryError oom) {
       throw Context.memoryLimit(name + ": the JVM ran out of memory (" + dev.exp.eval.runtime.InternalErrors.heap() + ")", loc);
     } catch (Throwable c) {
+      if (!method.getDeclaringClass().getName().startsWith("dev.exp.")) {
+        // a host module's own failure: its message is for the user, and it is not a bug in Exp
+        String m = c.getMessage();
+        throw new ExpError(name + ": " + (m == null || m.isBlank()
+            ? "the host module failed (" + dev.exp.eval.runtime.InternalErrors.kind(c) + ")" : m), loc, c);
+      }
       throw new ExpError("internal error in " + name + ": " + dev.exp.eval.runtime.InternalErrors.cause(c), loc, c);
     } finally {
       ctx.exitKernel(saved);

@@ -102,6 +102,9 @@ public final class AtomicFiles {
     if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
       return f.getReason();
     }
+    if (e instanceof java.nio.charset.CharacterCodingException) {
+      return "it is not UTF-8 text (re-save it as UTF-8, e.g. iconv -f latin1 -t utf-8)";
+    }
     return m == null ? kind : m;
   }
 

@@ -136,7 +136,8 @@ public final class IoKernels {
   @Kernel(
       name = "io.read_csv",
       needs = {"file.read"},
-      doc = "Reads a CSV file with a header row into a table. Columns whose non-empty fields are all "
+      doc = "Reads a CSV file (UTF-8) with a header row into a table; blank lines are no rows when the header "
+          + "has two columns or more (as Python's csv and pandas). Columns whose non-empty fields are all "
           + "numbers (nan, inf allowed) are numeric, with empty fields as nan; other columns are text, "
           + "with empty fields as none. Optionally restores experiment roles: params (column names), "
           + "seed (a column name) and metrics, so that the table prints its per-grid-point summary "

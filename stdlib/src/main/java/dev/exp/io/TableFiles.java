@@ -122,6 +122,10 @@ public final class TableFiles {
       return new Table(null, List.of());
     }
     List<String> header = recs.get(0);
+    if (header.size() >= 2) {
+      // a blank line is no row (as Python's csv and pandas read it); with one column it is a missing value
+      recs.removeIf(r -> r != header && r.size() == 1 && (r.get(0) == null || r.get(0).isEmpty()));
+    }
     List<String> names = new ArrayList<>();
     Set<String> used = new HashSet<>();
     for (int j = 0; j < header.size(); j++) {

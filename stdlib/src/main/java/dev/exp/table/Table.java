@@ -38,7 +38,8 @@ import java.util.Objects;
  * }</pre>
  *
  * Row values may be numbers, booleans (stored as 1/0), strings, null (missing), one-element tensors
- * (stored as numbers); anything else is stored as its text. Keys not declared beforehand become new
+ * (stored as numbers); anything else (a longer tensor, a list, a record, a function) is an error naming
+ * the column and row. Keys not declared beforehand become new
  * columns (role {@code NONE}, in first-appearance order); declared keys missing from a row are
  * missing values. At {@link Builder#build()} a column is numeric when all its present values are
  * numbers (or when it has no present value), otherwise text (numbers then print as text).
@@ -444,7 +445,7 @@ public final class Table {
         }
       }
       for (Map.Entry<String, List<Object>> e : values.entrySet()) {
-        e.getValue().add(normalize(row.get(e.getKey())));
+        e.getValue().add(normalize(row.get(e.getKey()), e.getKey(), nrows));
       }
       nrows++;
       return this;
@@ -491,7 +492,7 @@ public final class Table {
       return new Table(title, cols);
     }
 
-    private static Object normalize(Object v) {
+    private static Object normalize(Object v, String column, int row) {
       if (v == null) {
         return null;
       }
@@ -501,10 +502,12 @@ public final class Table {
       if (v instanceof Boolean || v instanceof String) {
         return v;
       }
-      if (v instanceof Tensor t && t.size() == 1) {
+      if (v instanceof Tensor t && t.size() == 1 && !t.isComplex()) {
         return t.at(0);
       }
-      return String.valueOf(v);
+      throw new dev.exp.kernel.KernelException("a table cell is a number, bool, string or none, but column \"" + column
+          + "\" row " + row + " holds " + dev.exp.kernel.Values.describe(v) + " (store a summary such as mean(x), or "
+          + "str(x) for its text)");
     }
   }
 }

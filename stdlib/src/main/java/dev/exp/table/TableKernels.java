@@ -68,7 +68,8 @@ public final class TableKernels {
       doc = "Makes a table from a list of records (one row each; columns in first-appearance order of "
           + "the fields, missing fields are missing values) or from a record of columns (each a "
           + "tensor or a list of equal length). Numbers and bools (as 1/0) make numeric columns; "
-          + "anything else makes text columns. Example: table([{m: 16, err: 0.1}, {m: 32, err: 0.05}]).")
+          + "strings make text columns; none is a missing value; any other cell (a tensor, list or record) is an error "
+          + "naming its column and row. Example: table([{m: 16, err: 0.1}, {m: 32, err: 0.05}]).")
   public static Table table(@Arg("data") Object data) {
     if (data instanceof Table t) {
       return t;
@@ -135,7 +136,11 @@ public final class TableKernels {
       name = "select",
       doc = "Keeps the named columns, in the given order (roles kept). Example: res |> select([\"m\", \"err\"]).")
   public static Table select(@Arg("t") Table t, @Arg("columns") Object columns) {
-    return t.select(names("select: columns", columns));
+    List<String> names = names("select: columns", columns);
+    if (names.isEmpty()) {
+      throw new KernelException("select: columns is empty; a table keeps at least one column");
+    }
+    return t.select(names);
   }
 
   @Kernel(

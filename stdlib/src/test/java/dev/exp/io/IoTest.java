@@ -85,6 +85,33 @@ class IoTest {
   }
 
   @Test
+  void blankLinesAreNoRowsUnlessTheTableHasOneColumn() {
+    Table t = TableFiles.fromCsv("a,b\r\n1,2\r\n\r\n3,4\r\n\r\n", "t.csv");
+    assertEquals(2, t.nrows());
+    assertEquals(3.0, t.column("a").number(1));
+    Table one = TableFiles.fromCsv("a\n1\n\n3\n", "t.csv");   // one column: an empty line is a missing value
+    assertEquals(3, one.nrows());
+    assertTrue(Double.isNaN(one.column("a").number(1)));
+  }
+
+  @Test
+  void tableCellsAreScalarsAndSelectKeepsAColumn() {
+    KernelException cell = assertThrows(KernelException.class,
+        () -> TableKernels.table(List.of(Map.of("a", Tensor.vector(1, 2)))));
+    assertTrue(cell.getMessage().contains("column \"a\" row 0 holds a tensor of shape [2]"), cell.getMessage());
+    Table t = TableKernels.table(List.of(Map.of("a", 1.0), Map.of("a", 2.0)));
+    assertThrows(KernelException.class, () -> TableKernels.select(t, List.of()));
+  }
+
+  @Test
+  void aFileThatIsNotUtf8IsSaidInWords() throws IOException {
+    Path p = dir.resolve("latin1.csv");
+    Files.write(p, new byte[] {'a', ',', 'b', '\n', 'c', 'a', 'f', (byte) 0xe9, ',', '1', '\n'});
+    String m = assertThrows(KernelException.class, () -> IoKernels.readCsv(p.toString(), null, null, null)).getMessage();
+    assertTrue(m.contains("is not UTF-8 text"), m);
+  }
+
+  @Test
   void malformedFilesSayWhereAndWhatInWords() {
     String csv = assertThrows(KernelException.class, () -> TableFiles.fromCsv("a,b\n1,2\n3\n\"x,4\n", "t.csv")).getMessage();
     assertEquals("cannot parse CSV t.csv: line 4: a quoted field is not closed before the end of the file", csv);

@@ -532,6 +532,8 @@ public final class Compiler {
 
   /** Globals an experiment body being compiled reads (their values key its cached trials); else null. */
   java.util.Map<String, GlobalVar> experimentReads;
+  /** The metric names the experiment body being compiled reports, in source order (null outside one). */
+  java.util.Set<String> experimentReports;
 
   /** The function being compiled (the trial function inside an experiment body). */
   FunctionCode currentFunction() {

@@ -75,16 +75,20 @@ final class ExperimentCompiler {
       options[i] = c.compileHere(x.optionValues().get(i));
     }
     java.util.Map<String, dev.exp.eval.runtime.GlobalVar> outerReads = c.experimentReads;
+    java.util.Set<String> outerReports = c.experimentReports;
     c.experimentReads = new java.util.TreeMap<>();
+    c.experimentReports = new java.util.LinkedHashSet<>();
     FunctionCode trial = c.function("experiment", x.loc(), params,
         new Ast.BlockExpr(x.body().loc(), rest), true);
     List<dev.exp.eval.runtime.GlobalVar> reads = List.copyOf(c.experimentReads.values());
+    List<String> reported = List.copyOf(c.experimentReports);
+    c.experimentReports = outerReports;
     if (outerReads != null) {
       outerReads.putAll(c.experimentReads);   // a nested experiment's reads are its enclosing one's too
     }
     c.experimentReads = outerReads;
     ExperimentSpec spec = new ExperimentSpec(x.loc(), name, x.optionNames().toArray(new String[0]), options, axes,
-        repeat, trial, x.sourceText(), reads);
+        repeat, trial, x.sourceText(), reads, reported);
     return new Node(x.loc()) {
       @Override
       public Object eval(Frame f) {
@@ -106,6 +110,9 @@ final class ExperimentCompiler {
       values[i] = c.compileHere(r.values().get(i));
     }
     String[] names = r.names().toArray(new String[0]);
+    if (c.experimentReports != null) {
+      c.experimentReports.addAll(r.names());
+    }
     List<String> trialParams = c.currentFunction().paramNames();
     List<String> swept = trialParams.subList(0, trialParams.size() - 2);   // then seed and the sink
     for (int i = 0; i < names.length; i++) {

@@ -168,7 +168,7 @@ public final class ExperimentRunner {
       throw trialError("experiment \"" + name + "\" stopped at the first failed trial (on_error: \"stop\"): ", first[0],
           "", spec);
     }
-    return table(name, grid, outcomes);
+    return table(name, grid, outcomes, spec.reported());
   }
 
   /**
@@ -372,7 +372,7 @@ public final class ExperimentRunner {
     return m == INVALID ? Printer.repr(v) : m;
   }
 
-  static Table table(String name, List<Point> grid, Outcome[] outcomes) {
+  static Table table(String name, List<Point> grid, Outcome[] outcomes, List<String> reported) {
     Table.Builder b = Table.builder().title(name);
     if (!grid.isEmpty()) {
       for (String n : grid.get(0).names()) {
@@ -380,7 +380,7 @@ public final class ExperimentRunner {
       }
     }
     b.seed("seed");
-    Set<String> metrics = new LinkedHashSet<>();
+    Set<String> metrics = new LinkedHashSet<>(reported);   // every reported metric, though no trial reached it
     boolean anyError = false;
     for (Outcome o : outcomes) {
       if (o == null) {

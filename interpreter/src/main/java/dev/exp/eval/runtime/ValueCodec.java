@@ -208,6 +208,11 @@ public final class ValueCodec {
   }
 
   private static Tensor matrix(double[][] m, String what) {
+    for (int i = 0; i < m.length; i++) {
+      if (m[i] == null) {
+        throw new IllegalArgumentException(what + ": double[][] row " + i + " is null");
+      }
+    }
     for (int i = 1; i < m.length; i++) {
       if (m[i].length != m[0].length) {
         throw new IllegalArgumentException(what + ": ragged double[][]: row 0 has " + m[0].length + " values, row "
