@@ -37,13 +37,23 @@ public final class Ticks {
     long a = (long) Math.ceil(lo / step - 1e-9);
     long b = (long) Math.floor(hi / step + 1e-9);
     List<Double> out = new ArrayList<>();
+    // clean representation (0.30000000000000004 -> 0.3) with enough digits to keep the ticks apart
+    // when the range sits far from 0 (1e12, 1e12 + 0.5, ...)
+    int digits = Math.min(17, Math.max(12, significantDigits(Math.max(Math.abs(lo), Math.abs(hi)), step) + 2));
     for (long k = a; k <= b && out.size() < 1000; k++) {
       double v = k * step;
-      // clean representation: 0.30000000000000004 -> 0.3
-      v = new BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
+      v = new BigDecimal(v).round(new java.math.MathContext(digits)).doubleValue();
       out.add(v == 0 ? 0.0 : v);
     }
     return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** Significant digits that tell apart values of magnitude up to {@code maxAbs} a {@code step} apart. */
+  static int significantDigits(double maxAbs, double step) {
+    if (!(step > 0) || !(maxAbs > 0) || !Double.isFinite(maxAbs / step)) {
+      return 1;
+    }
+    return Math.max(1, (int) Math.ceil(Math.log10(maxAbs / step) + 1e-9) + 1);
   }
 
   /** The step between consecutive linear ticks (for label precision). */
@@ -158,7 +168,12 @@ public final class Ticks {
   }
 
   private static String sci(double v) {
-    String s = String.format(java.util.Locale.ROOT, "%.3e", v);
+    return sci(v, 4);
+  }
+
+  /** v in scientific notation with {@code sig} significant digits, trailing zeros dropped: 1.5e6. */
+  private static String sci(double v, int sig) {
+    String s = String.format(java.util.Locale.ROOT, "%." + Math.max(0, sig - 1) + "e", v);
     int e = s.indexOf('e');
     String m = s.substring(0, e).replaceAll("0+$", "");
     if (m.endsWith(".")) {
@@ -189,11 +204,12 @@ public final class Ticks {
         decimals++;
       }
     }
+    int sig = Math.min(17, Math.max(4, significantDigits(maxAbs, step)));   // 1e12 + 0.5 is not 1e12
     for (int i = 0; i < ticks.length; i++) {
       if (ticks[i] == 0) {
         out[i] = sci ? "0" : decimals == 0 ? "0" : new BigDecimal(0).setScale(decimals).toPlainString();
       } else if (sci) {
-        out[i] = sci(ticks[i]);
+        out[i] = sci(ticks[i], sig);
       } else {
         out[i] = minus(new BigDecimal(ticks[i]).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString());
       }

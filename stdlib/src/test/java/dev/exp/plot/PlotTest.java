@@ -34,6 +34,11 @@ class PlotTest {
     assertArrayEquals(new double[] {0, 500, 1000, 1500, 2000}, Ticks.linear(-30, 2010, 6), 0);
     assertArrayEquals(new double[] {-0.5, 0, 0.5}, Ticks.linear(-0.7, 0.7, 4), 0);
     assertArrayEquals(new String[] {"\u22120.5", "0.0", "0.5"}, Ticks.linearLabels(new double[] {-0.5, 0, 0.5}));
+    // a range far from 0: the ticks stay apart and so do their labels
+    double[] far = Ticks.linear(1e12, 1e12 + 2, 5);
+    assertArrayEquals(new double[] {1e12, 1e12 + 0.5, 1e12 + 1, 1e12 + 1.5, 1e12 + 2}, far, 0);
+    assertArrayEquals(new String[] {"1e12", "1.0000000000005e12", "1.000000000001e12", "1.0000000000015e12",
+        "1.000000000002e12"}, Ticks.linearLabels(far));
     assertArrayEquals(new double[] {0.1, 0.2, 0.3}, Ticks.linear(0.05, 0.34, 4), 0);
     assertEquals(2.0, Ticks.niceStep(1.3));
     assertEquals(5.0, Ticks.niceStep(2.1));
