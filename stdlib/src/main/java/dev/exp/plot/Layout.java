@@ -138,9 +138,11 @@ final class Layout {
     boolean hist = f.kind() == Kind.HIST;
     double[] xr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
     double[] yr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    boolean integralX = !hist;   // x values that are all whole numbers (an index) get whole-number ticks
     for (Series se : f.series()) {
       for (double v : se.x()) {
         extend(xr, v, f.logX());
+        integralX &= !Double.isFinite(v) || v == Math.rint(v);
       }
       for (int i = 0; i < se.y().length; i++) {
         extend(yr, se.y()[i], f.logY());
@@ -183,6 +185,10 @@ final class Layout {
       ax.chooseTicks(maxX);
       maxX--;
     } while (maxX >= 2 && overlaps(ax, plotW));
+    if (integralX && !ax.log && Ticks.step(ax.ticks) > 0 && Ticks.step(ax.ticks) < 1) {
+      ax.ticks = Ticks.multiples(ax.lo, ax.hi, 1);   // 3 points at 0, 1, 2: no tick at 0.5
+      ax.labels = Ticks.linearLabels(ax.ticks);
+    }
     if (ax.labels.length > 0) {
       double lastHalf = Scene.textWidth(ax.labels[ax.labels.length - 1], TICK_FONT) / 2;
       double lastPos = ax.frac(ax.ticks[ax.ticks.length - 1]) * plotW;

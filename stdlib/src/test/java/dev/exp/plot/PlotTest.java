@@ -183,6 +183,10 @@ class PlotTest {
     assertTrue(a.contains(">kind</text>") && a.contains(">a</text>") && a.contains(">b</text>"));
     assertTrue(a.contains(">0.1</text>") && a.contains(">1</text>"), a);
     assertTrue(a.contains("fill-opacity=\"0.2\""), "CI band drawn");
+    // whole-number x values (an index) get whole-number ticks: 0, 1, 2 and nothing between
+    String idx = PlotKernels.scatter(Tensor.vector(0, 1, 2), Tensor.vector(1, 3, 2), "", null, null, null, 480, 320)
+        .toSvg();
+    assertTrue(idx.contains(">1</text>") && idx.contains(">2</text>") && !idx.contains(">0.5</text>"), idx);
   }
 
   @Test
