@@ -258,7 +258,10 @@ public final class Stdlib {
         + "gradient descent and online ridge. A fitted model prints a one-line summary, exposes its parameters as "
         + "fields (m.coef, m.intercept) and answers predict, predict_proba, score and transform, in pipelines too "
         + "(learn.ridge(X, y) |> predict(X_test)). See docs/learners.md and docs/learners-unsupervised.md.");
-    m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG.");
+    m.put("plot", "Figures from tables and tensors: line (with CI bands), scatter, histogram, heat map; save as SVG or PNG. "
+        + "Long data stay small files without changing the picture: a line with more than 4 points per pixel column "
+        + "is drawn through each column's first, lowest, highest and last point (M4), and a scatter draws one mark "
+        + "per half-pixel.");
     m.put("io", "Files: read CSV and JSON into tables, read and write text and JSON (writes are atomic).");
     return m;
   }

@@ -175,6 +175,34 @@ class PlotTest {
   }
 
   @Test
+  void longLinesKeepEachPixelColumnsFirstLowestHighestAndLast() {
+    // 100 columns of 1000 points each, a spike in column 37: 4 points per column survive, the spike too
+    List<double[]> run = new java.util.ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      double x = i / 1000.0;
+      run.add(new double[] {x, i == 37_500 ? -50 : Math.sin(i * 0.01)});
+    }
+    List<double[]> kept = Layout.decimate(run);
+    assertTrue(kept.size() <= 400, kept.size() + " points");
+    assertTrue(kept.stream().anyMatch(p -> p[1] == -50), "the spike survives");
+    assertEquals(run.get(0), kept.get(0));
+    assertEquals(run.get(run.size() - 1), kept.get(kept.size() - 1));
+    for (int c = 0; c < 100; c++) {   // each column's extremes are kept
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int i = c * 1000; i < (c + 1) * 1000; i++) {
+        lo = Math.min(lo, run.get(i)[1]);
+        hi = Math.max(hi, run.get(i)[1]);
+      }
+      int col = c;
+      double h = hi;
+      double l = lo;
+      assertTrue(kept.stream().anyMatch(p -> Math.floor(p[0]) == col && p[1] == h), "column " + c + " max");
+      assertTrue(kept.stream().anyMatch(p -> Math.floor(p[0]) == col && p[1] == l), "column " + c + " min");
+    }
+  }
+
+  @Test
   void svgIsDeterministicAndLabelled() {
     String a = goldenLine().toSvg();
     assertEquals(a, goldenLine().toSvg());
