@@ -52,11 +52,12 @@ public final class TableKernels {
     if (r instanceof Boolean b) {
       return b;
     }
-    if (r instanceof Number n) {
-      return n.doubleValue() != 0;
-    }
-    if (r instanceof Tensor t && t.size() == 1) {
+    if (r instanceof Tensor t && t.size() == 1) {   // as a condition of if: a one-element tensor counts
       return t.at(0) != 0;
+    }
+    if (r instanceof Number n) {
+      throw new KernelException("where: the predicate must return a bool, got the number "
+          + dev.exp.kernel.Numbers.format(n.doubleValue()) + " (numbers are not truthy: compare, e.g. r => r.x != 0)");
     }
     throw new KernelException("where: the predicate must return a bool, got " + Values.describe(r));
   }
