@@ -138,7 +138,8 @@ public final class IoKernels {
       needs = {"file.read"},
       doc = "Reads a CSV file (UTF-8) with a header row into a table; blank lines are no rows when the header "
           + "has two columns or more (as Python's csv and pandas). Columns whose non-empty fields are all "
-          + "numbers (nan, inf allowed) are numeric, with empty fields as nan; other columns are text, "
+          + "numbers (nan, inf allowed) are numeric, with empty fields as nan; columns of true/false (or pandas' "
+          + "True/False) and empty fields are bools; other columns are text, "
           + "with empty fields as none. Optionally restores experiment roles: params (column names), "
           + "seed (a column name) and metrics, so that the table prints its per-grid-point summary "
           + "again. Example: io.read_csv(\"runs/sor.csv\", params: [\"n\", \"omega\"], seed: \"seed\", "

@@ -176,7 +176,7 @@ public final class TableFiles {
 
   /**
    * Whether column j holds only true, false and empty fields (as {@link #toCsv} writes a bool
-   * column); then {@code d} gets 1, 0 and NaN.
+   * column, or True/False as pandas writes one); then {@code d} gets 1, 0 and NaN.
    */
   private static boolean bools(List<List<String>> recs, int j, double[] d) {
     boolean any = false;
@@ -184,8 +184,8 @@ public final class TableFiles {
       String s = recs.get(i + 1).get(j);
       if (s == null || s.isEmpty()) {
         d[i] = Double.NaN;
-      } else if (s.equals("true") || s.equals("false")) {
-        d[i] = s.equals("true") ? 1 : 0;
+      } else if (s.equals("true") || s.equals("false") || s.equals("True") || s.equals("False")) {
+        d[i] = s.equalsIgnoreCase("true") ? 1 : 0;
         any = true;
       } else {
         return false;

@@ -301,7 +301,7 @@ public final class Sorting {
   }
 
   @Kernel(name = "argsort", doc = "Indices that sort x along axis (default the last); stable, so ties keep the "
-      + "lower index first in both directions. The order is sort's: nan last, -0.0 before 0.0. Example: x[argsort(x)] is sort(x) for a vector")
+      + "lower index first in both directions. The order is sort's: nan last ascending (first descending), -0.0 before 0.0. Example: x[argsort(x)] is sort(x) for a vector")
   public static Tensor argsort(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "-1") int axis,
       @Arg(value = "descending", dflt = "false") boolean descending) {
     return sortImpl(x, axis, descending, true);

@@ -89,6 +89,9 @@ class IoTest {
     Table t = TableFiles.fromCsv("a,b\r\n1,2\r\n\r\n3,4\r\n\r\n", "t.csv");
     assertEquals(2, t.nrows());
     assertEquals(3.0, t.column("a").number(1));
+    Table pandas = TableFiles.fromCsv("ok,v\nTrue,1\nFalse,2\n", "t.csv");   // pandas writes bools so
+    assertTrue(pandas.column("ok").isBool());
+    assertEquals(0.0, pandas.column("ok").number(1));
     Table one = TableFiles.fromCsv("a\n1\n\n3\n", "t.csv");   // one column: an empty line is a missing value
     assertEquals(3, one.nrows());
     assertTrue(Double.isNaN(one.column("a").number(1)));
