@@ -65,10 +65,10 @@ public final class Num {
 
   /**
    * File form: exact (reads back to the same double), as the language prints numbers (shortest
-   * digits, {@code 0.000488377}, {@code 1e-07}, {@code 1e+20}; the same text on every JDK).
+   * digits, {@code 0.000488377}, {@code 1e-07}, {@code 1e+20}; the same text on every JDK), -0 included.
    */
   public static String exact(double v) {
-    return v == 0 ? "0" : dev.exp.kernel.Numbers.format(v);
+    return dev.exp.kernel.Numbers.format(v);
   }
 
   /**

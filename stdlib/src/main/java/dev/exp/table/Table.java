@@ -456,6 +456,8 @@ public final class Table {
     }
 
     public Table build() {
+      dev.exp.kernel.Budget.bytes((long) nrows * values.size() * 8,
+          "a table of " + nrows + " rows × " + values.size() + " columns");
       List<Column> cols = new ArrayList<>();
       for (Map.Entry<String, List<Object>> e : values.entrySet()) {
         List<Object> vs = e.getValue();

@@ -89,6 +89,8 @@ class IoTest {
     Table t = TableFiles.fromCsv("a,b\r\n1,2\r\n\r\n3,4\r\n\r\n", "t.csv");
     assertEquals(2, t.nrows());
     assertEquals(3.0, t.column("a").number(1));
+    Table neg = TableFiles.fromCsv(TableFiles.toCsv(TableKernels.table(List.of(Map.of("z", -0.0)))), "t.csv");
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(neg.column("z").number(0)), "-0 kept");
     Table pandas = TableFiles.fromCsv("ok,v\nTrue,1\nFalse,2\n", "t.csv");   // pandas writes bools so
     assertTrue(pandas.column("ok").isBool());
     assertEquals(0.0, pandas.column("ok").number(1));
