@@ -180,7 +180,7 @@ public final class TablePrinter {
     }
     if (c.isNumeric()) {
       // a parameter identifies its grid point: every digit (0.1 and 0.10001 are two rows); metrics compact
-      return c.role() == Table.Role.PARAM ? dev.exp.kernel.Numbers.format(c.number(i)) : Num.compact(c.number(i));
+      return c.role() == Role.PARAM ? dev.exp.kernel.Numbers.format(c.number(i)) : Num.compact(c.number(i));
     }
     String s = c.text(i);
     if (s == null) {

@@ -19,7 +19,7 @@ final class CallCompiler {
   private CallCompiler() {}
 
   static Node call(Compiler k, Ast.Call c) {
-    Node callee = callee(k, c.callee());
+    Node callee = k.callee(c.callee());
     Node[] args = new Node[c.args().size()];
     for (int i = 0; i < args.length; i++) {
       args[i] = k.expr(c.args().get(i));
@@ -32,7 +32,7 @@ final class CallCompiler {
   static Node pipe(Compiler k, Ast.Pipe p) {
     Node value = k.expr(p.value());
     if (p.target() instanceof Ast.Call c) {
-      Node callee = callee(k, c.callee());
+      Node callee = k.callee(c.callee());
       Node[] args = new Node[c.args().size() + 1];
       args[0] = value;
       for (int i = 0; i < c.args().size(); i++) {
@@ -45,19 +45,9 @@ final class CallCompiler {
       check(k, c.callee().loc(), callee, c.callee(), args.length, names);
       return AccessNodes.call(p.loc(), callee, args, names);
     }
-    Node callee = callee(k, p.target());
+    Node callee = k.callee(p.target());
     check(k, p.target().loc(), callee, p.target(), 1, null);
     return AccessNodes.call(p.loc(), callee, new Node[] {value}, null);
-  }
-
-  /** The callee of a call: a name there is suggested among callables only (not namespaces). */
-  private static Node callee(Compiler k, Ast.Expr e) {
-    k.calleeName = e instanceof Ast.Name;
-    try {
-      return k.expr(e);
-    } finally {
-      k.calleeName = false;
-    }
   }
 
   static Node index(Compiler k, Ast.Index ix) {

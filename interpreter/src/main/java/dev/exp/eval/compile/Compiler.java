@@ -13,7 +13,6 @@ import dev.exp.eval.nodes.NumericWarmUp;
 import dev.exp.eval.nodes.VariableNodes;
 import dev.exp.eval.runtime.GlobalVar;
 import dev.exp.eval.runtime.Globals;
-import dev.exp.eval.runtime.Namespace;
 import dev.exp.eval.runtime.Suggest;
 import dev.exp.syntax.Ast;
 import dev.exp.syntax.CompileError;
@@ -182,12 +181,16 @@ public final class Compiler {
     return names;
   }
 
-  /** Set while the name being compiled is a call's callee (see {@link CallCompiler}). */
-  boolean calleeName;
+  /** A call's callee: a name there is resolved as any name, but suggested among callables only. */
+  Node callee(Ast.Expr e) {
+    if (!(e instanceof Ast.Name n)) {
+      return expr(e);
+    }
+    direct = 0;   // as expr does for a name
+    return read(n.loc(), n.name(), true);
+  }
 
-  private Node read(Loc loc, String name) {
-    boolean called = calleeName;
-    calleeName = false;
+  private Node read(Loc loc, String name, boolean called) {
     LocalVar v = FunctionScope.lookupLocal(fn, name);
     if (v != null) {
       return new VariableNodes.LocalGet(loc, v);
@@ -213,15 +216,8 @@ public final class Compiler {
       freeNames.add(name);
       return new VariableNodes.Const(loc, null);
     }
-    String hint = NameHints.familiar(name);
-    if (hint.isEmpty()) {
-      Set<String> names = visibleNames();
-      if (called) {   // a namespace cannot be called: do not suggest one for f(...)
-        names.removeIf(n -> builtins.get(n) instanceof Namespace && !programGlobals.containsKey(n));
-      }
-      hint = Suggest.didYouMean(name, names);
-    }
-    error(loc, "undefined name '" + name + "'" + (hint.isEmpty() ? memberElsewhere(name, null) : hint));
+    error(loc, "undefined name '" + name + "'" + NameHints.undefined(name, visibleNames(), builtins, programGlobals.keySet(),
+        called));
     return new VariableNodes.Const(loc, null);
   }
 
@@ -449,7 +445,7 @@ public final class Compiler {
       return new VariableNodes.Const(n.loc(), null);
     }
     if (e instanceof Ast.Name n) {
-      return read(n.loc(), n.name());
+      return read(n.loc(), n.name(), false);
     }
     if (e instanceof Ast.Interp in) {
       Node[] holes = new Node[in.holes().size()];

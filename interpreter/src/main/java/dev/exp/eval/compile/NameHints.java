@@ -1,10 +1,12 @@
 package dev.exp.eval.compile;
 
 import dev.exp.eval.runtime.Namespace;
+import dev.exp.eval.runtime.Suggest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Hints for names that do not resolve, beyond spelling: the namespace that does have the member. */
 final class NameHints {
@@ -42,6 +44,24 @@ final class NameHints {
       Map.entry("length", "len"),
       Map.entry("size", "len(x), or x.size for a tensor's element count"),
       Map.entry("array", "a literal [1, 2, 3] or tensor(xs)"));
+
+  /**
+   * What follows "undefined name 'x'": a Python/NumPy spelling's replacement, else the closest of
+   * {@code visible} (for a call's callee, no builtin namespace: it cannot be called), else the
+   * namespace that has such a member, else "".
+   */
+  static String undefined(String name, Set<String> visible, Map<String, Object> builtins, Set<String> programGlobals,
+      boolean called) {
+    String hint = familiar(name);
+    if (!hint.isEmpty()) {
+      return hint;
+    }
+    if (called) {
+      visible.removeIf(n -> builtins.get(n) instanceof Namespace && !programGlobals.contains(n));
+    }
+    hint = Suggest.didYouMean(name, visible);
+    return hint.isEmpty() ? memberElsewhere(builtins, name, null) : hint;
+  }
 
   /** "; write ... instead" for a name familiar from Python or NumPy that Exp spells differently; "" otherwise. */
   static String familiar(String name) {
