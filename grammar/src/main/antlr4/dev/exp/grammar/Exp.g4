@@ -62,7 +62,7 @@ postfix
   ;
 
 args  : arg (',' arg)* ','? ;
-arg   : IDENT ':' expr                                     # namedArg
+arg   : fieldName ':' expr                                 # namedArg   // keywords too: f(repeat: 3)
       | expr                                               # positionalArg
       ;
 index : expr                                               # pointIndex

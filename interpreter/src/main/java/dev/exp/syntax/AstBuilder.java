@@ -234,10 +234,10 @@ final class AstBuilder {
       if (c.args() != null) {
         for (ArgContext a : c.args().arg()) {
           if (a instanceof NamedArgContext n) {
-            if (names.contains(n.IDENT().getText())) {
-              error(loc(n.IDENT()), "argument '" + n.IDENT().getText() + "' is given twice");
+            if (names.contains(n.fieldName().getText())) {
+              error(loc(n.fieldName().getStart()), "argument '" + n.fieldName().getText() + "' is given twice");
             }
-            names.add(n.IDENT().getText());
+            names.add(n.fieldName().getText());
             args.add(expr(n.expr()));
           } else {
             if (names.stream().anyMatch(s -> s != null)) {
@@ -356,7 +356,7 @@ final class AstBuilder {
     if (c.args() != null) {
       for (ArgContext a : c.args().arg()) {
         if (a instanceof NamedArgContext n) {
-          names.add(n.IDENT().getText());
+          names.add(n.fieldName().getText());
           values.add(expr(n.expr()));
         } else {
           error(loc((ParserRuleContext) a), "experiment options are named, e.g. (jobs: 2, cache: \"runs/x\")");

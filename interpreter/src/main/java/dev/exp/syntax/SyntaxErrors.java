@@ -333,6 +333,9 @@ final class SyntaxErrors extends BaseErrorListener {
     if (tok.getText().equals("'")) {
       return "; strings use double quotes: \"text\"";
     }
+    if (before.getText().equals("experiment") && (tok.getText().equals("{") || tok.getText().equals("("))) {
+      return "; an experiment has a name first: experiment \"my sweep\" { ... }";
+    }
     if (tok.getType() == ExpLexer.IDENT && before.getText().equals("0") && adjacent
         && tok.getText().matches("[xX][0-9a-fA-F]+")) {
       String digits = tok.getText().substring(1);

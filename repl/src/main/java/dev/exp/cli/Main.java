@@ -191,7 +191,7 @@ public final class Main {
       if (interactive()) {
         try (org.jline.terminal.Terminal t = org.jline.terminal.TerminalBuilder.builder().system(true).build()) {
           return dev.exp.repl.TerminalRepl.run(t, s, dev.exp.repl.TerminalRepl.defaultHistory(),
-              "Exp " + VERSION + "  (:help for help, Ctrl-D to quit)", this::stopped);
+              "Exp " + VERSION + "  (:help for help, Ctrl-D to quit)", this::stopped, progress::clearLine);
         } catch (IOException e) {
           err.println("exp: cannot open the terminal (" + e.getMessage() + "); reading plain input");
         }

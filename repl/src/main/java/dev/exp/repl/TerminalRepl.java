@@ -36,9 +36,20 @@ public final class TerminalRepl {
   /** As {@link #run(Terminal, dev.exp.api.Session, Path, String)}, with {@link Commands#beforeError}. */
   public static int run(Terminal terminal, dev.exp.api.Session session, Path history, String banner,
       java.util.function.Consumer<dev.exp.api.ExpRuntimeException> beforeError) {
+    return run(terminal, session, history, banner, beforeError, () -> {});
+  }
+
+  /**
+   * As {@link #run(Terminal, dev.exp.api.Session, Path, String, java.util.function.Consumer)};
+   * {@code beforeOutput} runs before each line the program prints (the CLI clears an experiment's
+   * live progress line there, so that the line printed does not start after it).
+   */
+  public static int run(Terminal terminal, dev.exp.api.Session session, Path history, String banner,
+      java.util.function.Consumer<dev.exp.api.ExpRuntimeException> beforeError, Runnable beforeOutput) {
     PrintWriter out = terminal.writer();
     PrintWriter err = new ColouredErrors(terminal).writer();
     session.output(line -> {
+      beforeOutput.run();
       out.println(line);
       out.flush();
     });

@@ -36,6 +36,8 @@ class TerminalReplTest {
   private Session session;
   private CompletableFuture<Integer> repl;
   private int seen;
+  /** Lines the program printed, counted by the hook that runs before each (the CLI clears its progress line there). */
+  private final java.util.concurrent.atomic.AtomicInteger beforeOutput = new java.util.concurrent.atomic.AtomicInteger();
 
   @BeforeEach
   void start() throws IOException {
@@ -61,7 +63,8 @@ class TerminalReplTest {
     terminal.setSize(new Size(120, 40));
     session = Engine.builder().build().newSession();
     Path history = dir.resolve("history");
-    repl = CompletableFuture.supplyAsync(() -> TerminalRepl.run(terminal, session, history, "Exp test"));
+    repl = CompletableFuture.supplyAsync(() -> TerminalRepl.run(terminal, session, history, "Exp test",
+        e -> {}, beforeOutput::incrementAndGet));
     await("Exp test");
     await(TerminalRepl.PROMPT);
   }
@@ -109,6 +112,14 @@ class TerminalReplTest {
     }
     fail("timed out waiting for '" + text + "'; screen so far:\n" + screenText().substring(seen));
     return null;
+  }
+
+  @Test
+  void theHookBeforeOutputRunsBeforeEveryPrintedLine() throws Exception {
+    type("for i in 0..3 { print(\"line {i}\") }\r");
+    await("line 2");
+    await(TerminalRepl.PROMPT);
+    assertEquals(3, beforeOutput.get());
   }
 
   @Test

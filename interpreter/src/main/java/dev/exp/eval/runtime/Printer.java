@@ -12,7 +12,8 @@ import java.util.List;
  * How values print. {@link #str} is what {@code print} shows (strings bare); {@link #repr} is the
  * form inside containers and in the REPL (strings quoted). Tensors print as nested brackets; a
  * matrix that does not fit one line prints one aligned row per line; large tensors are summarised
- * with {@code ...} (the first and last three entries of each long axis).
+ * with {@code ...} (the first and last three entries of each long axis). Inside a list a tensor
+ * prints as {@code tensor([1, 2])}, so that a list of tensors does not read as one tensor.
  */
 public final class Printer {
   private static final int SUMMARY_THRESHOLD = 1000;
@@ -67,7 +68,14 @@ public final class Printer {
           if (i > 0) {
             sb.append(", ");
           }
-          value(l.get(i));   // every item: str() of a list is data (the REPL shortens what it shows)
+          Object item = l.get(i);   // every item: str() of a list is data (the REPL shortens what it shows)
+          if (item instanceof Tensor t && t.rank() > 0) {
+            // [[1, 2], [3, 4]] would read back as one matrix, and [[1, 2], [3]] as an error
+            String text = tensor(t);
+            sb.append(text.startsWith("zeros(") ? text : "tensor(" + text + ")");
+          } else {
+            value(item);
+          }
         }
         sb.append(']');
       } else if (v instanceof Record r) {

@@ -98,7 +98,7 @@ class ResolverTest {
   @Test
   void aVariableMayChangeKind() {
     assertEquals("6", eval("fn f() {\n var x = 0\n for i in 0..4 { x = if i == 2 { \"s\" } else { i * 2 } }\n x\n}\nf()"));
-    assertEquals("[3, [3, 6], 6]", eval("fn g(v) {\n var acc = 0\n for i in 0..3 { acc = acc + v }\n acc\n}\n"
+    assertEquals("[3, tensor([3, 6]), 6]", eval("fn g(v) {\n var acc = 0\n for i in 0..3 { acc = acc + v }\n acc\n}\n"
         + "[g(1), g([1, 2]), g(2)]"));
   }
 

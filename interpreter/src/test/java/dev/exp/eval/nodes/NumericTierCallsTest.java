@@ -140,7 +140,7 @@ class NumericTierCallsTest {
     String becomes = "fn f() {\n var k = 2\n let g = x => x * k\n var s = 0\n for i in 0..100 { s += g(1) }\n"
         + " k = [1, 2]\n [s, g(1)]\n}\nf()";
     String value = session(s -> s.eval(becomes).toString());
-    assertEquals("[200, [1, 2]]", value);
+    assertEquals("[200, tensor([1, 2])]", value);
   }
 
   @Test

@@ -84,9 +84,9 @@ class TypedEvalTest {
 
   @Test
   void aSiteThatSeesSeveralKinds() {
-    assertEquals("[3, [4, 6], \"ab\", 7, true, [1, 0]]", eval("fn add(a, b) = a + b\nfn lt(a, b) = a < b\n"
+    assertEquals("[3, tensor([4, 6]), \"ab\", 7, true, tensor([1, 0])]", eval("fn add(a, b) = a + b\nfn lt(a, b) = a < b\n"
         + "[add(1, 2), add([1, 2], [3, 4]), add(\"a\", \"b\"), add(3, 4), lt(1, 2), lt([1, 2], 2)]"));
-    assertEquals("[-3, [-1, -2], -4]", eval("fn neg(a) = -a\n[neg(3), neg([1, 2]), neg(4)]"));
+    assertEquals("[-3, tensor([-1, -2]), -4]", eval("fn neg(a) = -a\n[neg(3), neg([1, 2]), neg(4)]"));
     // the accumulator becomes a tensor half-way and stays one
     assertEquals("[5, 6]", eval("fn f() {\n var acc = 0\n for i in 0..4 { acc += if i == 2 { [1, 2] } else { i } }\n acc\n}\nf()"));
   }
