@@ -56,7 +56,8 @@ final class HostCallable implements Callable {
 
   /** Whether {@code spec} is an identifier or {@code identifier(params)}. */
   static boolean validSpec(String spec) {
-    return spec != null && spec.matches("[A-Za-z_][A-Za-z0-9_]*(\\s*\\(.*\\))?");
+    return spec != null && spec.matches("[A-Za-z_][A-Za-z0-9_]*(\\s*\\(.*\\))?")
+        && !dev.exp.syntax.Identifiers.isReserved(nameOf(spec));
   }
 
   /** The function name of a spec. */

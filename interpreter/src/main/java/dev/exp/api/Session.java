@@ -292,6 +292,9 @@ public final class Session implements AutoCloseable {
     if (!dev.exp.syntax.Identifiers.isIdentifier(name)) {
       throw new IllegalArgumentException("a global name must be an identifier, got '" + name + "'");
     }
+    if (dev.exp.syntax.Identifiers.isReserved(name)) {
+      throw new IllegalArgumentException("'" + name + "' is a reserved word of Exp and cannot name a global");
+    }
   }
 
   /** The value of a global, or null when the session does not define it. */
@@ -379,6 +382,9 @@ public final class Session implements AutoCloseable {
 
   /** Parallel trials for experiments without a {@code jobs:} option (0: available processors). */
   public Session jobs(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("jobs must be 0 (available processors) or more, got " + n);
+    }
     this.jobs = n;
     return this;
   }

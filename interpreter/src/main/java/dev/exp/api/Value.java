@@ -172,6 +172,9 @@ public final class Value {
     if (d != Math.rint(d) || Double.isInfinite(d)) {
       throw new ClassCastException("expected an integer, got " + d);
     }
+    if (d >= 0x1p63 || d < -0x1p63) {
+      throw new ClassCastException("expected an integer in the range of long, got " + d);
+    }
     return (long) d;
   }
 

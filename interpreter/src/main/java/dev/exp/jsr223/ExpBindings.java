@@ -33,7 +33,7 @@ final class ExpBindings extends AbstractMap<String, Object> implements Bindings 
   }
 
   static boolean isIdentifier(String key) {
-    return dev.exp.syntax.Identifiers.isIdentifier(key);
+    return dev.exp.syntax.Identifiers.isName(key);
   }
 
   private static String check(Object key) {

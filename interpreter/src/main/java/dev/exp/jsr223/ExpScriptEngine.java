@@ -177,7 +177,11 @@ public final class ExpScriptEngine extends AbstractScriptEngine implements Compi
     return proxy(iface, (m, args) -> invoke(ctx, m.getName(), args));
   }
 
-  /** Like {@link #getInterface(Class)}, with methods taken from the function fields of a record. */
+  /**
+   * Like {@link #getInterface(Class)}, with methods taken from the function fields of a record. A
+   * script error in a method that does not declare {@code ScriptException} is thrown as the
+   * unchecked {@link dev.exp.api.ExpRuntimeException} (or {@link dev.exp.api.ExpSyntaxException}).
+   */
   @Override
   public <T> T getInterface(Object thiz, Class<T> iface) {
     for (Method m : abstractMethods(iface)) {
@@ -208,7 +212,19 @@ public final class ExpScriptEngine extends AbstractScriptEngine implements Compi
           default -> "Exp implementation of " + iface.getName();
         };
       }
-      Object result = call.apply(m, args);
+      Object result;
+      try {
+        result = call.apply(m, args);
+      } catch (ScriptException e) {
+        for (Class<?> declared : m.getExceptionTypes()) {
+          if (declared.isInstance(e)) {
+            throw e;
+          }
+        }
+        // the method cannot throw the checked ScriptException (a proxy would wrap it in an
+        // UndeclaredThrowableException): throw the script error itself, an unchecked ExpException
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+      }
       return Results.as(m.getReturnType(), result);
     });
     return iface.cast(p);

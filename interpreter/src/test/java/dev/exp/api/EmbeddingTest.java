@@ -40,6 +40,14 @@ class EmbeddingTest {
         assertThrows(IllegalArgumentException.class, () -> s.set(bad, 1), bad);
       }
       assertThrows(IllegalArgumentException.class, () -> s.set(null, 1));
+      // a reserved word could never be read by a script; var can (it is also the variance function)
+      IllegalArgumentException let = assertThrows(IllegalArgumentException.class, () -> s.set("let", 1));
+      assertEquals("'let' is a reserved word of Exp and cannot name a global", let.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> s.function("for", a -> 1));
+      assertThrows(IllegalArgumentException.class, () -> s.function("true(x)", a -> 1));
+      s.set("var", 5);
+      assertEquals(5.0, s.eval("var").asDouble());
+      assertThrows(IllegalArgumentException.class, () -> s.jobs(-1));
     }
   }
 
@@ -145,6 +153,10 @@ class EmbeddingTest {
     try (Session s = engine.newSession()) {
       ClassCastException e = assertThrows(ClassCastException.class, () -> s.eval("\"abc\"").asDouble());
       assertEquals("expected a number, got a string", e.getMessage());
+      e = assertThrows(ClassCastException.class, () -> s.eval("1e19").asLong());
+      assertEquals("expected an integer in the range of long, got 1.0E19", e.getMessage());
+      assertEquals(Long.MIN_VALUE, s.eval("-2^63").asLong());
+      assertThrows(ClassCastException.class, () -> s.eval("2^63").asLong());
       e = assertThrows(ClassCastException.class, () -> s.eval("[1, 2]").asMatrix());
       assertEquals("expected a matrix, got a tensor of shape [2]", e.getMessage());
       IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,

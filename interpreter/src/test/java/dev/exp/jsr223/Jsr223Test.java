@@ -151,6 +151,23 @@ class Jsr223Test {
     assertEquals(25.0, sq.area(5));
     ScriptException err = assertThrows(ScriptException.class, () -> inv.invokeFunction("area", "x", 2));
     assertInstanceOf(ExpRuntimeException.class, err.getCause());
+
+    // a script error through an interface: the unchecked ExpRuntimeException unless the method declares ScriptException
+    e.eval("fn fail(x) = [1, 2] @ [x, 2, 3]");
+    ExpRuntimeException unchecked = assertThrows(ExpRuntimeException.class, () -> inv.getInterface(Failing.class).fail(1));
+    assertTrue(unchecked.getMessage().contains("[2]") && unchecked.getMessage().contains("[3]"), unchecked.getMessage());
+    ScriptException checked = assertThrows(ScriptException.class, () -> inv.getInterface(CheckedFailing.class).fail(1));
+    assertInstanceOf(ExpRuntimeException.class, checked.getCause());
+  }
+
+  /** A script function that fails, called through an interface without a checked exception. */
+  public interface Failing {
+    double fail(double x);
+  }
+
+  /** The same, declaring the engine's checked exception. */
+  public interface CheckedFailing {
+    double fail(double x) throws ScriptException;
   }
 
   /** Implemented by the script's functions. */
