@@ -98,7 +98,9 @@ public final class KernelFunction implements Callable {
       nulls.add(t == Object.class || !t.isPrimitive() && t != dev.exp.random.Rng.class && dflt.equals("none"));
       path |= argName.equals("path");
     }
-    this.sig = new Signature(name, names.toArray(new String[0]), shown.toArray(new String[0]), false);
+    // a seed is named: rand(3, 4) must be an error, not 3 numbers from seed 4
+    this.sig = new Signature(name, names.toArray(new String[0]), shown.toArray(new String[0]), false,
+        names.indexOf("seed"));
     this.defaults = dflts.toArray();
     this.converters = convs.toArray(new Converters.Converter[0]);
     this.noneAsNull = new boolean[nulls.size()];

@@ -60,7 +60,7 @@ final class Overloads implements Callable {
 
   @Override
   public String signature() {
-    return candidates.stream().map(KernelFunction::signature).collect(Collectors.joining(" | "));
+    return candidates.stream().map(KernelFunction::signature).distinct().collect(Collectors.joining(" | "));   // forms told apart by their argument types show one signature
   }
 
   @Override

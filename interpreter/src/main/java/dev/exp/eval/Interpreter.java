@@ -225,12 +225,12 @@ public final class Interpreter implements Environment {
     int dot = dotted.lastIndexOf('.');
     String member = dotted.substring(dot + 1);
     if (dot > 0 && lookup(dotted.substring(0, dot)) instanceof Namespace ns) {
-      String best = dev.exp.eval.runtime.Suggest.closest(member, ns.memberNames());
+      String best = dev.exp.kernel.Suggest.closest(member, ns.memberNames());
       if (best != null) {
         return dotted.substring(0, dot) + "." + best;
       }
     } else if (dot < 0) {
-      String best = dev.exp.eval.runtime.Suggest.closest(member, builtins.keySet());
+      String best = dev.exp.kernel.Suggest.closest(member, builtins.keySet());
       if (best != null) {
         return best;
       }

@@ -333,6 +333,30 @@ final class SyntaxErrors extends BaseErrorListener {
     if (tok.getText().equals("'")) {
       return "; strings use double quotes: \"text\"";
     }
+    switch (tok.getText()) {
+      case "&" -> {
+        return "; write 'and' for a logical and (there are no bit operators)";
+      }
+      case "|" -> {
+        return "; write 'or' for a logical or (there are no bit operators; '|>' is the pipeline)";
+      }
+      case "!" -> {
+        return "; write 'not' for a negation";
+      }
+      default -> { }
+    }
+    if ((tok.getText().equals(">") || tok.getText().equals("<")) && before.getText().equals(tok.getText()) && adjacent) {
+      return "; there are no bit shifts: a >> k is floor(a / 2^k), a << k is a * 2^k, and bit i of m is floor(m / 2^i) % 2";
+    }
+    if (before.getType() == ExpLexer.IDENT && before.getText().equals("def") && tok.getType() == ExpLexer.IDENT) {
+      return "; functions are written fn " + tok.getText() + "(x) = ... or fn " + tok.getText() + "(x) { ... }";
+    }
+    if (before.getType() == ExpLexer.IDENT && before.getText().equals("lambda")) {
+      return "; an anonymous function is written x => x + 1, or fn (x) { ... }";
+    }
+    if (tok.getText().equals(":") && endsLine(parser, tok)) {
+      return "; blocks are written in braces, not after ':' (for i in 0..10 { ... }, if c { ... } else { ... })";
+    }
     if (before.getText().equals("experiment") && (tok.getText().equals("{") || tok.getText().equals("("))) {
       return "; an experiment has a name first: experiment \"my sweep\" { ... }";
     }
@@ -349,6 +373,16 @@ final class SyntaxErrors extends BaseErrorListener {
       return STRING_IN_HOLE;
     }
     return "";
+  }
+
+  /** Whether nothing follows {@code tok} on its line (the next token is a newline, on a later line, or the end). */
+  private static boolean endsLine(Parser parser, Token tok) {
+    org.antlr.v4.runtime.TokenStream ts = parser.getTokenStream();
+    if (tok.getTokenIndex() + 1 >= ts.size()) {
+      return true;
+    }
+    Token next = ts.get(tok.getTokenIndex() + 1);
+    return next.getType() == ExpLexer.NL || next.getType() == Token.EOF || next.getLine() > tok.getLine();
   }
 
   static final String STRING_IN_HOLE = "; a '\"' inside {...} ends the string: an interpolation cannot hold a string "

@@ -112,6 +112,23 @@ class BinderTest {
   }
 
   @Test
+  void aSeedIsNamedOnly() {
+    try (Session s = session()) {
+      // NumPy's randn(3, 4) is a 3 x 4 matrix; here it would have been 3 numbers from seed 4
+      ExpSyntaxException e = assertThrows(ExpSyntaxException.class, () -> s.eval("randn(3, 4)"));
+      assertEquals("randn() takes 1 positional argument but 2 were given; the shape is one list (randn([3, 4]) is 3 x 4)"
+          + " and the seed is named (seed: 1); signature: randn(shape, seed: none)", e.diagnostics().get(0).message());
+      e = assertThrows(ExpSyntaxException.class, () -> s.eval("normal(0, 1, [2], 5)"));
+      assertEquals("normal() takes 3 positional arguments but 4 were given: 'seed' is named only (seed: ...); "
+          + "signature: normal(mean: 0, std: 1, shape: none, seed: none)", e.diagnostics().get(0).message());
+      s.eval("var r = rand");
+      ExpRuntimeException run = assertThrows(ExpRuntimeException.class, () -> s.eval("r([2], 7)"));
+      assertTrue(run.getMessage().startsWith("rand() takes 1 positional argument but 2 were given"), run.getMessage());
+      assertEquals(s.eval("rand([3], seed: 7)").asDoubleArray()[2], s.eval("r([3], seed: 7)").asDoubleArray()[2]);
+    }
+  }
+
+  @Test
   void hostFunctionsWithoutASignatureTakeAnyPositionalArguments() {
     try (Session s = session()) {
       assertEquals(3.0, s.eval("hany(1, 2, 3)").asDouble());

@@ -224,6 +224,9 @@ public final class PlotKernels {
     }
     int rows = y.rank() == 2 ? y.dim(0) : 1;
     int n = y.rank() == 2 ? y.dim(1) : y.dim(0);
+    if (y.size() == 0) {
+      throw KernelException.of("nothing to plot: y has no values (shape %s)", Tensor.shapeString(y.shape()));
+    }
     double[] xs = new double[n];
     if (x == null) {
       for (int i = 0; i < n; i++) {

@@ -14,7 +14,7 @@ import java.util.Locale;
  * so {@code C @ x} costs what a CSR product costs. Scripts see a value of type "sparse" with format
  * "csc".
  */
-public final class CscMatrix implements ScriptObject, LinearOperator {
+public final class CscMatrix implements ScriptObject, LinearOperator, dev.exp.kernel.Describable {
   /** The CSR form of Aᵀ: its rows are the columns of A. */
   private final SparseMatrix t;
   /** The CSR form of A, for products (made on first use; a benign race). */
@@ -68,6 +68,11 @@ public final class CscMatrix implements ScriptObject, LinearOperator {
   /** The dense [rows, cols] tensor. */
   public Tensor toDense() {
     return toCsr().toDense();
+  }
+
+  @Override
+  public String description() {
+    return "a CSC sparse matrix of shape [" + rows() + ", " + cols() + "]";
   }
 
   @Override

@@ -14,7 +14,7 @@ import java.util.Locale;
  * with fields shape, nnz, data, indices, indptr and format; {@code S @ x} multiplies it with a vector or
  * a dense matrix.
  */
-public final class SparseMatrix implements ScriptObject, LinearOperator {
+public final class SparseMatrix implements ScriptObject, LinearOperator, dev.exp.kernel.Describable {
   private final int rows;
   private final int cols;
   private final int[] indptr;
@@ -389,6 +389,11 @@ public final class SparseMatrix implements ScriptObject, LinearOperator {
       }
     }
     return true;
+  }
+
+  @Override
+  public String description() {
+    return "a sparse matrix of shape [" + rows() + ", " + cols() + "]";
   }
 
   @Override

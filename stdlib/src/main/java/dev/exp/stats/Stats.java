@@ -78,6 +78,9 @@ public final class Stats {
       s += v;
     }
     double m = s / x.length;
+    if (!Double.isFinite(m)) {
+      return m;   // an infinity (or nan) among the values: the correction would turn inf into inf - inf = nan
+    }
     // one correction pass (reduces rounding error for large n)
     double c = 0;
     for (double v : x) {

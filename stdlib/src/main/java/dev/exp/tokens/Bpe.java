@@ -30,7 +30,7 @@ public final class Bpe {
     String fn = "tokens.bpe_train";
     int[] s = Symbols.of(seq, fn);
     boolean text = seq instanceof String;
-    int b = base != null ? base : text ? 256 : Symbols.max(s) + 1;
+    int b = base != null ? base : text ? 256 : Math.max(1, Symbols.max(s) + 1);   // an empty sequence: base 1, no merges
     if (Symbols.max(s) >= b || b < 1) {
       throw KernelException.of("%s: base must exceed every symbol (max %d), got %d", fn, Symbols.max(s), b);
     }

@@ -108,6 +108,10 @@ class PlotTest {
     assertArrayEquals(new double[] {0, 1, 2}, f.series().get(1).x());
     assertEquals("down", f.series().get(1).name());
     assertNull(f.series().get(0).lo());
+
+    KernelException empty = assertThrows(KernelException.class,
+        () -> PlotKernels.line(Tensor.zeros(0), null, null, "", null, null, null, 640, 420));
+    assertEquals("nothing to plot: y has no values (shape [0])", empty.getMessage());
   }
 
   @Test

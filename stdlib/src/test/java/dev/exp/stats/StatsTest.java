@@ -44,6 +44,16 @@ class StatsTest {
   }
 
   @Test
+  void theMeanOfInfinitiesIsAsNumPys() {
+    // numpy.mean([inf]) = inf, mean([1, -inf]) = -inf, mean([inf, -inf]) = nan; 1e308 + 1e308 overflows to inf
+    assertEquals(Double.POSITIVE_INFINITY, Stats.mean(new double[] {Double.POSITIVE_INFINITY}));
+    assertEquals(Double.NEGATIVE_INFINITY, Stats.mean(new double[] {1, Double.NEGATIVE_INFINITY}));
+    assertTrue(Double.isNaN(Stats.mean(new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})));
+    assertEquals(Double.POSITIVE_INFINITY, Stats.mean(new double[] {1e308, 1e308}));
+    assertEquals(Double.POSITIVE_INFINITY, Stats.statistic("mean", new double[] {Double.POSITIVE_INFINITY, Double.NaN}));
+  }
+
+  @Test
   void meanCiOfOneToFive() {
     // mean 3, s = sqrt(2.5), half width = t_{0.975,4} * s / sqrt(5) = 2.776445105 * 0.7071067812
     Map<String, Object> r = Stats.meanCi(Tensor.vector(1, 2, 3, 4, 5), 0.95);

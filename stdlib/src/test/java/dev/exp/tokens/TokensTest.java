@@ -33,6 +33,11 @@ class TokensTest {
     assertArrayEquals(new double[] {3}, ((Tensor) b.get("counts")).raw());
     assertArrayEquals(new double[] {2, 0, 1, 2, 1}, Bpe.bpeEncode(b, Tensor.vector(0, 0, 0, 1, 0, 0, 1)).raw());
     assertArrayEquals(new double[] {0, 0, 0, 1, 0, 0, 1}, ((Tensor) Bpe.bpeDecode(b, Tensor.vector(2, 0, 1, 2, 1))).raw());
+
+    // an empty sequence has no pairs: no merges (it used to fail on its default base, max + 1 = 0)
+    Map<String, Object> empty = Bpe.bpeTrain(Tensor.zeros(0), 3, null);
+    assertEquals(0, ((Tensor) empty.get("counts")).size());
+    assertEquals(1.0, empty.get("base"));
   }
 
   @Test

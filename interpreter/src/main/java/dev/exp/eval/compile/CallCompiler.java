@@ -4,7 +4,7 @@ import dev.exp.eval.nodes.AccessNodes;
 import dev.exp.eval.nodes.Node;
 import dev.exp.eval.nodes.VariableNodes;
 import dev.exp.eval.runtime.Namespace;
-import dev.exp.eval.runtime.Suggest;
+import dev.exp.kernel.Suggest;
 import dev.exp.syntax.Ast;
 import dev.exp.syntax.Loc;
 import java.util.ArrayList;
@@ -20,6 +20,13 @@ final class CallCompiler {
 
   static Node call(Compiler k, Ast.Call c) {
     Node callee = k.callee(c.callee());
+    if (callee instanceof AccessNodes.Member read && c.callee() instanceof Ast.Member m && k.resolvesToBuiltin(m.name())) {
+      // x.upper() as in Python: Exp's functions take the value as an argument
+      String x = m.target() instanceof Ast.Name n ? n.name() : "x";
+      String more = c.args().isEmpty() ? "" : "...";
+      callee = read.withHint("; '" + m.name() + "' is a function: write " + m.name() + "(" + x + (more.isEmpty() ? "" : ", ...")
+          + ") or " + x + " |> " + m.name() + "(" + more + ")");
+    }
     Node[] args = new Node[c.args().size()];
     for (int i = 0; i < args.length; i++) {
       args[i] = k.expr(c.args().get(i));
@@ -43,11 +50,11 @@ final class CallCompiler {
       ns.addAll(c.names());
       String[] names = names(ns);
       check(k, c.callee().loc(), callee, c.callee(), args.length, names);
-      return AccessNodes.call(p.loc(), callee, args, names);
+      return AccessNodes.call(c.callee().loc(), callee, args, names);   // errors point at the function, not at |>
     }
     Node callee = k.callee(p.target());
     check(k, p.target().loc(), callee, p.target(), 1, null);
-    return AccessNodes.call(p.loc(), callee, new Node[] {value}, null);
+    return AccessNodes.call(p.target().loc(), callee, new Node[] {value}, null);
   }
 
   static Node index(Compiler k, Ast.Index ix) {
@@ -63,11 +70,28 @@ final class CallCompiler {
       Ast.IndexItem it = ix.items().get(i);
       slices[i] = it.slice();
       locs[i] = it.loc();
+      if (!it.slice() && isMask(it.lo())) {
+        k.reportError(it.lo().loc(), "a comparison as an index is not a mask: Exp has no boolean masks, and the 0/1 "
+            + "tensor it gives would gather elements 0 and 1; select with x[nonzero(cond)], or keep the shape with "
+            + "where(cond, x, 0)");
+      }
       items[i] = it.slice()
           ? new Node[] {opt(k, it.lo()), opt(k, it.hi()), opt(k, it.step())}
           : new Node[] {k.expr(it.lo())};
     }
     return new AccessNodes.Index(ix.loc(), target, items, slices, locs);
+  }
+
+  /**
+   * Whether an index is written as a NumPy mask: a comparison ({@code x[x > 15]}) or a product of
+   * comparisons ({@code x[(x > 1) * (x < 5)]}). Its 0/1 values would be read as positions.
+   */
+  private static boolean isMask(Ast.Expr e) {
+    if (e instanceof Ast.Binary b) {
+      return b.op().kind() == dev.exp.tensor.op.BinaryOp.Kind.COMPARISON
+          || b.op() == dev.exp.tensor.op.BinaryOp.MUL && isMask(b.left()) && isMask(b.right());
+    }
+    return false;
   }
 
   /** Namespaces whose kernels run on the BLAS (linear algebra, attention, the learners). */

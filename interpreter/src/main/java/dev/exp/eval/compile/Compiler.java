@@ -13,7 +13,7 @@ import dev.exp.eval.nodes.NumericWarmUp;
 import dev.exp.eval.nodes.VariableNodes;
 import dev.exp.eval.runtime.GlobalVar;
 import dev.exp.eval.runtime.Globals;
-import dev.exp.eval.runtime.Suggest;
+import dev.exp.kernel.Suggest;
 import dev.exp.syntax.Ast;
 import dev.exp.syntax.CompileError;
 import dev.exp.syntax.Loc;

@@ -72,6 +72,14 @@ final class ExperimentCompiler {
     Node name = c.compileHere(x.name());
     Node[] options = new Node[x.optionValues().size()];
     for (int i = 0; i < options.length; i++) {
+      String option = x.optionNames().get(i);
+      Loc at = x.optionValues().get(i).loc();
+      if (!ExperimentRunner.OPTIONS.contains(option)) {
+        c.reportError(at, "unknown experiment option '" + option + "'"
+            + dev.exp.kernel.Suggest.didYouMean(option, ExperimentRunner.OPTIONS) + " (options: jobs, cache, on_error)");
+      } else if (x.optionNames().subList(0, i).contains(option)) {
+        c.reportError(at, "experiment option '" + option + "' is given twice");
+      }
       options[i] = c.compileHere(x.optionValues().get(i));
     }
     java.util.Map<String, dev.exp.eval.runtime.GlobalVar> outerReads = c.experimentReads;

@@ -1,7 +1,7 @@
 package dev.exp.eval.compile;
 
 import dev.exp.eval.runtime.Namespace;
-import dev.exp.eval.runtime.Suggest;
+import dev.exp.kernel.Suggest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.exp.eval.runtime.ExperimentProgress;
 import dev.exp.eval.runtime.InternalErrors;
 import dev.exp.eval.runtime.Printer;
 import dev.exp.eval.runtime.ScriptFrame;
-import dev.exp.eval.runtime.Suggest;
+import dev.exp.kernel.Suggest;
 import dev.exp.eval.runtime.Values;
 import dev.exp.random.Rng;
 import dev.exp.syntax.Loc;
@@ -43,7 +43,9 @@ import java.util.function.Consumer;
  */
 public final class ExperimentRunner {
   static final String VERSION = "0.1.0";
-  private static final Set<String> OPTIONS = Set.of("jobs", "cache", "on_error");
+  /** The options an experiment takes, in the order its errors list them. */
+  public static final Set<String> OPTIONS = java.util.Collections.unmodifiableSet(
+      new java.util.LinkedHashSet<>(List.of("jobs", "cache", "on_error")));
   private static final Set<String> ON_ERROR = Set.of("continue", "stop", "record");
 
   private ExperimentRunner() {}
@@ -409,20 +411,38 @@ public final class ExperimentRunner {
     return b.build();
   }
 
+  /**
+   * The options' values, each checked where it is written (unknown and repeated names are static
+   * errors): jobs an integer of at least 1, cache a string, on_error one of its three words.
+   */
   private static Map<String, Object> options(Frame f, ExperimentSpec spec) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < spec.optionNames().length; i++) {
       String n = spec.optionNames()[i];
-      if (!OPTIONS.contains(n)) {
-        throw new ExpError("unknown experiment option '" + n + "'" + Suggest.didYouMean(n, OPTIONS)
-            + " (options: jobs, cache, on_error)", spec.loc());
+      Loc at = spec.options()[i].loc();
+      Object v = spec.options()[i].eval(f);
+      switch (n) {
+        case "jobs" -> {
+          if (v != null) {
+            long jobs = Values.integer(v, "jobs", at);
+            if (jobs < 1) {
+              throw new ExpError("jobs must be at least 1, got " + jobs, at);
+            }
+            v = (double) Math.min(jobs, Integer.MAX_VALUE);
+          }
+        }
+        case "cache" -> {
+          if (v != null && !(v instanceof String)) {
+            throw new ExpError("cache must be a directory name (a string), got " + Values.describe(v), at);
+          }
+        }
+        default -> {
+          if (v != null && !ON_ERROR.contains(v)) {
+            throw new ExpError("on_error must be \"continue\", \"stop\" or \"record\", got " + Printer.repr(v), at);
+          }
+        }
       }
-      out.put(n, spec.options()[i].eval(f));
-    }
-    Object onError = out.get("on_error");
-    if (onError != null && !ON_ERROR.contains(onError)) {
-      throw new ExpError("on_error must be \"continue\", \"stop\" or \"record\", got " + Printer.repr(onError),
-          spec.loc());
+      out.put(n, v);
     }
     return out;
   }
@@ -430,8 +450,7 @@ public final class ExperimentRunner {
   private static int jobs(Context ctx, Map<String, Object> options, ExperimentSpec spec, int work) {
     int jobs;
     if (options.get("jobs") != null) {
-      jobs = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
-          Values.integer(options.get("jobs"), "jobs", spec.loc())));
+      jobs = (int) (double) (Double) options.get("jobs");   // checked by options()
     } else if (ctx.jobs > 0) {
       jobs = ctx.jobs;
     } else {
@@ -450,9 +469,7 @@ public final class ExperimentRunner {
     if (dir == null) {
       return null;
     }
-    if (!(dir instanceof String d)) {
-      throw new ExpError("cache must be a directory name (a string), got " + Values.describe(dir), spec.loc());
-    }
+    String d = (String) dir;   // checked by options()
     ctx.require("file.read", "experiment cache", spec.loc());
     ctx.require("file.write", "experiment cache", spec.loc());
     Path p = ctx.resolvePath(d, "experiment cache", spec.loc());

@@ -12,7 +12,7 @@ import dev.exp.eval.runtime.Namespace;
 import dev.exp.eval.runtime.Ops;
 import dev.exp.eval.runtime.Record;
 import dev.exp.eval.runtime.Signature;
-import dev.exp.eval.runtime.Suggest;
+import dev.exp.kernel.Suggest;
 import dev.exp.eval.runtime.Values;
 import dev.exp.syntax.Loc;
 import dev.exp.tensor.Tensor;
@@ -343,24 +343,41 @@ public final class AccessNodes {
 
     final Node target;
     final String name;
+    /** Added to a missing-member error: how to call the function of that name ({@code s.upper()}). */
+    private final String hint;
 
     public Member(Loc loc, Node target, String name) {
+      this(loc, target, name, "");
+    }
+
+    /** @param hint appended to the error when the value has no such member (empty: none) */
+    public Member(Loc loc, Node target, String name, String hint) {
       super(loc);
       this.target = target;
       this.name = name;
+      this.hint = hint;
+    }
+
+    /** This member read with {@code hint} added to its missing-member error. */
+    public Member withHint(String hint) {
+      return new Member(loc, target, name, hint);
     }
 
     @Override
     public Object eval(Frame f) {
-      return member(target.eval(f), name, loc);
+      return member(target.eval(f), name, loc, hint);
     }
 
     static Object member(Object t, String name, Loc loc) {
+      return member(t, name, loc, "");
+    }
+
+    static Object member(Object t, String name, Loc loc, String hint) {
       if (t instanceof Record r) {
         int i = r.indexOf(name);
         if (i < 0) {
           throw new ExpError("record has no field '" + name + "'" + Suggest.didYouMean(name, List.of(r.keys))
-              + " (fields: " + String.join(", ", r.keys) + ")", loc);
+              + " (fields: " + String.join(", ", r.keys) + ")" + hint, loc);
         }
         return r.values[i];
       }
@@ -397,7 +414,7 @@ public final class AccessNodes {
           default:
             throw new ExpError("a tensor has no property '" + name + "'"
                 + Suggest.didYouMean(name, TENSOR_PROPERTIES) + " (properties: " + String.join(", ", TENSOR_PROPERTIES)
-                + ")", loc);
+                + ")" + hint, loc);
         }
       }
       if (t instanceof dev.exp.tensor.Complex z) {
@@ -408,7 +425,7 @@ public final class AccessNodes {
             return z.im();
           default:
             throw new ExpError("a complex number has no property '" + name + "'"
-                + Suggest.didYouMean(name, List.of("re", "im")) + " (properties: re, im)", loc);
+                + Suggest.didYouMean(name, List.of("re", "im")) + " (properties: re, im)" + hint, loc);
         }
       }
       if (t instanceof Double d && (name.equals("re") || name.equals("im"))) {
@@ -423,7 +440,8 @@ public final class AccessNodes {
       }
       java.util.List<String> fields = HostMembers.names(t);
       throw new ExpError(Values.describe(t) + " has no field '" + name + "'"
-          + (fields.isEmpty() ? "" : Suggest.didYouMean(name, fields) + " (fields: " + String.join(", ", fields) + ")"), loc);
+          + (fields.isEmpty() ? "" : Suggest.didYouMean(name, fields) + " (fields: " + String.join(", ", fields) + ")")
+          + hint, loc);
     }
   }
 

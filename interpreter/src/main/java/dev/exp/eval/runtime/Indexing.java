@@ -1,6 +1,7 @@
 package dev.exp.eval.runtime;
 
 import dev.exp.kernel.KernelException;
+import dev.exp.kernel.Suggest;
 import dev.exp.syntax.Loc;
 import dev.exp.tensor.Slice;
 import dev.exp.tensor.Tensor;

@@ -77,7 +77,7 @@ public final class Ops {
     Tensor tb = Values.asTensorOperand(b);
     if (ta == null || tb == null) {
       throw new ExpError("operator '" + op.symbol() + "' cannot combine " + Values.describe(a) + " and "
-          + Values.describe(b), loc);
+          + Values.describe(b) + OperatorCalls.sparseHint(a, b), loc);
     }
     try {
       if (op == BinaryOp.MATMUL) {

@@ -1,5 +1,6 @@
 package dev.exp.eval.runtime;
 
+import dev.exp.kernel.Suggest;
 import dev.exp.syntax.Loc;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class Signature {
   private final String[] defaults;
   private final boolean rest;
   private final int fixed;
+  /** Parameters from this index on are given by name only ({@code seed:}); {@link #fixed} when none are. */
+  private final int positionalMax;
   private final int required;
   private final String rendered;
   private final CallPlan[] positional = new CallPlan[8];
@@ -40,6 +43,15 @@ public final class Signature {
    * @param rest whether the last parameter collects the remaining positional arguments
    */
   public Signature(String name, String[] params, String[] defaults, boolean rest) {
+    this(name, params, defaults, rest, -1);
+  }
+
+  /**
+   * As {@link #Signature(String, String[], String[], boolean)}, where the parameters from index
+   * {@code namedFrom} on (when it is not negative) take named arguments only: {@code randn(3, 4)}
+   * must not read 4 as the seed.
+   */
+  public Signature(String name, String[] params, String[] defaults, boolean rest, int namedFrom) {
     this.name = name;
     this.params = params.clone();
     this.defaults = defaults == null ? new String[params.length] : defaults.clone();
@@ -48,6 +60,7 @@ public final class Signature {
     }
     this.rest = rest;
     this.fixed = rest ? params.length - 1 : params.length;
+    this.positionalMax = namedFrom < 0 ? fixed : Math.min(namedFrom, fixed);
     int r = 0;
     for (int i = 0; i < fixed; i++) {
       if (this.defaults[i] == null) {
@@ -145,6 +158,17 @@ public final class Signature {
     }
     if (!rest && positionalCount > fixed) {
       throw fail(takes() + " but " + positionalCount + (positionalCount == 1 ? " was" : " were") + " given", loc);
+    }
+    if (!rest && positionalCount > positionalMax) {
+      String first = params[positionalMax];
+      String count = "takes " + positionalMax + " positional argument" + (positionalMax == 1 ? "" : "s") + " but "
+          + positionalCount + (positionalCount == 1 ? " was" : " were") + " given";
+      if (positionalMax == 1 && params[0].equals("shape") && first.equals("seed")) {
+        // a NumPy user's randn(3, 4) means a 3 x 4 tensor
+        throw fail(count + "; the shape is one list (" + name + "([3, 4]) is 3 x 4) and the seed is named (seed: 1)", loc);
+      }
+      throw fail(count + ": '" + first + "'" + (fixed - positionalMax > 1 ? " and the parameters after it are" : " is")
+          + " named only (" + first + ": ...)", loc);
     }
     int pos = 0;
     for (int i = 0; i < nargs; i++) {

@@ -52,6 +52,9 @@ public final class Values {
     if (v instanceof Namespace n) {
       return "the namespace " + n.name();
     }
+    if (v instanceof dev.exp.kernel.Describable d) {
+      return d.description();
+    }
     return "a " + typeName(v);
   }
 

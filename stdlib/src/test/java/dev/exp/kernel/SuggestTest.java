@@ -1,4 +1,4 @@
-package dev.exp.eval.runtime;
+package dev.exp.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.exp.eval.runtime;
+package dev.exp.kernel;
 
 import java.util.Collection;
 
