@@ -170,8 +170,11 @@ public final class Session implements AutoCloseable {
     }
     Limits l = engine.limits();
     long deadline = 0;
+    // a timeout longer than ~146 years is as good as none: capped so that the deadline does not overflow
+    long timeoutNanos = l.timeout() == null ? 0
+        : l.timeout().compareTo(java.time.Duration.ofNanos(Long.MAX_VALUE / 2)) > 0 ? Long.MAX_VALUE / 2 : l.timeout().toNanos();
     if (l.timeout() != null) {
-      deadline = System.nanoTime() + l.timeout().toNanos();
+      deadline = System.nanoTime() + timeoutNanos;
       if (deadline == 0) {
         deadline = 1;
       }
@@ -180,7 +183,7 @@ public final class Session implements AutoCloseable {
         l.maxCallDepth(), deadline);
     ctx.setProgress(progress);
     if (l.timeout() != null) {
-      ctx.setTimeLimitNanos(l.timeout().toNanos());
+      ctx.setTimeLimitNanos(timeoutNanos);
     }
     ctx.setMaxValueBytes(l.maxValueBytes());
     ctx.setFileRoots(fileRoots);

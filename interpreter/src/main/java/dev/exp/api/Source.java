@@ -48,9 +48,37 @@ public final class Source {
     return this;
   }
 
-  /** A source read from a UTF-8 file, named by its path as given. */
+  /**
+   * A source read from a UTF-8 file (a leading byte-order mark is dropped), named by its path as
+   * given. A file that is not UTF-8 is an {@code IOException} saying where: "not UTF-8 text: byte
+   * 0xff at line 1, column 8".
+   */
   public static Source fromFile(Path path) throws IOException {
-    return new Source(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+    return new Source(path.toString(), decode(Files.readAllBytes(path)));
+  }
+
+  private static String decode(byte[] bytes) throws IOException {
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+    java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in, out, true);
+    if (r.isError()) {
+      int at = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new IOException(String.format(java.util.Locale.ROOT, "not UTF-8 text: byte 0x%02x at line %d, column %d "
+          + "(re-save the file as UTF-8, e.g. iconv -f latin1 -t utf-8)", bytes[at] & 0xff, line, at - lineStart + 1));
+    }
+    out.flip();
+    String text = out.toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   public static Source of(String text) {

@@ -126,13 +126,8 @@ public final class FormatSpec {
             body = body.toUpperCase(Locale.ROOT);
           }
         }
-        case 'g', 'G' -> body = general(a, precision < 0 ? 6 : Math.max(1, precision));
-        default -> {
-          body = precision >= 0 ? general(a, Math.max(1, precision)) : Numbers.format(a);
-          if (grouping && body.matches("\\d+")) {
-            body = group(body);
-          }
-        }
+        case 'g', 'G' -> body = groupLeading(general(a, precision < 0 ? 6 : Math.max(1, precision)));
+        default -> body = groupLeading(precision >= 0 ? general(a, Math.max(1, precision)) : Numbers.format(a));
       }
     }
     String signText = neg ? "-" : sign == '+' ? "+" : sign == ' ' ? " " : "";
@@ -258,6 +253,18 @@ public final class FormatSpec {
       s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
     return s;
+  }
+
+  /** With grouping, the integer digits of a positional number ({@code 1234.5} to {@code 1,234.5}), as Python. */
+  private String groupLeading(String body) {
+    if (!grouping) {
+      return body;
+    }
+    int end = 0;
+    while (end < body.length() && Character.isDigit(body.charAt(end))) {
+      end++;
+    }
+    return group(body.substring(0, end)) + body.substring(end);
   }
 
   private static String group(String digits) {

@@ -121,6 +121,26 @@ class HardeningTest {
   }
 
   @Test
+  void conversionsAndFusedChainsHoldToTheBudgetWhereTheyAreWritten() {
+    // each used to be a wrapped count (a fused sum of 2^31+ values printed 0), a Java failure or an
+    // out-of-memory error without a location
+    String[][] cases = {
+        {"tensor(0..1e9)", "a tensor of the 1000000000 values of 0..1000000000 needs 7.45 GB", "1:1"},
+        {"(0..1e9) + 1", "operator '+': a tensor of the 1000000000 values", "1:10"},
+        {"sum(ones([46341, 1]) * ones([1, 46341]))", "the result of shape [46341, 46341] needs 16.0 GB", "1:22"},
+        {"exp(ones([5e4, 1]) * ones([1, 5e4]))", "the result of shape [50000, 50000] needs 18.6 GB", "1:20"},
+        {"var s = \"x\"\nfor i in 0..40 { s = \"{s}{s}\" }", "a string of 67108864 characters needs 128 MB", "2:22"},
+    };
+    for (String[] c : cases) {
+      ExpException e = fails(c[0]);
+      assertTrue(e instanceof ExpMemoryLimitException, c[0] + ": " + e);
+      assertTrue(e.getMessage().contains(c[1]), c[0] + ": " + e.getMessage());
+      ExpRuntimeException r = (ExpRuntimeException) e;
+      assertEquals(c[2], r.location().line() + ":" + r.location().column(), c[0]);
+    }
+  }
+
+  @Test
   void hugeCountsAndWidthsAreClearErrors() {
     ExpException r = fails("experiment \"r\" { repeat 2147483648\n report v = 1 }");
     assertTrue(r.getMessage().contains("would run 2147483648 trials"), r.getMessage());

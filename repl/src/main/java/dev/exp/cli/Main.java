@@ -132,7 +132,8 @@ public final class Main {
       limits = limits.withMaxSteps(o.maxSteps);
     }
     if (o.timeout != null) {
-      limits = limits.withTimeout(java.time.Duration.ofMillis((long) (o.timeout * 1000)));
+      // at least a nanosecond (0.0009 s is 0 ms); at most 1e18 ns (31 years), as good as none
+      limits = limits.withTimeout(java.time.Duration.ofNanos(Math.max(1, (long) Math.min(o.timeout * 1e9, 1e18))));
     }
     Engine.Builder b = Engine.builder().limits(limits).seed(o.seed).output(this::print)
         .grant(Capability.FILE_READ, Capability.FILE_WRITE, Capability.ENV, Capability.JAVASCRIPT);

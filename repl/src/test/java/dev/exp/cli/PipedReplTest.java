@@ -71,6 +71,13 @@ class PipedReplTest {
     assertTrue(steps.err().contains("[3]") && steps.err().contains("step limit"), steps.err());
     assertEquals(Main.EXIT_LIMIT, steps.code(), "the worst outcome, a limit, after a runtime error: " + steps.err());
     assertTrue(!steps.err().contains("Exception"), steps.err());
+
+    // timeouts below a millisecond and beyond a lifetime are limits like any other, not Java errors
+    Result tiny = run("var i = 0\nwhile true { i += 1 }\n", "--timeout", "0.0009");
+    assertEquals(Main.EXIT_LIMIT, tiny.code(), tiny.err());
+    Result huge = run("print(2)\n", "--timeout", "1e10");
+    assertEquals("2\n", huge.out());
+    assertEquals(0, huge.code(), huge.err());
   }
 
   @Test

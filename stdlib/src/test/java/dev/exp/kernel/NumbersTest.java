@@ -17,6 +17,37 @@ import org.junit.jupiter.api.Test;
 /** Numbers in messages and summaries read as the language prints them (Python's repr), not as Java's. */
 class NumbersTest {
   @Test
+  void theQuickPathPrintsWhatTheExactPathPrints() {
+    // the decimal-scaling path against the BigDecimal one, on short decimals (where it answers) and
+    // on random doubles of every magnitude it takes (where it mostly declines)
+    java.util.Random rnd = new java.util.Random(42);
+    int answered = 0;
+    for (int i = 0; i < 200_000; i++) {
+      double x = switch (i % 4) {
+        case 0 -> (rnd.nextInt(2_000_001) - 1_000_000) / Math.pow(10, 1 + rnd.nextInt(8));
+        case 1 -> (i - 100_000) * 0.5 + 0.25 * (i % 3);
+        case 2 -> Math.pow(10, -4 + 19 * rnd.nextDouble()) * (rnd.nextBoolean() ? 1 : -1);
+        default -> rnd.nextInt(1000) / 7.0;
+      };
+      if (x == Math.rint(x) || Math.abs(x) >= 1e16) {
+        continue;
+      }
+      String quick = Numbers.shortDecimal(x);
+      if (quick != null) {
+        answered++;
+        assertEquals(Numbers.exactShortest(x), quick, "x = " + x);
+      }
+    }
+    assertTrue(answered > 90_000, "answered " + answered);
+    // Python's repr of values at the path's edges
+    assertEquals("0.0001", Numbers.shortDecimal(1e-4));
+    assertEquals("-0.0005", Numbers.shortDecimal(-5e-4));
+    assertEquals("0.30000000000000004", Numbers.format(0.1 + 0.2));
+    assertEquals("999999999999999.9", Numbers.format(999999999999999.9));
+    assertEquals("123.456", Numbers.shortDecimal(123.456));
+  }
+
+  @Test
   void formatIsPythonReprWithIntegralValuesBare() {
     assertEquals("-1", Numbers.format(-1.0));
     assertEquals("0", Numbers.format(0.0));

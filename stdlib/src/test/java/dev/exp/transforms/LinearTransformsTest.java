@@ -30,6 +30,11 @@ class LinearTransformsTest {
         1e-14);
     assertMatchesReference("khatri_rao_ka_kc", Kronecker.khatriRao(input("ka"), input("kc")), 1e-14);
     assertMatchesReference("kron_matvec", Kronecker.kronMatvec(input("ka"), input("kb"), input("kv")), 1e-13);
+
+    // a product too large for the budget (or for one array) is a memory-limit error before allocating
+    dev.exp.kernel.MemoryLimitException big = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.exp.kernel.MemoryLimitException.class, () -> Kronecker.kron(Tensor.zeros(1 << 16), Tensor.zeros(1 << 16)));
+    assertTrue(big.getMessage().startsWith("the result (1 × 4294967296 values)"), big.getMessage());
   }
 
   @Test

@@ -112,8 +112,10 @@ public final class Compiler {
         hoisted.add(new VariableNodes.GlobalSet(d.loc(), g, lambda(d.fn()), true));
       }
     }
-    for (Ast.Stmt s : program.statements()) {
+    for (int i = 0; i < program.statements().size(); i++) {
+      Ast.Stmt s = program.statements().get(i);
       if (!(s instanceof Ast.FnDecl)) {
+        danglingSign(s, i == program.statements().size() - 1);
         body.add(stmt(s));
       }
     }
@@ -127,6 +129,19 @@ public final class Compiler {
   }
 
   // ---------------------------------------------------------------- errors
+
+  /**
+   * A statement {@code + 2} or {@code - 1} whose value is unused: almost surely the continuation
+   * of the line above ({@code let x = 1} then {@code + 2}), which a newline ended. Python drops it
+   * silently; here it is an error that says how to continue a line.
+   */
+  private void danglingSign(Ast.Stmt s, boolean last) {
+    if (!last && s instanceof Ast.ExprStmt e && e.expr() instanceof Ast.Unary u && (u.op().equals("+") || u.op().equals("-"))) {
+      error(u.loc(), "this line starts with '" + u.op() + "' and its value is not used: a statement ends at the end of "
+          + "its line, so to continue the line above end it with the operator (let x = 1 " + u.op() + "), or wrap the "
+          + "expression in parentheses");
+    }
+  }
 
   /** The roles of top-level names that are not a let or var (functions, imports). */
   private final Map<String, String> globalRoles = new HashMap<>();
@@ -404,6 +419,7 @@ public final class Compiler {
       }
       int before = directJumps;
       direct = d;
+      danglingSign(s, s == b.statements().get(b.statements().size() - 1));
       nodes.add(stmt(s));   // every statement node but an expression's evaluates to none
       jumps |= directJumps != before;
     }

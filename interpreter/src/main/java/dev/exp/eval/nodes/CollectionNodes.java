@@ -165,7 +165,15 @@ public final class CollectionNodes {
       StringBuilder sb = new StringBuilder(texts[0]);
       for (int i = 0; i < holes.length; i++) {
         Object v = holes[i].eval(f);
-        sb.append(format(v, specs[i], holes[i].loc));
+        String part = format(v, specs[i], holes[i].loc);
+        long n = (long) sb.length() + part.length() + texts[i + 1].length();
+        if (n > 1 << 16) {   // long text: held to the memory budget, as '+' on strings is ("{t}{t}" doubling)
+          if (n > Integer.MAX_VALUE - 8) {
+            throw dev.exp.eval.runtime.Context.memoryLimit("a string of " + n + " characters is too long", loc);
+          }
+          dev.exp.eval.runtime.Context.reserveHere(2 * n, "a string of " + n + " characters", loc);
+        }
+        sb.append(part);
         sb.append(texts[i + 1]);
       }
       return sb.toString();

@@ -72,19 +72,29 @@ public final class ControlNodes {
     public Object eval(Frame f) {
       Node[] ss = statements;
       int last = ss.length - 1;
-      if (jumps) {
-        for (int i = 0; i < last; i++) {
-          ss[i].eval(f);
-          if (f.jump != Frame.NORMAL) {
-            return null;
+      int i = 0;
+      try {
+        if (jumps) {
+          for (; i < last; i++) {
+            ss[i].eval(f);
+            if (f.jump != Frame.NORMAL) {
+              return null;
+            }
+          }
+        } else {
+          for (; i < last; i++) {
+            ss[i].eval(f);
           }
         }
-      } else {
-        for (int i = 0; i < last; i++) {
-          ss[i].eval(f);
-        }
+        return last < 0 ? null : ss[last].eval(f);
+      } catch (ExpError e) {
+        // an error raised where no location is known (a value too large in a conversion): the statement's
+        e.locateIfUnknown(ss[i].loc);
+        throw e;
+      } catch (OutOfMemoryError e) {
+        throw Context.memoryLimit("out of memory: the script's values filled the JVM heap ("
+            + dev.exp.eval.runtime.InternalErrors.heap() + ")", ss[i].loc);
       }
-      return last < 0 ? null : ss[last].eval(f);
     }
 
     @Override

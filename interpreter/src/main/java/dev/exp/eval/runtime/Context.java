@@ -115,7 +115,7 @@ public final class Context implements KernelContext {
    * {@link #reserve} for the evaluation running on this thread (for code that has no context at
    * hand, such as the operators).
    */
-  static void reserveHere(long bytes, String what, Loc loc) {
+  public static void reserveHere(long bytes, String what, Loc loc) {
     if (KernelContext.current() instanceof Context c) {
       c.reserve(bytes, what, loc);
     }

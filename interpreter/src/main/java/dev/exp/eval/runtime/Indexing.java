@@ -83,6 +83,16 @@ public final class Indexing {
       throw new ExpError("a record is indexed by a field name string, e.g. r[\"lr\"]", loc);
     }
     if (target instanceof RangeValue r) {
+      if (items.length == 1 && !items[0].slice && items[0].point instanceof Double) {
+        // one item of a lazy range, without building it: (0..1e15)[5]
+        long n = r.length();
+        long i = Values.integer(items[0].point, "an index", items[0].loc);
+        long j = i < 0 ? i + n : i;
+        if (j < 0 || j >= n) {
+          throw new ExpError("index " + i + " is out of range for a range of length " + n, items[0].loc);
+        }
+        return (double) r.get(j);
+      }
       return get(Values.rangeToTensor(r), items, loc);
     }
     throw new ExpError("cannot index " + Values.describe(target), loc);

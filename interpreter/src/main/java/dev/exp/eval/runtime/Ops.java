@@ -73,8 +73,19 @@ public final class Ops {
     if (op == BinaryOp.MATMUL && a instanceof dev.exp.linalg.LinearOperator lo) {
       return OperatorCalls.apply(lo, b, loc);
     }
-    Tensor ta = Values.asTensorOperand(a);
-    Tensor tb = Values.asTensorOperand(b);
+    if (a instanceof List<?> l && l.isEmpty() || b instanceof List<?> m && m.isEmpty()) {
+      // [] + 1 would be an empty tensor: a list accumulator silently staying [] (acc += x for acc += [x])
+      throw new ExpError("operator '" + op.symbol() + "' cannot combine " + Values.describe(a) + " and "
+          + Values.describe(b) + (op == BinaryOp.ADD ? ": to append x to a list write acc += [x]" : ""), loc);
+    }
+    Tensor ta;
+    Tensor tb;
+    try {
+      ta = Values.asTensorOperand(a);
+      tb = Values.asTensorOperand(b);
+    } catch (KernelException e) {   // a range too large to become a tensor
+      throw Context.fromKernel("operator '" + op.symbol() + "': ", e, loc);
+    }
     if (ta == null || tb == null) {
       throw new ExpError("operator '" + op.symbol() + "' cannot combine " + Values.describe(a) + " and "
           + Values.describe(b) + OperatorCalls.sparseHint(a, b), loc);
@@ -150,7 +161,22 @@ public final class Ops {
     return deepEquals(a, b);
   }
 
+  /**
+   * Structural equality. A list or record is equal to itself without a look inside (as Python's
+   * containers are), and a long comparison polls the evaluation's limits: a value that shares its
+   * parts 2^40 times over would otherwise ignore --timeout.
+   */
   public static boolean deepEquals(Object a, Object b) {
+    return deepEquals(a, b, new int[1]);
+  }
+
+  private static boolean deepEquals(Object a, Object b, int[] visits) {
+    if ((a instanceof List<?> || a instanceof Record) && a == b) {
+      return true;
+    }
+    if ((a instanceof List<?> || a instanceof Record) && (++visits[0] & 4095) == 0) {
+      dev.exp.kernel.KernelContext.current().poll();
+    }
     if (a instanceof Double x && b instanceof Double y) {
       return x.doubleValue() == y.doubleValue();
     }
@@ -163,7 +189,7 @@ public final class Ops {
         return false;
       }
       for (int i = 0; i < l.size(); i++) {
-        if (!deepEquals(l.get(i), m.get(i))) {
+        if (!deepEquals(l.get(i), m.get(i), visits)) {
           return false;
         }
       }
@@ -175,7 +201,7 @@ public final class Ops {
       }
       for (int i = 0; i < r.keys.length; i++) {   // the same fields with equal values, in any order
         int j = r.keys[i].equals(s.keys[i]) ? i : s.indexOf(r.keys[i]);
-        if (j < 0 || !deepEquals(r.values[i], s.values[j])) {
+        if (j < 0 || !deepEquals(r.values[i], s.values[j], visits)) {
           return false;
         }
       }

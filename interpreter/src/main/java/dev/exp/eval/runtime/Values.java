@@ -123,10 +123,13 @@ public final class Values {
     return null;
   }
 
+  /** The range's values as a tensor; a memory-limit error (naming the size) when it is too large for one. */
   static Tensor rangeToTensor(RangeValue r) {
     long n = r.length();
+    String what = "a tensor of the " + n + " values of " + r;
+    dev.exp.kernel.Budget.doubles(n, what);
     if (n > Integer.MAX_VALUE - 8) {
-      return null;
+      throw new dev.exp.kernel.MemoryLimitException(what + " has more values than one tensor can hold (2^31 − 9)");
     }
     double[] d = new double[(int) n];
     for (int i = 0; i < d.length; i++) {

@@ -153,12 +153,19 @@ public final class Program {
     if (shape == null || shape == Run.NUMBER || shape.length == 0) {
       return null;
     }
-    int n = 1;
+    long size = 1;
     for (int d : shape) {
-      n *= d;
+      size *= d;
     }
+    if (size > Integer.MAX_VALUE - 8) {
+      return null;   // more values than a Java array holds: the operators one at a time report the size
+    }
+    int n = (int) size;
     if (n == 0 && (reduction == Reduction.MAX || reduction == Reduction.MIN)) {
       return null;
+    }
+    if (reduction == Reduction.NONE) {
+      dev.exp.kernel.Budget.doubles(n, "the result of shape " + Tensor.shapeString(shape));
     }
     double[] out = reduction == Reduction.NONE ? new double[n] : null;
     // chunks of Loops.SUM_CHUNK values: the order of a whole-tensor sum (so fused and unfused sums agree
