@@ -18,6 +18,7 @@ public final class Stdlib {
         dev.exp.tensor.Random.class,
         dev.exp.tensor.Shapes.class,
         dev.exp.tensor.ElementWise.class,
+        dev.exp.tensor.SpecialFunctions.class,
         dev.exp.tensor.ComplexKernels.class,
         dev.exp.tensor.Reductions.class,
         dev.exp.tensor.AxisReductions.class,
