@@ -23,6 +23,7 @@ public final class Stdlib {
         dev.exp.tensor.Reductions.class,
         dev.exp.tensor.AxisReductions.class,
         dev.exp.tensor.Sorting.class,
+        dev.exp.tensor.Counting.class,
         dev.exp.tensor.Indexing.class,
         dev.exp.tensor.MatMul.class,
         // linalg
