@@ -18,10 +18,13 @@ public final class Stdlib {
         dev.exp.tensor.Random.class,
         dev.exp.tensor.Shapes.class,
         dev.exp.tensor.ElementWise.class,
+        dev.exp.tensor.SpecialFunctions.class,
         dev.exp.tensor.ComplexKernels.class,
         dev.exp.tensor.Reductions.class,
         dev.exp.tensor.AxisReductions.class,
         dev.exp.tensor.Sorting.class,
+        dev.exp.tensor.Counting.class,
+        dev.exp.stats.Covariance.class,
         dev.exp.tensor.Indexing.class,
         dev.exp.tensor.MatMul.class,
         // linalg
@@ -119,6 +122,7 @@ public final class Stdlib {
         dev.exp.metrics.Ranking.class,
         dev.exp.stats.Correlation.class,
         dev.exp.stats.Inference.class,
+        dev.exp.stats.Normal.class,
         dev.exp.bandit.Environments.class,
         dev.exp.bandit.Policies.class,
         dev.exp.bandit.Simulator.class,
@@ -241,6 +245,7 @@ public final class Stdlib {
         + "[S, A, S]: value iteration, Howard's policy iteration, exact policy evaluation (deterministic or "
         + "stochastic policies), seeded random MDPs and a gridworld with slip.");
     m.put("stats", "Statistics for results: Student-t and bootstrap confidence intervals, t-tests, power-law fits, quantiles; "
+        + "the normal distribution's pdf, cdf and quantile (norm_pdf, norm_cdf, norm_ppf); "
         + "Pearson, Spearman and Kendall correlations with p-values and Fisher-z intervals; paired t and Wilcoxon tests, "
         + "paired bootstrap intervals of differences and multiple-comparison corrections (Bonferroni, Holm, BH).");
     // unsupervised learners and bandits (issue 14 part B)

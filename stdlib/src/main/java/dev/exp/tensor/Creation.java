@@ -140,4 +140,25 @@ public final class Creation {
     }
     throw KernelException.of("diag: expected a vector or a matrix, got shape %s", Tensor.shapeString(x.shape()));
   }
+
+  @Kernel(name = "meshgrid", doc = "Coordinate matrices from two coordinate vectors (numpy.meshgrid, which it follows, "
+      + "NumPy's default indexing \"xy\" included): a list [X, Y]. With indexing \"xy\" both have shape "
+      + "[len(y), len(x)], X[i, j] = x[j] and Y[i, j] = y[i] (rows follow y, as a plot's axes); with \"ij\" both "
+      + "have shape [len(x), len(y)], X[i, j] = x[i] and Y[i, j] = y[j] (matrix indexing). x and y are flattened. "
+      + "Example: meshgrid([1, 2, 3], [4, 5])[0] is [[1, 2, 3], [1, 2, 3]]")
+  public static java.util.List<Tensor> meshgrid(@Arg("x") Tensor x, @Arg("y") Tensor y,
+      @Arg(value = "indexing", dflt = "\"xy\"") String indexing) {
+    boolean xy = switch (indexing) {
+      case "xy" -> true;
+      case "ij" -> false;
+      default -> throw KernelException.of("meshgrid: indexing must be \"xy\" or \"ij\", got \"%s\"", indexing);
+    };
+    int nx = x.size();
+    int ny = y.size();
+    int[] shape = xy ? new int[] {ny, nx} : new int[] {nx, ny};
+    dev.exp.kernel.Budget.doubles(2L * nx * ny, "meshgrid of " + nx + " × " + ny + " points");
+    Tensor xs = x.reshape(xy ? new int[] {1, nx} : new int[] {nx, 1}).broadcastTo(shape).copy();
+    Tensor ys = y.reshape(xy ? new int[] {ny, 1} : new int[] {1, ny}).broadcastTo(shape).copy();
+    return java.util.List.of(xs, ys);
+  }
 }

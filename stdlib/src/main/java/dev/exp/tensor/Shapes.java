@@ -237,4 +237,79 @@ public final class Shapes {
   public static Tensor flip(@Arg("x") Tensor x, @Arg(value = "axis", dflt = "none") Integer axis) {
     return axis == null ? Views.flipAll(x) : Views.flip(x, axis);
   }
+
+  @Kernel(name = "tril", doc = "The lower triangle of x: the elements on and below diagonal k kept, the others zero "
+      + "(numpy.tril). k = 0 is the main diagonal, k > 0 keeps k diagonals above it, k < 0 drops |k| below it. "
+      + "Works on the last two axes, so a stack of matrices [..., m, n] gives the triangle of each. A vector is "
+      + "an error (NumPy would treat it as a matrix of repeated rows, rarely what is meant). "
+      + "triu(x, k) + tril(x, k - 1) is x. Example: tril([[1, 2], [3, 4]]) is [[1, 0], [3, 4]]")
+  public static Tensor tril(@Arg("x") Tensor x, @Arg(value = "k", dflt = "0") int k) {
+    return triangle(x, k, true);
+  }
+
+  @Kernel(name = "triu", doc = "The upper triangle of x: the elements on and above diagonal k kept, the others zero "
+      + "(numpy.triu). k = 0 is the main diagonal, k > 0 drops k diagonals above it, k < 0 keeps |k| below it. "
+      + "Works on the last two axes, as tril. Example: triu([[1, 2], [3, 4]]) is [[1, 2], [0, 4]]")
+  public static Tensor triu(@Arg("x") Tensor x, @Arg(value = "k", dflt = "0") int k) {
+    return triangle(x, k, false);
+  }
+
+  /** Keeps element (i, j) of each trailing matrix when j - i <= k (lower) or j - i >= k (upper). */
+  private static Tensor triangle(Tensor x, int k, boolean lower) {
+    String fn = lower ? "tril" : "triu";
+    if (x.rank() < 2) {
+      throw KernelException.of("%s: x must be a matrix or a stack of matrices (rank >= 2), got shape %s", fn,
+          Tensor.shapeString(x.shape()));
+    }
+    int[] s = x.shape();
+    int m = s[s.length - 2];
+    int n = s[s.length - 1];
+    int w = x.isComplex() ? 2 : 1;
+    double[] d = (x.isComplex() ? x.complexRaw() : x.raw()).clone();
+    int mats = m * n == 0 ? 0 : d.length / (w * m * n);
+    for (int b = 0; b < mats; b++) {
+      int base = b * m * n;
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          long diff = (long) j - i;
+          if (lower ? diff > k : diff < k) {
+            int p = (base + i * n + j) * w;
+            d[p] = 0;
+            if (w == 2) {
+              d[p + 1] = 0;
+            }
+          }
+        }
+      }
+    }
+    return x.isComplex() ? Tensor.wrapComplex(s, d) : Tensor.wrap(s, d);
+  }
+
+  @Kernel(name = "roll", doc = "Shifts the elements of x by shift positions along axis, those pushed off the end "
+      + "coming back at the start (numpy.roll): out[(i + shift) mod n] = x[i]; a negative shift moves them the "
+      + "other way. With axis none the flattened values are rolled and the shape kept. roll(x, n) along an axis of "
+      + "length n is x. Example: roll([1, 2, 3, 4], 1) is [4, 1, 2, 3]")
+  public static Tensor roll(@Arg("x") Tensor x, @Arg("shift") int shift,
+      @Arg(value = "axis", dflt = "none") Integer axis) {
+    Tensor src = axis == null || x.rank() == 0 ? x.reshape(x.size()) : x;
+    int ax = Tensor.normalizeAxis(axis == null ? 0 : axis, src.rank());
+    int[] s = src.shape();
+    TensorArgs.Lanes l = TensorArgs.Lanes.of(s, ax);
+    int len = l.n();
+    int w = x.isComplex() ? 2 : 1;
+    double[] a = x.isComplex() ? src.complexRaw() : src.raw();
+    double[] d = new double[a.length];
+    if (len > 0) {
+      int sh = Math.floorMod(shift, len);
+      int block = l.inner() * w;   // one position along the axis: the trailing axes' values
+      for (int o = 0; o < l.outer(); o++) {
+        int base = o * len * block;
+        // positions [0, len - sh) move to [sh, len), positions [len - sh, len) to [0, sh)
+        System.arraycopy(a, base, d, base + sh * block, (len - sh) * block);
+        System.arraycopy(a, base + (len - sh) * block, d, base, sh * block);
+      }
+    }
+    int[] os = x.shape();
+    return x.isComplex() ? Tensor.wrapComplex(os, d) : Tensor.wrap(os, d);
+  }
 }
