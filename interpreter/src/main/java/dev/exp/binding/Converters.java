@@ -193,8 +193,14 @@ final class Converters {
 
   private static final Result SAME = v -> v;
 
+  /** A tensor result; a 0-d one is a number (or a complex number), as everywhere in the language. */
+  private static final Result TENSOR = v -> v instanceof Tensor t && t.rank() == 0 ? Values.unwrapScalar(t) : v;
+
   static Result result(Class<?> returnType) {
-    if (returnType == Tensor.class || returnType == double.class || returnType == Double.class
+    if (returnType == Tensor.class) {
+      return TENSOR;
+    }
+    if (returnType == double.class || returnType == Double.class
         || returnType == boolean.class || returnType == Boolean.class || returnType == String.class
         || returnType == void.class) {
       return SAME;

@@ -37,6 +37,7 @@ public final class Builtins {
     g.put("inf", Double.POSITIVE_INFINITY);
     g.put("nan", Double.NaN);
     Object kernelSort = g instanceof LazyTable lazy ? lazy.raw("sort") : g.get("sort");
+    Object kernelJoin = g instanceof LazyTable lazy2 ? lazy2.raw("join") : g.get("join");
     add(g, "print", new String[] {"*values"}, 0, "Prints the values separated by spaces, then a newline.",
         (ctx, a, loc) -> {
           List<?> vs = (List<?>) a[0];
@@ -188,7 +189,8 @@ public final class Builtins {
           }
           return Values.list(out);
         });
-    add(g, "tensor", new String[] {"x"}, 1, "A tensor from a number, a range or a (nested) list of numbers.",
+    add(g, "tensor", new String[] {"x"}, 1, "A tensor from a range or a (nested) list of numbers; a number stays a "
+        + "number (a 0-d tensor is a number). Example: tensor(0..3) is [0, 1, 2]",
         (ctx, a, loc) -> {
           Tensor t = Values.asTensorOperand(a[0]);
           if (t == null) {
@@ -196,7 +198,7 @@ public final class Builtins {
             throw new ExpError("tensor: cannot make a tensor from " + Values.describe(a[0])
                 + (why == null ? "" : ": " + why), loc);
           }
-          return t;
+          return Values.unwrapScalar(t);
         });
     add(g, "error", new String[] {"message"}, 1, "Stops with a runtime error carrying the message.",
         (ctx, a, loc) -> {
@@ -225,6 +227,31 @@ public final class Builtins {
           return Values.list(out);
         });
     g.put("sort", kernelSort != null ? new ListOrKernel(listSort, kernelSort) : listSort);
+    Builtin listJoin = new Builtin("join", new String[] {"xs", "sep"}, 1,
+        "Joins a list of strings, with sep (default \"\") between them; other items as str shows them. Tables "
+        + "have their own join. Example: join([\"a\", \"b\", 3], \", \") is \"a, b, 3\"",
+        (ctx, a, loc) -> {
+          if (!(a[0] instanceof List<?> l)) {
+            throw new ExpError("join: expected a list of strings or two tables, got " + Values.describe(a[0]), loc);
+          }
+          if (a[1] != null && !(a[1] instanceof String)) {
+            throw new ExpError("join: sep must be a string, got " + Values.describe(a[1]), loc);
+          }
+          String sep = a[1] == null ? "" : (String) a[1];
+          StringBuilder sb = new StringBuilder();
+          for (int i = 0; i < l.size(); i++) {
+            if (i > 0) {
+              sb.append(sep);
+            }
+            sb.append(Printer.str(l.get(i)));
+            if (sb.length() > 1 << 16) {
+              Context.reserveHere(2L * sb.length(), "a string of " + sb.length() + " characters", loc);
+              ctx.poll(loc);
+            }
+          }
+          return sb.toString();
+        });
+    g.put("join", kernelJoin != null ? new ListOrKernel(listJoin, kernelJoin) : listJoin);
     add(g, "help", new String[] {"x"}, 0, "Prints the signature and documentation of a function or namespace.",
         (ctx, a, loc) -> {
           Object target = a[0];
