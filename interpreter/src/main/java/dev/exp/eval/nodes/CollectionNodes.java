@@ -66,7 +66,8 @@ public final class CollectionNodes {
       Object v = listOrTensor(items, nestedRows);
       if (nestedRows && v instanceof List<?> && allTensors(items)) {
         throw new ExpError("rows of a tensor literal must have the same shape, got "
-            + shapes(items), loc);
+            + shapes(items) + "; for a list of tensors of different shapes write each as tensor(...): "
+            + "[tensor([1, 2]), tensor([3])]", loc);
       }
       return v;
     }

@@ -120,6 +120,16 @@ public final class Context implements KernelContext {
       c.reserve(bytes, what, loc);
     }
   }
+  /**
+   * {@link #reserveHere} for a value of {@code count} {@code unit}s ("a list of 12 items"), with its
+   * message built only when the value is over the budget: appending in a loop checks at every step.
+   */
+  public static void reserveHere(long bytes, String kind, long count, String unit, Loc loc) {
+    if (KernelContext.current() instanceof Context c && (bytes > c.maxValueBytes || bytes < 0)) {
+      c.reserve(bytes, kind + " of " + count + " " + unit, loc);
+    }
+  }
+
 
   /**
    * The script error for a kernel's exception raised under an operator or another evaluator path:

@@ -43,7 +43,7 @@ public final class Ops {
       if (n > Integer.MAX_VALUE - 8) {
         throw new ExpError("operator '+': a string of " + n + " characters is too long", loc);
       }
-      Context.reserveHere(2 * n, "a string of " + n + " characters", loc);
+      Context.reserveHere(2 * n, "a string", n, "characters", loc);
       return s + t;
     }
     if (op == BinaryOp.ADD && (a instanceof List<?> || b instanceof List<?>) && joinable(a) && joinable(b)) {
@@ -54,7 +54,7 @@ public final class Ops {
       if (n > Integer.MAX_VALUE - 8) {
         throw new ExpError("operator '+': a list of " + n + " items is too long", loc);
       }
-      Context.reserveHere(Context.LIST_ITEM_BYTES * n, "a list of " + n + " items", loc);
+      Context.reserveHere(Context.LIST_ITEM_BYTES * n, "a list", n, "items", loc);
       return AppendableList.concat(l, m);   // appending in a loop stays linear
     }
     if (op.isComparison() && (a instanceof Boolean || b instanceof Boolean)) {
@@ -112,6 +112,16 @@ public final class Ops {
   private static List<?> items(Object v, Loc loc) {
     if (v instanceof List<?> l) {
       return l;
+    }
+    if (v instanceof Tensor t && t.rank() == 1 && !t.isComplex()) {
+      if (t.size() == 1) {
+        return List.of(t.at(0));   // acc + [x]: the common append
+      }
+      List<Object> out = new ArrayList<>(t.size());
+      for (int i = 0; i < t.size(); i++) {
+        out.add(t.at(i));
+      }
+      return out;
     }
     List<Object> out = new ArrayList<>();
     if (v instanceof Tensor t) {
