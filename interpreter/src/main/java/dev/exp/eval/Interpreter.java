@@ -167,6 +167,7 @@ public final class Interpreter implements Environment {
   public Object importModule(Context ctx, String path, String alias, Loc loc) {
     ctx.require("file.read", "import", loc);
     Path base = ctx.baseDir;
+    Path importing = null;
     if (loc != null && loc.file() != null && !loc.file().startsWith("<")) {
       Path importer = Path.of(loc.file());
       if (!importer.isAbsolute() && base != null) {
@@ -176,12 +177,13 @@ public final class Interpreter implements Environment {
       if (parent != null) {
         base = parent;
       }
+      importing = importer.toAbsolutePath().normalize();
     }
     // relative to the importing file's folder, confined to the session's folders like every file access
     Path file = ctx.resolvePath((base == null ? Path.of(path) : base.resolve(path)).toString(), "import", loc);
     Path key = file.toAbsolutePath().normalize();
     ImportedModules modules = ctx.resources().get(ImportedModules.class, ImportedModules::new);
-    Map<String, Object> members = modules.load(key, () -> runModule(ctx, modules, path, file, loc), loc);
+    Map<String, Object> members = modules.load(key, importing, () -> runModule(ctx, modules, path, file, loc), loc);
     return new Namespace(alias, "imported from " + path, members);
   }
 

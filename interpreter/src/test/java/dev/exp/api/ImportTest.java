@@ -43,6 +43,11 @@ class ImportTest {
       assertTrue(e.scriptStack().get(0).file().endsWith("b.exp"));
       ExpRuntimeException self = assertThrows(ExpRuntimeException.class, () -> s.eval("import \"me.exp\" as me"));
       assertTrue(self.getMessage().startsWith("import cycle: me.exp -> me.exp"), self.getMessage());
+      // a module that imports the main script back: the cycle starts at the main script, which does not run twice
+      Files.writeString(dir.resolve("main.exp"), "import \"lib.exp\" as lib\nprint(\"main ran\")\n");
+      Files.writeString(dir.resolve("lib.exp"), "import \"main.exp\" as m\nlet z = 3\n");
+      ExpRuntimeException back = assertThrows(ExpRuntimeException.class, () -> s.eval(Source.fromFile(dir.resolve("main.exp"))));
+      assertTrue(back.getMessage().startsWith("import cycle: main.exp -> lib.exp -> main.exp"), back.getMessage());
     }
   }
 

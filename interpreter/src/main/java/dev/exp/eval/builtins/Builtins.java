@@ -284,7 +284,32 @@ public final class Builtins {
     @Override
     public Object call(Context ctx, Object[] args, String[] names, Loc loc) {
       boolean list = args.length > 0 && (names == null || names[0] == null) && args[0] instanceof List<?>;
+      if (!list && args.length > 0 && args[0] instanceof Tensor t && t.rank() == 1 && !t.isComplex()
+          && namesOnlyTheListVersionHas(names)) {
+        // sort([3, 1, 2], key: f): a vector's items sorted as a list's (the literal is a tensor)
+        Object[] items = args.clone();
+        List<Object> xs = new ArrayList<>(t.size());
+        for (int i = 0; i < t.size(); i++) {
+          xs.add(t.at(i));
+        }
+        items[0] = Values.list(xs);
+        return forLists.call(ctx, items, names, loc);
+      }
       return list ? forLists.call(ctx, args, names, loc) : kernel().call(ctx, args, names, loc);
+    }
+
+    /** Whether the call names a parameter of the list version that no version of the kernel has ({@code key}). */
+    private boolean namesOnlyTheListVersionHas(String[] names) {
+      if (names == null) {
+        return false;
+      }
+      for (String n : names) {
+        if (n != null && forLists.sig().indexOf(n) >= 0
+            && kernel().signatures().stream().noneMatch(sg -> sg.indexOf(n) >= 0)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override
