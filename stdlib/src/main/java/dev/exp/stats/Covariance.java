@@ -4,6 +4,7 @@ import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
 import dev.exp.tensor.Tensor;
+import dev.exp.tensor.TensorArgs;
 
 /**
  * Covariance and correlation matrices (globals {@code cov} and {@code corrcoef}, NumPy's names).
@@ -81,10 +82,7 @@ public final class Covariance {
   }
 
   private static double[][] asVariables(String fn, String arg, Tensor t, boolean rowvar) {
-    if (t.isComplex()) {
-      throw KernelException.of("%s: %s must be real, got a complex128 tensor of shape %s", fn, arg,
-          Tensor.shapeString(t.shape()));
-    }
+    TensorArgs.requireReal(t, fn, arg);
     if (t.rank() == 1) {
       return new double[][] {t.toArray()};
     }

@@ -3,7 +3,7 @@ package dev.exp.stats;
 import dev.exp.kernel.Arg;
 import dev.exp.kernel.Kernel;
 import dev.exp.kernel.KernelException;
-import dev.exp.tensor.Tensor;
+import dev.exp.tensor.ElementWise;
 import dev.exp.tensor.TensorArgs;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.gamma.Erfc;
@@ -84,14 +84,6 @@ public final class Normal {
   }
 
   private static Object map(Object x, String fn, String arg, DoubleUnaryOperator f) {
-    if (x instanceof Number n) {
-      return f.applyAsDouble(n.doubleValue());
-    }
-    Tensor t = TensorArgs.toTensor(x, fn + ": " + arg);
-    if (t.isComplex()) {
-      throw KernelException.of("%s: %s must be real, got a complex128 tensor of shape %s", fn, arg,
-          Tensor.shapeString(t.shape()));
-    }
-    return t.map(f);
+    return ElementWise.realMap(x, fn, arg, f);
   }
 }

@@ -17,7 +17,7 @@ public final class Counting {
       + "{values, counts} where counts[i] is how often values[i] occurs (counts sum to the number of elements). "
       + "Example: unique([3, 1, 3, 2, 1]) is [1, 2, 3]; unique([3, 1, 3], counts: true).counts is [1, 2]")
   public static Object unique(@Arg("x") Tensor x, @Arg(value = "counts", dflt = "false") boolean counts) {
-    SpecialFunctions.requireReal(x, "unique", "x");
+    TensorArgs.requireReal(x, "unique", "x");
     double[] v = x.toArray();
     Arrays.sort(v);   // total order: -0.0 before 0.0, nan last
     double[] vals = new double[v.length];
@@ -50,7 +50,7 @@ public final class Counting {
       + "Example: bincount([0, 1, 1, 3]) is [1, 2, 0, 1]")
   public static Tensor bincount(@Arg("x") Tensor x, @Arg(value = "weights", dflt = "none") Tensor weights,
       @Arg(value = "minlength", dflt = "0") int minlength) {
-    SpecialFunctions.requireReal(x, "bincount", "x");
+    TensorArgs.requireReal(x, "bincount", "x");
     if (x.rank() != 1) {
       throw KernelException.of("bincount: x must be a vector, got shape %s", Tensor.shapeString(x.shape()));
     }
@@ -60,7 +60,7 @@ public final class Counting {
     double[] v = x.raw();
     double[] w = null;
     if (weights != null) {
-      SpecialFunctions.requireReal(weights, "bincount", "weights");
+      TensorArgs.requireReal(weights, "bincount", "weights");
       if (weights.rank() != 1 || weights.size() != v.length) {
         throw KernelException.of("bincount: weights must be a vector as long as x (%d), got shape %s", v.length,
             Tensor.shapeString(weights.shape()));
@@ -99,7 +99,7 @@ public final class Counting {
       + "Example: histogram([1, 2, 2, 3, 4], bins: 3).counts is [1, 2, 2]")
   public static Map<String, Object> histogram(@Arg("x") Tensor x, @Arg(value = "bins", dflt = "10") Object bins,
       @Arg(value = "range", dflt = "none") Object range) {
-    SpecialFunctions.requireReal(x, "histogram", "x");
+    TensorArgs.requireReal(x, "histogram", "x");
     double[] v = x.raw();
     double[] edges;
     boolean uniform;
@@ -124,7 +124,7 @@ public final class Counting {
         throw KernelException.of("histogram: range applies to a number of bins; with explicit edges leave it out");
       }
       Tensor e = TensorArgs.toTensor(bins, "histogram: bins");
-      SpecialFunctions.requireReal(e, "histogram", "bins");
+      TensorArgs.requireReal(e, "histogram", "bins");
       if (e.rank() != 1 || e.size() < 2) {
         throw KernelException.of("histogram: bins as edges must be a vector of at least 2 values, got shape %s",
             Tensor.shapeString(e.shape()));

@@ -47,6 +47,19 @@ public final class ElementWise {
     return TensorArgs.toTensor(x, fn + ": x").map(f);
   }
 
+  /**
+   * Applies {@code f} to a number (giving a Double) or to every element of a tensor, refusing a complex
+   * one as argument {@code arg} of {@code fn} (the special functions, the normal distribution).
+   */
+  public static Object realMap(Object x, String fn, String arg, DoubleUnaryOperator f) {
+    if (x instanceof Number n) {
+      return f.applyAsDouble(n.doubleValue());
+    }
+    Tensor t = TensorArgs.toTensor(x, fn + ": " + arg);
+    TensorArgs.requireReal(t, fn, arg);
+    return t.map(f);
+  }
+
   // ------------------------------------------------------------------ exp/log family
 
   @Kernel(name = "exp", doc = "e raised to x, element-wise.")

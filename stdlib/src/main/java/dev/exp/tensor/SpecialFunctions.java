@@ -29,8 +29,8 @@ public final class SpecialFunctions {
 
   /** {@code arctan2} of two tensors that broadcast together. */
   public static Tensor arctan2(Tensor y, Tensor x) {
-    requireReal(y, "arctan2", "y");
-    requireReal(x, "arctan2", "x");
+    TensorArgs.requireReal(y, "arctan2", "y");
+    TensorArgs.requireReal(x, "arctan2", "x");
     return Tensor.zip(y, x, Math::atan2);
   }
 
@@ -77,18 +77,6 @@ public final class SpecialFunctions {
   }
 
   private static Object unary(Object x, String fn, java.util.function.DoubleUnaryOperator f) {
-    if (x instanceof Number n) {
-      return f.applyAsDouble(n.doubleValue());
-    }
-    Tensor t = TensorArgs.toTensor(x, fn + ": x");
-    requireReal(t, fn, "x");
-    return t.map(f);
-  }
-
-  static void requireReal(Tensor t, String fn, String arg) {
-    if (t.isComplex()) {
-      throw dev.exp.kernel.KernelException.of("%s: %s must be real, got a complex128 tensor of shape %s", fn, arg,
-          Tensor.shapeString(t.shape()));
-    }
+    return ElementWise.realMap(x, fn, "x", f);
   }
 }

@@ -209,4 +209,12 @@ public final class TensorArgs {
       return inner;
     }
   }
+
+  /** Refuses a complex tensor as argument {@code arg} of kernel {@code fn}: "fn: arg must be real, got ...". */
+  public static void requireReal(Tensor t, String fn, String arg) {
+    if (t.isComplex()) {
+      throw dev.exp.kernel.KernelException.of("%s: %s must be real, got a complex128 tensor of shape %s", fn, arg,
+          Tensor.shapeString(t.shape()));
+    }
+  }
 }

@@ -130,16 +130,10 @@ public final class Compiler {
 
   // ---------------------------------------------------------------- errors
 
-  /**
-   * A statement {@code + 2} or {@code - 1} whose value is unused: almost surely the continuation
-   * of the line above ({@code let x = 1} then {@code + 2}), which a newline ended. Python drops it
-   * silently; here it is an error that says how to continue a line.
-   */
   private void danglingSign(Ast.Stmt s, boolean last) {
-    if (!last && s instanceof Ast.ExprStmt e && e.expr() instanceof Ast.Unary u && (u.op().equals("+") || u.op().equals("-"))) {
-      error(u.loc(), "this line starts with '" + u.op() + "' and its value is not used: a statement ends at the end of "
-          + "its line, so to continue the line above end it with the operator (let x = 1 " + u.op() + "), or wrap the "
-          + "expression in parentheses");
+    String problem = DanglingSign.problem(s, last);
+    if (problem != null) {
+      error(((Ast.ExprStmt) s).expr().loc(), problem);   // at the sign
     }
   }
 
