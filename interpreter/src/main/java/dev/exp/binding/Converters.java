@@ -37,6 +37,15 @@ final class Converters {
     boolean accepts(Object value);
   }
 
+  /**
+   * Whether the converter of {@code type} hands a script function to the kernel as something it can
+   * call ({@link Fn}, or a {@link dev.exp.linalg.LinearOperator} made of one). Any other value reaches
+   * a kernel as it is, and a kernel cannot call the interpreter's functions.
+   */
+  static boolean wrapsFunctions(Class<?> type) {
+    return type == Fn.class || type == dev.exp.linalg.LinearOperator.class;
+  }
+
   static Converter forType(Class<?> type, Type generic) {
     if (type == Tensor.class) {
       return of("a tensor", v -> v instanceof Tensor || v instanceof Double || v instanceof List<?>
@@ -83,7 +92,7 @@ final class Converters {
         return new Rng(integer(v, Long.MIN_VALUE, Long.MAX_VALUE));
       });
     }
-    if (type == Fn.class) {
+    if (type == Fn.class) {   // keep wrapsFunctions in step
       return new Converter() {
         @Override
         public Object convert(Object v, Context ctx, dev.exp.syntax.Loc loc) {

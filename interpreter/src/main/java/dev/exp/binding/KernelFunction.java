@@ -33,6 +33,7 @@ public final class KernelFunction implements Callable {
   private final int[] source;
   private final Object[] defaults;
   private final Converters.Converter[] converters;
+  private final boolean callsBack;
   /** Per script parameter: how to convert, decided once ({@link #ANY}, {@link #TENSOR}, {@link #NUMBER} or general). */
   private final byte[] kinds;
   private static final byte GENERAL = 0;
@@ -118,6 +119,17 @@ public final class KernelFunction implements Callable {
           : t == double.class || t == Double.class ? NUMBER : GENERAL;
     }
     this.result = Converters.result(method.getReturnType());
+    boolean calls = false;
+    for (Class<?> t : types) {
+      calls |= Converters.wrapsFunctions(t);
+    }
+    this.callsBack = calls;
+  }
+
+  /** True when a parameter takes a script function ({@link Converters#wrapsFunctions}); other values reach a kernel as they are, where it cannot call them. */
+  @Override
+  public boolean mayCallBack() {
+    return callsBack;
   }
 
   /** Calls the Java method: by reflection while cold, then through the direct invoker. */

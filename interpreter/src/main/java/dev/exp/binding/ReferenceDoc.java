@@ -63,8 +63,11 @@ public final class ReferenceDoc {
 
   private static void entry(StringBuilder sb, Callable c) {
     if (c instanceof Overloads o) {
+      java.util.Set<String> shown = new java.util.HashSet<>();
       for (KernelFunction k : o.candidates()) {
-        entry(sb, k);
+        if (shown.add(k.signature() + "\n" + k.doc())) {   // forms that differ only in a parameter's type: once
+          entry(sb, k);
+        }
       }
       return;
     }

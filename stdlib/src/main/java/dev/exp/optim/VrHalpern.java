@@ -27,7 +27,8 @@ public final class VrHalpern {
   /** A cap on the iterations of one inner resolvent solve (its exact residual is logged either way). */
   static final int INNER_MAX = 100_000;
 
-  @Kernel(name = "optim.vr_halpern", doc = "Variance-reduced Halpern iteration for 0 = F(x) with F = (1/n)Σ_i F_i "
+  /** One text for both forms (F a function or a stack of matrices): help shows it once. */
+  private static final String DOC = "Variance-reduced Halpern iteration for 0 = F(x) with F = (1/n)Σ_i F_i "
       + "(Cai, Alacaoglu and Diakonikolas 2024). F(x, i) returns the component F_i(x), i = 0..n−1 (or F is a stack of "
       + "n matrices [n, D, D] and F_i(x) = F[i] @ x, evaluated without script calls); x_{k+1} = "
       + "β_k·anchor + (1 − β_k)·T̃(x_k), β_k = 1/(k + 2), anchor x0 (reset to the current point every restart "
@@ -45,8 +46,10 @@ public final class VrHalpern {
       + "residual_evaluations "
       + "(component evaluations spent when each residual was taken), residual_iterations, converged (an exact "
       + "residual ≤ tol), reason, evaluations (component calls F_i)}; x is the point of the last residual. "
-      + "Example: optim.vr_halpern((z, i) => M[i] @ z, 20, z0, method: \"resolvent\", tol: 1e-2)")
-  public static Map<String, Object> vrHalpern(@Arg("F") Object f, @Arg("n") int n, @Arg("x0") Tensor x0,
+      + "Example: optim.vr_halpern((z, i) => M[i] @ z, 20, z0, method: \"resolvent\", tol: 1e-2)";
+
+  @Kernel(name = "optim.vr_halpern", doc = DOC)
+  public static Map<String, Object> vrHalpern(@Arg("F") Fn f, @Arg("n") int n, @Arg("x0") Tensor x0,
       @Arg(value = "method", dflt = "\"forward\"") String method, @Arg(value = "eta", dflt = "1") double eta,
       @Arg(value = "L", dflt = "1") double lip, @Arg(value = "batch", dflt = "none") Integer batch,
       @Arg(value = "p", dflt = "none") Double p, @Arg(value = "inner", dflt = "0.1") double inner,
@@ -54,6 +57,24 @@ public final class VrHalpern {
       @Arg(value = "tol", dflt = "1e-6") double tol, @Arg(value = "max_iter", dflt = "10000") int maxIter,
       @Arg(value = "max_evals", dflt = "none") Integer maxEvals, @Arg(value = "seed", dflt = "none") Rng rng,
       KernelContext ctx) {
+    return run(f, n, x0, method, eta, lip, batch, p, inner, restart, vr, tol, maxIter, maxEvals, rng, ctx);
+  }
+
+  @Kernel(name = "optim.vr_halpern", doc = DOC)
+  public static Map<String, Object> vrHalpern(@Arg("F") Tensor f, @Arg("n") int n, @Arg("x0") Tensor x0,
+      @Arg(value = "method", dflt = "\"forward\"") String method, @Arg(value = "eta", dflt = "1") double eta,
+      @Arg(value = "L", dflt = "1") double lip, @Arg(value = "batch", dflt = "none") Integer batch,
+      @Arg(value = "p", dflt = "none") Double p, @Arg(value = "inner", dflt = "0.1") double inner,
+      @Arg(value = "restart", dflt = "0") int restart, @Arg(value = "vr", dflt = "true") boolean vr,
+      @Arg(value = "tol", dflt = "1e-6") double tol, @Arg(value = "max_iter", dflt = "10000") int maxIter,
+      @Arg(value = "max_evals", dflt = "none") Integer maxEvals, @Arg(value = "seed", dflt = "none") Rng rng,
+      KernelContext ctx) {
+    return run(f, n, x0, method, eta, lip, batch, p, inner, restart, vr, tol, maxIter, maxEvals, rng, ctx);
+  }
+
+  private static Map<String, Object> run(Object f, int n, Tensor x0, String method, double eta, double lip,
+      Integer batch, Double p, double inner, int restart, boolean vr, double tol, int maxIter, Integer maxEvals,
+      Rng rng, KernelContext ctx) {
     String fn = "optim.vr_halpern";
     if (!method.equals("forward") && !method.equals("resolvent")) {
       throw KernelException.of("%s: method must be \"forward\" or \"resolvent\", got \"%s\"", fn, method);

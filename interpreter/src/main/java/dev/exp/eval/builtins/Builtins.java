@@ -272,7 +272,19 @@ public final class Builtins {
     Assertions.install(g);
     StringBuiltins.install(g);
     HostBuiltins.install(g);
+    for (String name : NEVER_CALL_BACK) {
+      if ((g instanceof LazyTable lazy ? lazy.raw(name) : g.get(name)) instanceof Builtin b) {
+        b.neverCallsBack();
+      }
+    }
   }
+
+  /** The builtins that take no function and run no script code (see {@link Callable#mayCallBack}). */
+  private static final String[] NEVER_CALL_BACK = {
+    "print", "len", "clock", "range", "zip", "enumerate", "keys", "values", "type", "str", "num", "format",
+    "list", "tensor", "error", "split", "replace", "strip", "lower", "upper", "starts_with", "ends_with",
+    "contains",
+  };
 
   /** Lists go to the language's list version; everything else to the kernel of the same name. */
   private record ListOrKernel(Builtin forLists, Object kernelValue) implements Callable {

@@ -3,6 +3,7 @@ package dev.exp.eval.compile;
 import dev.exp.eval.nodes.AccessNodes;
 import dev.exp.eval.nodes.Node;
 import dev.exp.eval.nodes.OperatorNodes;
+import dev.exp.eval.nodes.TextNodes;
 import dev.exp.eval.nodes.VariableNodes;
 import dev.exp.syntax.Ast;
 
@@ -18,9 +19,21 @@ final class AssignCompiler {
     if (PathAssigns.isPath(a.target())) {
       return PathAssigns.compile(k, a);   // r.xs[i] = v, g[i][j] = v, r.a.b = v, ...
     }
+    Ast.Expr target = a.target();
+    Ast.Expr appended = TextAppends.appended(a);
+    Compiler.TextBuffer buffer = appended != null ? k.textBuffer(((Ast.Name) target).name()) : null;
+    if (buffer != null) {
+      Ast.Name n = (Ast.Name) target;
+      Compiler.Access acc = k.access(n.loc(), n.name());
+      Node v = k.expr(appended);
+      if (acc.local() != null || acc.global() != null) {
+        buffer.write = acc.write();
+        return new TextNodes.Append(a.loc(), acc.read(), acc.write(), acc.local(), buffer.slot, v);
+      }
+      return v;   // an error was reported
+    }
     Node value = k.expr(a.value());
     String op = a.op();
-    Ast.Expr target = a.target();
     if (target instanceof Ast.Name n) {
       Compiler.Access acc = k.access(n.loc(), n.name());
       Node v = op.equals("=") ? value

@@ -10,6 +10,7 @@ import dev.exp.eval.nodes.FusedNodes;
 import dev.exp.eval.nodes.LocalVar;
 import dev.exp.eval.nodes.Node;
 import dev.exp.eval.nodes.NumericWarmUp;
+import dev.exp.eval.nodes.TextNodes;
 import dev.exp.eval.nodes.VariableNodes;
 import dev.exp.eval.runtime.GlobalVar;
 import dev.exp.eval.runtime.Globals;
@@ -291,6 +292,111 @@ public final class Compiler {
     return new Access(new VariableNodes.Const(loc, null), (f, x) -> { });
   }
 
+  // ---------------------------------------------------------------- string building in loops
+
+  /** A variable whose appends in the loop being compiled go to a buffer in a hidden slot (see {@link TextAppends}). */
+  static final class TextBuffer {
+    final FunctionScope scope;
+    final String name;
+    final int slot;
+    /** The variable's writer, set when the first append to it is compiled. */
+    AccessNodes.Writer write;
+
+    TextBuffer(FunctionScope scope, String name, int slot) {
+      this.scope = scope;
+      this.name = name;
+      this.slot = slot;
+    }
+  }
+
+  private final Map<String, TextBuffer> textBuffers = new HashMap<>();
+
+  /** The buffer the innermost enclosing loop of this function keeps for {@code name}, or null. */
+  TextBuffer textBuffer(String name) {
+    TextBuffer b = textBuffers.get(name);
+    return b != null && b.scope == fn ? b : null;
+  }
+
+  /**
+   * Starts buffering the variables {@code loop} only appends strings to: a {@code var} of this function,
+   * or a mutable global when no call in the loop can run script code (which could read it). A
+   * variable an enclosing loop buffers already keeps that buffer.
+   */
+  private List<TextBuffer> bufferText(Ast.Stmt loop) {
+    List<TextBuffer> started = new ArrayList<>();
+    Boolean quiet = null;
+    for (String name : TextAppends.candidates(loop)) {
+      if (textBuffers.containsKey(name)) {
+        continue;
+      }
+      LocalVar v = FunctionScope.lookupLocal(fn, name);
+      boolean ok;
+      if (v != null) {
+        ok = v.mutable && v.role == null;
+      } else if (findEnclosing(name) != null || FunctionScope.declaredOutsideTrial(fn, name)) {
+        ok = false;   // captured from an enclosing function: its closures may read it
+      } else {
+        GlobalVar g = globals.get(name);
+        if (quiet == null) {
+          quiet = TextAppends.callsOnly(loop, this::neverCallsBack);
+        }
+        ok = quiet && g != null && g.mutable && (programGlobals.containsKey(name) || g.defined);
+      }
+      if (ok) {
+        TextBuffer b = new TextBuffer(fn, name, fn.block.nextSlot++);
+        fn.maxSlots = Math.max(fn.maxSlots, fn.block.nextSlot);
+        textBuffers.put(name, b);
+        started.add(b);
+      }
+    }
+    return started;
+  }
+
+  /** Ends the buffers {@link #bufferText} started for {@code loop}: the loop writes them back when it ends. */
+  private Node unbufferText(List<TextBuffer> texts, Node loop) {
+    if (texts.isEmpty()) {
+      return loop;
+    }
+    List<TextBuffer> used = new ArrayList<>();
+    for (TextBuffer b : texts) {
+      textBuffers.remove(b.name);
+      if (b.write != null) {
+        used.add(b);
+      }
+    }
+    if (used.isEmpty()) {
+      return loop;
+    }
+    int[] slots = new int[used.size()];
+    AccessNodes.Writer[] writes = new AccessNodes.Writer[used.size()];
+    for (int i = 0; i < slots.length; i++) {
+      slots[i] = used.get(i).slot;
+      writes[i] = used.get(i).write;
+    }
+    return new TextNodes.BufferingLoop(loop, slots, writes);
+  }
+
+  /** Whether calling {@code callee} (a name or {@code namespace.member}) surely runs no script code. */
+  private boolean neverCallsBack(Ast.Expr callee) {
+    Object c = null;
+    if (callee instanceof Ast.Name n && !userName(n.name())) {
+      c = builtins.get(n.name());
+    } else if (callee instanceof Ast.Member m && m.target() instanceof Ast.Name ns && !userName(ns.name())
+        && builtins.get(ns.name()) instanceof dev.exp.eval.runtime.Namespace space) {
+      c = space.member(m.name());
+    }
+    return c instanceof dev.exp.eval.runtime.Callable k && !k.mayCallBack();
+  }
+
+  /** Whether {@code name} is the script's (a local, a captured variable or a global), not a builtin. */
+  private boolean userName(String name) {
+    if (FunctionScope.lookupLocal(fn, name) != null || findEnclosing(name) != null) {
+      return true;
+    }
+    GlobalVar g = globals.get(name);
+    return g != null && (programGlobals.containsKey(name) || g.defined);
+  }
+
   private LocalVar findEnclosing(String name) {
     for (FunctionScope s = fn.parent; s != null; s = s.parent) {
       LocalVar v = FunctionScope.lookupLocal(s, name);
@@ -343,6 +449,7 @@ public final class Compiler {
       return AssignCompiler.compile(this, a);
     }
     if (s instanceof Ast.For f) {
+      List<TextBuffer> texts = bufferText(f);
       Node src = expr(f.source());
       pushBlock();
       LocalVar first = declareLocal(f.vars().get(0), false, f.loc(), BindingRoles.LOOP);
@@ -353,16 +460,17 @@ public final class Compiler {
       fn.loopDepth--;
       popBlock();
       NumericWarmUp.start();   // code the numeric tier may translate: ready its machinery meanwhile
-      return new ControlNodes.For(f.loc(), src, first, second, body);
+      return unbufferText(texts, new ControlNodes.For(f.loc(), src, first, second, body));
     }
     if (s instanceof Ast.While w) {
+      List<TextBuffer> texts = bufferText(w);
       Node cond = expr(w.cond());
       fn.loopDepth++;
       direct = (d & DIRECT_RETURN) | DIRECT_LOOP;
       Node body = block(w.body());
       fn.loopDepth--;
       NumericWarmUp.start();   // code the numeric tier may translate: ready its machinery meanwhile
-      return new ControlNodes.While(w.loc(), cond, body);
+      return unbufferText(texts, new ControlNodes.While(w.loc(), cond, body));
     }
     if (s instanceof Ast.Break b) {
       if (fn.loopDepth == 0) {

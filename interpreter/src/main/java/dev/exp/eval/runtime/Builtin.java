@@ -13,6 +13,7 @@ public final class Builtin implements Callable {
   private final String doc;
   private final Body body;
   private String intrinsic;
+  private boolean callsBack = true;
 
   /**
    * @param params parameter names; those from index {@code required} on are optional (passed as null);
@@ -60,6 +61,17 @@ public final class Builtin implements Callable {
   public Builtin asIntrinsic(String name) {
     this.intrinsic = name;
     return this;
+  }
+
+  /** Marks this builtin as one that never calls a script function (see {@link Callable#mayCallBack}). */
+  public Builtin neverCallsBack() {
+    this.callsBack = false;
+    return this;
+  }
+
+  @Override
+  public boolean mayCallBack() {
+    return callsBack;
   }
 
   @Override

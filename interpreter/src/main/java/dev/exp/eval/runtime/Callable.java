@@ -49,6 +49,15 @@ public interface Callable extends dev.exp.kernel.Describable {
   }
 
   /**
+   * Whether a call may run script code: it takes a function, or a value that may hold one, and may
+   * call it. False only when that is sure (a loop then buffers the strings it builds in a global,
+   * see {@code TextNodes}).
+   */
+  default boolean mayCallBack() {
+    return true;
+  }
+
+  /**
    * The element-wise operator this callable applies to a lone number argument, when its result for a
    * number is exactly that operator's scalar definition; null otherwise. The numeric tier then
    * computes such a call inline.
