@@ -2,7 +2,6 @@ package dev.exp.api;
 
 import dev.exp.syntax.SourceText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -54,31 +53,7 @@ public final class Source {
    * 0xff at line 1, column 8".
    */
   public static Source fromFile(Path path) throws IOException {
-    return new Source(path.toString(), decode(Files.readAllBytes(path)));
-  }
-
-  private static String decode(byte[] bytes) throws IOException {
-    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-    java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in, out, true);
-    if (r.isError()) {
-      int at = in.position();
-      int line = 1;
-      int lineStart = 0;
-      for (int i = 0; i < at; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-          lineStart = i + 1;
-        }
-      }
-      throw new IOException(String.format(java.util.Locale.ROOT, "not UTF-8 text: byte 0x%02x at line %d, column %d "
-          + "(re-save the file as UTF-8, e.g. iconv -f latin1 -t utf-8)", bytes[at] & 0xff, line, at - lineStart + 1));
-    }
-    out.flip();
-    String text = out.toString();
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return new Source(path.toString(), dev.exp.syntax.SourceText.decodeUtf8(Files.readAllBytes(path)));
   }
 
   public static Source of(String text) {

@@ -191,7 +191,12 @@ public final class Interpreter implements Environment {
   private Map<String, Object> runModule(Context ctx, ImportedModules modules, String path, Path file, Loc loc) {
     SourceText src;
     try {
-      src = new SourceText(file.toString(), Files.readString(file));
+      byte[] bytes = Files.readAllBytes(file);
+      try {
+        src = new SourceText(file.toString(), SourceText.decodeUtf8(bytes));
+      } catch (IOException e) {
+        throw new ExpError("import: cannot read \"" + path + "\" (" + file + "): " + e.getMessage(), loc);
+      }
     } catch (IOException e) {
       String why = Files.isDirectory(file) ? "it is a folder, not a file" : dev.exp.io.AtomicFiles.describe(e);
       throw new ExpError("import: cannot read \"" + path + "\" (" + file + "): " + why, loc);

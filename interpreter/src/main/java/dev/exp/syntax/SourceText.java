@@ -68,4 +68,32 @@ public final class SourceText {
   public String toString() {
     return name;
   }
+
+  /**
+   * The text of a UTF-8 file's bytes, without a leading byte-order mark; bytes that are not UTF-8 are
+   * an {@code IOException} saying where: "not UTF-8 text: byte 0xff at line 1, column 8 (...)".
+   */
+  public static String decodeUtf8(byte[] bytes) throws java.io.IOException {
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+    java.nio.charset.CoderResult r = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in, out, true);
+    if (r.isError()) {
+      int at = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new java.io.IOException(String.format(java.util.Locale.ROOT, "not UTF-8 text: byte 0x%02x at line %d, column %d "
+          + "(re-save the file as UTF-8, e.g. iconv -f latin1 -t utf-8)", bytes[at] & 0xff, line, at - lineStart + 1));
+    }
+    out.flip();
+    String text = out.toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
 }

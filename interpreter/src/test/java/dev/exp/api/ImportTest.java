@@ -32,6 +32,18 @@ class ImportTest {
   }
 
   @Test
+  void anImportedFileIsReadAsUtf8AsTheMainScriptIs() throws Exception {
+    Files.write(dir.resolve("bom.exp"), "\uFEFFlet word = \"café\"\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Files.write(dir.resolve("latin.exp"), "let w = \"café\"\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    try (Session s = session(new StringBuilder())) {
+      assertEquals("café", s.eval("import \"bom.exp\" as m\nm.word").asString(), "the byte-order mark is dropped");
+      ExpRuntimeException e = assertThrows(ExpRuntimeException.class, () -> s.eval("import \"latin.exp\" as l"));
+      assertTrue(e.getMessage().startsWith("import: cannot read \"latin.exp\""), e.getMessage());
+      assertTrue(e.getMessage().contains("not UTF-8 text: byte 0xe9 at line 1, column 13"), e.getMessage());
+    }
+  }
+
+  @Test
   void aCycleOfImportsIsAnErrorNamingTheCycle() throws Exception {
     Files.writeString(dir.resolve("a.exp"), "import \"b.exp\" as b\nlet x = 1\n");
     Files.writeString(dir.resolve("b.exp"), "import \"a.exp\" as a\nlet y = 2\n");
