@@ -6,6 +6,7 @@ import dev.exp.eval.runtime.Values;
 import dev.exp.syntax.Loc;
 import dev.exp.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +65,8 @@ final class StringBuiltins {
         (ctx, a, loc) -> text(a[0], "ends_with", "s", loc).endsWith(text(a[1], "ends_with", "suffix", loc)));
     Builtins.add(g, "contains", new String[] {"xs", "x"}, 2,
         "Whether x occurs in xs: a substring of a string, an item of a list (equal as assert_eq compares), an "
-            + "element of a tensor or range (x a number), a field name of a record. contains(\"softmax\", \"max\") "
+            + "element of a tensor or range (x a number), a row of a matrix (x a vector of its width; generally a "
+            + "slice t[i] of a tensor t, equal in shape and elements), a field name of a record. contains(\"softmax\", \"max\") "
             + "and contains([\"cg\", \"sor\"], \"sor\") are true.",
         (ctx, a, loc) -> contains(a[0], a[1], loc));
   }
@@ -88,11 +90,46 @@ final class StringBuiltins {
     if (t == null || t.isComplex()) {
       throw new ExpError("contains: expected a string, list, tensor, range or record, got " + Values.describe(xs), loc);
     }
+    if (x instanceof Tensor sub && t.rank() > 0) {
+      return containsSlice(t, sub, loc);
+    }
     if (!(x instanceof Double d)) {
       return false;
     }
     for (int i = 0; i < t.size(); i++) {
       if (t.at(i) == d) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether sub equals one of t[0], t[1], ...: a row of a matrix, a plane of a rank-3 tensor. */
+  private static boolean containsSlice(Tensor t, Tensor sub, Loc loc) {
+    int[] itemShape = Arrays.copyOfRange(t.shape(), 1, t.rank());
+    if (sub.isComplex()) {
+      return false;
+    }
+    if (sub.rank() == 0 && t.rank() == 1) {
+      return contains(t, sub.item(), loc);
+    }
+    if (!Arrays.equals(itemShape, sub.shape())) {
+      throw new ExpError("contains: x has shape " + Tensor.shapeString(sub.shape()) + " but the items of a "
+          + Tensor.shapeString(t.shape()) + " tensor have shape " + Tensor.shapeString(itemShape)
+          + " (x is compared with each t[i])", loc);
+    }
+    double[] all = t.toArray();
+    double[] want = sub.toArray();
+    int m = want.length;
+    if (m == 0) {
+      return t.dim(0) > 0;
+    }
+    for (int start = 0; start + m <= all.length; start += m) {
+      boolean same = true;
+      for (int j = 0; j < m && same; j++) {
+        same = all[start + j] == want[j];
+      }
+      if (same) {
         return true;
       }
     }
