@@ -1,6 +1,7 @@
 package dev.exp.eval.compile;
 
 import dev.exp.eval.nodes.AccessNodes;
+import dev.exp.eval.nodes.CollectionNodes;
 import dev.exp.eval.nodes.Node;
 import dev.exp.eval.nodes.OperatorNodes;
 import dev.exp.eval.nodes.TextNodes;
@@ -32,22 +33,22 @@ final class AssignCompiler {
       }
       return v;   // an error was reported
     }
-    Node value = k.expr(a.value());
     String op = a.op();
+    if (target instanceof Ast.Name n && appendedItem(n, op, a.value()) instanceof Ast.ListLit one) {
+      // acc += [x], acc = acc + [x]: appends x to a list without building the one-item literal
+      Ast.Expr item = one.elements().get(0);
+      Node x = k.expr(item);
+      Compiler.Access acc = k.access(n.loc(), n.name());
+      Node v = new CollectionNodes.ListAppend(op.equals("+=") ? a.loc() : a.value().loc(), acc.read(), x,
+          item instanceof Ast.ListLit);
+      return store(a, acc, v);
+    }
+    Node value = k.expr(a.value());
     if (target instanceof Ast.Name n) {
       Compiler.Access acc = k.access(n.loc(), n.name());
       Node v = op.equals("=") ? value
           : OperatorNodes.binary(a.loc(), dev.exp.tensor.op.BinaryOp.ofSymbol(op.substring(0, 1)), acc.read(), value);
-      if (acc.local() != null) {
-        return new VariableNodes.LocalSet(a.loc(), acc.local(), v);
-      }
-      if (acc.capture() >= 0) {
-        return new VariableNodes.CaptureSet(a.loc(), acc.capture(), v);
-      }
-      if (acc.global() != null) {
-        return new VariableNodes.GlobalSet(a.loc(), acc.global(), v, true, true);
-      }
-      return v;   // an error was reported
+      return store(a, acc, v);
     }
     if (target instanceof Ast.Index ix && ix.target() instanceof Ast.Name n) {
       Compiler.Access acc = k.access(n.loc(), n.name());
@@ -61,4 +62,30 @@ final class AssignCompiler {
     k.reportError(target.loc(), "can only assign to a variable, one of its elements (x[i] = v) or fields (r.f = v, r.xs[i] = v)");
     return new VariableNodes.Const(a.loc(), null);
   }
+  /** Stores {@code v} into the variable {@code acc} names. */
+  private static Node store(Ast.Assign a, Compiler.Access acc, Node v) {
+    if (acc.local() != null) {
+      return new VariableNodes.LocalSet(a.loc(), acc.local(), v);
+    }
+    if (acc.capture() >= 0) {
+      return new VariableNodes.CaptureSet(a.loc(), acc.capture(), v);
+    }
+    if (acc.global() != null) {
+      return new VariableNodes.GlobalSet(a.loc(), acc.global(), v, true, true);
+    }
+    return v;   // an error was reported
+  }
+
+  /** The one-item literal appended by {@code n += [x]} or {@code n = n + [x]}, else null. */
+  private static Ast.Expr appendedItem(Ast.Name n, String op, Ast.Expr value) {
+    Ast.Expr appended = null;
+    if (op.equals("+=")) {
+      appended = value;
+    } else if (op.equals("=") && value instanceof Ast.Binary b && b.op() == dev.exp.tensor.op.BinaryOp.ADD
+        && b.left() instanceof Ast.Name left && left.name().equals(n.name())) {
+      appended = b.right();
+    }
+    return appended instanceof Ast.ListLit l && l.elements().size() == 1 ? l : null;
+  }
+
 }

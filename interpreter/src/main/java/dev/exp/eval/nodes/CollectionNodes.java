@@ -1,11 +1,13 @@
 package dev.exp.eval.nodes;
 
 import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.Ops;
 import dev.exp.eval.runtime.Printer;
 import dev.exp.eval.runtime.Record;
 import dev.exp.eval.runtime.Values;
 import dev.exp.syntax.Loc;
 import dev.exp.tensor.Tensor;
+import dev.exp.tensor.op.BinaryOp;
 import dev.exp.text.FormatSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +92,42 @@ public final class CollectionNodes {
         sb.append(Tensor.shapeString(((Tensor) o).shape()));
       }
       return sb.toString();
+    }
+  }
+
+  /**
+   * {@code acc + [x]} where {@code acc} is read from a variable ({@code acc += [x]}, {@code acc = acc + [x]}):
+   * when {@code acc} holds a list and {@code x} is a number, string or record, {@code x} is appended
+   * directly (the one-item literal would be a tensor or list whose only item is {@code x}); any other
+   * pair builds the literal and adds it as written.
+   */
+  public static final class ListAppend extends Node {
+    final Node acc;
+    final Node item;
+    final boolean nestedRows;
+
+    public ListAppend(Loc loc, Node acc, Node item, boolean nestedRows) {
+      super(loc);
+      this.acc = acc;
+      this.item = item;
+      this.nestedRows = nestedRows;
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
+    }
+
+    @Override
+    public Object eval(Frame f) {
+      Object a = acc.eval(f);
+      Object x = item.eval(f);
+      if (a instanceof List<?> l && (x instanceof Double || x instanceof String || x instanceof Record)) {
+        return Ops.append(l, x, loc);
+      }
+      List<Object> one = new ArrayList<>(1);
+      one.add(x);
+      return Ops.binary(BinaryOp.ADD, a, listOrTensor(one, nestedRows), loc);
     }
   }
 

@@ -48,14 +48,7 @@ public final class Ops {
     }
     if (op == BinaryOp.ADD && (a instanceof List<?> || b instanceof List<?>) && joinable(a) && joinable(b)) {
       // a list joins with a list, or with the items of a tensor or range: acc + [x] appends to a list
-      List<?> l = items(a, loc);
-      List<?> m = items(b, loc);
-      long n = (long) l.size() + m.size();
-      if (n > Integer.MAX_VALUE - 8) {
-        throw new ExpError("operator '+': a list of " + n + " items is too long", loc);
-      }
-      Context.reserveHere(Context.LIST_ITEM_BYTES * n, "a list", n, "items", loc);
-      return AppendableList.concat(l, m);   // appending in a loop stays linear
+      return join(items(a, loc), items(b, loc), loc);
     }
     if (op.isComparison() && (a instanceof Boolean || b instanceof Boolean)) {
       throw new ExpError("operator '" + op.symbol() + "' cannot order " + Values.describe(a) + " and " + Values.describe(b)
@@ -101,6 +94,21 @@ public final class Ops {
       e.locateIfUnknown(loc);   // a limit hit between the blocks of a long element-wise loop
       throw e;
     }
+  }
+
+  /** {@code l + m} for two lists: in place when {@code l} is the longest list made on its storage. */
+  private static List<Object> join(List<?> l, List<?> m, Loc loc) {
+    long n = (long) l.size() + m.size();
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new ExpError("operator '+': a list of " + n + " items is too long", loc);
+    }
+    Context.reserveHere(Context.LIST_ITEM_BYTES * n, "a list", n, "items", loc);
+    return AppendableList.concat(l, m);   // appending in a loop stays linear
+  }
+
+  /** {@code l + [x]} for an item {@code x} that the one-item literal holds as itself (a number, string, record). */
+  public static List<Object> append(List<?> l, Object x, Loc loc) {
+    return join(l, List.of(x), loc);
   }
 
   /** Whether {@code v} can be joined to a list by {@code +}: a list, or a tensor or range of items. */
