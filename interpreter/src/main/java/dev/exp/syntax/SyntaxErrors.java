@@ -366,6 +366,17 @@ final class SyntaxErrors extends BaseErrorListener {
       return digits.length() <= 13
           ? "; there are no hex literals: write " + Long.parseLong(digits, 16) : "; there are no hex literals";
     }
+    if (tok.getType() == ExpLexer.IDENT && tok.getText().equals("elif") && before.getText().equals("}")) {
+      return "; write else if";
+    }
+    if (tok.getType() == ExpLexer.STRING && adjacent && before.getType() == ExpLexer.IDENT
+        && before.getText().equalsIgnoreCase("f")) {
+      return "; every string interpolates {x}: write \"...{x}...\" without the f";
+    }
+    if (tok.getType() == ExpLexer.IDENT && before.getText().equals("import")) {
+      return "; import reads a script file: import \"lib.exp\" as m (the library needs no import: sqrt, "
+          + "linalg.solve, ... are always there)";
+    }
     if (tok.getType() == ExpLexer.IDENT && before.getText().equals("}") && nearElse(tok.getText())) {
       return "; did you mean 'else'?";
     }

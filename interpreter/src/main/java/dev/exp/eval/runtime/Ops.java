@@ -46,6 +46,9 @@ public final class Ops {
       Context.reserveHere(2 * n, "a string", n, "characters", loc);
       return s + t;
     }
+    if (op == BinaryOp.MUL && (a instanceof String && b instanceof Double || a instanceof Double && b instanceof String)) {
+      return repeat(a instanceof String s ? s : (String) b, a instanceof Double ? a : b, loc);
+    }
     if (op == BinaryOp.ADD && (a instanceof List<?> || b instanceof List<?>) && joinable(a) && joinable(b)) {
       // a list joins with a list, or with the items of a tensor or range: acc + [x] appends to a list
       return join(items(a, loc), items(b, loc), loc);
@@ -94,6 +97,20 @@ public final class Ops {
       e.locateIfUnknown(loc);   // a limit hit between the blocks of a long element-wise loop
       throw e;
     }
+  }
+
+  /** {@code s * n}: s repeated n times, as in Python ({@code "-" * 40}); n a non-negative integer. */
+  private static String repeat(String s, Object times, Loc loc) {
+    long n = Values.integer(times, "operator '*': the repeat count of a string", loc);
+    if (n < 0) {
+      throw new ExpError("operator '*': the repeat count of a string must be at least 0, got " + n, loc);
+    }
+    long chars = n * s.length();
+    if (s.length() > 0 && (n > Integer.MAX_VALUE || chars > Integer.MAX_VALUE - 8)) {
+      throw new ExpError("operator '*': a string of " + n + " x " + s.length() + " characters is too long", loc);
+    }
+    Context.reserveHere(2 * chars, "a string", chars, "characters", loc);
+    return s.repeat((int) Math.min(n, Integer.MAX_VALUE));
   }
 
   /** {@code l + m} for two lists: in place when {@code l} is the longest list made on its storage. */
