@@ -149,7 +149,7 @@ class Jsr223Test {
     assertNull(inv.getInterface(Runnable.class), "no function 'run'");
     Square sq = inv.getInterface(e.get("shape"), Square.class);
     assertEquals(25.0, sq.area(5));
-    ScriptException err = assertThrows(ScriptException.class, () -> inv.invokeFunction("area", "x", 2));
+    ScriptException err = assertThrows(ScriptException.class, () -> inv.invokeFunction("area", "x", "y"));
     assertInstanceOf(ExpRuntimeException.class, err.getCause());
 
     // a script error through an interface: the unchecked ExpRuntimeException unless the method declares ScriptException

@@ -181,7 +181,7 @@ class NumericTierTest {
 
   @Test
   void aGlobalThatStopsBeingANumberGivesTheTreeError() {
-    String code = "var k = 2\nfn f(x) = x * k\nvar s = 0\nfor i in 0..20 { s += f(i) }\nk = \"a\"\nf(1)";
+    String code = "var k = 2\nfn f(x) = x - k\nvar s = 0\nfor i in 0..20 { s += f(i) }\nk = \"a\"\nf(1)";
     sameErrorBothTiers(Limits.DEFAULT, code, "t.exp:2:");
     assertEquals(3.0, num("var k = 2\nfn f(x) = x * k\nfor i in 0..20 { f(i) }\nk = 3\nf(1)"), "a new number is read");
   }
