@@ -110,9 +110,6 @@ final class StringBuiltins {
     if (sub.isComplex()) {
       return false;
     }
-    if (sub.rank() == 0 && t.rank() == 1) {
-      return contains(t, sub.item(), loc);
-    }
     if (!Arrays.equals(itemShape, sub.shape())) {
       throw new ExpError("contains: x has shape " + Tensor.shapeString(sub.shape()) + " but the items of a "
           + Tensor.shapeString(t.shape()) + " tensor have shape " + Tensor.shapeString(itemShape)

@@ -22,7 +22,7 @@ final class AssignCompiler {
     }
     Ast.Expr target = a.target();
     Ast.Expr appended = TextAppends.appended(a);
-    Compiler.TextBuffer buffer = appended != null ? k.textBuffer(((Ast.Name) target).name()) : null;
+    TextBuffers.Buffer buffer = appended != null ? k.textBuffers.find(((Ast.Name) target).name()) : null;
     if (buffer != null) {
       Ast.Name n = (Ast.Name) target;
       Compiler.Access acc = k.access(n.loc(), n.name());
@@ -62,6 +62,7 @@ final class AssignCompiler {
     k.reportError(target.loc(), "can only assign to a variable, one of its elements (x[i] = v) or fields (r.f = v, r.xs[i] = v)");
     return new VariableNodes.Const(a.loc(), null);
   }
+
   /** Stores {@code v} into the variable {@code acc} names. */
   private static Node store(Ast.Assign a, Compiler.Access acc, Node v) {
     if (acc.local() != null) {
@@ -87,5 +88,4 @@ final class AssignCompiler {
     }
     return appended instanceof Ast.ListLit l && l.elements().size() == 1 ? l : null;
   }
-
 }

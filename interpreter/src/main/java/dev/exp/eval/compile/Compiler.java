@@ -10,7 +10,6 @@ import dev.exp.eval.nodes.FusedNodes;
 import dev.exp.eval.nodes.LocalVar;
 import dev.exp.eval.nodes.Node;
 import dev.exp.eval.nodes.NumericWarmUp;
-import dev.exp.eval.nodes.TextNodes;
 import dev.exp.eval.nodes.VariableNodes;
 import dev.exp.eval.runtime.GlobalVar;
 import dev.exp.eval.runtime.Globals;
@@ -44,6 +43,8 @@ public final class Compiler {
   /** Signatures of the program's top-level {@code fn}s (immutable globals): calls to them are checked statically. */
   private final StaticCalls calls = new StaticCalls();
   private FunctionScope fn;
+  /** Strings appended to in the loops being compiled ({@link TextAppends}). */
+  final TextBuffers textBuffers = new TextBuffers(this);
   /**
    * Where the construct being compiled sits: {@link #DIRECT_RETURN} when a {@code return} there
    * reaches its function body through blocks and {@code if} branches only, {@link #DIRECT_LOOP}
@@ -292,112 +293,23 @@ public final class Compiler {
     return new Access(new VariableNodes.Const(loc, null), (f, x) -> { });
   }
 
-  // ---------------------------------------------------------------- string building in loops
-
-  /** A variable whose appends in the loop being compiled go to a buffer in a hidden slot (see {@link TextAppends}). */
-  static final class TextBuffer {
-    final FunctionScope scope;
-    final String name;
-    final int slot;
-    /** The variable's writer, set when the first append to it is compiled. */
-    AccessNodes.Writer write;
-
-    TextBuffer(FunctionScope scope, String name, int slot) {
-      this.scope = scope;
-      this.name = name;
-      this.slot = slot;
-    }
+  /** The function being compiled (the program's top level outside any fn). */
+  FunctionScope scope() {
+    return fn;
   }
 
-  private final Map<String, TextBuffer> textBuffers = new HashMap<>();
-
-  /** The buffer the innermost enclosing loop of this function keeps for {@code name}, or null. */
-  TextBuffer textBuffer(String name) {
-    TextBuffer b = textBuffers.get(name);
-    return b != null && b.scope == fn ? b : null;
-  }
-
-  /**
-   * Starts buffering the variables {@code loop} only appends strings to: a {@code var} of this function,
-   * or a mutable global when no call in the loop can run script code (which could read it). A
-   * variable an enclosing loop buffers already keeps that buffer.
-   */
-  private List<TextBuffer> bufferText(Ast.Stmt loop) {
-    List<TextBuffer> started = new ArrayList<>();
-    Boolean quiet = null;
-    for (String name : TextAppends.candidates(loop)) {
-      if (textBuffers.containsKey(name)) {
-        continue;
-      }
-      LocalVar v = FunctionScope.lookupLocal(fn, name);
-      boolean ok;
-      if (v != null) {
-        ok = v.mutable && v.role == null;
-      } else if (findEnclosing(name) != null || FunctionScope.declaredOutsideTrial(fn, name)) {
-        ok = false;   // captured from an enclosing function: its closures may read it
-      } else {
-        GlobalVar g = globals.get(name);
-        if (quiet == null) {
-          quiet = TextAppends.callsOnly(loop, this::neverCallsBack);
-        }
-        ok = quiet && g != null && g.mutable && (programGlobals.containsKey(name) || g.defined);
-      }
-      if (ok) {
-        TextBuffer b = new TextBuffer(fn, name, fn.block.nextSlot++);
-        fn.maxSlots = Math.max(fn.maxSlots, fn.block.nextSlot);
-        textBuffers.put(name, b);
-        started.add(b);
-      }
-    }
-    return started;
-  }
-
-  /** Ends the buffers {@link #bufferText} started for {@code loop}: the loop writes them back when it ends. */
-  private Node unbufferText(List<TextBuffer> texts, Node loop) {
-    if (texts.isEmpty()) {
-      return loop;
-    }
-    List<TextBuffer> used = new ArrayList<>();
-    for (TextBuffer b : texts) {
-      textBuffers.remove(b.name);
-      if (b.write != null) {
-        used.add(b);
-      }
-    }
-    if (used.isEmpty()) {
-      return loop;
-    }
-    int[] slots = new int[used.size()];
-    AccessNodes.Writer[] writes = new AccessNodes.Writer[used.size()];
-    for (int i = 0; i < slots.length; i++) {
-      slots[i] = used.get(i).slot;
-      writes[i] = used.get(i).write;
-    }
-    return new TextNodes.BufferingLoop(loop, slots, writes);
-  }
-
-  /** Whether calling {@code callee} (a name or {@code namespace.member}) surely runs no script code. */
-  private boolean neverCallsBack(Ast.Expr callee) {
-    Object c = null;
-    if (callee instanceof Ast.Name n && !userName(n.name())) {
-      c = builtins.get(n.name());
-    } else if (callee instanceof Ast.Member m && m.target() instanceof Ast.Name ns && !userName(ns.name())
-        && builtins.get(ns.name()) instanceof dev.exp.eval.runtime.Namespace space) {
-      c = space.member(m.name());
-    }
-    return c instanceof dev.exp.eval.runtime.Callable k && !k.mayCallBack();
-  }
-
-  /** Whether {@code name} is the script's (a local, a captured variable or a global), not a builtin. */
-  private boolean userName(String name) {
-    if (FunctionScope.lookupLocal(fn, name) != null || findEnclosing(name) != null) {
-      return true;
-    }
+  /** The global {@code name} when the program declares it or the session already defined it, else null. */
+  GlobalVar userGlobal(String name) {
     GlobalVar g = globals.get(name);
-    return g != null && (programGlobals.containsKey(name) || g.defined);
+    return g != null && (programGlobals.containsKey(name) || g.defined) ? g : null;
   }
 
-  private LocalVar findEnclosing(String name) {
+  /** The builtin (or library namespace) called {@code name}, or null. */
+  Object builtin(String name) {
+    return builtins.get(name);
+  }
+
+  LocalVar findEnclosing(String name) {
     for (FunctionScope s = fn.parent; s != null; s = s.parent) {
       LocalVar v = FunctionScope.lookupLocal(s, name);
       if (v != null) {
@@ -449,7 +361,7 @@ public final class Compiler {
       return AssignCompiler.compile(this, a);
     }
     if (s instanceof Ast.For f) {
-      List<TextBuffer> texts = bufferText(f);
+      List<TextBuffers.Buffer> texts = textBuffers.start(f);
       Node src = expr(f.source());
       pushBlock();
       LocalVar first = declareLocal(f.vars().get(0), false, f.loc(), BindingRoles.LOOP);
@@ -460,17 +372,17 @@ public final class Compiler {
       fn.loopDepth--;
       popBlock();
       NumericWarmUp.start();   // code the numeric tier may translate: ready its machinery meanwhile
-      return unbufferText(texts, new ControlNodes.For(f.loc(), src, first, second, body));
+      return textBuffers.end(texts, new ControlNodes.For(f.loc(), src, first, second, body));
     }
     if (s instanceof Ast.While w) {
-      List<TextBuffer> texts = bufferText(w);
+      List<TextBuffers.Buffer> texts = textBuffers.start(w);
       Node cond = expr(w.cond());
       fn.loopDepth++;
       direct = (d & DIRECT_RETURN) | DIRECT_LOOP;
       Node body = block(w.body());
       fn.loopDepth--;
       NumericWarmUp.start();   // code the numeric tier may translate: ready its machinery meanwhile
-      return unbufferText(texts, new ControlNodes.While(w.loc(), cond, body));
+      return textBuffers.end(texts, new ControlNodes.While(w.loc(), cond, body));
     }
     if (s instanceof Ast.Break b) {
       if (fn.loopDepth == 0) {
