@@ -147,9 +147,9 @@ public final class Builtins {
           return Values.list(out);
         });
     add(g, "keys", new String[] {"r"}, 1, "The field names of a record, as a list of strings.",
-        (ctx, a, loc) -> Values.list(new ArrayList<>(List.of(record(a[0], "keys", loc).keys))));
+        (ctx, a, loc) -> Values.list(new ArrayList<>(List.of(record(a[0], "keys", loc).fieldNames()))));
     add(g, "values", new String[] {"r"}, 1, "The field values of a record, as a list.",
-        (ctx, a, loc) -> Values.list(new ArrayList<>(List.of(record(a[0], "values", loc).values))));
+        (ctx, a, loc) -> Values.list(new ArrayList<>(List.of(record(a[0], "values", loc).fieldValues()))));
     add(g, "type", new String[] {"x"}, 1,
         "The kind of a value: number, bool, string, none, tensor, list, record, function, range, table, ...",
         (ctx, a, loc) -> Values.typeName(a[0]));
@@ -277,7 +277,21 @@ public final class Builtins {
         b.neverCallsBack();
       }
     }
+    for (String name : KEEP_NO_ARGUMENT) {
+      if ((g instanceof LazyTable lazy ? lazy.raw(name) : g.get(name)) instanceof Builtin b) {
+        b.keepsNoArgument();
+      }
+    }
   }
+
+  /**
+   * The builtins whose result never holds or shares an argument (see {@link Callable#keepsArguments}):
+   * numbers, bools, strings and fresh lists of strings.
+   */
+  private static final String[] KEEP_NO_ARGUMENT = {
+    "print", "len", "keys", "type", "str", "format", "contains", "starts_with", "ends_with", "split",
+    "replace", "strip", "lower", "upper", "num",
+  };
 
   /** The builtins that take no function and run no script code (see {@link Callable#mayCallBack}). */
   private static final String[] NEVER_CALL_BACK = {

@@ -223,8 +223,8 @@ final class TrialCache {
     }
     if (v instanceof dev.exp.eval.runtime.Record r) {
       StringBuilder sb = new StringBuilder("{");
-      for (int i = 0; i < r.keys.length; i++) {
-        sb.append(r.keys[i]).append(':').append(fingerprint(r.values[i])).append(',');
+      for (int i = 0; i < r.size(); i++) {
+        sb.append(r.key(i)).append(':').append(fingerprint(r.value(i))).append(',');
       }
       return sb.append('}').toString();
     }

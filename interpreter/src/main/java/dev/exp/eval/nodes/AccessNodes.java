@@ -199,12 +199,15 @@ public final class AccessNodes {
     final Callable fn;
     final CallPlan plan;
     final Node[] args;
+    /** The callee keeps no argument: variables passed keep their exclusive hold on their values. */
+    final boolean peek;
 
     ConstCall(Loc loc, Callable fn, CallPlan plan, Node[] args) {
       super(loc);
       this.fn = fn;
       this.plan = plan;
       this.args = args;
+      this.peek = !fn.keepsArguments();
     }
 
     @Override
@@ -216,7 +219,7 @@ public final class AccessNodes {
         // inside the try: an error without a location from an argument (a limit hit inside an
         // operator's kernel) is reported at this call
         for (int i = 0; i < a.length; i++) {
-          values[i] = a[i].eval(f);
+          values[i] = peek ? peek(a[i], f) : a[i].eval(f);
         }
         ctx.tick(loc);
         return fn.invoke(ctx, plan.bind(values), loc);
@@ -363,9 +366,26 @@ public final class AccessNodes {
       return new Member(loc, target, name, hint);
     }
 
+    /** The field names and this member's position among them in the last record read here. */
+    private record Slot(Object shape, int index) {}
+
+    private Slot slot;
+
     @Override
     public Object eval(Frame f) {
-      return member(target.eval(f), name, loc, hint);
+      Object t = target.eval(f);
+      if (t instanceof Record r) {
+        Slot s = slot;
+        if (s != null && s.shape == r.shape() && s.index < r.size()) {
+          return r.value(s.index);
+        }
+        int i = r.indexOf(name);
+        if (i >= 0) {
+          slot = new Slot(r.shape(), i);
+          return r.value(i);
+        }
+      }
+      return member(t, name, loc, hint);
     }
 
     static Object member(Object t, String name, Loc loc) {
@@ -376,10 +396,10 @@ public final class AccessNodes {
       if (t instanceof Record r) {
         int i = r.indexOf(name);
         if (i < 0) {
-          throw new ExpError("record has no field '" + name + "'" + Suggest.didYouMean(name, List.of(r.keys))
-              + " (fields: " + String.join(", ", r.keys) + ")" + hint, loc);
+          throw new ExpError("record has no field '" + name + "'" + Suggest.didYouMean(name, List.of(r.fieldNames()))
+              + " (fields: " + String.join(", ", r.fieldNames()) + ")" + hint, loc);
         }
-        return r.values[i];
+        return r.value(i);
       }
       if (t instanceof Namespace ns) {
         if (!ns.has(name)) {
@@ -493,7 +513,8 @@ public final class AccessNodes {
         Object old = Indexing.get(container, items, index.loc);   // index errors point at the index
         v = Ops.binary(arith, old, v, loc);
       }
-      boolean inPlace = container instanceof Tensor && container == owner(read, f);
+      boolean inPlace = (container instanceof Tensor || container instanceof Record
+          || container instanceof dev.exp.eval.runtime.UpdatableList) && container == owner(read, f);
       Object updated = Indexing.set(container, items, v, inPlace, index.loc);
       write.write(f, updated);
       own(read, f, updated);

@@ -4,6 +4,7 @@ import dev.exp.eval.runtime.ExpError;
 import dev.exp.eval.runtime.Ops;
 import dev.exp.eval.runtime.Printer;
 import dev.exp.eval.runtime.Record;
+import dev.exp.eval.runtime.UpdatableList;
 import dev.exp.eval.runtime.Values;
 import dev.exp.syntax.Loc;
 import dev.exp.tensor.Tensor;
@@ -99,7 +100,8 @@ public final class CollectionNodes {
    * {@code acc + [x]} where {@code acc} is read from a variable ({@code acc += [x]}, {@code acc = acc + [x]}):
    * when {@code acc} holds a list and {@code x} is a number, string or record, {@code x} is appended
    * directly (the one-item literal would be a tensor or list whose only item is {@code x}); any other
-   * pair builds the literal and adds it as written.
+   * pair builds the literal and adds it as written. When {@code acc} holds an {@link UpdatableList} the
+   * variable owns (it made it by an element update), {@code x} is appended to that list in place.
    */
   public static final class ListAppend extends Node {
     final Node acc;
@@ -120,8 +122,13 @@ public final class CollectionNodes {
 
     @Override
     public Object eval(Frame f) {
-      Object a = acc.eval(f);
+      Object a = AccessNodes.peek(acc, f);
       Object x = item.eval(f);
+      if (a instanceof UpdatableList u && u == AccessNodes.owner(acc, f)) {
+        u.appendInPlace(x, loc);   // what list + [x] appends, whatever x is: x itself (or an equal row)
+        return u;   // the variable keeps owning it: the next update writes in place too
+      }
+      AccessNodes.release(acc, f);
       if (a instanceof List<?> l && (x instanceof Double || x instanceof String || x instanceof Record)) {
         return Ops.append(l, x, loc);
       }
@@ -138,7 +145,7 @@ public final class CollectionNodes {
 
     public RecordLit(Loc loc, String[] names, Node[] values) {
       super(loc);
-      this.names = names;
+      this.names = java.util.Arrays.asList(names).contains(null) ? names : Record.sharedKeys(names);
       this.values = values;
     }
 
@@ -170,8 +177,8 @@ public final class CollectionNodes {
           if (!(v instanceof Record r)) {
             throw new ExpError("'...' spreads a record, got " + Values.describe(v), values[i].loc);
           }
-          for (int k = 0; k < r.keys.length; k++) {
-            m.put(r.keys[k], r.values[k]);
+          for (int k = 0; k < r.size(); k++) {
+            m.put(r.key(k), r.value(k));
           }
         } else {
           m.put(names[i], v);

@@ -225,4 +225,34 @@ final class Comparisons {
       return a != b;
     }
   }
+
+  /**
+   * {@code x == none} or {@code x != none} (either side none): only none equals none, so this is a
+   * reference test, without the structural comparison of the generic {@code ==}.
+   */
+  static final class IsNone extends Node {
+    final Node operand;
+    final boolean equal;
+
+    IsNone(Loc loc, Node operand, boolean equal) {
+      super(loc);
+      this.operand = operand;
+      this.equal = equal;
+    }
+
+    @Override
+    public Object eval(Frame f) {
+      return (operand.eval(f) == null) == equal;
+    }
+
+    @Override
+    boolean evalBoolean(Frame f) {
+      return (operand.eval(f) == null) == equal;
+    }
+
+    @Override
+    boolean maybeNumber() {
+      return false;
+    }
+  }
 }

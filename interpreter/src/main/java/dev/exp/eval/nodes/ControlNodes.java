@@ -348,8 +348,8 @@ public final class ControlNodes {
   public static Iterator<?> iterate(Object src, boolean pairs, Loc loc) {
     if (src instanceof Record r) {
       List<Object> items = new ArrayList<>();
-      for (int i = 0; i < r.keys.length; i++) {
-        items.add(pairs ? new Object[] {r.keys[i], r.values[i]} : r.keys[i]);
+      for (int i = 0; i < r.size(); i++) {
+        items.add(pairs ? new Object[] {r.key(i), r.value(i)} : r.key(i));
       }
       return items.iterator();
     }

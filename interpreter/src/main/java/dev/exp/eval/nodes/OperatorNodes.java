@@ -17,6 +17,9 @@ public final class OperatorNodes {
 
   /** The node for a binary operator: a typed one for arithmetic and comparisons. */
   public static Node binary(Loc loc, BinaryOp op, Node left, Node right) {
+    if ((op == BinaryOp.EQ || op == BinaryOp.NE) && (isNone(left) || isNone(right))) {
+      return new Comparisons.IsNone(loc, isNone(right) ? left : right, op == BinaryOp.EQ);
+    }
     return switch (op) {
       case ADD -> new Arithmetic.Add(loc, left, right);
       case SUB -> new Arithmetic.Sub(loc, left, right);
@@ -32,6 +35,10 @@ public final class OperatorNodes {
       case NE -> new Comparisons.Ne(loc, left, right);
       default -> new Binary(loc, op, left, right);
     };
+  }
+
+  private static boolean isNone(Node n) {
+    return n instanceof VariableNodes.Const c && c.value == null;
   }
 
   /**

@@ -14,6 +14,7 @@ public final class Builtin implements Callable {
   private final Body body;
   private String intrinsic;
   private boolean callsBack = true;
+  private boolean keepsArguments = true;
 
   /**
    * @param params parameter names; those from index {@code required} on are optional (passed as null);
@@ -67,6 +68,17 @@ public final class Builtin implements Callable {
   public Builtin neverCallsBack() {
     this.callsBack = false;
     return this;
+  }
+
+  /** Marks this builtin as one whose result never holds or shares an argument (see {@link Callable#keepsArguments}). */
+  public Builtin keepsNoArgument() {
+    this.keepsArguments = false;
+    return this;
+  }
+
+  @Override
+  public boolean keepsArguments() {
+    return keepsArguments;
   }
 
   @Override

@@ -58,6 +58,16 @@ public interface Callable extends dev.exp.kernel.Describable {
   }
 
   /**
+   * Whether the result of a call may hold or share one of its arguments (a view of a tensor, the list
+   * itself). False only when that is sure ({@code len}, {@code contains}, {@code print}): a variable
+   * passed to such a call keeps its exclusive hold on its value, so that {@code if contains(d, k)
+   * { d[k] += 1 }} still updates {@code d} in place.
+   */
+  default boolean keepsArguments() {
+    return true;
+  }
+
+  /**
    * The element-wise operator this callable applies to a lone number argument, when its result for a
    * number is exactly that operator's scalar definition; null otherwise. The numeric tier then
    * computes such a call inline.

@@ -35,9 +35,9 @@ public final class Formatted {
     }
     if (v instanceof Record r) {
       StringBuilder sb = new StringBuilder("{");
-      for (int i = 0; i < r.keys.length; i++) {
-        sb.append(i > 0 ? ", " : "").append(Printer.fieldName(r.keys[i]))
-            .append(": ").append(of(r.values[i], spec));
+      for (int i = 0; i < r.size(); i++) {
+        sb.append(i > 0 ? ", " : "").append(Printer.fieldName(r.key(i)))
+            .append(": ").append(of(r.value(i), spec));
       }
       return sb.append('}').toString();
     }

@@ -75,10 +75,10 @@ public final class Indexing {
       if (items.length == 1 && !items[0].slice && items[0].point instanceof String key) {
         int i = r.indexOf(key);
         if (i < 0) {
-          throw new ExpError("record has no field \"" + key + "\"" + Suggest.didYouMean(key, List.of(r.keys))
-              + " (fields: " + String.join(", ", r.keys) + ")", loc);
+          throw new ExpError("record has no field \"" + key + "\"" + Suggest.didYouMean(key, List.of(r.fieldNames()))
+              + " (fields: " + String.join(", ", r.fieldNames()) + ")", loc);
         }
-        return r.values[i];
+        return r.value(i);
       }
       throw new ExpError("a record is indexed by a field name string, e.g. r[\"lr\"]", loc);
     }
@@ -175,7 +175,7 @@ public final class Indexing {
 
   /**
    * {@code target[items] = value}, returning the new container; {@code inPlace} (the caller owns
-   * the tensor exclusively) lets the library write into it instead of a copy.
+   * the tensor, record or {@link UpdatableList} exclusively) lets it be written instead of a copy.
    */
   public static Object set(Object target, Item[] items, Object value, boolean inPlace, Loc loc) {
     if (target instanceof Tensor t) {
@@ -194,13 +194,14 @@ public final class Indexing {
       if (items.length != 1 || items[0].slice) {
         throw new ExpError("list assignment takes one index", loc);
       }
-      List<Object> out = new ArrayList<>(l);
-      out.set(point(items[0], l.size(), "a list of length " + l.size()), value);
-      return Values.list(out);
+      int i = point(items[0], l.size(), "a list of length " + l.size());
+      UpdatableList out = inPlace && l instanceof UpdatableList u ? u : UpdatableList.copyOf(l);
+      out.setInPlace(i, value);
+      return out;
     }
     if (target instanceof Record r) {
       if (items.length == 1 && items[0].point instanceof String key) {
-        return r.with(key, value);
+        return inPlace ? r.setInPlace(key, value) : r.with(key, value);
       }
       throw new ExpError("a record is indexed by a field name string", loc);
     }

@@ -234,9 +234,9 @@ public final class Ops {
       if (r.size() != s.size()) {
         return false;
       }
-      for (int i = 0; i < r.keys.length; i++) {   // the same fields with equal values, in any order
-        int j = r.keys[i].equals(s.keys[i]) ? i : s.indexOf(r.keys[i]);
-        if (j < 0 || !deepEquals(r.values[i], s.values[j], visits)) {
+      for (int i = 0; i < r.size(); i++) {   // the same fields with equal values, in any order
+        int j = r.key(i).equals(s.key(i)) ? i : s.indexOf(r.key(i));
+        if (j < 0 || !deepEquals(r.value(i), s.value(j), visits)) {
           return false;
         }
       }

@@ -80,12 +80,12 @@ public final class Printer {
         sb.append(']');
       } else if (v instanceof Record r) {
         sb.append('{');
-        for (int i = 0; i < r.keys.length; i++) {
+        for (int i = 0; i < r.size(); i++) {
           if (i > 0) {
             sb.append(", ");
           }
-          sb.append(fieldName(r.keys[i])).append(": ");
-          value(r.values[i]);
+          sb.append(fieldName(r.key(i))).append(": ");
+          value(r.value(i));
         }
         sb.append('}');
       } else {

@@ -1,0 +1,62 @@
+package dev.exp.eval.runtime;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * The list a {@code var} made by an element update ({@code xs[i] = v}): to scripts an immutable list
+ * like any other, but while the variable owns it exclusively (it was made by the variable's last
+ * update and not read since, the ownership tensors and records use) the variable's next {@code
+ * xs[i] = v} or {@code xs += [x]} writes into it instead of copying every item. A loop that updates
+ * a list of bools or strings element by element is therefore linear, not quadratic.
+ */
+public final class UpdatableList extends AbstractList<Object> implements RandomAccess {
+  private Object[] items;
+  private int size;
+
+  private UpdatableList(Object[] items, int size) {
+    this.items = items;
+    this.size = size;
+  }
+
+  /** A list of the items of {@code l}, which its owner may then update in place. */
+  public static UpdatableList copyOf(List<?> l) {
+    return new UpdatableList(l.toArray(), l.size());
+  }
+
+  /** Sets item {@code i} (in range) of this list itself; only for the list a variable owns. */
+  public void setInPlace(int i, Object value) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException("index " + i + " for a list of " + size);
+    }
+    items[i] = value;
+  }
+
+  /** Appends {@code value} to this list itself; only for the list a variable owns. */
+  public void appendInPlace(Object value, dev.exp.syntax.Loc loc) {
+    long n = size + 1L;
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new ExpError("operator '+': a list of " + n + " items is too long", loc);
+    }
+    Context.reserveHere(Context.LIST_ITEM_BYTES * n, "a list", n, "items", loc);
+    if (size == items.length) {
+      items = Arrays.copyOf(items, (int) Math.min(Integer.MAX_VALUE - 8L, size + (size >> 1) + 8L));
+    }
+    items[size++] = value;
+  }
+
+  @Override
+  public Object get(int i) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException("index " + i + " for a list of " + size);
+    }
+    return items[i];
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+}
