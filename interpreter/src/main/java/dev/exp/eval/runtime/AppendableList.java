@@ -75,7 +75,7 @@ final class AppendableList extends AbstractList<Object> implements RandomAccess 
   }
 
   /** Room for {@code n} items, growing by half again (bounded by the largest array). */
-  private static int capacity(int n, int current) {
+  static int capacity(int n, int current) {
     long grown = Math.max(n, current + (current >> 1) + 8L);
     return (int) Math.min(grown, Integer.MAX_VALUE - 8);
   }

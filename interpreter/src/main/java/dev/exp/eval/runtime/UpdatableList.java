@@ -42,7 +42,7 @@ public final class UpdatableList extends AbstractList<Object> implements RandomA
     }
     Context.reserveHere(Context.LIST_ITEM_BYTES * n, "a list", n, "items", loc);
     if (size == items.length) {
-      items = Arrays.copyOf(items, (int) Math.min(Integer.MAX_VALUE - 8L, size + (size >> 1) + 8L));
+      items = Arrays.copyOf(items, AppendableList.capacity(size + 1, items.length));
     }
     items[size++] = value;
   }
