@@ -115,8 +115,11 @@ final class SyntaxErrors extends BaseErrorListener {
             + "{\"" + tok.getText().replace("\"", "") + "\": 2}";
       } else {
         String expected = insideBrackets(recognizer, e, tok);
-        message = "unexpected " + describe(tok) + (expected != null ? expected : expectedPart(recognizer, e, tok))
-            + hint(recognizer, tok);
+        String part = expected != null ? expected : expectedPart(recognizer, e, tok);
+        message = "unexpected " + describe(tok) + part + hint(recognizer, tok);
+        if (part.contains("a name") && Identifiers.isReserved(tok.getText())) {
+          message += "; '" + tok.getText() + "' is a reserved word of Exp and cannot name a variable";
+        }
       }
       length = Math.max(1, tok.getText().length());
       if (tok.getType() == ExpLexer.NL) {

@@ -52,6 +52,24 @@ class EmbeddingTest {
   }
 
   @Test
+  void aValueTheHostReadKeepsWhatItSawWhileTheScriptUpdatesItsVariable() {
+    try (Session s = Engine.create().newSession()) {
+      // the script's next updates would write in place into what the variable owns
+      s.eval("var d = {}\nd[\"a\"] = 1\nvar t = zeros([3])\nt[0] = 1\nvar g = [[\"-\"], [\"-\"]]\ng[0][0] = \"x\"");
+      Value d = s.get("d");
+      Value t = s.get("t");
+      Value g = s.get("g");
+      s.eval("d[\"a\"] = 2\nd[\"b\"] = 3\nt[1] = 5\ng[0][0] = \"y\"");
+      assertEquals(Set.of("a"), d.asMap().keySet());
+      assertEquals(1.0, d.get("a").asDouble());
+      assertArrayEquals(new double[] {1, 0, 0}, t.asDoubleArray());
+      assertEquals("x", g.asList().get(0).asList().get(0).asString());
+      assertEquals(2.0, s.eval("d.a").asDouble());
+      assertEquals("y", s.eval("g[0][0]").asString());
+    }
+  }
+
+  @Test
   void oneLiner() {
     assertEquals(3.0, Exp.eval("1 + 2").asDouble());
     double[][] m = {{1, 2}, {3, 4}};

@@ -246,6 +246,36 @@ public final class AccessNodes {
       this.itemLocs = itemLocs;
     }
 
+    /** Whether {@code ix} is one index item that is not a slice ({@code [i]}, not {@code [a:b]} or {@code [i, j]}). */
+    static boolean isPoint(Index ix) {
+      return ix != null && ix.items.length == 1 && !ix.slices[0];
+    }
+
+    /** {@code t[i, j]} made of the point reads {@code t[i]} and {@code [j]} (see {@link #isPoint}). */
+    static Index element(Loc loc, Node target, Index first, Index second) {
+      return new Index(loc, target, new Node[][] {first.items[0], second.items[0]}, new boolean[2],
+          new Loc[] {first.itemLocs[0], second.itemLocs[0]});
+    }
+
+    /**
+     * For the numeric tier: {@code t[i][j]} read below a variable as {@code t[i, j]} (the same element
+     * when {@code t} is a rank-2 tensor, which the tier checks before it runs); otherwise this read.
+     */
+    Index asElement() {
+      if (isPoint(this) && target instanceof Index inner && isPoint(inner)
+          && (inner.target instanceof VariableNodes.LocalGet || inner.target instanceof VariableNodes.GlobalGet)) {
+        Index e = element;
+        if (e == null) {
+          e = element(loc, inner.target, inner, this);
+          element = e;
+        }
+        return e;
+      }
+      return this;
+    }
+
+    private Index element;
+
     Indexing.Item[] evalItems(Frame f) {
       Indexing.Item[] out = new Indexing.Item[items.length];
       for (int i = 0; i < out.length; i++) {
@@ -266,39 +296,60 @@ public final class AccessNodes {
     @Override
     public Object eval(Frame f) {
       Object t = peek(target, f);
-      Object r;
+      return escape(target, t, select(t, f), f);
+    }
+
+    /** The indexed value without marking it as escaped: for the inner steps of a longer read. */
+    Object read(Frame f) {
+      return select(peek(target, f), f);
+    }
+
+    private Object select(Object t, Frame f) {
       if (t instanceof Tensor tensor && items.length == 1 && !slices[0]) {
         Object p = items[0][0].eval(f);
         if (p instanceof Double d && tensor.rank() > 0) {
           int n = tensor.dim(0);
           double i = d < 0 ? d + n : d;
           if (i >= 0 && i < n && i == Math.rint(i)) {
-            r = Indexing.row(tensor, (int) i);
-            return shareIfView(tensor, r, f);
+            return Indexing.row(tensor, (int) i);
           }
         }
-        r = Indexing.get(t, new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, itemLocs[0])}, loc);
-      } else {
-        r = Indexing.get(t, evalItems(f), loc);
+        return Indexing.get(t, new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, itemLocs[0])}, loc);
       }
-      return t instanceof Tensor tensor ? shareIfView(tensor, r, f) : r;
+      return Indexing.get(t, evalItems(f), loc);
     }
+  }
 
-    /**
-     * A view shares the target's storage: the variable read through {@link #peek} must then give up
-     * ownership, so that a later {@code x[i] = v} copies instead of writing where the view can see it.
-     */
-    private Object shareIfView(Tensor t, Object r, Frame f) {
-      if (r instanceof Tensor v && v.storage() == t.storage()) {
+  /**
+   * The value {@code r} read out of {@code t} (by an index or a field, {@code target} evaluated to
+   * {@code t}) becomes visible to the script: a view of a tensor shares its storage and a slice of a
+   * list shares its items, so the variable at the root of {@code target} gives up ownership (its next
+   * element update copies); a record or list that {@code t} held exclusively is held no more (see
+   * {@link dev.exp.eval.runtime.Held}). The inner steps of a longer read ({@code g[i]} in {@code
+   * g[i][j]}) do not escape: they are read through {@link #peek}.
+   */
+  static Object escape(Node target, Object t, Object r, Frame f) {
+    if (r instanceof Tensor v) {
+      if (t instanceof Tensor x && v.storage() == x.storage()) {
         release(target, f);
       }
-      return r;
+    } else if (r instanceof dev.exp.eval.runtime.Held h) {
+      if (h.heldBy() == t) {
+        h.heldBy(null);
+      }
+    } else if (r instanceof List<?> && t instanceof List<?>) {
+      release(target, f);
     }
+    return r;
   }
 
   /** Marks a variable's value as possibly shared (the next element update copies). */
   static void release(Node n, Frame f) {
-    if (n instanceof VariableNodes.LocalGet l && !l.v.captured) {
+    if (n instanceof Index ix) {
+      release(ix.target, f);
+    } else if (n instanceof Member m) {
+      release(m.target, f);
+    } else if (n instanceof VariableNodes.LocalGet l && !l.v.captured) {
       if (f.owned != null) {
         f.owned[l.v.slot] = null;
       }
@@ -330,13 +381,22 @@ public final class AccessNodes {
     }
   }
 
-  /** Evaluates a variable read without marking the value as escaped; other nodes evaluate normally. */
+  /**
+   * Evaluates a variable read, or an index or field read below one ({@code g[i]}, {@code r.xs}),
+   * without marking the value as escaped; other nodes evaluate normally.
+   */
   static Object peek(Node n, Frame f) {
     if (n instanceof VariableNodes.LocalGet l) {
       return l.peek(f);
     }
     if (n instanceof VariableNodes.GlobalGet g) {
       return g.peek(f);
+    }
+    if (n instanceof Index ix) {
+      return ix.read(f);
+    }
+    if (n instanceof Member m) {
+      return m.read(f);
     }
     return n.eval(f);
   }
@@ -373,7 +433,16 @@ public final class AccessNodes {
 
     @Override
     public Object eval(Frame f) {
-      Object t = target.eval(f);
+      Object t = peek(target, f);
+      return escape(target, t, select(t), f);
+    }
+
+    /** The field's value without marking it as escaped: for the inner steps of a longer read. */
+    Object read(Frame f) {
+      return select(peek(target, f));
+    }
+
+    private Object select(Object t) {
       if (t instanceof Record r) {
         Slot s = slot;
         if (s != null && s.shape == r.shape() && s.index < r.size()) {
@@ -471,7 +540,7 @@ public final class AccessNodes {
    * variable and later updates write in place until the value is read elsewhere (and may be shared).
    * A loop filling a tensor element by element is therefore linear, not quadratic. Views never
    * become owned: an index read that returns a view of the variable releases it (see
-   * {@link Index#shareIfView}), and the library writes in place only into dense storage of its own.
+   * {@link #escape}), and the library writes in place only into dense storage of its own.
    */
   public static final class IndexAssign extends Node {
     final Node read;
@@ -542,7 +611,10 @@ public final class AccessNodes {
     }
   }
 
-  /** {@code r.f = v}: a new record with the field set. */
+  /**
+   * {@code r.f = v}: the variable gets a record with the field set (added when new). Like {@link
+   * IndexAssign}, the record the variable owns exclusively is updated in place.
+   */
   public static final class MemberAssign extends Node {
     final Node read;
     final Writer write;
@@ -563,7 +635,7 @@ public final class AccessNodes {
 
     @Override
     public Object eval(Frame f) {
-      Object container = read.eval(f);
+      Object container = peek(read, f);
       if (!(container instanceof Record r)) {
         throw new ExpError("cannot set field '" + name + "' on " + Values.describe(container), loc);
       }
@@ -571,7 +643,13 @@ public final class AccessNodes {
       if (!op.equals("=")) {
         v = Ops.binary(arith, Member.member(r, name, loc), v, loc);
       }
-      write.write(f, r.with(name, v));
+      if (r == owner(read, f)) {
+        r.setInPlace(name, v);
+        return null;
+      }
+      Record updated = r.with(name, v);
+      write.write(f, updated);
+      own(read, f, updated);
       return null;
     }
   }

@@ -288,7 +288,7 @@ final class NumericCodegen {
     } else if (n instanceof AccessNodes.ConstCall c) {
       builtins.call(c.fn, c.args, null, c.plan, c.loc);
     } else if (n instanceof AccessNodes.Index ix) {
-      elements.element(ix, null);
+      elements.element(ix.asElement(), null);   // u[i][j] of a rank-2 tensor as u[i, j]
     } else if (n instanceof ControlNodes.If i) {
       if (i.otherwise == null) {
         throw new Ineligible("an if without else as a value");
@@ -473,6 +473,8 @@ final class NumericCodegen {
       mv.visitMethodInsn(INVOKESTATIC, ENTRY, "setGlobal", "(" + GLOBAL_D + "D)V", false);
     } else if (n instanceof AccessNodes.IndexAssign a && code == null) {
       elements.element(a.index, a);   // only a loop writes into tensors (a function must stay free of effects)
+    } else if (n instanceof PathAssign p && p.elementStore != null && code == null) {
+      elements.element(p.elementStore.index, p.elementStore);   // u[i][j] = v of a rank-2 tensor as u[i, j] = v
     } else if (n instanceof ControlNodes.Block b) {
       for (Node s : b.statements) {
         statement(s);

@@ -1,6 +1,7 @@
 package dev.exp.eval.nodes;
 
 import dev.exp.eval.runtime.ExpError;
+import dev.exp.eval.runtime.Held;
 import dev.exp.eval.runtime.Indexing;
 import dev.exp.eval.runtime.Ops;
 import dev.exp.eval.runtime.Record;
@@ -29,6 +30,8 @@ public final class PathAssign extends Node {
   private final Step[] steps;
   private final BinaryOp arith;
   private final Node value;
+  /** {@code u[i][j] = v} as {@code u[i, j] = v}, for the numeric tier (a rank-2 tensor); or null. */
+  final AccessNodes.IndexAssign elementStore;
 
   /** {@code op} is {@code "="} or a compound assignment such as {@code "+="}. */
   public PathAssign(Loc loc, Node read, AccessNodes.Writer write, Step[] steps, String op, Node value) {
@@ -38,6 +41,10 @@ public final class PathAssign extends Node {
     this.steps = steps.clone();
     this.arith = op.equals("=") ? null : BinaryOp.ofSymbol(op.substring(0, 1));
     this.value = value;
+    this.elementStore = steps.length == 2 && AccessNodes.Index.isPoint(steps[0].index) && AccessNodes.Index.isPoint(steps[1].index)
+        ? new AccessNodes.IndexAssign(loc, read, write, AccessNodes.Index.element(steps[1].index.loc, read, steps[0].index, steps[1].index),
+            op, value)
+        : null;
   }
 
   @Override
@@ -52,19 +59,82 @@ public final class PathAssign extends Node {
     Object v = value.eval(f);
     Object[] containers = new Object[n];
     containers[0] = AccessNodes.peek(read, f);
+    // levels 0 .. writable-1 may be written in place: the variable owns level 0, and each next level
+    // is a copy that an earlier update made and stored into the level above, unseen since (Held)
+    int writable = containers[0] != null && containers[0] == AccessNodes.owner(read, f) ? 1 : 0;
+    int tensor = -1;   // the first level that is a tensor
     for (int k = 1; k < n; k++) {
+      if (containers[k - 1] instanceof Tensor) {
+        tensor = k - 1;
+        break;
+      }
       containers[k] = get(containers[k - 1], k - 1, items[k - 1]);
+      if (writable == k && containers[k] instanceof Held h && h.heldBy() == containers[k - 1]) {
+        writable = k + 1;
+      }
+    }
+    if (tensor < 0 && containers[n - 1] instanceof Tensor) {
+      tensor = n - 1;
+    }
+    int last = n - 1;   // the level whose update stores the value
+    Indexing.Item[] leafItems = items[last];
+    if (tensor >= 0 && tensor < last && pointsFrom(tensor, items)) {
+      leafItems = concat(items, tensor);   // t[i][j] = v as t[i, j] = v: no copy of row i
+      last = tensor;
+    } else if (tensor >= 0) {
+      for (int k = tensor + 1; k < n; k++) {   // a slice on the way: level by level, as written
+        containers[k] = get(containers[k - 1], k - 1, items[k - 1]);
+      }
     }
     if (arith != null) {
-      v = Ops.binary(arith, get(containers[n - 1], n - 1, items[n - 1]), v, loc);
+      Object old = last == n - 1 ? get(containers[last], last, leafItems) : Indexing.get(containers[last], leafItems, steps[n - 1].loc);
+      v = Ops.binary(arith, old, v, loc);
     }
-    for (int k = n - 1; k >= 0; k--) {
-      boolean inPlace = k == 0 && containers[0] instanceof Tensor && containers[0] == AccessNodes.owner(read, f);
-      v = put(containers[k], k, items[k], v, inPlace);
+    v = last == n - 1 ? put(containers[last], last, leafItems, v, writable > last)
+        : Indexing.set(containers[last], leafItems, v, writable > last, steps[n - 1].loc);
+    for (int k = last - 1; k >= 0; k--) {
+      if (v == containers[k + 1]) {
+        v = containers[0];   // written in place: every level above holds it already
+        break;
+      }
+      Object parent = put(containers[k], k, items[k], v, writable > k);
+      if (v instanceof Held h) {
+        h.heldBy(parent);   // a fresh copy only this parent can see
+      }
+      v = parent;
+    }
+    if (v == containers[0]) {
+      return null;   // the variable already holds it, and keeps owning it
     }
     write.write(f, v);
     AccessNodes.own(read, f, v);
     return null;
+  }
+
+  /** Whether every index step from {@code from} up to the last is one number (no slice, no field). */
+  private boolean pointsFrom(int from, Indexing.Item[][] items) {
+    for (int k = from; k < steps.length; k++) {
+      if (steps[k].field != null || (k < steps.length - 1 && !(items[k].length == 1 && !items[k][0].slice()
+          && items[k][0].point() instanceof Double))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index items of steps {@code from} to the last as one index ({@code t[i][j]} as {@code t[i, j]}). */
+  private static Indexing.Item[] concat(Indexing.Item[][] items, int from) {
+    int size = 0;
+    for (int k = from; k < items.length; k++) {
+      size += items[k].length;
+    }
+    Indexing.Item[] out = new Indexing.Item[size];
+    int at = 0;
+    for (int k = from; k < items.length; k++) {
+      System.arraycopy(items[k], 0, out, at, items[k].length);
+      at += items[k].length;
+    }
+    return out;
   }
 
   /** Reads step {@code k} of the path from its container. */
@@ -83,6 +153,6 @@ public final class PathAssign extends Node {
     if (!(container instanceof Record r)) {
       throw new ExpError("cannot set field '" + s.field + "' on " + Values.describe(container), s.loc);
     }
-    return r.with(s.field, v);
+    return inPlace ? r.setInPlace(s.field, v) : r.with(s.field, v);
   }
 }

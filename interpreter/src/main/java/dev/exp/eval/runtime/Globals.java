@@ -33,10 +33,17 @@ public final class Globals {
     g.defined = true;
   }
 
-  /** The value of a defined global, or null. */
+  /**
+   * The value of a defined global, or null. The host may keep it, so the global stops owning it:
+   * the script's next element update copies instead of writing where the host can see.
+   */
   public Object value(String name) {
     GlobalVar g = vars.get(name);
-    return g == null || !g.defined ? null : g.value();
+    if (g == null || !g.defined) {
+      return null;
+    }
+    g.owned = null;
+    return g.value();
   }
 
   public boolean isDefined(String name) {

@@ -22,7 +22,7 @@ import java.util.Set;
  * shares it, and only by the record that {@link #ownsKeys owns} it. A record of more than {@link
  * #INDEXED} fields finds a name through a hash index of its own, built on the first look-up.
  */
-public final class Record extends AbstractMap<String, Object> {
+public final class Record extends AbstractMap<String, Object> implements Held {
   /** Records with more fields than this find a field name by hashing, not by a scan. */
   static final int INDEXED = 8;
 
@@ -33,6 +33,8 @@ public final class Record extends AbstractMap<String, Object> {
   private boolean ownsKeys;
   /** Field name to position, for records of more than {@link #INDEXED} fields; null until needed. */
   private HashMap<String, Integer> index;
+  /** See {@link Held}. */
+  private Object heldBy;
 
   /**
    * A record of these fields; it takes {@code values} (the caller passes a fresh array) and may
@@ -166,6 +168,16 @@ public final class Record extends AbstractMap<String, Object> {
     k[size] = key;
     v[size] = value;
     return new Record(k, v, size + 1, true);
+  }
+
+  @Override
+  public Object heldBy() {
+    return heldBy;
+  }
+
+  @Override
+  public void heldBy(Object container) {
+    heldBy = container;
   }
 
   /** The field names, in order (a copy). */

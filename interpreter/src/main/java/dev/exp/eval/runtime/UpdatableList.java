@@ -12,9 +12,11 @@ import java.util.RandomAccess;
  * xs[i] = v} or {@code xs += [x]} writes into it instead of copying every item. A loop that updates
  * a list of bools or strings element by element is therefore linear, not quadratic.
  */
-public final class UpdatableList extends AbstractList<Object> implements RandomAccess {
+public final class UpdatableList extends AbstractList<Object> implements RandomAccess, Held {
   private Object[] items;
   private int size;
+  /** See {@link Held}. */
+  private Object heldBy;
 
   private UpdatableList(Object[] items, int size) {
     this.items = items;
@@ -45,6 +47,16 @@ public final class UpdatableList extends AbstractList<Object> implements RandomA
       items = Arrays.copyOf(items, AppendableList.capacity(size + 1, items.length));
     }
     items[size++] = value;
+  }
+
+  @Override
+  public Object heldBy() {
+    return heldBy;
+  }
+
+  @Override
+  public void heldBy(Object container) {
+    heldBy = container;
   }
 
   @Override

@@ -376,6 +376,39 @@ class NumericTierTest {
   }
 
   @Test
+  void rowThenColumnIndicesOfAMatrixAreTranslatedAsOneElement() {
+    // u[i][j] (Python's spelling) of a rank-2 tensor is u[i, j]: the same grid as above, the same
+    // weighted sum, and the loops run translated
+    String grid = "var m = zeros([3, 4])\nfor k in 0..1200 { m[k % 3][k % 4] += 1 }\nvar s = 0\n"
+        + "for k in 0..2000 { s += m[k % 3][k % 4] * (k % 3 * 10 + k % 4) }\n[sum(m), s]";
+    double weighted = 0;
+    double[][] m = new double[3][4];
+    for (int k = 0; k < 1200; k++) {
+      m[k % 3][k % 4] += 1;
+    }
+    for (int k = 0; k < 2000; k++) {
+      weighted += m[k % 3][k % 4] * (k % 3 * 10 + k % 4);
+    }
+    long before = NumericTier.LOOP_RUNS.sum();
+    assertEquals("[1200, " + (long) weighted + "]", withSession(Limits.DEFAULT, s -> s.eval(grid).toString()));
+    assertEquals(2, NumericTier.LOOP_RUNS.sum() - before, "both loops translated");
+    // a 2-D Poisson problem -(u_xx + u_yy) = 2 pi^2 sin(pi x) sin(pi y) by SOR on the 5-point scheme:
+    // its discrete solution is c sin(pi x) sin(pi y) with c = h^2 2 pi^2 / (4 - 4 cos(pi h)) exactly
+    String sor = "let n = 15\nlet h = 1 / (n + 1)\nlet pi = 3.141592653589793\nvar u = zeros([n + 2, n + 2])\n"
+        + "for it in 0..600 {\n for i in 1..=n {\n  for j in 1..=n {\n"
+        + "   let f = 2 * pi * pi * sin(pi * i * h) * sin(pi * j * h)\n"
+        + "   u[i][j] += 1.5 * ((u[i - 1][j] + u[i + 1][j] + u[i][j - 1] + u[i][j + 1] + h * h * f) / 4 - u[i][j])\n"
+        + "  }\n }\n}\nlet c = h * h * 2 * pi * pi / (4 - 4 * cos(pi * h))\n"
+        + "var err = 0\nfor i in 1..=n { for j in 1..=n { err = max([err, abs(u[i][j] - c * sin(pi * i * h) * sin(pi * j * h))]) } }\nerr";
+    assertTrue(num(sor) < 1e-12, "max error " + num(sor));
+    // a list of rows is not a matrix: the same spelling stays in the tree and gives the list's values
+    String rows = "var g = [[\"a\", 0], [\"b\", 0]]\nfor k in 0..3000 { g[k % 2][1] += 1 }\n[g[0][1], g[1][1]]";
+    assertEquals("[1500, 1500]", withSession(Limits.DEFAULT, s -> s.eval(rows).toString()));
+    String bad = "var u = zeros([3, 3])\nfor k in 0..3000 {\n u[k % 3][k % 3] = k\n if k > 2500 { u[1][3] = 1 }\n}";
+    assertTrue(error(Limits.DEFAULT, bad, true).contains("out of range"), error(Limits.DEFAULT, bad, true));
+  }
+
+  @Test
   void aBadIndexInATranslatedLoopIsTheTreeErrorAndKeepsTheWrites() {
     String range = "var u = zeros([10])\nfor k in 0..3000 {\n u[k % 10] = k\n if k > 2500 { u[k - 2490] = 1 }\n}";
     sameErrorBothTiers(Limits.DEFAULT, range, "out of range");
