@@ -336,9 +336,12 @@ public final class Compiler {
       Node value = expr(init);
       if (fn.topLevel() && fn.block.parent == null) {
         definedSoFar.add(l.name());
-        return new VariableNodes.GlobalSet(l.loc(), globals.get(l.name()), value, true);
+        GlobalVar g = globals.get(l.name());
+        textBuffers.declared(g, l);
+        return new VariableNodes.GlobalSet(l.loc(), g, value, true);
       }
       LocalVar v = declareLocal(l.name(), l.mutable(), l.loc());
+      textBuffers.declared(v, l);
       return new VariableNodes.LocalDeclare(l.loc(), v, value);
     }
     if (s instanceof Ast.FnDecl fd) {

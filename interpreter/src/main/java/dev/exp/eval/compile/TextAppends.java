@@ -37,23 +37,27 @@ final class TextAppends {
     return null;
   }
 
-  /** The names of {@code loop} (a for or while statement) that it only appends evidently string values to. */
-  static Set<String> candidates(Ast.Stmt loop) {
+  /**
+   * The names of {@code loop} (a for or while statement) that it only appends to: evidently string
+   * values, or any value for a name {@code text} accepts (a {@code var} declared with a string,
+   * {@code var out = ""}, then {@code out += table[k]}).
+   */
+  static Set<String> candidates(Ast.Stmt loop, Predicate<String> text) {
     Set<String> appended = new LinkedHashSet<>();
     Set<String> other = new java.util.HashSet<>();
-    walk(loop, false, appended, other);
+    walk(loop, false, text, appended, other);
     appended.removeAll(other);
     return appended;
   }
 
-  private static void walk(Ast.Node n, boolean nested, Set<String> appended, Set<String> other) {
+  private static void walk(Ast.Node n, boolean nested, Predicate<String> text, Set<String> appended, Set<String> other) {
     if (n instanceof Ast.Stmt s) {
       Ast.Expr v = appended(s);
       if (v != null) {
         String name = ((Ast.Name) ((Ast.Assign) s).target()).name();
         // inside a function literal the append runs elsewhere (and later): not this loop's
-        (nested || !stringValued(v) ? other : appended).add(name);
-        walk(v, nested, appended, other);
+        (nested || !(stringValued(v) || text.test(name)) ? other : appended).add(name);
+        walk(v, nested, text, appended, other);
         return;
       }
     }
@@ -63,7 +67,7 @@ final class TextAppends {
     }
     AstWalk.binds(n, other::add);
     boolean inner = nested || n instanceof Ast.Lambda || n instanceof Ast.Experiment;
-    AstWalk.children(n, c -> walk(c, inner, appended, other));
+    AstWalk.children(n, c -> walk(c, inner, text, appended, other));
   }
 
   /**

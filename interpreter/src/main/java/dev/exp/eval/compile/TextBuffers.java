@@ -9,6 +9,9 @@ import dev.exp.eval.runtime.GlobalVar;
 import dev.exp.eval.runtime.Namespace;
 import dev.exp.syntax.Ast;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +40,25 @@ final class TextBuffers {
 
   private final Compiler k;
   private final Map<String, Buffer> active = new HashMap<>();
+  /** The variables (LocalVar or GlobalVar) declared by {@code var x = <a string>}, e.g. {@code var out = ""}. */
+  private final Set<Object> declaredText = Collections.newSetFromMap(new IdentityHashMap<>());
 
   TextBuffers(Compiler k) {
     this.k = k;
+  }
+
+  /** Notes a declaration: a {@code var} that starts as a string is a candidate for any append. */
+  void declared(Object variable, Ast.Let let) {
+    if (let.mutable() && TextAppends.stringValued(let.value())) {
+      declaredText.add(variable);
+    }
+  }
+
+  /** Whether {@code name}, as the function being compiled sees it, is a var declared with a string. */
+  private boolean declaredText(String name) {
+    LocalVar v = FunctionScope.lookupLocal(k.scope(), name);
+    Object variable = v != null ? v : k.findEnclosing(name) != null ? null : k.userGlobal(name);
+    return variable != null && declaredText.contains(variable);
   }
 
   /** The buffer the innermost enclosing loop of the function being compiled keeps for {@code name}, or null. */
@@ -57,7 +76,7 @@ final class TextBuffers {
     FunctionScope fn = k.scope();
     List<Buffer> started = new ArrayList<>();
     Boolean quiet = null;
-    for (String name : TextAppends.candidates(loop)) {
+    for (String name : TextAppends.candidates(loop, this::declaredText)) {
       if (active.containsKey(name)) {
         continue;
       }

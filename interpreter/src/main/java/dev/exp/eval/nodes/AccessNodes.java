@@ -305,16 +305,29 @@ public final class AccessNodes {
     }
 
     private Object select(Object t, Frame f) {
-      if (t instanceof Tensor tensor && items.length == 1 && !slices[0]) {
-        Object p = items[0][0].eval(f);
-        if (p instanceof Double d && tensor.rank() > 0) {
-          int n = tensor.dim(0);
-          double i = d < 0 ? d + n : d;
-          if (i >= 0 && i < n && i == Math.rint(i)) {
-            return Indexing.row(tensor, (int) i);
+      if (items.length == 1 && !slices[0]) {
+        if (t instanceof Tensor tensor) {
+          Object p = items[0][0].eval(f);
+          if (p instanceof Double d && tensor.rank() > 0) {
+            int n = tensor.dim(0);
+            double i = d < 0 ? d + n : d;
+            if (i >= 0 && i < n && i == Math.rint(i)) {
+              return Indexing.row(tensor, (int) i);
+            }
           }
+          return Indexing.get(t, new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, itemLocs[0])}, loc);
         }
-        return Indexing.get(t, new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, itemLocs[0])}, loc);
+        if (t instanceof List<?> l) {
+          Object p = items[0][0].eval(f);
+          if (p instanceof Double d) {
+            int n = l.size();
+            double i = d < 0 ? d + n : d;
+            if (i >= 0 && i < n && i == Math.rint(i)) {
+              return l.get((int) i);
+            }
+          }
+          return Indexing.get(t, new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, itemLocs[0])}, loc);
+        }
       }
       return Indexing.get(t, evalItems(f), loc);
     }
@@ -329,11 +342,16 @@ public final class AccessNodes {
    * g[i][j]}) do not escape: they are read through {@link #peek}.
    */
   static Object escape(Node target, Object t, Object r, Frame f) {
+    // exact class tests first: an interface test of a Double would go through its secondary supers
+    if (r instanceof Double || r instanceof String || r instanceof Boolean) {
+      return r;
+    }
     if (r instanceof Tensor v) {
       if (t instanceof Tensor x && v.storage() == x.storage()) {
         release(target, f);
       }
-    } else if (r instanceof dev.exp.eval.runtime.Held h) {
+    } else if (r instanceof Record || r instanceof dev.exp.eval.runtime.UpdatableList) {
+      dev.exp.eval.runtime.Held h = (dev.exp.eval.runtime.Held) r;
       if (h.heldBy() == t) {
         h.heldBy(null);
       }

@@ -47,7 +47,7 @@ public final class Indexing {
         }
         return Values.list(out);
       }
-      return l.get(point(it, l.size(), "a list of length " + l.size()));
+      return l.get(point(it, l.size(), "a list"));
     }
     if (target instanceof String s) {
       if (items.length != 1) {
@@ -68,7 +68,7 @@ public final class Indexing {
         }
         return sb.toString();
       }
-      int i = point(it, n, "a string of length " + n);
+      int i = point(it, n, "a string");
       return cps == null ? String.valueOf(s.charAt(i)) : new String(Character.toChars(cps[i]));
     }
     if (target instanceof Record r) {
@@ -98,11 +98,12 @@ public final class Indexing {
     throw new ExpError("cannot index " + Values.describe(target), loc);
   }
 
+  /** The position item {@code it} picks in {@code what} ("a list") of length {@code n}. */
   private static int point(Item it, int n, String what) {
     long i = Values.integer(it.point, "an index", it.loc);
     long j = i < 0 ? i + n : i;
     if (j < 0 || j >= n) {
-      throw new ExpError("index " + i + " is out of range for " + what, it.loc);
+      throw new ExpError("index " + i + " is out of range for " + what + " of length " + n, it.loc);
     }
     return (int) j;
   }
@@ -194,7 +195,7 @@ public final class Indexing {
       if (items.length != 1 || items[0].slice) {
         throw new ExpError("list assignment takes one index", loc);
       }
-      int i = point(items[0], l.size(), "a list of length " + l.size());
+      int i = point(items[0], l.size(), "a list");
       UpdatableList out = inPlace && l instanceof UpdatableList u ? u : UpdatableList.copyOf(l);
       out.setInPlace(i, value);
       return out;
