@@ -2,7 +2,9 @@
 # Benchmark (not a test): short scripts of the kind a researcher writes first, whole process (JVM
 # start-up included) against CPython in the same run: Monte Carlo with a random draw per step, a UCB
 # bandit, a sieve and a triple-loop matrix product on tensors, Mandelbrot and the spectral norm
-# (numeric functions), map/filter/reduce with lambdas, records and string formatting in loops.
+# (numeric functions), map/filter/reduce with lambdas, records and string formatting in loops; and
+# Python-style code (n-body on a list of records, Life on m[i][j], quicksort/mergesort on lists, a DNA
+# string built and counted).
 # bench/scripts/NAME.exp and NAME.py compute the same thing (random draws differ). Each figure is the
 # median of $RUNS (default 5) runs, the two interleaved so load changes hit both; speed ratio = CPython
 # time / exp time (above 1: exp is faster). Skips CPython with a clear line when it is absent.

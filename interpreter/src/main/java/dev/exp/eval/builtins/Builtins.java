@@ -239,14 +239,17 @@ public final class Builtins {
           }
           String sep = a[1] == null ? "" : (String) a[1];
           StringBuilder sb = new StringBuilder();
+          long check = 1 << 16;   // a long text is held to the memory budget and polled every 64k characters
           for (int i = 0; i < l.size(); i++) {
             if (i > 0) {
               sb.append(sep);
             }
-            sb.append(Printer.str(l.get(i)));
-            if (sb.length() > 1 << 16) {
-              Context.reserveHere(2L * sb.length(), "a string of " + sb.length() + " characters", loc);
+            Object x = l.get(i);
+            sb.append(x instanceof String t ? t : Printer.str(x));
+            if (sb.length() > check) {
+              Context.reserveHere(2L * sb.length(), "a string", sb.length(), "characters", loc);
               ctx.poll(loc);
+              check = sb.length() + (1 << 16);
             }
           }
           return sb.toString();

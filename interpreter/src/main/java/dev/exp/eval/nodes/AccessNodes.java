@@ -264,17 +264,17 @@ public final class AccessNodes {
     Index asElement() {
       if (isPoint(this) && target instanceof Index inner && isPoint(inner)
           && (inner.target instanceof VariableNodes.LocalGet || inner.target instanceof VariableNodes.GlobalGet)) {
-        Index e = element;
+        Index e = elementForm;
         if (e == null) {
           e = element(loc, inner.target, inner, this);
-          element = e;
+          elementForm = e;
         }
         return e;
       }
       return this;
     }
 
-    private Index element;
+    private Index elementForm;   // asElement, made once
 
     Indexing.Item[] evalItems(Frame f) {
       Indexing.Item[] out = new Indexing.Item[items.length];
@@ -385,6 +385,11 @@ public final class AccessNodes {
       return g.g.owned;
     }
     return null;
+  }
+
+  /** Whether {@code read} reads a variable that can own a value ({@link #own} records it). */
+  static boolean canOwn(Node read) {
+    return read instanceof VariableNodes.LocalGet l && !l.v.captured || read instanceof VariableNodes.GlobalGet;
   }
 
   /** Records that the variable read by {@code read} owns {@code value} exclusively. */

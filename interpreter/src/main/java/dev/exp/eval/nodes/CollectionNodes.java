@@ -130,6 +130,11 @@ public final class CollectionNodes {
       }
       AccessNodes.release(acc, f);
       if (a instanceof List<?> l && (x instanceof Double || x instanceof String || x instanceof Record)) {
+        if (!UpdatableList.isShareable(l) && AccessNodes.canOwn(acc)) {
+          UpdatableList u = UpdatableList.appending(l, x, loc);   // the loop's next appends write in place
+          AccessNodes.own(acc, f, u);
+          return u;
+        }
         return Ops.append(l, x, loc);
       }
       List<Object> one = new ArrayList<>(1);
@@ -217,7 +222,7 @@ public final class CollectionNodes {
           if (n > Integer.MAX_VALUE - 8) {
             throw dev.exp.eval.runtime.Context.memoryLimit("a string of " + n + " characters is too long", loc);
           }
-          dev.exp.eval.runtime.Context.reserveHere(2 * n, "a string of " + n + " characters", loc);
+          dev.exp.eval.runtime.Context.reserveHere(2 * n, "a string", n, "characters", loc);
         }
         sb.append(part);
         sb.append(texts[i + 1]);

@@ -13,10 +13,12 @@ import dev.exp.tensor.op.BinaryOp;
 /**
  * Assignment through a path of fields and indices below a variable: {@code r.xs[i] = v},
  * {@code g[i][j] += v}, {@code runs[k].loss = v}, {@code cfg.opt.lr = v}. Records, lists and tensors
- * are values, so each level along the path becomes a copy with its part replaced, up to the variable,
- * which then holds the new value; other variables keep the old one (a missing field is added, as
- * {@code r.f = v} adds it). A tensor the variable owns
- * exclusively is updated in place at the top level, as {@code x[i] = v} is.
+ * are values, so each level along the path is replaced by a copy with its part replaced, up to the
+ * variable, which then holds the new value; other variables keep the old one (a missing field is
+ * added, as {@code r.f = v} adds it). Levels nothing else can see are written in place instead: the
+ * value the variable owns exclusively (as for {@code x[i] = v}), and below it each copy an earlier
+ * update stored into the level above, while it is still {@link Held held} there. A tensor's
+ * remaining point steps are one index ({@code t[i][j]} is {@code t[i, j]}), so its row is not copied.
  *
  * <p>Evaluation order: the index expressions left to right, then the value, then the path is read.
  * Each runs once, also for {@code op=}.

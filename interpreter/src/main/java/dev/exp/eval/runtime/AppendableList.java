@@ -65,8 +65,14 @@ final class AppendableList extends AbstractList<Object> implements RandomAccess 
         items = Arrays.copyOf(items, capacity(n, items.length));
       }
       int k = size;
-      for (Object o : m) {
-        items[k++] = o;
+      if (m instanceof RandomAccess) {
+        for (int j = 0, count = m.size(); j < count; j++) {
+          items[k++] = m.get(j);
+        }
+      } else {
+        for (Object o : m) {
+          items[k++] = o;
+        }
       }
       storage.items = items;   // published after the new items are written
       storage.used = n;

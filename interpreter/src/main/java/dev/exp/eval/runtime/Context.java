@@ -130,7 +130,6 @@ public final class Context implements KernelContext {
     }
   }
 
-
   /**
    * The script error for a kernel's exception raised under an operator or another evaluator path:
    * {@code prefix} then the kernel's message; a {@link dev.exp.kernel.MemoryLimitException} stays the

@@ -28,6 +28,31 @@ public final class UpdatableList extends AbstractList<Object> implements RandomA
     return new UpdatableList(l.toArray(), l.size());
   }
 
+  /**
+   * {@code l + [x]} as a list that the variable it is stored into will own: the start of a loop of
+   * appends ({@code acc += [x]}), which then append in place while the variable owns it. A list that
+   * may be shared elsewhere ({@link #isShareable}) extends its storage instead (see {@link Ops}).
+   */
+  public static UpdatableList appending(List<?> l, Object x, dev.exp.syntax.Loc loc) {
+    long n = l.size() + 1L;
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new ExpError("operator '+': a list of " + n + " items is too long", loc);
+    }
+    Context.reserveHere(Context.LIST_ITEM_BYTES * n, "a list", n, "items", loc);
+    Object[] items = l.toArray(new Object[AppendableList.capacity((int) n, 0)]);
+    items[(int) n - 1] = x;
+    return new UpdatableList(items, (int) n);
+  }
+
+  /**
+   * Whether appending to {@code l} should extend a shared storage rather than start a list a variable
+   * owns: an {@link AppendableList} (already extended by appends), or an updatable list its variable
+   * gave up (it was read while being appended to, so it is likely to be read again).
+   */
+  public static boolean isShareable(List<?> l) {
+    return l instanceof AppendableList || l instanceof UpdatableList;
+  }
+
   /** Sets item {@code i} (in range) of this list itself; only for the list a variable owns. */
   public void setInPlace(int i, Object value) {
     if (i < 0 || i >= size) {
