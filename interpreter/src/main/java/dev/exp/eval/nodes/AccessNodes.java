@@ -304,30 +304,40 @@ public final class AccessNodes {
       return select(peek(target, f), f);
     }
 
+    /** {@code t[p]} for one index that is not a slice, through the general indexing. */
+    private Object point(Object t, Object p) {
+      return Indexing.get(t, new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, itemLocs[0])}, loc);
+    }
+
+    /** Set once this read's one index was not a number: it is then evaluated boxed. */
+    private boolean boxedIndex;
+
     private Object select(Object t, Frame f) {
       if (items.length == 1 && !slices[0]) {
-        if (t instanceof Tensor tensor) {
-          Object p = items[0][0].eval(f);
-          if (p instanceof Double d && tensor.rank() > 0) {
-            int n = tensor.dim(0);
-            double i = d < 0 ? d + n : d;
-            if (i >= 0 && i < n && i == Math.rint(i)) {
-              return Indexing.row(tensor, (int) i);
-            }
-          }
-          return Indexing.get(t, new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, itemLocs[0])}, loc);
+        if (boxedIndex) {
+          return point(t, items[0][0].eval(f));
         }
-        if (t instanceof List<?> l) {
-          Object p = items[0][0].eval(f);
-          if (p instanceof Double d) {
-            int n = l.size();
-            double i = d < 0 ? d + n : d;
-            if (i >= 0 && i < n && i == Math.rint(i)) {
-              return l.get((int) i);
-            }
-          }
-          return Indexing.get(t, new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, itemLocs[0])}, loc);
+        double d;
+        try {
+          d = items[0][0].evalDouble(f);   // the index unboxed: x[i] in a loop allocates nothing
+        } catch (UnexpectedType e) {
+          boxedIndex = true;   // a key, a mask, an index tensor
+          return point(t, e.value);
         }
+        if (t instanceof Tensor tensor && tensor.rank() > 0) {
+          int n = tensor.dim(0);
+          double i = d < 0 ? d + n : d;
+          if (i >= 0 && i < n && i == Math.rint(i)) {
+            return Indexing.row(tensor, (int) i);
+          }
+        } else if (t instanceof List<?> l) {
+          int n = l.size();
+          double i = d < 0 ? d + n : d;
+          if (i >= 0 && i < n && i == Math.rint(i)) {
+            return l.get((int) i);
+          }
+        }
+        return point(t, d);
       }
       return Indexing.get(t, evalItems(f), loc);
     }
