@@ -32,6 +32,21 @@ class ImportTest {
   }
 
   @Test
+  void aModulesExportsKeepTheirValuesWhileItsFunctionsUpdateItsVariables() throws Exception {
+    // the module's top level leaves its vars owning what they hold, so its functions' next updates
+    // would write in place: the exported members must not see them
+    Files.writeString(dir.resolve("counter.exp"), "var counts = {}\ncounts[\"x\"] = 0\nvar grid = zeros([3])\ngrid[1] = 5\n"
+        + "var rows = [[\"-\"], [\"-\"]]\nrows[0][0] = \"a\"\n"
+        + "fn bump(k) {\n counts[k] = 1\n grid[0] += 1\n rows[1][0] = k\n rows[0][0] = k\n len(counts)\n}\n");
+    try (Session s = session(new StringBuilder())) {
+      assertEquals(3.0, s.eval("import \"counter.exp\" as m\nm.bump(\"a\")\nm.bump(\"b\")").asDouble());
+      assertEquals("{x: 0}", s.eval("m.counts").toString());
+      assertEquals("[0, 5, 0]", s.eval("m.grid").toString());
+      assertEquals("[[\"a\"], [\"-\"]]", s.eval("m.rows").toString());
+    }
+  }
+
+  @Test
   void anImportedFileIsReadAsUtf8AsTheMainScriptIs() throws Exception {
     Files.write(dir.resolve("bom.exp"), "\uFEFFlet word = \"café\"\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Files.write(dir.resolve("latin.exp"), "let w = \"café\"\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
