@@ -190,7 +190,8 @@ class LimitsTest {
     try (Session s = engine.newSession()) {
       ExpCallDepthException e = assertThrows(ExpCallDepthException.class,
           () -> s.eval(new Source("rec.exp", "fn down(n) = down(n + 1) + 1\ndown(0)")));
-      assertEquals("call depth limit exceeded: more than 100 nested calls (unbounded recursion?)", e.getMessage());
+      assertEquals("call depth limit exceeded: more than 100 nested calls (unbounded recursion? to allow more: "
+          + "exp --max-depth N, or Limits.withMaxCallDepth when embedded)", e.getMessage());
       assertEquals("rec.exp", e.location().file());
       assertEquals("down", e.location().function());
       assertEquals(1, e.location().line());

@@ -131,6 +131,9 @@ public final class Main {
     if (o.maxSteps != null) {
       limits = limits.withMaxSteps(o.maxSteps);
     }
+    if (o.maxDepth != null) {
+      limits = limits.withMaxCallDepth(o.maxDepth);
+    }
     if (o.timeout != null) {
       // at least a nanosecond (0.0009 s is 0 ms); at most 1e18 ns (31 years), as good as none
       limits = limits.withTimeout(java.time.Duration.ofNanos(Math.max(1, (long) Math.min(o.timeout * 1e9, 1e18))));

@@ -13,6 +13,7 @@ import java.util.List;
 final class Options {
   String code;
   Long maxSteps;
+  Integer maxDepth;
   Double timeout;
   final List<Path> allowDirs = new ArrayList<>();
   Integer jobs;
@@ -46,6 +47,7 @@ final class Options {
       "Options:",
       "  -e, --eval CODE         Evaluate CODE and print the last value.",
       "      --max-steps N       Stop after N steps (calls and loop iterations).",
+      "      --max-depth N       Allow N nested calls (default 2000; deeper is an error).",
       "      --timeout SECONDS   Stop after this much wall-clock time.",
       "      --allow-dir DIR     Let the script read and write files under DIR too (besides the",
       "                          working folder and the script's folder); may be repeated.",
@@ -56,7 +58,7 @@ final class Options {
       "  -h, --help              Show this help and exit.",
       "",
       "Exit codes: 0 ok, 1 runtime error, 2 syntax or usage error, 3 a limit was hit (--timeout,",
-      "--max-steps, call depth), 130 interrupted (Ctrl-C), 143 terminated (kill -TERM; what a",
+      "--max-steps, --max-depth), 130 interrupted (Ctrl-C), 143 terminated (kill -TERM; what a",
       "script should send: background jobs of a non-interactive shell ignore SIGINT).");
 
   static Options parse(String[] args) throws UsageError {
@@ -93,7 +95,7 @@ final class Options {
         default -> {
           String label = switch (name) {
             case "-e", "--eval" -> "CODE";
-            case "--max-steps", "--jobs", "--seed" -> "N";
+            case "--max-steps", "--max-depth", "--jobs", "--seed" -> "N";
             case "--timeout" -> "SECONDS";
             case "--allow-dir" -> "DIR";
             default -> throw new UsageError("Unknown option: '" + name + "'");
@@ -133,6 +135,13 @@ final class Options {
         if (maxSteps < 1) {
           throw new UsageError("Invalid value for option '" + name + "': " + v + " (at least 1)");
         }
+      }
+      case "--max-depth" -> {
+        long d = integer(name, v);
+        if (d < 1 || d > 1_000_000) {
+          throw new UsageError("Invalid value for option '" + name + "': " + v + " (from 1 to 1000000)");
+        }
+        maxDepth = (int) d;
       }
       case "--jobs" -> jobs = (int) Math.min(Integer.MAX_VALUE, integer(name, v));
       case "--seed" -> seed = integer(name, v);

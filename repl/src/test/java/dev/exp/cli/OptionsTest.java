@@ -33,6 +33,9 @@ class OptionsTest {
     Options.UsageError none = assertThrows(Options.UsageError.class, () -> Options.parse(new String[] {"run"}));
     assertEquals("'exp run' needs a script to run", none.getMessage());
     assertThrows(Options.UsageError.class, () -> Options.parse(new String[] {"--max-steps", "0", "-e", "1"}));
+    assertEquals(5000, Options.parse(new String[] {"--max-depth=5000", "a.exp"}).maxDepth);
+    assertEquals("Invalid value for option '--max-depth': 0 (from 1 to 1000000)",
+        assertThrows(Options.UsageError.class, () -> Options.parse(new String[] {"--max-depth", "0", "a.exp"})).getMessage());
   }
 
   @Test

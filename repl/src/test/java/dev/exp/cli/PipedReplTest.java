@@ -78,6 +78,15 @@ class PipedReplTest {
     Result huge = run("print(2)\n", "--timeout", "1e10");
     assertEquals("2\n", huge.out());
     assertEquals(0, huge.code(), huge.err());
+
+    // --max-depth: 2000 nested calls by default; a deeper recursion needs the option (sum 1..5000)
+    String deep = "fn tri(n) = if n == 0 { 0 } else { n + tri(n - 1) }\nprint(tri(5000))\n";
+    Result shallow = run(deep);
+    assertEquals(Main.EXIT_LIMIT, shallow.code(), shallow.err());
+    assertTrue(shallow.err().contains("more than 2000 nested calls") && shallow.err().contains("--max-depth"), shallow.err());
+    Result allowed = run(deep, "--max-depth", "6000");
+    assertEquals("12502500\n", allowed.out(), allowed.err());
+    assertEquals(0, allowed.code(), allowed.err());
   }
 
   @Test

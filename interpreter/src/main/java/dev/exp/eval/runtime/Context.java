@@ -339,9 +339,9 @@ public final class Context implements KernelContext {
 
   public void enter(Loc loc) {
     if (++depth > maxDepth) {
-
       throw new LimitError(Limit.CALL_DEPTH,
-          "call depth limit exceeded: more than " + maxDepth + " nested calls (unbounded recursion?)", loc);
+          "call depth limit exceeded: more than " + maxDepth + " nested calls (unbounded recursion? to allow"
+              + " more: exp --max-depth N, or Limits.withMaxCallDepth when embedded)", loc);
     }
   }
 
