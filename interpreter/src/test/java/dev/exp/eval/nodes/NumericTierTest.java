@@ -353,6 +353,24 @@ class NumericTierTest {
 
   // ------------------------------------------------------------------ tensor elements in translated loops
 
+  /**
+   * {@code [sum(m), s]} of the grid scripts below, computed in Java: 1200 increments over the 12
+   * cells of a 3×4 matrix (k mod 12 covers each cell 100 times), then the weighted sum over k < 2000.
+   */
+  private static final String GRID_RESULT = gridResult();
+
+  private static String gridResult() {
+    double weighted = 0;
+    double[][] m = new double[3][4];
+    for (int k = 0; k < 1200; k++) {
+      m[k % 3][k % 4] += 1;
+    }
+    for (int k = 0; k < 2000; k++) {
+      weighted += m[k % 3][k % 4] * (k % 3 * 10 + k % 4);
+    }
+    return "[1200, " + (long) weighted + "]";
+  }
+
   @Test
   void sorOnThePoissonEquationReachesTheDiscreteSolution() {
     // -u'' = 1 on (0, 1), u(0) = u(1) = 0: the 3-point scheme's solution is x (1 - x) / 2 at the nodes
@@ -362,16 +380,7 @@ class NumericTierTest {
     assertTrue(num(code) < 1e-13, "max error " + num(code));
     String grid = "var m = zeros([3, 4])\nfor k in 0..1200 { m[k % 3, k % 4] += 1 }\nvar s = 0\n"
         + "for k in 0..2000 { s += m[k % 3, k % 4] * (k % 3 * 10 + k % 4) }\n[sum(m), s]";
-    // 1200 increments over the 12 cells (k mod 12 covers each cell 100 times); the weighted sum closed form
-    double weighted = 0;
-    double[][] m = new double[3][4];
-    for (int k = 0; k < 1200; k++) {
-      m[k % 3][k % 4] += 1;
-    }
-    for (int k = 0; k < 2000; k++) {
-      weighted += m[k % 3][k % 4] * (k % 3 * 10 + k % 4);
-    }
-    assertEquals("[1200, " + (long) weighted + "]", withSession(Limits.DEFAULT, s -> s.eval(grid).toString()));
+    assertEquals(GRID_RESULT, withSession(Limits.DEFAULT, s -> s.eval(grid).toString()));
     assertEquals(printed(grid.replace("[sum(m), s]", "print(m, s)"), false), printed(grid.replace("[sum(m), s]", "print(m, s)"), true));
   }
 
@@ -381,16 +390,8 @@ class NumericTierTest {
     // weighted sum, and the loops run translated
     String grid = "var m = zeros([3, 4])\nfor k in 0..1200 { m[k % 3][k % 4] += 1 }\nvar s = 0\n"
         + "for k in 0..2000 { s += m[k % 3][k % 4] * (k % 3 * 10 + k % 4) }\n[sum(m), s]";
-    double weighted = 0;
-    double[][] m = new double[3][4];
-    for (int k = 0; k < 1200; k++) {
-      m[k % 3][k % 4] += 1;
-    }
-    for (int k = 0; k < 2000; k++) {
-      weighted += m[k % 3][k % 4] * (k % 3 * 10 + k % 4);
-    }
     long before = NumericTier.LOOP_RUNS.sum();
-    assertEquals("[1200, " + (long) weighted + "]", withSession(Limits.DEFAULT, s -> s.eval(grid).toString()));
+    assertEquals(GRID_RESULT, withSession(Limits.DEFAULT, s -> s.eval(grid).toString()));
     assertEquals(2, NumericTier.LOOP_RUNS.sum() - before, "both loops translated");
     // a 2-D Poisson problem -(u_xx + u_yy) = 2 pi^2 sin(pi x) sin(pi y) by SOR on the 5-point scheme:
     // its discrete solution is c sin(pi x) sin(pi y) with c = h^2 2 pi^2 / (4 - 4 cos(pi h)) exactly
