@@ -10,6 +10,7 @@ final class StringLiterals {
       return s;
     }
     StringBuilder sb = new StringBuilder(s.length());
+    boolean reported = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c != '\\' || i + 1 >= s.length()) {
@@ -27,12 +28,18 @@ final class StringLiterals {
           if (i + 4 < s.length() + 0 && s.substring(i + 1, Math.min(s.length(), i + 5)).matches("[0-9a-fA-F]{4}")) {
             sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
             i += 4;
-          } else {
+          } else if (!reported) {
             errors.add(loc.line(), loc.col(), loc.length(), "bad \\u escape: write \\u followed by 4 hex digits");
+            reported = true;   // one error per literal: each would point at the same place
           }
         }
-        default -> errors.add(loc.line(), loc.col(), loc.length(),
-            "unknown escape '\\" + e + "' in string (known: \\n \\t \\r \\0 \\\\ \\\" \\{ \\} \\uXXXX)");
+        default -> {
+          if (!reported) {
+            errors.add(loc.line(), loc.col(), loc.length(),
+                "unknown escape '\\" + e + "' in string (known: \\n \\t \\r \\0 \\\\ \\\" \\{ \\} \\uXXXX)");
+            reported = true;
+          }
+        }
       }
     }
     return sb.toString();

@@ -51,6 +51,11 @@ final class SyntaxErrors extends BaseErrorListener {
     }
     int l = line + lineOffset;
     int c = line == 1 ? col + colOffset : col;
+    for (Problem p : diagnostics) {
+      if (p.line() == l && p.column() == c && p.message().equals(message)) {
+        return;   // the same error at the same place (two bad escapes in the pieces of one string)
+      }
+    }
     String text = diagnostics.size() < MAX_ERRORS ? message
         : "more syntax errors follow; only the first " + MAX_ERRORS + " are shown";
     diagnostics.add(new Problem(source.name(), l, c, length, text, source.line(l)));

@@ -2,6 +2,7 @@ package dev.exp.eval.nodes;
 
 import dev.exp.eval.runtime.CallPlan;
 import dev.exp.eval.runtime.Callable;
+import dev.exp.eval.runtime.Chars;
 import dev.exp.eval.runtime.Context;
 import dev.exp.eval.runtime.ExpError;
 import dev.exp.eval.runtime.HostCalls;
@@ -335,6 +336,12 @@ public final class AccessNodes {
           double i = d < 0 ? d + n : d;
           if (i >= 0 && i < n && i == Math.rint(i)) {
             return l.get((int) i);
+          }
+        } else if (t instanceof String str) {
+          int n = str.length();
+          double i = d < 0 ? d + n : d;
+          if (i >= 0 && i < n && i == Math.rint(i) && str.codePointCount(0, n) == n) {   // no surrogate pairs
+            return Chars.of(str.charAt((int) i));
           }
         }
         return point(t, d);

@@ -1,5 +1,6 @@
 package dev.exp.eval.nodes;
 
+import dev.exp.eval.runtime.Chars;
 import dev.exp.eval.runtime.Context;
 import dev.exp.eval.runtime.ExpError;
 import dev.exp.eval.runtime.Indexing;
@@ -373,9 +374,21 @@ public final class ControlNodes {
       };
     }
     if (src instanceof String s) {
-      List<Object> chars = new ArrayList<>();
-      s.codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp))));
-      return chars.iterator();
+      return new Iterator<Object>() {   // its characters (code points), read as the loop goes
+        int at;
+
+        @Override
+        public boolean hasNext() {
+          return at < s.length();
+        }
+
+        @Override
+        public Object next() {
+          int cp = s.codePointAt(at);
+          at += Character.charCount(cp);
+          return Chars.of(cp);
+        }
+      };
     }
     if (src instanceof Iterable<?> it) {
       return it.iterator();

@@ -69,7 +69,7 @@ public final class Indexing {
         return sb.toString();
       }
       int i = point(it, n, "a string");
-      return cps == null ? String.valueOf(s.charAt(i)) : new String(Character.toChars(cps[i]));
+      return Chars.of(cps == null ? s.charAt(i) : cps[i]);
     }
     if (target instanceof Record r) {
       if (items.length == 1 && !items[0].slice && items[0].point instanceof String key) {
