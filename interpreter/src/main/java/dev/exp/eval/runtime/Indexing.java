@@ -80,7 +80,7 @@ public final class Indexing {
         }
         return r.value(i);
       }
-      throw new ExpError("a record is indexed by a field name string, e.g. r[\"lr\"]", loc);
+      throw new ExpError("a record is indexed by a field name string, e.g. r[\"lr\"]" + keyHint(items), loc);
     }
     if (target instanceof RangeValue r) {
       if (items.length == 1 && !items[0].slice && items[0].point instanceof Double) {
@@ -96,6 +96,15 @@ public final class Indexing {
       return get(Values.rangeToTensor(r), items, loc);
     }
     throw new ExpError("cannot index " + Values.describe(target), loc);
+  }
+
+  /** For a record indexed by a number ({@code d[3]}, a Python dict habit): how to key it. */
+  private static String keyHint(Item[] items) {
+    if (items.length == 1 && !items[0].slice && items[0].point instanceof Double d) {
+      String k = Printer.str(d);
+      return "; to key it by a number write r[str(" + k + ")] (the key \"" + k + "\")";
+    }
+    return "";
   }
 
   /** The position item {@code it} picks in {@code what} ("a list") of length {@code n}. */
@@ -204,7 +213,7 @@ public final class Indexing {
       if (items.length == 1 && items[0].point instanceof String key) {
         return inPlace ? r.setInPlace(key, value) : r.with(key, value);
       }
-      throw new ExpError("a record is indexed by a field name string", loc);
+      throw new ExpError("a record is indexed by a field name string, e.g. r[\"lr\"]" + keyHint(items), loc);
     }
     throw new ExpError("cannot assign into " + Values.describe(target), loc);
   }
