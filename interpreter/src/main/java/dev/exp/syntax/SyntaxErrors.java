@@ -302,6 +302,13 @@ final class SyntaxErrors extends BaseErrorListener {
     return t == null ? null : t.getText();
   }
 
+  /** Whether {@code t} can end an operand (a name, a literal, a closing bracket): a call or an index may follow. */
+  private static boolean endsOperand(Token t) {
+    int type = t.getType();
+    return type == ExpLexer.IDENT || type == ExpLexer.NUMBER || type == ExpLexer.STRING
+        || t.getText().equals(")") || t.getText().equals("]") || t.getText().equals("}");
+  }
+
   private static Token unclosedBefore(Recognizer<?, ?> recognizer, Token tok) {
     if (!(recognizer instanceof Parser parser) || tok.getTokenIndex() < 0) {
       return null;
@@ -373,6 +380,16 @@ final class SyntaxErrors extends BaseErrorListener {
       String digits = tok.getText().substring(1);
       return digits.length() <= 13
           ? "; there are no hex literals: write " + Long.parseLong(digits, 16) : "; there are no hex literals";
+    }
+    if (tok.getText().equals("if") && endsOperand(before)) {
+      return "; a conditional value is written if c { a } else { b }, not a if c else b";
+    }
+    if (tok.getText().equals(",") || before.getText().equals(",")) {
+      Token opener = unclosedBefore(recognizer, tok.getText().equals(",") ? tok : before);
+      Token beforeOpener = opener == null || opener.getTokenIndex() < 1 ? null : parser.getTokenStream().get(opener.getTokenIndex() - 1);
+      if (opener != null && opener.getText().equals("(") && (beforeOpener == null || !endsOperand(beforeOpener))) {
+        return "; there are no tuples: write a list [a, b] or a record {a: 1, b: 2}";
+      }
     }
     if (tok.getType() == ExpLexer.IDENT && tok.getText().equals("elif") && before.getText().equals("}")) {
       return "; write else if";

@@ -26,6 +26,11 @@ final class CallCompiler {
       String more = c.args().isEmpty() ? "" : "...";
       callee = read.withHint("; '" + m.name() + "' is a function: write " + m.name() + "(" + x + (more.isEmpty() ? "" : ", ...")
           + ") or " + x + " |> " + m.name() + "(" + more + ")");
+    } else if (callee instanceof AccessNodes.Member read && c.callee() instanceof Ast.Member m) {
+      String hint = NameHints.pythonMethod(m.name(), m.target() instanceof Ast.Name n ? n.name() : "x");
+      if (!hint.isEmpty()) {
+        callee = read.withHint(hint);   // xs.append(1), d.get(k, 0): what Exp writes instead
+      }
     }
     Node[] args = new Node[c.args().size()];
     for (int i = 0; i < args.length; i++) {

@@ -27,6 +27,23 @@ final class NameHints {
     return found.isEmpty() ? "" : "; did you mean '" + String.join("' or '", found) + "'?";
   }
 
+  /** Python's list and dict methods, with what Exp writes instead ({@code $} stands for the value). */
+  private static final Map<String, String> METHODS = Map.ofEntries(
+      Map.entry("append", "$ += [item] (on a var)"),
+      Map.entry("extend", "$ += other (on a var)"),
+      Map.entry("pop", "$[-1], then $ = $[0:len($) - 1]"),
+      Map.entry("insert", "$ = $[0:i] + [item] + $[i:]"),
+      Map.entry("get", "if contains($, k) { $[k] } else { default }"),
+      Map.entry("items", "for (k, v) in $ { ... }"),
+      Map.entry("update", "$ = {...$, ...other}"),
+      Map.entry("copy", "$ itself (values are values: no binding sees a later update)"));
+
+  /** "; there are no methods: write xs += [item] (on a var)" for Python's {@code xs.append(...)}; "" otherwise. */
+  static String pythonMethod(String method, String target) {
+    String h = METHODS.get(method);
+    return h == null ? "" : "; there are no methods: write " + h.replace("$", target);
+  }
+
   /** Names users bring from Python and NumPy, with what Exp writes instead ("=": a whole hint). */
   private static final Map<String, String> FAMILIAR = Map.ofEntries(
       Map.entry("int", "floor(x), round(x) or num(s)"),
