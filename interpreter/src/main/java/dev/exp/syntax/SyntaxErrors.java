@@ -381,6 +381,19 @@ final class SyntaxErrors extends BaseErrorListener {
       return digits.length() <= 13
           ? "; there are no hex literals: write " + Long.parseLong(digits, 16) : "; there are no hex literals";
     }
+    Token twoBefore = tok.getTokenIndex() < 2 ? null : parser.getTokenStream().get(tok.getTokenIndex() - 2);
+    if (tok.getText().equals(",") && before.getType() == ExpLexer.IDENT && twoBefore != null && twoBefore.getText().equals("for")) {
+      return "; two loop variables are written in parentheses: for (" + before.getText() + ", x) in ...";
+    }
+    if (tok.getText().equals("in") && endsOperand(before)) {
+      return "; there is no 'in' operator: write contains(xs, x) (for a list, string or record)";
+    }
+    if (tok.getText().equals("for") && endsOperand(before)) {
+      Token opener = unclosedBefore(recognizer, tok);
+      if (opener != null && opener.getText().equals("(")) {
+        return "; a comprehension is written in brackets: f([x for x in xs])";
+      }
+    }
     if (tok.getText().equals("if") && endsOperand(before)) {
       return "; a conditional value is written if c { a } else { b }, not a if c else b";
     }

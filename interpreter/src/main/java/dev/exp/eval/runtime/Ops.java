@@ -84,7 +84,8 @@ public final class Ops {
     }
     if (ta == null || tb == null) {
       throw new ExpError("operator '" + op.symbol() + "' cannot combine " + Values.describe(a) + " and "
-          + Values.describe(b) + OperatorCalls.sparseHint(a, b), loc);
+          + Values.describe(b) + OperatorCalls.sparseHint(a, b)
+          + (op == BinaryOp.MOD && a instanceof String ? ": strings are formatted by interpolation, \"{x:.2f} items\", or format(x, \".2f\")" : ""), loc);
     }
     try {
       if (op == BinaryOp.MATMUL) {
