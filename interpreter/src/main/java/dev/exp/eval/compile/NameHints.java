@@ -63,9 +63,9 @@ final class NameHints {
       Map.entry("array", "a literal [1, 2, 3] or tensor(xs)"));
 
   /**
-   * What follows "undefined name 'x'": a Python/NumPy spelling's replacement, else the closest of
-   * {@code visible} (for a call's callee, no builtin namespace: it cannot be called), else the
-   * namespace that has such a member, else "".
+   * What follows "undefined name 'x'": a Python/NumPy spelling's replacement, else the namespace
+   * that has a member of exactly that name ({@code inv} is {@code linalg.inv}), else the closest of
+   * {@code visible} (for a call's callee, no builtin namespace: it cannot be called), else "".
    */
   static String undefined(String name, Set<String> visible, Map<String, Object> builtins, Set<String> programGlobals,
       boolean called) {
@@ -73,11 +73,14 @@ final class NameHints {
     if (!hint.isEmpty()) {
       return hint;
     }
+    hint = memberElsewhere(builtins, name, null);
+    if (!hint.isEmpty()) {
+      return hint;
+    }
     if (called) {
       visible.removeIf(n -> builtins.get(n) instanceof Namespace && !programGlobals.contains(n));
     }
-    hint = Suggest.didYouMean(name, visible);
-    return hint.isEmpty() ? memberElsewhere(builtins, name, null) : hint;
+    return Suggest.didYouMean(name, visible);
   }
 
   /** "; write ... instead" for a name familiar from Python or NumPy that Exp spells differently; "" otherwise. */
