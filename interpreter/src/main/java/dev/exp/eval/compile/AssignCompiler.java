@@ -1,6 +1,7 @@
 package dev.exp.eval.compile;
 
 import dev.exp.eval.nodes.AccessNodes;
+import dev.exp.eval.nodes.AssignNodes;
 import dev.exp.eval.nodes.CollectionNodes;
 import dev.exp.eval.nodes.Node;
 import dev.exp.eval.nodes.OperatorNodes;
@@ -53,11 +54,11 @@ final class AssignCompiler {
     if (target instanceof Ast.Index ix && ix.target() instanceof Ast.Name n) {
       Compiler.Access acc = k.access(n.loc(), n.name());
       AccessNodes.Index index = (AccessNodes.Index) k.expr(ix);
-      return new AccessNodes.IndexAssign(a.loc(), acc.read(), acc.write(), index, op, value);
+      return new AssignNodes.IndexAssign(a.loc(), acc.read(), acc.write(), index, op, value);
     }
     if (target instanceof Ast.Member m && m.target() instanceof Ast.Name n) {
       Compiler.Access acc = k.access(n.loc(), n.name());
-      return new AccessNodes.MemberAssign(a.loc(), acc.read(), acc.write(), m.name(), op, value);
+      return new AssignNodes.MemberAssign(a.loc(), acc.read(), acc.write(), m.name(), op, value);
     }
     k.reportError(target.loc(), "can only assign to a variable, one of its elements (x[i] = v) or fields (r.f = v, r.xs[i] = v)");
     return new VariableNodes.Const(a.loc(), null);

@@ -10,7 +10,6 @@ import dev.exp.eval.runtime.HostMembers;
 import dev.exp.eval.runtime.Indexing;
 import dev.exp.eval.runtime.Limit;
 import dev.exp.eval.runtime.Namespace;
-import dev.exp.eval.runtime.Ops;
 import dev.exp.eval.runtime.Record;
 import dev.exp.eval.runtime.Signature;
 import dev.exp.kernel.Suggest;
@@ -19,7 +18,7 @@ import dev.exp.syntax.Loc;
 import dev.exp.tensor.Tensor;
 import java.util.List;
 
-/** Calls, indexing, member access and element/field assignment. */
+/** Calls, indexing and member access (reads; the assignments are {@link AssignNodes}). */
 public final class AccessNodes {
   private AccessNodes() {}
 
@@ -220,7 +219,7 @@ public final class AccessNodes {
         // inside the try: an error without a location from an argument (a limit hit inside an
         // operator's kernel) is reported at this call
         for (int i = 0; i < a.length; i++) {
-          values[i] = peek ? peek(a[i], f) : a[i].eval(f);
+          values[i] = peek ? Ownership.peek(a[i], f) : a[i].eval(f);
         }
         ctx.tick(loc);
         return fn.invoke(ctx, plan.bind(values), loc);
@@ -296,13 +295,22 @@ public final class AccessNodes {
 
     @Override
     public Object eval(Frame f) {
-      Object t = peek(target, f);
-      return escape(target, t, select(t, f), f);
+      Object t = Ownership.peek(target, f);
+      return Ownership.escape(target, t, select(t, f), f);
     }
 
     /** The indexed value without marking it as escaped: for the inner steps of a longer read. */
     Object read(Frame f) {
-      return select(peek(target, f), f);
+      return select(Ownership.peek(target, f), f);
+    }
+
+    /**
+     * The position an index {@code d} picks among {@code n} (negative counts from the end), or -1
+     * when it is fractional or out of range (then the general indexing gives the error).
+     */
+    static int position(double d, int n) {
+      double i = d < 0 ? d + n : d;
+      return i >= 0 && i < n && i == Math.rint(i) ? (int) i : -1;
     }
 
     /** {@code t[p]} for one index that is not a slice, through the general indexing. */
@@ -325,120 +333,25 @@ public final class AccessNodes {
           boxedIndex = true;   // a key, a mask, an index tensor
           return point(t, e.value);
         }
+        int i;
         if (t instanceof Tensor tensor && tensor.rank() > 0) {
-          int n = tensor.dim(0);
-          double i = d < 0 ? d + n : d;
-          if (i >= 0 && i < n && i == Math.rint(i)) {
-            return Indexing.row(tensor, (int) i);
+          if ((i = position(d, tensor.dim(0))) >= 0) {
+            return Indexing.row(tensor, i);
           }
         } else if (t instanceof List<?> l) {
-          int n = l.size();
-          double i = d < 0 ? d + n : d;
-          if (i >= 0 && i < n && i == Math.rint(i)) {
-            return l.get((int) i);
+          if ((i = position(d, l.size())) >= 0) {
+            return l.get(i);
           }
         } else if (t instanceof String str) {
           int n = str.length();
-          double i = d < 0 ? d + n : d;
-          if (i >= 0 && i < n && i == Math.rint(i) && str.codePointCount(0, n) == n) {   // no surrogate pairs
-            return Chars.of(str.charAt((int) i));
+          if ((i = position(d, n)) >= 0 && str.codePointCount(0, n) == n) {   // no surrogate pairs
+            return Chars.of(str.charAt(i));
           }
         }
         return point(t, d);
       }
       return Indexing.get(t, evalItems(f), loc);
     }
-  }
-
-  /**
-   * The value {@code r} read out of {@code t} (by an index or a field, {@code target} evaluated to
-   * {@code t}) becomes visible to the script: a view of a tensor shares its storage and a slice of a
-   * list shares its items, so the variable at the root of {@code target} gives up ownership (its next
-   * element update copies); a record or list that {@code t} held exclusively is held no more (see
-   * {@link dev.exp.eval.runtime.Held}). The inner steps of a longer read ({@code g[i]} in {@code
-   * g[i][j]}) do not escape: they are read through {@link #peek}.
-   */
-  static Object escape(Node target, Object t, Object r, Frame f) {
-    // exact class tests first: an interface test of a Double would go through its secondary supers
-    if (r instanceof Double || r instanceof String || r instanceof Boolean) {
-      return r;
-    }
-    if (r instanceof Tensor v) {
-      if (t instanceof Tensor x && v.storage() == x.storage()) {
-        release(target, f);
-      }
-    } else if (r instanceof Record || r instanceof dev.exp.eval.runtime.UpdatableList) {
-      dev.exp.eval.runtime.Held h = (dev.exp.eval.runtime.Held) r;
-      if (h.heldBy() == t) {
-        h.heldBy(null);
-      }
-    } else if (r instanceof List<?> && t instanceof List<?>) {
-      release(target, f);
-    }
-    return r;
-  }
-
-  /** Marks a variable's value as possibly shared (the next element update copies). */
-  static void release(Node n, Frame f) {
-    if (n instanceof Index ix) {
-      release(ix.target, f);
-    } else if (n instanceof Member m) {
-      release(m.target, f);
-    } else if (n instanceof VariableNodes.LocalGet l && !l.v.captured) {
-      if (f.owned != null) {
-        f.owned[l.v.slot] = null;
-      }
-    } else if (n instanceof VariableNodes.GlobalGet g) {
-      g.g.owned = null;
-    }
-  }
-
-  /** The tensor the variable read by {@code read} owns exclusively (may write in place), or null. */
-  static Object owner(Node read, Frame f) {
-    if (read instanceof VariableNodes.LocalGet l && !l.v.captured) {
-      return f.owned == null ? null : f.owned[l.v.slot];
-    }
-    if (read instanceof VariableNodes.GlobalGet g) {
-      return g.g.owned;
-    }
-    return null;
-  }
-
-  /** Whether {@code read} reads a variable that can own a value ({@link #own} records it). */
-  static boolean canOwn(Node read) {
-    return read instanceof VariableNodes.LocalGet l && !l.v.captured || read instanceof VariableNodes.GlobalGet;
-  }
-
-  /** Records that the variable read by {@code read} owns {@code value} exclusively. */
-  static void own(Node read, Frame f, Object value) {
-    if (read instanceof VariableNodes.LocalGet l && !l.v.captured) {
-      if (f.owned == null) {
-        f.owned = new Object[f.slots.length];
-      }
-      f.owned[l.v.slot] = value;
-    } else if (read instanceof VariableNodes.GlobalGet g) {
-      g.g.owned = value;
-    }
-  }
-
-  /**
-   * Evaluates a variable read, or an index or field read below one ({@code g[i]}, {@code r.xs}),
-   * without marking the value as escaped; other nodes evaluate normally.
-   */
-  static Object peek(Node n, Frame f) {
-    if (n instanceof VariableNodes.LocalGet l) {
-      return l.peek(f);
-    }
-    if (n instanceof VariableNodes.GlobalGet g) {
-      return g.peek(f);
-    }
-    if (n instanceof Index ix) {
-      return ix.read(f);
-    }
-    if (n instanceof Member m) {
-      return m.read(f);
-    }
-    return n.eval(f);
   }
 
   public static final class Member extends Node {
@@ -473,13 +386,13 @@ public final class AccessNodes {
 
     @Override
     public Object eval(Frame f) {
-      Object t = peek(target, f);
-      return escape(target, t, select(t), f);
+      Object t = Ownership.peek(target, f);
+      return Ownership.escape(target, t, select(t), f);
     }
 
     /** The field's value without marking it as escaped: for the inner steps of a longer read. */
     Object read(Frame f) {
-      return select(peek(target, f));
+      return select(Ownership.peek(target, f));
     }
 
     private Object select(Object t) {
@@ -571,126 +484,6 @@ public final class AccessNodes {
       throw new ExpError(Values.describe(t) + " has no field '" + name + "'"
           + (fields.isEmpty() ? "" : Suggest.didYouMean(name, fields) + " (fields: " + String.join(", ", fields) + ")")
           + hint, loc);
-    }
-  }
-
-  /**
-   * {@code x[i] = v} / {@code x[i] += v}: reads the variable, builds the new value, writes it back.
-   * Values are immutable, so the first update copies the tensor; the copy is then owned by the
-   * variable and later updates write in place until the value is read elsewhere (and may be shared).
-   * A loop filling a tensor element by element is therefore linear, not quadratic. Views never
-   * become owned: an index read that returns a view of the variable releases it (see
-   * {@link #escape}), and the library writes in place only into dense storage of its own.
-   */
-  public static final class IndexAssign extends Node {
-    final Node read;
-    final Writer write;
-    final Index index;
-    final String op;
-    final dev.exp.tensor.op.BinaryOp arith;
-    final Node value;
-
-    public IndexAssign(Loc loc, Node read, Writer write, Index index, String op, Node value) {
-      super(loc);
-      this.read = read;
-      this.write = write;
-      this.index = index;
-      this.op = op;
-      this.arith = op.equals("=") ? null : dev.exp.tensor.op.BinaryOp.ofSymbol(op.substring(0, 1));
-      this.value = value;
-    }
-
-    @Override
-    public Object eval(Frame f) {
-      Indexing.Item[] items;
-      Object v;
-      Object container;
-      if (index.items.length == 1 && !index.slices[0]) {
-        Object p = index.items[0][0].eval(f);
-        v = value.eval(f);
-        container = peek(read, f);
-        if (container instanceof Tensor t && p instanceof Double d && v instanceof Double x && writeElement(f, t, d, x)) {
-          return null;
-        }
-        items = new Indexing.Item[] {new Indexing.Item(false, p, null, null, null, index.itemLocs[0])};
-      } else {
-        items = index.evalItems(f);
-        v = value.eval(f);
-        container = peek(read, f);
-      }
-      if (!op.equals("=")) {
-        Object old = Indexing.get(container, items, index.loc);   // index errors point at the index
-        v = Ops.binary(arith, old, v, loc);
-      }
-      boolean inPlace = (container instanceof Tensor || container instanceof Record
-          || container instanceof dev.exp.eval.runtime.UpdatableList) && container == owner(read, f);
-      Object updated = Indexing.set(container, items, v, inPlace, index.loc);
-      write.write(f, updated);
-      own(read, f, updated);
-      return null;
-    }
-
-    /**
-     * {@code v[i] = x} (or {@code +=}, ...) on a real vector the variable owns, at an integer index in
-     * range: written in place at once, as {@link Indexing#set} would, without index objects. False
-     * when any of that does not hold (then the general path decides, errors included).
-     */
-    private boolean writeElement(Frame f, Tensor t, double d, double x) {
-      if (t.rank() != 1 || t.isComplex() || !TensorElements.writable(t, owner(read, f))) {
-        return false;
-      }
-      int n = t.extent(0);
-      double i = d < 0 ? d + n : d;
-      if (!(i >= 0 && i < n && i == Math.rint(i))) {
-        return false;
-      }
-      double[] data = t.storage();
-      int k = (int) i;
-      data[k] = arith == null ? x : arith.apply(data[k], x);
-      return true;
-    }
-  }
-
-  /**
-   * {@code r.f = v}: the variable gets a record with the field set (added when new). Like {@link
-   * IndexAssign}, the record the variable owns exclusively is updated in place.
-   */
-  public static final class MemberAssign extends Node {
-    final Node read;
-    final Writer write;
-    final String name;
-    final String op;
-    final dev.exp.tensor.op.BinaryOp arith;
-    final Node value;
-
-    public MemberAssign(Loc loc, Node read, Writer write, String name, String op, Node value) {
-      super(loc);
-      this.read = read;
-      this.write = write;
-      this.name = name;
-      this.op = op;
-      this.arith = op.equals("=") ? null : dev.exp.tensor.op.BinaryOp.ofSymbol(op.substring(0, 1));
-      this.value = value;
-    }
-
-    @Override
-    public Object eval(Frame f) {
-      Object container = peek(read, f);
-      if (!(container instanceof Record r)) {
-        throw new ExpError("cannot set field '" + name + "' on " + Values.describe(container), loc);
-      }
-      Object v = value.eval(f);
-      if (!op.equals("=")) {
-        v = Ops.binary(arith, Member.member(r, name, loc), v, loc);
-      }
-      if (r == owner(read, f)) {
-        r.setInPlace(name, v);
-        return null;
-      }
-      Record updated = r.with(name, v);
-      write.write(f, updated);
-      own(read, f, updated);
-      return null;
     }
   }
 

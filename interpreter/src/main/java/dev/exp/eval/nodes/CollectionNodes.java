@@ -122,17 +122,17 @@ public final class CollectionNodes {
 
     @Override
     public Object eval(Frame f) {
-      Object a = AccessNodes.peek(acc, f);
+      Object a = Ownership.peek(acc, f);
       Object x = item.eval(f);
-      if (a instanceof UpdatableList u && u == AccessNodes.owner(acc, f)) {
+      if (a instanceof UpdatableList u && u == Ownership.owner(acc, f)) {
         u.appendInPlace(x, loc);   // what list + [x] appends, whatever x is: x itself (or an equal row)
         return u;   // the variable keeps owning it: the next update writes in place too
       }
-      AccessNodes.release(acc, f);
+      Ownership.release(acc, f);
       if (a instanceof List<?> l && (x instanceof Double || x instanceof String || x instanceof Record)) {
-        if (!UpdatableList.isShareable(l) && AccessNodes.canOwn(acc)) {
+        if (!UpdatableList.isShareable(l) && Ownership.canOwn(acc)) {
           UpdatableList u = UpdatableList.appending(l, x, loc);   // the loop's next appends write in place
-          AccessNodes.own(acc, f, u);
+          Ownership.own(acc, f, u);
           return u;
         }
         return Ops.append(l, x, loc);

@@ -36,7 +36,7 @@ public final class Frame {
   Object ret;
   /** The unboxed value of a pending {@link #RETURN} when {@link #ret} is {@link #NUM}. */
   double retNum;
-  /** Per slot, the tensor this frame's variable owns exclusively (see {@link AccessNodes.IndexAssign}). */
+  /** Per slot, the tensor this frame's variable owns exclusively (see {@link Ownership}). */
   Object[] owned;
 
   /** The frame this one lends to the functions it calls (see {@link #callee}); null until the first call. */

@@ -471,7 +471,7 @@ final class NumericCodegen {
       num(s.value);
       stacked--;
       mv.visitMethodInsn(INVOKESTATIC, ENTRY, "setGlobal", "(" + GLOBAL_D + "D)V", false);
-    } else if (n instanceof AccessNodes.IndexAssign a && code == null) {
+    } else if (n instanceof AssignNodes.IndexAssign a && code == null) {
       elements.element(a.index, a);   // only a loop writes into tensors (a function must stay free of effects)
     } else if (n instanceof PathAssign p && p.elementStore != null && code == null) {
       elements.element(p.elementStore.index, p.elementStore);   // u[i][j] = v of a rank-2 tensor as u[i, j] = v

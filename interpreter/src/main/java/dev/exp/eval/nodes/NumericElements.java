@@ -122,7 +122,7 @@ final class NumericElements {
    * the loop or a global; its rank is the one it has now (checked again before the loop starts, or by
    * a guard in a function).
    */
-  void element(AccessNodes.Index ix, AccessNodes.IndexAssign store) throws NumericCodegen.Ineligible {
+  void element(AccessNodes.Index ix, AssignNodes.IndexAssign store) throws NumericCodegen.Ineligible {
     int rank = ix.items.length;
     if (rank < 1 || rank > 2) {
       throw new NumericCodegen.Ineligible("indexing with " + rank + " indices");

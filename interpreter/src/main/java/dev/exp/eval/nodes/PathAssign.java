@@ -33,7 +33,7 @@ public final class PathAssign extends Node {
   private final BinaryOp arith;
   private final Node value;
   /** {@code u[i][j] = v} as {@code u[i, j] = v}, for the numeric tier (a rank-2 tensor); or null. */
-  final AccessNodes.IndexAssign elementStore;
+  final AssignNodes.IndexAssign elementStore;
 
   /** {@code op} is {@code "="} or a compound assignment such as {@code "+="}. */
   public PathAssign(Loc loc, Node read, AccessNodes.Writer write, Step[] steps, String op, Node value) {
@@ -44,7 +44,7 @@ public final class PathAssign extends Node {
     this.arith = op.equals("=") ? null : BinaryOp.ofSymbol(op.substring(0, 1));
     this.value = value;
     this.elementStore = steps.length == 2 && AccessNodes.Index.isPoint(steps[0].index) && AccessNodes.Index.isPoint(steps[1].index)
-        ? new AccessNodes.IndexAssign(loc, read, write, AccessNodes.Index.element(steps[1].index.loc, read, steps[0].index, steps[1].index),
+        ? new AssignNodes.IndexAssign(loc, read, write, AccessNodes.Index.element(steps[1].index.loc, read, steps[0].index, steps[1].index),
             op, value)
         : null;
   }
@@ -60,10 +60,10 @@ public final class PathAssign extends Node {
     }
     Object v = value.eval(f);
     Object[] containers = new Object[n];
-    containers[0] = AccessNodes.peek(read, f);
+    containers[0] = Ownership.peek(read, f);
     // levels 0 .. writable-1 may be written in place: the variable owns level 0, and each next level
     // is a copy that an earlier update made and stored into the level above, unseen since (Held)
-    int writable = containers[0] != null && containers[0] == AccessNodes.owner(read, f) ? 1 : 0;
+    int writable = containers[0] != null && containers[0] == Ownership.owner(read, f) ? 1 : 0;
     int tensor = -1;   // the first level that is a tensor
     for (int k = 1; k < n; k++) {
       if (containers[k - 1] instanceof Tensor) {
@@ -109,7 +109,7 @@ public final class PathAssign extends Node {
       return null;   // the variable already holds it, and keeps owning it
     }
     write.write(f, v);
-    AccessNodes.own(read, f, v);
+    Ownership.own(read, f, v);
     return null;
   }
 

@@ -116,12 +116,16 @@ public final class Ops {
 
   /** {@code l + m} for two lists: in place when {@code l} is the longest list made on its storage. */
   private static List<Object> join(List<?> l, List<?> m, Loc loc) {
-    long n = (long) l.size() + m.size();
+    reserveList((long) l.size() + m.size(), loc);
+    return AppendableList.concat(l, m);   // appending in a loop stays linear
+  }
+
+  /** Checks that a list {@code +} makes of {@code n} items is possible and fits the memory budget. */
+  static void reserveList(long n, Loc loc) {
     if (n > Integer.MAX_VALUE - 8) {
       throw new ExpError("operator '+': a list of " + n + " items is too long", loc);
     }
     Context.reserveHere(Context.LIST_ITEM_BYTES * n, "a list", n, "items", loc);
-    return AppendableList.concat(l, m);   // appending in a loop stays linear
   }
 
   /** {@code l + [x]} for an item {@code x} that the one-item literal holds as itself (a number, string, record). */

@@ -34,14 +34,11 @@ public final class UpdatableList extends AbstractList<Object> implements RandomA
    * may be shared elsewhere ({@link #isShareable}) extends its storage instead (see {@link Ops}).
    */
   public static UpdatableList appending(List<?> l, Object x, dev.exp.syntax.Loc loc) {
-    long n = l.size() + 1L;
-    if (n > Integer.MAX_VALUE - 8) {
-      throw new ExpError("operator '+': a list of " + n + " items is too long", loc);
-    }
-    Context.reserveHere(Context.LIST_ITEM_BYTES * n, "a list", n, "items", loc);
-    Object[] items = l.toArray(new Object[AppendableList.capacity((int) n, 0)]);
-    items[(int) n - 1] = x;
-    return new UpdatableList(items, (int) n);
+    int n = l.size();
+    Ops.reserveList(n + 1L, loc);
+    Object[] items = l.toArray(new Object[AppendableList.capacity(n + 1, 0)]);
+    items[n] = x;
+    return new UpdatableList(items, n + 1);
   }
 
   /**
@@ -63,11 +60,7 @@ public final class UpdatableList extends AbstractList<Object> implements RandomA
 
   /** Appends {@code value} to this list itself; only for the list a variable owns. */
   public void appendInPlace(Object value, dev.exp.syntax.Loc loc) {
-    long n = size + 1L;
-    if (n > Integer.MAX_VALUE - 8) {
-      throw new ExpError("operator '+': a list of " + n + " items is too long", loc);
-    }
-    Context.reserveHere(Context.LIST_ITEM_BYTES * n, "a list", n, "items", loc);
+    Ops.reserveList(size + 1L, loc);
     if (size == items.length) {
       items = Arrays.copyOf(items, AppendableList.capacity(size + 1, items.length));
     }
