@@ -26,7 +26,7 @@ final class AssignCompiler {
     TextBuffers.Buffer buffer = appended != null ? k.textBuffers.find(((Ast.Name) target).name()) : null;
     if (buffer != null) {
       Ast.Name n = (Ast.Name) target;
-      Compiler.Access acc = k.access(n.loc(), n.name());
+      Resolver.Access acc = k.names.access(n.loc(), n.name());
       Node v = k.expr(appended);
       if (acc.local() != null || acc.global() != null) {
         buffer.write = acc.write();
@@ -39,25 +39,25 @@ final class AssignCompiler {
       // acc += [x], acc = acc + [x]: appends x to a list without building the one-item literal
       Ast.Expr item = one.elements().get(0);
       Node x = k.expr(item);
-      Compiler.Access acc = k.access(n.loc(), n.name());
+      Resolver.Access acc = k.names.access(n.loc(), n.name());
       Node v = new CollectionNodes.ListAppend(op.equals("+=") ? a.loc() : a.value().loc(), acc.read(), x,
           item instanceof Ast.ListLit);
       return store(a, acc, v);
     }
     Node value = k.expr(a.value());
     if (target instanceof Ast.Name n) {
-      Compiler.Access acc = k.access(n.loc(), n.name());
+      Resolver.Access acc = k.names.access(n.loc(), n.name());
       Node v = op.equals("=") ? value
           : OperatorNodes.binary(a.loc(), dev.exp.tensor.op.BinaryOp.ofSymbol(op.substring(0, 1)), acc.read(), value);
       return store(a, acc, v);
     }
     if (target instanceof Ast.Index ix && ix.target() instanceof Ast.Name n) {
-      Compiler.Access acc = k.access(n.loc(), n.name());
+      Resolver.Access acc = k.names.access(n.loc(), n.name());
       AccessNodes.Index index = (AccessNodes.Index) k.expr(ix);
       return new AssignNodes.IndexAssign(a.loc(), acc.read(), acc.write(), index, op, value);
     }
     if (target instanceof Ast.Member m && m.target() instanceof Ast.Name n) {
-      Compiler.Access acc = k.access(n.loc(), n.name());
+      Resolver.Access acc = k.names.access(n.loc(), n.name());
       return new AssignNodes.MemberAssign(a.loc(), acc.read(), acc.write(), m.name(), op, value);
     }
     k.reportError(target.loc(), "can only assign to a variable, one of its elements (x[i] = v) or fields (r.f = v, r.xs[i] = v)");
@@ -65,7 +65,7 @@ final class AssignCompiler {
   }
 
   /** Stores {@code v} into the variable {@code acc} names. */
-  private static Node store(Ast.Assign a, Compiler.Access acc, Node v) {
+  private static Node store(Ast.Assign a, Resolver.Access acc, Node v) {
     if (acc.local() != null) {
       return new VariableNodes.LocalSet(a.loc(), acc.local(), v);
     }

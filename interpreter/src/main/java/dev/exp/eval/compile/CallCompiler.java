@@ -20,7 +20,7 @@ final class CallCompiler {
 
   static Node call(Compiler k, Ast.Call c) {
     Node callee = k.callee(c.callee());
-    if (callee instanceof AccessNodes.Member read && c.callee() instanceof Ast.Member m && k.resolvesToBuiltin(m.name())) {
+    if (callee instanceof AccessNodes.Member read && c.callee() instanceof Ast.Member m && k.names.resolvesToBuiltin(m.name())) {
       // x.upper() as in Python: Exp's functions take the value as an argument
       String x = m.target() instanceof Ast.Name n ? n.name() : "x";
       String more = c.args().isEmpty() ? "" : "...";
@@ -109,7 +109,7 @@ final class CallCompiler {
       if (!ns.has(m.name())) {
         String hint = Suggest.didYouMean(m.name(), ns.memberNames());
         k.reportError(m.loc(), "'" + ns.name() + "' has no member '" + m.name() + "'"
-            + (hint.isEmpty() ? k.memberElsewhere(m.name(), ns.name()) : hint));
+            + (hint.isEmpty() ? k.names.memberElsewhere(m.name(), ns.name()) : hint));
         return new VariableNodes.Const(m.loc(), null);
       }
       if (BLAS_NAMESPACES.contains(ns.name())) {

@@ -21,14 +21,14 @@ final class ComprehensionCompiler {
     for (int i = 0; i < n; i++) {
       Ast.CompClause q = c.clauses().get(i);
       sources[i] = k.expr(q.source());
-      k.pushBlock();
-      firsts[i] = k.declareLocal(q.vars().get(0), false, c.loc(), BindingRoles.LOOP);
-      seconds[i] = q.vars().size() > 1 ? k.declareLocal(q.vars().get(1), false, c.loc(), BindingRoles.LOOP) : null;
+      k.names.pushBlock();
+      firsts[i] = k.names.declareLocal(q.vars().get(0), false, c.loc(), BindingRoles.LOOP);
+      seconds[i] = q.vars().size() > 1 ? k.names.declareLocal(q.vars().get(1), false, c.loc(), BindingRoles.LOOP) : null;
       filters[i] = q.filter() == null ? null : k.expr(q.filter());
     }
     Node element = k.expr(c.element());
     for (int i = 0; i < n; i++) {
-      k.popBlock();
+      k.names.popBlock();
     }
     return new ControlNodes.Comprehension(c.loc(), sources, firsts, seconds, element, filters);
   }

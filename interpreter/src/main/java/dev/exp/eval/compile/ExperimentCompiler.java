@@ -82,19 +82,19 @@ final class ExperimentCompiler {
       }
       options[i] = c.compileHere(x.optionValues().get(i));
     }
-    java.util.Map<String, dev.exp.eval.runtime.GlobalVar> outerReads = c.experimentReads;
+    java.util.Map<String, dev.exp.eval.runtime.GlobalVar> outerReads = c.names.experimentReads;
     java.util.Set<String> outerReports = c.experimentReports;
-    c.experimentReads = new java.util.TreeMap<>();
+    c.names.experimentReads = new java.util.TreeMap<>();
     c.experimentReports = new java.util.LinkedHashSet<>();
     FunctionCode trial = c.function("experiment", x.loc(), params,
         new Ast.BlockExpr(x.body().loc(), rest), true);
-    List<dev.exp.eval.runtime.GlobalVar> reads = List.copyOf(c.experimentReads.values());
+    List<dev.exp.eval.runtime.GlobalVar> reads = List.copyOf(c.names.experimentReads.values());
     List<String> reported = List.copyOf(c.experimentReports);
     c.experimentReports = outerReports;
     if (outerReads != null) {
-      outerReads.putAll(c.experimentReads);   // a nested experiment's reads are its enclosing one's too
+      outerReads.putAll(c.names.experimentReads);   // a nested experiment's reads are its enclosing one's too
     }
-    c.experimentReads = outerReads;
+    c.names.experimentReads = outerReads;
     ExperimentSpec spec = new ExperimentSpec(x.loc(), name, x.optionNames().toArray(new String[0]), options, axes,
         repeat, trial, x.sourceText(), reads, reported);
     return new Node(x.loc()) {

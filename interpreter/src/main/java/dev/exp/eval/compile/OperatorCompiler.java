@@ -23,7 +23,7 @@ final class OperatorCompiler {
       }
     }
     if (e instanceof Ast.Binary || e instanceof Ast.Unary) {
-      Node fused = FusedNodes.tryFuse(k::compileHere, k::resolvesToBuiltin, e);
+      Node fused = FusedNodes.tryFuse(k::compileHere, k.names::resolvesToBuiltin, e);
       if (fused != null) {
         return fused;
       }

@@ -35,7 +35,7 @@ final class PathAssigns {
       e = e instanceof Ast.Member m ? m.target() : ((Ast.Index) e).target();
     }
     Ast.Name n = (Ast.Name) e;
-    Compiler.Access acc = k.access(n.loc(), n.name());
+    Resolver.Access acc = k.names.access(n.loc(), n.name());
     Collections.reverse(path);   // from the variable outwards, the order index expressions run in
     List<PathAssign.Step> steps = new ArrayList<>();
     for (Ast.Expr p : path) {

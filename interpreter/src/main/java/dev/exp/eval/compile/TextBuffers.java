@@ -56,15 +56,15 @@ final class TextBuffers {
 
   /** Whether {@code name}, as the function being compiled sees it, is a var declared with a string. */
   private boolean declaredText(String name) {
-    LocalVar v = FunctionScope.lookupLocal(k.scope(), name);
-    Object variable = v != null ? v : k.findEnclosing(name) != null ? null : k.userGlobal(name);
+    LocalVar v = FunctionScope.lookupLocal(k.names.scope(), name);
+    Object variable = v != null ? v : k.names.findEnclosing(name) != null ? null : k.names.userGlobal(name);
     return variable != null && declaredText.contains(variable);
   }
 
   /** The buffer the innermost enclosing loop of the function being compiled keeps for {@code name}, or null. */
   Buffer find(String name) {
     Buffer b = active.get(name);
-    return b != null && b.scope == k.scope() ? b : null;
+    return b != null && b.scope == k.names.scope() ? b : null;
   }
 
   /**
@@ -73,7 +73,7 @@ final class TextBuffers {
    * variable an enclosing loop buffers already keeps that buffer.
    */
   List<Buffer> start(Ast.Stmt loop) {
-    FunctionScope fn = k.scope();
+    FunctionScope fn = k.names.scope();
     List<Buffer> started = new ArrayList<>();
     Boolean quiet = null;
     for (String name : TextAppends.candidates(loop, this::declaredText)) {
@@ -84,10 +84,10 @@ final class TextBuffers {
       boolean ok;
       if (v != null) {
         ok = v.mutable && v.role == null;
-      } else if (k.findEnclosing(name) != null || FunctionScope.declaredOutsideTrial(fn, name)) {
+      } else if (k.names.findEnclosing(name) != null || FunctionScope.declaredOutsideTrial(fn, name)) {
         ok = false;   // captured from an enclosing function: its closures may read it
       } else {
-        GlobalVar g = k.userGlobal(name);
+        GlobalVar g = k.names.userGlobal(name);
         if (quiet == null) {
           quiet = TextAppends.callsOnly(loop, this::neverCallsBack);
         }
@@ -128,9 +128,9 @@ final class TextBuffers {
   private boolean neverCallsBack(Ast.Expr callee) {
     Object c = null;
     if (callee instanceof Ast.Name n && !userName(n.name())) {
-      c = k.builtin(n.name());
+      c = k.names.builtin(n.name());
     } else if (callee instanceof Ast.Member m && m.target() instanceof Ast.Name ns && !userName(ns.name())
-        && k.builtin(ns.name()) instanceof Namespace space) {
+        && k.names.builtin(ns.name()) instanceof Namespace space) {
       c = space.member(m.name());
     }
     return c instanceof Callable f && !f.mayCallBack();
@@ -138,7 +138,7 @@ final class TextBuffers {
 
   /** Whether {@code name} is the script's (a local, a captured variable or a global), not a builtin. */
   private boolean userName(String name) {
-    return FunctionScope.lookupLocal(k.scope(), name) != null || k.findEnclosing(name) != null
-        || k.userGlobal(name) != null;
+    return FunctionScope.lookupLocal(k.names.scope(), name) != null || k.names.findEnclosing(name) != null
+        || k.names.userGlobal(name) != null;
   }
 }
