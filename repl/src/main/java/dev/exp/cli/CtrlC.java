@@ -5,7 +5,7 @@ import dev.exp.api.Session;
 /**
  * Ctrl-C while a script runs: the first one cancels the session's evaluation (it stops at its next
  * check — a call, a loop back-edge, a kernel block — and reports where, exit code 130); a second one
- * ends the process at once. Restores the previous handler when closed.
+ * ends the process at once (once a native BLAS/LAPACK call in progress, which nothing can stop, ends). Restores the previous handler when closed.
  */
 @SuppressWarnings("removal")
 final class CtrlC implements AutoCloseable {
@@ -24,7 +24,10 @@ final class CtrlC implements AutoCloseable {
       boolean[] once = {false};
       sun.misc.SignalHandler old = sun.misc.Signal.handle(sig, s -> {
         if (once[0]) {
-          Runtime.getRuntime().halt(Main.EXIT_INTERRUPTED);
+          // exit, not halt: the shutdown hooks wait for a native BLAS/LAPACK call in progress, which
+          // OpenBLAS needs to exit at all; on a thread of its own, so this handler returns
+          new Thread(() -> System.exit(Main.EXIT_INTERRUPTED), "exp-exit").start();
+          return;
         }
         once[0] = true;
         session.cancel();

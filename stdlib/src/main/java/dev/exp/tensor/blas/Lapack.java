@@ -18,7 +18,8 @@ import org.bytedeco.openblas.global.openblas;
  * dgetrf runs on a {@link Stoppable} pool thread, which has a 64 MB stack. So does every decomposition
  * from {@value Stoppable#WORK} multiply-adds, whatever its threads, so that the caller can poll its limits
  * while it waits; shorter calls run on the caller's thread (a hand-off costs a scheduling delay on a
- * busy machine).
+ * busy machine). Every call is counted in {@link NativeCalls}: the process exit waits for one that a
+ * limit abandoned, since OpenBLAS can hang at exit otherwise.
  */
 public final class Lapack {
   private Lapack() {}
@@ -32,7 +33,17 @@ public final class Lapack {
       throw new IllegalStateException("LAPACK needs the native BLAS backend, which is not active: " + Blas.describe());
     }
     NativeBlas.syncThreads();
-    return body.getAsInt();
+    return counted(body);
+  }
+
+  /** Runs {@code body}, counted as a native call in progress ({@link NativeCalls}: the exit waits for it). */
+  private static int counted(IntSupplier body) {
+    NativeCalls.enter();
+    try {
+      return body.getAsInt();
+    } finally {
+      NativeCalls.exit();
+    }
   }
 
   /**
@@ -51,9 +62,9 @@ public final class Lapack {
     }
     NativeBlas.syncThreads();
     if (work < Stoppable.WORK && (Parallel.threads() == 1 || !bigStack)) {
-      return body.getAsInt();
+      return counted(body);
     }
-    return Stoppable.detached(body::getAsInt);
+    return Stoppable.detached(() -> counted(body));
   }
 
   /** LU with partial pivoting of the m×n matrix a (dgetrf); ipiv (min(m, n), 1-based) as LAPACK returns it. */

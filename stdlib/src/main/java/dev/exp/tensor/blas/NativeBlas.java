@@ -19,6 +19,7 @@ final class NativeBlas implements BlasBackend {
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
   private static final Object THREADS_LOCK = new Object();
   private static volatile int threadsSet = -1;
+  private static final java.util.concurrent.atomic.AtomicBoolean EXIT_WAIT = new java.util.concurrent.atomic.AtomicBoolean();
 
   private final String version;
   /** The zero-copy binding, or null (then operands are copied). */
@@ -37,6 +38,9 @@ final class NativeBlas implements BlasBackend {
   /** As {@link #load()}; {@code zeroCopy} false keeps to the copying path (tests compare both). */
   static NativeBlas load(boolean zeroCopy) {
     org.bytedeco.javacpp.Loader.load(openblas.class);
+    if (EXIT_WAIT.compareAndSet(false, true)) {
+      NativeCalls.installExitWait();
+    }
     String v = openblas.OPENBLAS_VERSION == null ? "OpenBLAS" : openblas.OPENBLAS_VERSION.trim();
     NativeBlas nb = new NativeBlas(v.isEmpty() ? "OpenBLAS" : v, zeroCopy ? CriticalBlas.load() : null);
     double[] c = new double[4];
@@ -74,6 +78,16 @@ final class NativeBlas implements BlasBackend {
   }
 
   private void dgemmBlocks(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
+      double[] c, int co, int from, int to, int step, Runnable poll) {
+    NativeCalls.enter();
+    try {
+      products(ta, tb, m, n, k, a, ao, b, bo, c, co, from, to, step, poll);
+    } finally {
+      NativeCalls.exit();
+    }
+  }
+
+  private void products(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
       double[] c, int co, int from, int to, int step, Runnable poll) {
     syncThreads();
     if (critical != null && ta && !tb && from == 0 && to == m) {
@@ -139,6 +153,7 @@ final class NativeBlas implements BlasBackend {
     syncThreads();
     int rows = i1 - i0;
     Scratch s = SCRATCH.get();
+    NativeCalls.enter();
     try {
       DoublePointer pa = s.a(2L * rows * k).put(a, ao + 2 * i0 * k, 2 * rows * k);
       DoublePointer pb = s.b(2L * k * n).put(b, bo, 2 * k * n);
@@ -147,6 +162,7 @@ final class NativeBlas implements BlasBackend {
           s.one, pa, k, pb, n, s.zero, pc, n);
       pc.get(c, co + 2 * i0 * n, 2 * rows * n);
     } finally {
+      NativeCalls.exit();
       s.trim();
     }
   }
