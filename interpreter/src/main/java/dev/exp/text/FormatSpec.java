@@ -119,14 +119,19 @@ public final class FormatSpec {
           }
         }
         case 'f' -> body = fixed(a, precision < 0 ? 6 : precision);
-        case '%' -> body = fixed(a * 100, precision < 0 ? 6 : precision) + "%";
+        case '%' -> body = Double.isInfinite(a * 100) ? "inf%" : fixed(a * 100, precision < 0 ? 6 : precision) + "%";
         case 'e', 'E' -> {
           body = sci(a, precision < 0 ? 6 : precision);
           if (type == 'E') {
             body = body.toUpperCase(Locale.ROOT);
           }
         }
-        case 'g', 'G' -> body = groupLeading(general(a, precision < 0 ? 6 : Math.max(1, precision)));
+        case 'g', 'G' -> {
+          body = groupLeading(general(a, precision < 0 ? 6 : Math.max(1, precision)));
+          if (type == 'G') {
+            body = body.toUpperCase(Locale.ROOT);   // the exponent's E, as Python
+          }
+        }
         default -> body = groupLeading(precision >= 0 ? general(a, Math.max(1, precision)) : Numbers.format(a));
       }
     }

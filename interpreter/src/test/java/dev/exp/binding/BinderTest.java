@@ -91,6 +91,25 @@ class BinderTest {
     }
   }
 
+  /** An unknown name that is NumPy's or scikit-learn's for a parameter the callee has suggests the Exp name. */
+  @Test
+  void numpyParameterNamesSuggestTheExpName() {
+    try (Session s = session()) {
+      String[][] cases = {
+          {"linalg.norm(eye(2), ord: 2)", "has no parameter 'ord'; did you mean 'p'? (Exp's name for the NumPy/scikit-learn 'ord')"},
+          {"randint(0, 3, size: [5])", "has no parameter 'size'; did you mean 'shape'?"},
+          {"learn.kmeans(eye(3), n_clusters: 2)", "has no parameter 'n_clusters'; did you mean 'k'?"},
+          {"randint(0, 3, random_state: 1)", "has no parameter 'random_state'; did you mean 'seed'?"},
+          {"randint(0, 3, colour: 1)", "has no parameter 'colour'; signature:"},   // neither spelled nor an alias
+      };
+      for (String[] c : cases) {
+        ExpSyntaxException e = assertThrows(ExpSyntaxException.class, () -> s.eval(c[0]), c[0]);
+        String m = e.diagnostics().get(0).message();
+        assertTrue(m.contains(c[1]), c[0] + ": " + m);
+      }
+    }
+  }
+
   @Test
   void builtinsUseTheSameBinder() {
     try (Session s = session()) {

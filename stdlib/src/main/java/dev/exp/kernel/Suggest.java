@@ -12,6 +12,41 @@ public final class Suggest {
     return best == null ? "" : "; did you mean '" + best + "'?";
   }
 
+  /**
+   * For an unknown named argument: "; did you mean 'x'?" by spelling, else by the part the name plays
+   * in NumPy, SciPy or scikit-learn ({@code ord} is {@code p}, {@code size} is {@code shape},
+   * {@code random_state} is {@code seed}), or "" when neither finds a parameter among {@code candidates}.
+   */
+  public static String parameter(String name, Collection<String> candidates) {
+    String spelled = didYouMean(name, candidates);
+    if (!spelled.isEmpty()) {
+      return spelled;
+    }
+    for (String alias : PARAMETER_ALIASES.getOrDefault(name, java.util.List.of())) {
+      if (candidates.contains(alias)) {
+        return "; did you mean '" + alias + "'? (Exp's name for the NumPy/scikit-learn '" + name + "')";
+      }
+    }
+    return "";
+  }
+
+  /** Parameter names of NumPy, SciPy and scikit-learn and the Exp names that play their part, in order. */
+  private static final java.util.Map<String, java.util.List<String>> PARAMETER_ALIASES = java.util.Map.ofEntries(
+      java.util.Map.entry("ord", java.util.List.of("p")),
+      java.util.Map.entry("size", java.util.List.of("shape", "n")),
+      java.util.Map.entry("random_state", java.util.List.of("seed")),
+      java.util.Map.entry("rng", java.util.List.of("seed")),
+      java.util.Map.entry("dim", java.util.List.of("axis")),
+      java.util.Map.entry("n_clusters", java.util.List.of("k")),
+      java.util.Map.entry("n_components", java.util.List.of("k")),
+      java.util.Map.entry("n_neighbors", java.util.List.of("k")),
+      java.util.Map.entry("maxiter", java.util.List.of("max_iter")),
+      java.util.Map.entry("atol", java.util.List.of("tol")),
+      java.util.Map.entry("rtol", java.util.List.of("tol")),
+      java.util.Map.entry("learning_rate", java.util.List.of("lr")),
+      java.util.Map.entry("fit_intercept", java.util.List.of("intercept")),
+      java.util.Map.entry("num", java.util.List.of("n")));
+
   public static String closest(String name, Collection<String> candidates) {
     String best = null;
     int bestD = Integer.MAX_VALUE;

@@ -180,7 +180,7 @@ public final class Signature {
       } else {
         p = indexOf(n);
         if (p < 0 || rest && p == fixed) {
-          throw fail("has no parameter '" + n + "'" + Suggest.didYouMean(n, notGiven(names, positionalCount)), loc);
+          throw fail("has no parameter '" + n + "'" + Suggest.parameter(n, notGiven(names, positionalCount)), loc);
         }
         if (given[p]) {
           throw fail("got two values for '" + n + "'", loc);
