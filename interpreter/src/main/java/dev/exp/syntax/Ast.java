@@ -96,7 +96,8 @@ public final class Ast {
   // ---------------------------------------------------------------- statements
   public record Let(Loc loc, String name, boolean mutable, Expr value) implements Stmt {}
 
-  public record FnDecl(Loc loc, String name, Lambda fn) implements Stmt {}
+  /** {@code fn name(params) body}; {@code sourceText}: the statement's text (it keys cached experiment trials that call it). */
+  public record FnDecl(Loc loc, String name, Lambda fn, String sourceText) implements Stmt {}
 
   public record Import(Loc loc, String path, String alias) implements Stmt {}
 

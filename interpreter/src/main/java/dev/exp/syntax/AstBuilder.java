@@ -74,7 +74,8 @@ final class AstBuilder {
     }
     if (ctx instanceof FnStmtContext c) {
       String name = c.IDENT().getText();
-      return new Ast.FnDecl(loc(c.IDENT()), name, lambda(loc(c.IDENT()), name, c.params(), c.fnBody()));
+      String text = c.getStart().getInputStream().getText(Interval.of(c.getStart().getStartIndex(), c.getStop().getStopIndex()));
+      return new Ast.FnDecl(loc(c.IDENT()), name, lambda(loc(c.IDENT()), name, c.params(), c.fnBody()), text);
     }
     if (ctx instanceof ImportStmtContext c) {
       return new Ast.Import(loc, unquote(c.STRING().getSymbol()), c.IDENT().getText());

@@ -70,7 +70,7 @@ public final class Compiler {
     for (Ast.Stmt s : program.statements()) {
       if (s instanceof Ast.FnDecl d) {
         GlobalVar g = names.global(d.name());
-        hoisted.add(new VariableNodes.GlobalSet(d.loc(), g, lambda(d.fn()), true));
+        hoisted.add(new VariableNodes.GlobalSet(d.loc(), g, fnDecl(d), true));
       }
     }
     for (int i = 0; i < program.statements().size(); i++) {
@@ -140,10 +140,10 @@ public final class Compiler {
     }
     if (s instanceof Ast.FnDecl fd) {
       if (names.atTopLevel()) {
-        return new VariableNodes.GlobalSet(fd.loc(), names.global(fd.name()), lambda(fd.fn()), true);
+        return new VariableNodes.GlobalSet(fd.loc(), names.global(fd.name()), fnDecl(fd), true);
       }
       LocalVar v = names.declareLocal(fd.name(), false, fd.loc(), BindingRoles.FUNCTION);
-      return new VariableNodes.LocalDeclare(fd.loc(), v, lambda(fd.fn()));
+      return new VariableNodes.LocalDeclare(fd.loc(), v, fnDecl(fd));
     }
     if (s instanceof Ast.Import im) {
       if (!names.atTopLevel()) {
@@ -225,7 +225,7 @@ public final class Compiler {
       if (s instanceof Ast.FnDecl fd) {
         // declare first so the function can call itself
         LocalVar v = names.declareLocal(fd.name(), false, fd.loc(), BindingRoles.FUNCTION);
-        nodes.add(new VariableNodes.LocalDeclare(fd.loc(), v, lambda(fd.fn())));
+        nodes.add(new VariableNodes.LocalDeclare(fd.loc(), v, fnDecl(fd)));
         continue;
       }
       int before = directJumps;
@@ -351,6 +351,14 @@ public final class Compiler {
   /** Compiles a function literal or declaration into a closure-creating node. */
   Node lambda(Ast.Lambda l) {
     return new FunctionNodes.MakeClosure(l.loc(), function(l.name(), l.loc(), l.params(), l.body(), false));
+  }
+
+  /** A {@code fn} statement's closure; its code keeps the statement's text (see {@link FunctionCode#sourceText}). */
+  private Node fnDecl(Ast.FnDecl d) {
+    Ast.Lambda l = d.fn();
+    FunctionCode code = function(l.name(), l.loc(), l.params(), l.body(), false);
+    code.sourceText = d.sourceText();
+    return new FunctionNodes.MakeClosure(l.loc(), code);
   }
 
   /** The metric names the experiment body being compiled reports, in source order (null outside one). */

@@ -165,6 +165,7 @@ final class Resolver {
       if (experimentReads != null) {
         experimentReads.put(name, g);
       }
+      usedGlobal(g);
       return new VariableNodes.GlobalGet(loc, g);
     }
     if (builtins.containsKey(name)) {
@@ -219,6 +220,7 @@ final class Resolver {
       if (!g.mutable) {
         error.accept(loc, BindingRoles.immutable(name, globalRoles.get(name), programGlobals.get(name)));
       }
+      usedGlobal(g);
       return new Access(new VariableNodes.GlobalGet(loc, g), (f, x) -> {
         g.value = x;
         g.defined = true;
@@ -233,6 +235,15 @@ final class Resolver {
           + " (declare variables with var before assigning)");
     }
     return new Access(new VariableNodes.Const(loc, null), (f, x) -> { });
+  }
+
+  /** Notes that the functions being compiled (this one and those it is nested in) use {@code g}. */
+  private void usedGlobal(GlobalVar g) {
+    for (FunctionScope s = fn; s != null; s = s.parent) {
+      if (s.code != null) {
+        s.code.globalReads.add(g);
+      }
+    }
   }
 
   /** The global {@code name} when the program declares it or the session already defined it, else null. */

@@ -57,6 +57,27 @@ public final class ExperimentRunner {
   /** One trial's row; a failed trial's error text, and its error (null when it came from the cache). */
   record Outcome(Map<String, Object> row, boolean failed, boolean cached, String error, ExpError cause) {}
 
+  /**
+   * Adds a script function's part of the cache key: its normalised source when a {@code fn} statement
+   * declared it, and the values of the globals its code uses, through the functions they hold in
+   * turn (each function once), so that editing a helper or a constant only a helper reads reruns the
+   * trials.
+   */
+  private static void functionKey(Object v, java.util.Set<dev.exp.eval.nodes.FunctionCode> keyed, List<String> parts) {
+    if (!(v instanceof dev.exp.eval.nodes.Closure c) || !keyed.add(c.code)) {
+      return;
+    }
+    parts.add("fn " + (c.code.sourceText == null ? "" : TrialCache.normalize(c.code.sourceText)));
+    for (Object captured : c.capturedValues()) {
+      parts.add(TrialCache.fingerprint(captured));
+      functionKey(captured, keyed, parts);
+    }
+    for (dev.exp.eval.runtime.GlobalVar g : c.code.globalReads) {
+      parts.add(g.name + "=" + TrialCache.fingerprint(g.value));
+      functionKey(g.value, keyed, parts);
+    }
+  }
+
   public static Object run(Frame f, ExperimentSpec spec) {
     Context ctx = f.ctx;
     String name = Printer.str(spec.name().eval(f));
@@ -72,11 +93,14 @@ public final class ExperimentRunner {
     Closure trial = (Closure) new FunctionNodes.MakeClosure(spec.loc(), spec.trial()).eval(f);
     int total = reserveTrials(ctx, grid.size(), replicates, spec);
     List<String> keyParts = new ArrayList<>(List.of(TrialCache.normalize(spec.sourceText()), VERSION));
+    java.util.Set<dev.exp.eval.nodes.FunctionCode> keyed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (dev.exp.eval.runtime.GlobalVar g : spec.reads()) {
       keyParts.add(g.name + "=" + TrialCache.fingerprint(g.value));   // a changed input reruns the trials
+      functionKey(g.value, keyed, keyParts);
     }
     for (Object v : trial.capturedValues()) {
       keyParts.add(TrialCache.fingerprint(v));
+      functionKey(v, keyed, keyParts);
     }
     String experimentKey = TrialCache.hash(keyParts);
     TrialCache cache = openCache(ctx, options, name, spec);

@@ -204,7 +204,7 @@ final class TrialCache {
   /**
    * A text that changes when the value does, for cache keys: numbers, bools and strings exactly;
    * tensors by shape and a hash of every element; lists and records item by item; a function by
-   * its name only (its code is not tracked: edit a helper, and clear the cache).
+   * its name here (the runner adds its source and the globals it uses: {@code functionKey}).
    */
   static String fingerprint(Object v) {
     if (v instanceof dev.exp.tensor.Tensor t) {

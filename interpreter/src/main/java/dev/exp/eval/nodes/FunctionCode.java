@@ -12,6 +12,13 @@ public final class FunctionCode {
   final LocalVar[] paramVars;
   public int frameSize;
   public Node body;
+  /**
+   * The globals this function's code reads or assigns, its nested functions' included, in source
+   * order: with {@link #sourceText} they key the cached trials of an experiment that calls it.
+   */
+  public final java.util.Set<dev.exp.eval.runtime.GlobalVar> globalReads = new java.util.LinkedHashSet<>();
+  /** The source of the {@code fn} statement that declared this function, or null (a lambda). */
+  public String sourceText;
   /** The parameter list (built by the compiler; shared by every closure of this code). */
   public Signature sig;
   /** Whether some parameter is captured by an inner function (its slot then holds a cell). */

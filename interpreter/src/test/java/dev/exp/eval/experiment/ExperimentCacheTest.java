@@ -92,6 +92,31 @@ class ExperimentCacheTest {
     assertEquals(6, runs.get(), "a changed tensor element reruns");
   }
 
+  /** A helper function's code and the globals only it (or a function it calls) reads are keyed too. */
+  @Test
+  void aChangedHelperOrAConstantOnlyAHelperReadsRerunsTheTrials() {
+    String body = """
+        fn helper(k) = k * scale
+        fn outer(k) = helper(k) + 0
+        experiment "helped" (cache: "runs") {
+          sweep k in [1, 2]
+          tick()
+          report v = outer(k)
+        }
+        """;
+    String first = run("let scale = 2\n" + body);
+    assertTrue(first.contains("2") && first.contains("4"), first);
+    run("let scale = 2\n" + body.replace("fn outer", "# a comment\nfn outer"));
+    assertEquals(2, runs.get(), "same code and inputs: the cache is used");
+    String out = run("let scale = 3\n" + body);
+    assertEquals(4, runs.get(), "a constant read two calls down reruns");
+    assertTrue(out.contains("3") && out.contains("6"), out);
+    run("let scale = 3\n" + body.replace("k * scale", "k * scale + 1"));
+    assertEquals(6, runs.get(), "an edited helper reruns");
+    run("let scale = 3\n" + body.replace("k * scale", "k * scale + 1"));
+    assertEquals(6, runs.get(), "and is cached in turn");
+  }
+
   @Test
   void tornLastLineIsIgnored() throws IOException {
     run(BODY);
