@@ -118,6 +118,17 @@ final class SyntaxErrors extends BaseErrorListener {
       } else if (fieldNameSlip(recognizer, tok)) {
         message = "unexpected " + describe(tok) + ": a record's field names are names or strings, as in {a: 2} or "
             + "{\"" + tok.getText().replace("\"", "") + "\": 2}";
+      } else if (openedAbove(recognizer, tok) != null) {
+        // inside a ( or [ opened on an earlier line and never closed: newlines do not end statements
+        // there, so the next line reads as part of it; the bracket is what is missing
+        Token above = openedAbove(recognizer, tok);
+        if (reportedOpener == above.getTokenIndex()) {
+          return;   // the rest of the input is inside the same bracket: follow-on errors
+        }
+        reportedOpener = above.getTokenIndex();
+        message = "unexpected " + describe(tok) + ": '" + above.getText() + "' opened at line "
+            + (above.getLine() + lineOffset) + ", column " + (above.getCharPositionInLine() + 1)
+            + " is never closed (add the '" + closing(above.getText()) + "' that ends it)";
       } else {
         String expected = insideBrackets(recognizer, e, tok);
         String part = expected != null ? expected : expectedPart(recognizer, e, tok);
@@ -307,6 +318,34 @@ final class SyntaxErrors extends BaseErrorListener {
     int type = t.getType();
     return type == ExpLexer.IDENT || type == ExpLexer.NUMBER || type == ExpLexer.STRING
         || t.getText().equals(")") || t.getText().equals("]") || t.getText().equals("}");
+  }
+
+  /** The token index of the bracket an "is never closed" error named (its follow-on errors are dropped). */
+  private int reportedOpener = -1;
+
+  /**
+   * The '(' or '[' enclosing {@code tok} when it was opened on an earlier line and no bracket closes it
+   * before the end of the input, else null.
+   */
+  private static Token openedAbove(Recognizer<?, ?> recognizer, Token tok) {
+    Token opener = unclosedBefore(recognizer, tok);
+    if (opener == null || opener.getText().equals("{") || opener.getLine() >= tok.getLine()) {
+      return null;
+    }
+    org.antlr.v4.runtime.TokenStream ts = ((Parser) recognizer).getTokenStream();
+    int depth = 0;
+    for (int i = tok.getTokenIndex(); i < ts.size(); i++) {
+      String x = ts.get(i).getText();
+      if (ts.get(i).getType() == Token.EOF) {
+        break;
+      }
+      if (x.equals("(") || x.equals("[") || x.equals("{")) {
+        depth++;
+      } else if (closer(x) && --depth < 0) {
+        return null;   // closed further on: some other slip inside a bracket that spans lines
+      }
+    }
+    return opener;
   }
 
   private static Token unclosedBefore(Recognizer<?, ?> recognizer, Token tok) {
