@@ -37,7 +37,19 @@ public final class Numbers {
       return Long.toString((long) x);
     }
     String quick = shortDecimal(x);
-    return quick != null ? quick : exactShortest(x);
+    return quick != null ? quick : shortest(x);
+  }
+
+  /**
+   * The shortest decimal that reads back to x (finite, not integral below 1e16): Schubfach (Giulietti's
+   * algorithm, as JDK 19+ Double.toString; the copy in jackson-core, which Exp already uses, so JDK 17
+   * prints the same digits), ~10x faster than {@link #exactShortest}. Schubfach prefers a closer
+   * 2-digit decimal to a 1-digit one that also reads back (4.9E-324, where Python prints 5e-324):
+   * 2-digit results take the exact path, which finds the 1-digit one when there is one.
+   */
+  static String shortest(double x) {
+    BigDecimal d = new BigDecimal(com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal.toString(x)).stripTrailingZeros();
+    return d.precision() <= 2 ? exactShortest(x) : render(d);
   }
 
   /** The shortest decimal that reads back to x (finite, not integral below 1e16), by exact decimal arithmetic. */

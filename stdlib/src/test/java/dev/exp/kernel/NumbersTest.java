@@ -48,6 +48,25 @@ class NumbersTest {
   }
 
   @Test
+  void theSchubfachPathPrintsWhatTheExactPathPrints() {
+    // random bit patterns (every magnitude, subnormals included) and Gaussian draws (16-17 digits)
+    java.util.Random rnd = new java.util.Random(7);
+    for (int i = 0; i < 100_000; i++) {
+      double x = i % 2 == 0 ? Double.longBitsToDouble(rnd.nextLong()) : rnd.nextGaussian();
+      if (!Double.isFinite(x) || x == Math.rint(x) && Math.abs(x) < 1e16) {
+        continue;
+      }
+      assertEquals(Numbers.exactShortest(x), Numbers.shortest(x), "x = " + x);
+    }
+    // Python's repr where Schubfach's own choice differs or JDK 17's Double.toString is not shortest
+    assertEquals("5e-324", Numbers.format(Double.MIN_VALUE));         // Schubfach: 4.9E-324
+    assertEquals("1e+23", Numbers.format(1e23));                      // JDK 17: 9.999999999999999E22
+    assertEquals("1.7976931348623157e+308", Numbers.format(Double.MAX_VALUE));
+    assertEquals("2e-323", Numbers.format(2e-323));
+    assertEquals("0.6826021689994267", Numbers.format(0.6826021689994267));
+  }
+
+  @Test
   void formatIsPythonReprWithIntegralValuesBare() {
     assertEquals("-1", Numbers.format(-1.0));
     assertEquals("0", Numbers.format(0.0));
