@@ -79,8 +79,13 @@ public final class KernelFunction implements Callable {
     List<Converters.Converter> convs = new ArrayList<>();
     List<Boolean> nulls = new ArrayList<>();
     boolean path = false;
+    int namedFrom = -1;
     for (int i = 0; i < types.length; i++) {
       String argName = spec.args()[i];
+      if (argName != null && argName.startsWith(dev.exp.kernel.KernelSpec.NAMED)) {
+        argName = argName.substring(dev.exp.kernel.KernelSpec.NAMED.length());
+        namedFrom = namedFrom < 0 ? names.size() : namedFrom;
+      }
       if (argName == null) {
         if (types[i] == KernelContext.class) {
           source[i] = -1;
@@ -100,8 +105,9 @@ public final class KernelFunction implements Callable {
       path |= argName.equals("path");
     }
     // a seed is named: rand(3, 4) must be an error, not 3 numbers from seed 4
-    this.sig = new Signature(name, names.toArray(new String[0]), shown.toArray(new String[0]), false,
-        names.indexOf("seed"));
+    int seed = names.indexOf("seed");
+    namedFrom = namedFrom < 0 ? seed : seed < 0 ? namedFrom : Math.min(namedFrom, seed);
+    this.sig = new Signature(name, names.toArray(new String[0]), shown.toArray(new String[0]), false, namedFrom);
     this.defaults = dflts.toArray();
     this.converters = convs.toArray(new Converters.Converter[0]);
     this.noneAsNull = new boolean[nulls.size()];

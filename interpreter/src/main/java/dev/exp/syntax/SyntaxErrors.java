@@ -408,7 +408,13 @@ final class SyntaxErrors extends BaseErrorListener {
     if (before.getType() == ExpLexer.IDENT && before.getText().equals("lambda")) {
       return "; an anonymous function is written x => x + 1, or fn (x) { ... }";
     }
-    if (tok.getText().equals(":") && endsLine(parser, tok)) {
+    if (tok.getText().equals("*=") && before.getText().equals("*") && adjacent) {
+      return "; there is no '**=' operator: write x ^= 2 (powers are a ^ b)";
+    }
+    if (tok.getText().equals("...")) {
+      return "; there is no '...' (Ellipsis) in an index: name every axis (A[:, 0] for a matrix)";
+    }
+    if (tok.getText().equals(":") && (endsLine(parser, tok) || startsBlockStatement(parser, tok))) {
       return "; blocks are written in braces, not after ':' (for i in 0..10 { ... }, if c { ... } else { ... })";
     }
     if (before.getText().equals("experiment") && (tok.getText().equals("{") || tok.getText().equals("("))) {
@@ -464,6 +470,17 @@ final class SyntaxErrors extends BaseErrorListener {
   }
 
   /** Whether nothing follows {@code tok} on its line (the next token is a newline, on a later line, or the end). */
+  /** Whether the line of {@code tok} starts with for, if, while, else, elif or def (Python's `for x in xs: ...`). */
+  private static boolean startsBlockStatement(Parser parser, Token tok) {
+    org.antlr.v4.runtime.TokenStream ts = parser.getTokenStream();
+    Token first = tok;
+    for (int i = tok.getTokenIndex() - 1; i >= 0 && ts.get(i).getLine() == tok.getLine()
+        && ts.get(i).getType() != ExpLexer.NL; i--) {
+      first = ts.get(i);
+    }
+    return java.util.Set.of("for", "if", "while", "else", "elif", "def").contains(first.getText());
+  }
+
   private static boolean endsLine(Parser parser, Token tok) {
     org.antlr.v4.runtime.TokenStream ts = parser.getTokenStream();
     if (tok.getTokenIndex() + 1 >= ts.size()) {

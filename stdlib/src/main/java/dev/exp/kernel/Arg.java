@@ -23,4 +23,12 @@ public @interface Arg {
 
   /** Default as an Exp literal, or {@link #REQUIRED}. */
   String dflt() default REQUIRED;
+
+  /**
+   * Whether this argument, and every parameter after it, is passed by name only: for a parameter
+   * whose position a user of another library would read the other way ({@code plot.line(y, x: t)},
+   * where matplotlib writes {@code plot(t, y)}), so that habit is an error instead of a swapped result.
+   * (A parameter named {@code seed} is named only anyway.)
+   */
+  boolean named() default false;
 }

@@ -16,6 +16,9 @@ import java.util.List;
 public record KernelSpec(String name, String className, String method, String[] paramTypes, String[] args,
     String[] defaults, String[] needs, boolean scalar) {
 
+  /** Prefix of an argument name in {@link #args} that is named only ({@link Arg#named()}). */
+  public static final String NAMED = "~";
+
   /** The spec of an annotated method, from its annotations. */
   public static KernelSpec of(Method m) {
     Kernel k = m.getAnnotation(Kernel.class);
@@ -28,7 +31,7 @@ public record KernelSpec(String name, String className, String method, String[] 
       typeNames[i] = types[i].getTypeName();
       for (java.lang.annotation.Annotation a : annotations[i]) {
         if (a instanceof Arg arg) {
-          args[i] = arg.value();
+          args[i] = (arg.named() ? NAMED : "") + arg.value();
           defaults[i] = arg.dflt();
         }
       }

@@ -199,11 +199,12 @@ public final class PlotKernels {
   @Kernel(
       name = "plot.line",
       doc = "Line plot of a tensor: a vector y against x (default 0, 1, ..., n-1), or a matrix with "
-          + "one line per row (labels names the rows in the legend). Example: "
+          + "one line per row (labels names the rows in the legend). x is named: plot.line(sin(t), x: t) is "
+          + "matplotlib's plot(t, sin(t)), and plot.line(t, sin(t)) is an error that says so. Example: "
           + "plot.line(losses, log: \"y\", ylabel: \"loss\").")
   public static Figure line(
       @Arg("y") Tensor y,
-      @Arg(value = "x", dflt = "none") Tensor x,
+      @Arg(value = "x", dflt = "none", named = true) Tensor x,
       @Arg(value = "labels", dflt = "none") List<Object> labels,
       @Arg(value = "log", dflt = "\"\"") String log,
       @Arg(value = "title", dflt = "none") String title,

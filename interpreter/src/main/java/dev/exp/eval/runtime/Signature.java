@@ -167,6 +167,10 @@ public final class Signature {
         // a NumPy user's randn(3, 4) means a 3 x 4 tensor
         throw fail(count + "; the shape is one list (" + name + "([3, 4]) is 3 x 4) and the seed is named (seed: 1)", loc);
       }
+      if (positionalMax == 1 && params[0].equals("y") && first.equals("x")) {
+        // matplotlib's plot(x, y)
+        throw fail(count + ": y comes first and x is named, as in " + name + "(y, x: t) (matplotlib's plot(t, y))", loc);
+      }
       throw fail(count + ": '" + first + "'" + (fixed - positionalMax > 1 ? " and the parameters after it are" : " is")
           + " named only (" + first + ": ...)", loc);
     }
