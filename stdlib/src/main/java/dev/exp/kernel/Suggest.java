@@ -53,7 +53,7 @@ public final class Suggest {
     // edits allowed: a third of the name, at least one, at most three (foo is not cos, lenght is length)
     int limit = Math.max(1, Math.min(3, name.length() / 3));
     for (String c : candidates) {
-      if (c.equals(name)) {
+      if (c.equals(name) || c.equals("_")) {   // _ (the REPL's last value) is never what a name meant
         continue;
       }
       int d = distance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));

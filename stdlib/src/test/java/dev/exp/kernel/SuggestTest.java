@@ -17,6 +17,17 @@ class SuggestTest {
     assertEquals("values", Suggest.closest("V", List.of("q", "values", "policy")));
     assertEquals("xs", Suggest.closest("x", List.of("y", "xs")));
     assertEquals("b", Suggest.closest("a", List.of("b")));
+    // the REPL's last value _ is never the suggestion (x = 3 in the REPL used to suggest it)
+    assertNull(Suggest.closest("x", List.of("_", "print")));
+    assertEquals("y", Suggest.closest("x", List.of("_", "y")));
+  }
+
+  @Test
+  void parameterNamesOfNumpyAndScikitLearnSuggestTheExpName() {
+    assertEquals("; did you mean 'p'? (Exp's name for the NumPy/scikit-learn 'ord')",
+        Suggest.parameter("ord", List.of("p", "axis")));
+    assertEquals("; did you mean 'axis'?", Suggest.parameter("axes", List.of("p", "axis")), "spelling first");
+    assertEquals("", Suggest.parameter("ord", List.of("axis")), "only a parameter the callee has");
   }
 
   @Test
