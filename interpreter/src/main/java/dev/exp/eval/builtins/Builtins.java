@@ -101,7 +101,7 @@ public final class Builtins {
               out.add(x);
             }
           }
-          return out.result();
+          return out.resultSelecting(a[0]);
         });
     add(g, "reduce", new String[] {"xs", "f", "init"}, 2,
         "Folds the items with f(acc, x), starting from init (or the first item): xs |> reduce((a, b) => a + b).",

@@ -30,6 +30,9 @@ final class ComprehensionCompiler {
     for (int i = 0; i < n; i++) {
       k.names.popBlock();
     }
-    return new ControlNodes.Comprehension(c.loc(), sources, firsts, seconds, element, filters);
+    Ast.CompClause only = c.clauses().get(0);
+    boolean selectsRows = n == 1 && only.vars().size() == 1 && only.filter() != null
+        && c.element() instanceof Ast.Name e && e.name().equals(only.vars().get(0));
+    return new ControlNodes.Comprehension(c.loc(), sources, firsts, seconds, element, filters, selectsRows);
   }
 }

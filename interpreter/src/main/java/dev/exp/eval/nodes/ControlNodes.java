@@ -509,9 +509,22 @@ public final class ControlNodes {
     final Node[] filters;
     final boolean[] genericFilter;
     boolean genericElement;
+    /**
+     * {@code [x for x in src if cond]}, one clause whose element is its variable: the rows of src that
+     * pass. When none does and src is a tensor or a range, the result is an empty tensor of src's row
+     * shape, as NumPy's {@code src[mask]}: the result's type (and so what {@code +} means on it) does not
+     * depend on the data.
+     */
+    private final boolean selectsRows;
 
     public Comprehension(Loc loc, Node[] sources, LocalVar[] firsts, LocalVar[] seconds, Node element, Node[] filters) {
+      this(loc, sources, firsts, seconds, element, filters, false);
+    }
+
+    public Comprehension(Loc loc, Node[] sources, LocalVar[] firsts, LocalVar[] seconds, Node element, Node[] filters,
+        boolean selectsRows) {
       super(loc);
+      this.selectsRows = selectsRows;
       this.sources = sources;
       this.firsts = firsts;
       this.seconds = seconds;
@@ -523,14 +536,15 @@ public final class ControlNodes {
     @Override
     public Object eval(Frame f) {
       ItemBuffer out = new ItemBuffer();
-      clause(f, 0, out);
-      return out.result();
+      Object first = sources[0].eval(f);
+      clause(f, 0, first, out);
+      return selectsRows ? out.resultSelecting(first) : out.result();
     }
 
-    /** Runs clause {@code k} and, for each item it keeps, the clauses after it (or the element). */
-    private void clause(Frame f, int k, ItemBuffer out) {
+    /** Runs clause {@code k} over {@code src} and, for each item it keeps, the clauses after it (or the element). */
+    private void clause(Frame f, int k, Object src, ItemBuffer out) {
       Node source = sources[k];
-      Iterator<?> it = iterate(source.eval(f), seconds[k] != null, source.loc);
+      Iterator<?> it = iterate(src, seconds[k] != null, source.loc);
       boolean last = k == sources.length - 1;
       while (it.hasNext()) {
         f.ctx.tick(loc);
@@ -546,7 +560,7 @@ public final class ControlNodes {
           if (last) {
             element(f, out);
           } else {
-            clause(f, k + 1, out);
+            clause(f, k + 1, sources[k + 1].eval(f), out);
           }
         }
       }

@@ -45,6 +45,30 @@ public final class ItemBuffer {
     items.add(x);
   }
 
+  /** Whether nothing was added. */
+  public boolean isEmpty() {
+    return items == null ? n == 0 : items.isEmpty();
+  }
+
+  /**
+   * The value when the items are rows kept from {@code source} ({@code filter}, {@code [x for x in xs if
+   * c]}): as {@link #result}, but with none kept from a tensor or a range, an empty tensor of the
+   * source's row shape (as NumPy's {@code xs[mask]}), so the result's type does not depend on the data.
+   */
+  public Object resultSelecting(Object source) {
+    if (isEmpty()) {
+      if (source instanceof Tensor t && t.rank() >= 1) {
+        int[] shape = t.shape().clone();
+        shape[0] = 0;
+        return t.isComplex() ? Tensor.complex(Tensor.zeros(shape), Tensor.zeros(shape)) : Tensor.zeros(shape);
+      }
+      if (source instanceof dev.exp.eval.runtime.RangeValue) {
+        return Tensor.zeros(0);
+      }
+    }
+    return result();
+  }
+
   /** The value: a vector of the numbers, or a list (empty when nothing was added). */
   public Object result() {
     if (items != null) {
