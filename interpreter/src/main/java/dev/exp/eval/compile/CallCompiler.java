@@ -75,8 +75,11 @@ final class CallCompiler {
       Ast.IndexItem it = ix.items().get(i);
       slices[i] = it.slice();
       locs[i] = it.loc();
-      if (!it.slice() && isMask(it.lo())) {
-        k.reportError(it.lo().loc(), "a comparison as an index is not a mask: Exp has no boolean masks, and the 0/1 "
+      Integer line = !it.slice() && it.lo() instanceof Ast.Name n ? k.comparisons.get(k.names.binding(n.name())) : null;
+      if (!it.slice() && (isMask(it.lo()) || line != null)) {
+        String what = line == null ? "a comparison as an index"
+            : "'" + ((Ast.Name) it.lo()).name() + "' holds a comparison (line " + line + "), and as an index it";
+        k.reportError(it.lo().loc(), what + " is not a mask: Exp has no boolean masks, and the 0/1 "
             + "tensor it gives would gather elements 0 and 1; select with x[nonzero(cond)], or keep the shape with "
             + "where(cond, x, 0)");
       }
@@ -85,6 +88,13 @@ final class CallCompiler {
           : new Node[] {k.expr(it.lo())};
     }
     return new AccessNodes.Index(ix.loc(), target, items, slices, locs);
+  }
+
+  /** Notes a {@code let} bound to a comparison ({@code let big = x > 25}): {@code x[big]} is the same slip as {@code x[x > 25]}. */
+  static void declared(Compiler k, Object binding, Ast.Let l) {
+    if (!l.mutable() && isMask(l.value())) {
+      k.comparisons.put(binding, l.loc().line());
+    }
   }
 
   /**

@@ -132,10 +132,12 @@ public final class Compiler {
         names.defined(l.name());
         GlobalVar g = names.global(l.name());
         textBuffers.declared(g, l);
+        CallCompiler.declared(this, g, l);
         return new VariableNodes.GlobalSet(l.loc(), g, value, true);
       }
       LocalVar v = names.declareLocal(l.name(), l.mutable(), l.loc());
       textBuffers.declared(v, l);
+      CallCompiler.declared(this, v, l);
       return new VariableNodes.LocalDeclare(l.loc(), v, value);
     }
     if (s instanceof Ast.FnDecl fd) {
@@ -360,6 +362,9 @@ public final class Compiler {
     code.sourceText = d.sourceText();
     return new FunctionNodes.MakeClosure(l.loc(), code);
   }
+
+  /** The lets bound to a comparison (their LocalVar or GlobalVar) and the line of each: as an index they are no mask. */
+  final Map<Object, Integer> comparisons = new java.util.IdentityHashMap<>();
 
   /** The metric names the experiment body being compiled reports, in source order (null outside one). */
   java.util.Set<String> experimentReports;

@@ -246,6 +246,15 @@ final class Resolver {
     }
   }
 
+  /** What {@code name} is bound to here: its local (of this function or an enclosing one), its global, or null. */
+  Object binding(String name) {
+    LocalVar v = FunctionScope.lookupLocal(fn, name);
+    if (v == null) {
+      v = findEnclosing(name);
+    }
+    return v != null ? v : userGlobal(name);
+  }
+
   /** The global {@code name} when the program declares it or the session already defined it, else null. */
   GlobalVar userGlobal(String name) {
     GlobalVar g = globals.get(name);
