@@ -517,10 +517,6 @@ public final class ControlNodes {
      */
     private final boolean selectsRows;
 
-    public Comprehension(Loc loc, Node[] sources, LocalVar[] firsts, LocalVar[] seconds, Node element, Node[] filters) {
-      this(loc, sources, firsts, seconds, element, filters, false);
-    }
-
     public Comprehension(Loc loc, Node[] sources, LocalVar[] firsts, LocalVar[] seconds, Node element, Node[] filters,
         boolean selectsRows) {
       super(loc);
