@@ -13,6 +13,7 @@ import dev.exp.eval.runtime.HelpText;
 import dev.exp.eval.runtime.Printer;
 import dev.exp.eval.runtime.RangeValue;
 import dev.exp.eval.runtime.Record;
+import dev.exp.eval.runtime.ScriptList;
 import dev.exp.eval.runtime.Signature;
 import dev.exp.eval.runtime.Values;
 import dev.exp.syntax.Loc;
@@ -423,6 +424,9 @@ public final class Builtins {
   }
 
   static long length(Object x, Loc loc) {
+    if (x instanceof ScriptList l) {   // the lists scripts make, without interface dispatch
+      return l.size();
+    }
     if (x instanceof List<?> l) {
       return l.size();
     }

@@ -11,6 +11,7 @@ import dev.exp.eval.runtime.Indexing;
 import dev.exp.eval.runtime.Limit;
 import dev.exp.eval.runtime.Namespace;
 import dev.exp.eval.runtime.Record;
+import dev.exp.eval.runtime.ScriptList;
 import dev.exp.eval.runtime.Signature;
 import dev.exp.kernel.Suggest;
 import dev.exp.eval.runtime.Values;
@@ -337,6 +338,10 @@ public final class AccessNodes {
         if (t instanceof Tensor tensor && tensor.rank() > 0) {
           if ((i = position(d, tensor.dim(0))) >= 0) {
             return Indexing.row(tensor, i);
+          }
+        } else if (t instanceof ScriptList l) {   // a list the interpreter made: no interface dispatch
+          if ((i = position(d, l.size())) >= 0) {
+            return l.itemAt(i);
           }
         } else if (t instanceof List<?> l) {
           if ((i = position(d, l.size())) >= 0) {

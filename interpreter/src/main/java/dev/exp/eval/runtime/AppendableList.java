@@ -1,6 +1,5 @@
 package dev.exp.eval.runtime;
 
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
@@ -12,7 +11,7 @@ import java.util.RandomAccess;
  * length, so values stay immutable: {@code let a = l + [1]; let b = l + [2]} appends in place for
  * {@code a}, then copies for {@code b} ({@code l} is no longer the longest view).
  */
-final class AppendableList extends AbstractList<Object> implements RandomAccess {
+final class AppendableList extends ScriptList {
   /** The shared storage: {@code items[0..used)} are written once and never change. */
   private static final class Storage {
     volatile Object[] items;
@@ -24,11 +23,15 @@ final class AppendableList extends AbstractList<Object> implements RandomAccess 
   }
 
   private final Storage storage;
-  private final int size;
 
+  /**
+   * A view of the first {@code size} items of {@code storage}, read from its current array: later
+   * appends write past {@code size} or into a grown copy, so that array's first {@code size} items
+   * never change.
+   */
   private AppendableList(Storage storage, int size) {
+    super(storage.items, size);
     this.storage = storage;
-    this.size = size;
   }
 
   /** {@code l} followed by {@code m}: in place when {@code l} is the longest view of its storage. */
@@ -84,18 +87,5 @@ final class AppendableList extends AbstractList<Object> implements RandomAccess 
   static int capacity(int n, int current) {
     long grown = Math.max(n, current + (current >> 1) + 8L);
     return (int) Math.min(grown, Integer.MAX_VALUE - 8);
-  }
-
-  @Override
-  public Object get(int i) {
-    if (i < 0 || i >= size) {
-      throw new IndexOutOfBoundsException("index " + i + " for a list of " + size);
-    }
-    return storage.items[i];
-  }
-
-  @Override
-  public int size() {
-    return size;
   }
 }

@@ -41,11 +41,11 @@ public final class Indexing {
       Item it = items[0];
       if (it.slice) {
         int[] idx = slice(it).indices(l.size());
-        List<Object> out = new ArrayList<>(idx.length);
-        for (int i : idx) {
-          out.add(l.get(i));
+        Object[] out = new Object[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+          out[k] = l.get(idx[k]);
         }
-        return Values.list(out);
+        return Values.listOf(out, out.length);
       }
       return l.get(point(it, l.size(), "a list"));
     }

@@ -1,9 +1,7 @@
 package dev.exp.eval.runtime;
 
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.RandomAccess;
 
 /**
  * The list a {@code var} made by an element update ({@code xs[i] = v}): to scripts an immutable list
@@ -12,15 +10,12 @@ import java.util.RandomAccess;
  * xs[i] = v} or {@code xs += [x]} writes into it instead of copying every item. A loop that updates
  * a list of bools or strings element by element is therefore linear, not quadratic.
  */
-public final class UpdatableList extends AbstractList<Object> implements RandomAccess, Held {
-  private Object[] items;
-  private int size;
+public final class UpdatableList extends ScriptList implements Held {
   /** See {@link Held}. */
   private Object heldBy;
 
   private UpdatableList(Object[] items, int size) {
-    this.items = items;
-    this.size = size;
+    super(items, size);
   }
 
   /** A list of the items of {@code l}, which its owner may then update in place. */
@@ -75,18 +70,5 @@ public final class UpdatableList extends AbstractList<Object> implements RandomA
   @Override
   public void heldBy(Object container) {
     heldBy = container;
-  }
-
-  @Override
-  public Object get(int i) {
-    if (i < 0 || i >= size) {
-      throw new IndexOutOfBoundsException("index " + i + " for a list of " + size);
-    }
-    return items[i];
-  }
-
-  @Override
-  public int size() {
-    return size;
   }
 }

@@ -5,16 +5,22 @@ import dev.exp.tensor.Complex;
 import dev.exp.tensor.Tensor;
 import dev.exp.tensor.TensorArgs;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** Facts about runtime values: descriptions for errors, conversions between kinds. */
 public final class Values {
   private Values() {}
 
-  /** An immutable list that may hold none (null). */
+  /** An immutable list of the items of {@code items} (which may be none, null). */
   public static List<Object> list(List<Object> items) {
-    return Collections.unmodifiableList(items instanceof ArrayList<Object> ? items : new ArrayList<>(items));
+    return items.isEmpty() ? EMPTY_LIST : new FrozenList(items.toArray(), items.size());
+  }
+
+  private static final FrozenList EMPTY_LIST = new FrozenList(new Object[0], 0);
+
+  /** An immutable list of the first {@code n} of {@code items}, which the caller hands over unchanged. */
+  public static List<Object> listOf(Object[] items, int n) {
+    return new FrozenList(items, n);
   }
 
   /** User-facing description of a value's kind: "a number", "a tensor of shape [2, 3]", ... */
