@@ -39,6 +39,7 @@ public final class Engine {
   private final Limits limits;
   private final Set<Capability> grants;
   private final Consumer<String> output;
+  private final Consumer<String> warnings;
   private final Path baseDir;
   private final java.util.List<Path> fileRoots;
   private final long seed;
@@ -49,6 +50,7 @@ public final class Engine {
     this.limits = b.limits;
     this.grants = Collections.unmodifiableSet(EnumSet.copyOf(b.grants));
     this.output = b.output;
+    this.warnings = b.warnings;
     this.baseDir = b.baseDir;
     this.fileRoots = java.util.List.copyOf(b.fileRoots);
     this.seed = b.seed;
@@ -114,6 +116,10 @@ public final class Engine {
 
   Consumer<String> output() {
     return output;
+  }
+
+  Consumer<String> warnings() {
+    return warnings;
   }
 
   /** The directory relative file paths of scripts resolve against. */
@@ -206,6 +212,7 @@ public final class Engine {
     private Limits limits = Limits.DEFAULT;
     private final Set<Capability> grants = EnumSet.noneOf(Capability.class);
     private Consumer<String> output = System.out::println;
+    private Consumer<String> warnings = System.err::println;
     private Path baseDir = Path.of("").toAbsolutePath();
     private final java.util.List<Path> fileRoots = new java.util.ArrayList<>();
     private long seed;
@@ -241,6 +248,17 @@ public final class Engine {
     /** Where {@code print} output goes, one line per call (default: {@code System.out}). */
     public Builder output(Consumer<String> out) {
       this.output = Objects.requireNonNull(out, "output");
+      return this;
+    }
+
+    /**
+     * Where warnings go (default: {@code System.err}, as Python's): code that runs but likely does
+     * not mean what it says, such as {@code xs + [x]} adding x to every element of a tensor. Each is
+     * one text ({@code file:line:col: warning: message}, the source line, a caret), given once per
+     * source location and run (a script, a REPL input, a host call); {@code w -> {}} drops them.
+     */
+    public Builder warnings(Consumer<String> w) {
+      this.warnings = Objects.requireNonNull(w, "warnings");
       return this;
     }
 

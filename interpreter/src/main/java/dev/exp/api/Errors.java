@@ -52,6 +52,23 @@ final class Errors {
     return x;
   }
 
+  /**
+   * A warning as the user reads it: {@code file:line:col: warning: message}, then the source line
+   * and a caret when the line is in {@code source} or one of the session's imported files.
+   */
+  static String warning(dev.exp.eval.runtime.Warnings.Warning w, SourceText source,
+      dev.exp.eval.runtime.ImportedModules imported) {
+    dev.exp.syntax.Loc loc = w.loc();
+    String line = null;
+    for (SourceText s : new SourceText[] {source, imported == null ? null : imported.source(loc.file())}) {
+      if (s != null && s.name().equals(loc.file()) && loc.line() > 0) {
+        line = s.line(loc.line());
+        break;
+      }
+    }
+    return new dev.exp.syntax.Problem(loc.file(), loc.line(), loc.col(), loc.length(), w.message(), line).render("warning");
+  }
+
   /** The public name of the limit the evaluator hit. */
   static ExpLimitException.Kind kind(Limit limit) {
     return switch (limit) {

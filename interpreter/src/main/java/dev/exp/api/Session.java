@@ -45,6 +45,8 @@ public final class Session implements AutoCloseable {
   private final Map<Script, Linked> linked = new WeakHashMap<>();
   private final Value.Caller caller = this::callFunction;
   private Consumer<String> output;
+  private Consumer<String> warningOutput;
+  private final dev.exp.eval.runtime.Warnings warnings = new dev.exp.eval.runtime.Warnings();
   private volatile Context running;
   private volatile boolean closed;
   private Thread owner;
@@ -62,6 +64,7 @@ public final class Session implements AutoCloseable {
     this.engine = engine;
     this.rng = new Rng(engine.seed());
     this.output = engine.output();
+    this.warningOutput = engine.warnings();
     for (Capability c : engine.grants()) {
       grants.add(c.key());
     }
@@ -70,6 +73,16 @@ public final class Session implements AutoCloseable {
   /** Redirects this session's {@code print} output, one line per call. */
   public Session output(Consumer<String> out) {
     this.output = Objects.requireNonNull(out, "output");
+    return this;
+  }
+
+  /**
+   * Redirects this session's warnings: each is one text, {@code file:line:col: warning: message},
+   * the source line and a caret, given once per source location and run (see {@link
+   * Engine.Builder#warnings}). The consumer may be called from parallel trials' threads.
+   */
+  public Session warnings(Consumer<String> out) {
+    this.warningOutput = Objects.requireNonNull(out, "warnings");
     return this;
   }
 
@@ -151,6 +164,13 @@ public final class Session implements AutoCloseable {
     Context outer = running;
     running = ctx;
     dev.exp.kernel.KernelContext previous = dev.exp.kernel.KernelContext.install(ctx);
+    Consumer<String> to = warningOutput;
+    dev.exp.eval.runtime.ImportedModules imported = resources.get(dev.exp.eval.runtime.ImportedModules.class,
+        dev.exp.eval.runtime.ImportedModules::new);
+    if (outer == null) {
+      warnings.reset();
+    }
+    warnings.setSink(w -> to.accept(Errors.warning(w, c.source(), imported)));
     try {
       return dev.exp.kernel.Parallel.withThreads(engine.threads(), () -> engine.interpreter().run(c, ctx));
     } catch (dev.exp.eval.runtime.ImportSyntaxError e) {
@@ -189,6 +209,7 @@ public final class Session implements AutoCloseable {
     ctx.setFileRoots(fileRoots);
     ctx.setJobs(jobs);
     ctx.setResources(resources);
+    ctx.setWarnings(warnings);
     return ctx;
   }
 

@@ -282,6 +282,16 @@ public final class ExpScriptEngine extends AbstractScriptEngine implements Compi
           throw new java.io.UncheckedIOException(e);
         }
       });
+      Writer err = ctx.getErrorWriter();
+      s.warnings(text -> {
+        try {
+          err.write(text);
+          err.write(System.lineSeparator());
+          err.flush();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
       return action.run(s);
     } catch (ExpSyntaxException e) {
       throw scriptException(e);

@@ -15,8 +15,14 @@ public record Problem(String file, int line, int column, int length, String mess
 
   /** {@code file:line:col: error: message}, the source line, and a caret under the culprit. */
   public String render() {
+    return render("error");
+  }
+
+  /** {@link #render()} with another severity in place of "error" ("warning"). */
+  public String render(String severity) {
     StringBuilder sb = new StringBuilder();
-    sb.append(file).append(':').append(line).append(':').append(column).append(": error: ").append(message);
+    sb.append(file).append(':').append(line).append(':').append(column).append(": ").append(severity).append(": ")
+        .append(message);
     if (line > 0 && sourceLine != null) {
       String num = String.valueOf(line);
       String gutter = " ".repeat(num.length());

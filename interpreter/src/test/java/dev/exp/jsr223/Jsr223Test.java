@@ -114,6 +114,18 @@ class Jsr223Test {
   }
 
   @Test
+  void warningsGoToTheContextErrorWriter() throws Exception {
+    ScriptEngine e = exp();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    e.getContext().setWriter(out);
+    e.getContext().setErrorWriter(err);
+    e.eval("let v = [1, 2] + [1]");
+    assertEquals("", out.toString());
+    assertTrue(err.toString().contains(":1:16: warning: + [1] adds 1 to each of the 2 elements"), err.toString());
+  }
+
+  @Test
   void compiledScriptsRunRepeatedly() throws Exception {
     ScriptEngine e = exp();
     CompiledScript c = ((Compilable) e).compile("total += step\ntotal");

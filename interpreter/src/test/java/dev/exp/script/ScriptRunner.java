@@ -16,12 +16,13 @@ import java.util.List;
 public final class ScriptRunner {
   private ScriptRunner() {}
 
-  /** Output lines, plus the error text (as the CLI prints it) when the script failed. */
-  public record Result(String output, String error) {}
+  /** Output lines, the error text (as the CLI prints it) when the script failed, and the warnings' texts. */
+  public record Result(String output, String error, String warnings) {}
 
   public static Result run(Path file) throws IOException {
     List<String> lines = new ArrayList<>();
-    Engine engine = Engine.builder().output(lines::add).baseDir(file.toAbsolutePath().getParent())
+    List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+    Engine engine = Engine.builder().output(lines::add).warnings(warnings::add).baseDir(file.toAbsolutePath().getParent())
         .grant(Capability.FILE_READ, Capability.FILE_WRITE).build();
     String name = file.getFileName().toString();
     Source src = new Source(name, Files.readString(file));
@@ -38,6 +39,10 @@ public final class ScriptRunner {
     for (String l : lines) {
       out.append(l).append('\n');
     }
-    return new Result(out.toString(), error);
+    StringBuilder warned = new StringBuilder();
+    for (String w : warnings) {
+      warned.append(w).append('\n');
+    }
+    return new Result(out.toString(), error, warned.toString());
   }
 }

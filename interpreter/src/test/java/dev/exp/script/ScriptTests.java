@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestFactory;
  * The language's spec as scripts. Every {@code scripts/*.exp} must run without error (its
  * assertions hold) and, when a {@code .out} file sits beside it, print exactly that. Every
  * {@code errors/*.exp} must fail with exactly the text of its {@code .err} file. Every
- * {@code examples/*.exp} of the repository runs too, with its {@code .out} when present.
+ * {@code examples/*.exp} of the repository runs too, with its {@code .out} when present. A passing
+ * script warns exactly the text of its {@code .warn} file, or not at all when there is none.
  */
 class ScriptTests {
   static final Path RESOURCES = Path.of("src/test/resources");
@@ -57,6 +58,8 @@ class ScriptTests {
       if (Files.exists(out)) {
         assertEquals(Files.readString(out), r.output(), "output of " + f);
       }
+      Path warn = sibling(f, ".warn");
+      assertEquals(Files.exists(warn) ? Files.readString(warn) : "", r.warnings(), "warnings of " + f);
     }));
   }
 

@@ -138,7 +138,7 @@ public final class Main {
       // at least a nanosecond (0.0009 s is 0 ms); at most 1e18 ns (31 years), as good as none
       limits = limits.withTimeout(java.time.Duration.ofNanos(Math.max(1, (long) Math.min(o.timeout * 1e9, 1e18))));
     }
-    Engine.Builder b = Engine.builder().limits(limits).seed(o.seed).output(this::print)
+    Engine.Builder b = Engine.builder().limits(limits).seed(o.seed).output(this::print).warnings(this::warn)
         .grant(Capability.FILE_READ, Capability.FILE_WRITE, Capability.ENV, Capability.JAVASCRIPT);
     // files: the working folder (the base directory) and the script's folder
     if (o.code == null && !o.positional.isEmpty()) {
@@ -158,6 +158,13 @@ public final class Main {
     if (live) {
       out.flush();
     }
+  }
+
+  /** A warning, on stderr after the output printed so far (which is buffered), as its own lines. */
+  private void warn(String text) {
+    progress.clearLine();
+    out.flush();
+    err.println(text);
   }
 
   private int evalCode(Engine engine, Source src) {

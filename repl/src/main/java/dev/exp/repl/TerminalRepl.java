@@ -53,6 +53,11 @@ public final class TerminalRepl {
       out.println(line);
       out.flush();
     });
+    session.warnings(text -> {
+      beforeOutput.run();
+      err.println(text);
+      err.flush();
+    });
     Commands commands = new Commands(session, out, err, () -> terminal.getWidth() > 0 ? terminal.getWidth() : 100)
         .beforeError(beforeError);
     Names names = new Names(session);

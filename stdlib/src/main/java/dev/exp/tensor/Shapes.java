@@ -35,7 +35,8 @@ public final class Shapes {
     }
     int[] s0 = tensors.get(0).shape();
     if (s0.length == 0) {
-      throw KernelException.of("concat: cannot concatenate scalar tensors (use stack)");
+      throw KernelException.of("concat: tensor 0 is a number, not a vector or matrix: concat takes one list of tensors, "
+          + "concat([a, b]) (to make a vector of numbers, use stack or a literal [x, y])");
     }
     int ax = Tensor.normalizeAxis(axis, s0.length);
     int total = 0;

@@ -41,7 +41,7 @@ final class AssignCompiler {
       Node x = k.expr(item);
       Resolver.Access acc = k.names.access(n.loc(), n.name());
       Node v = new CollectionNodes.ListAppend(op.equals("+=") ? a.loc() : a.value().loc(), acc.read(), x,
-          item instanceof Ast.ListLit);
+          item instanceof Ast.ListLit, op.equals("+="), n.name(), OperatorCompiler.shown(item));
       return store(a, acc, v);
     }
     Node value = k.expr(a.value());

@@ -2,6 +2,7 @@ package dev.exp.eval.compile;
 
 import dev.exp.eval.nodes.FusedNodes;
 import dev.exp.eval.nodes.Node;
+import dev.exp.eval.nodes.OneItemAdd;
 import dev.exp.eval.nodes.OperatorNodes;
 import dev.exp.syntax.Ast;
 
@@ -16,6 +17,12 @@ final class OperatorCompiler {
 
   /** The node for an operator expression, or null when {@code e} is not one. */
   static Node compile(Compiler k, Ast.Expr e) {
+    if (e instanceof Ast.Binary b && OneItemAdd.isHabit(b)) {
+      boolean right = oneItem(b.right()) != null;   // xs + [x], Python's append; [x] + xs, its prepend
+      Ast.Expr other = right ? b.left() : b.right();
+      return new OneItemAdd(b.loc(), k.expr(b.left()), k.expr(b.right()), right,
+          other instanceof Ast.Name n ? n.name() : null, shown(oneItem(right ? b.right() : b.left())));
+    }
     if (e instanceof Ast.Binary b) {
       Node chain = OperatorNodes.LeftChain.of(b, k::expr);   // long chains first: no deep fused trees
       if (chain != null) {
@@ -49,5 +56,14 @@ final class OperatorCompiler {
       return new OperatorNodes.Range(r.loc(), k.expr(r.from()), k.expr(r.to()), r.inclusive());
     }
     return null;
+  }
+
+  private static Ast.Expr oneItem(Ast.Expr e) {
+    return OneItemAdd.oneItem(e);
+  }
+
+  /** How a warning shows {@code e}: a name or a number, else null (it then says "x"). */
+  static String shown(Ast.Expr e) {
+    return e instanceof Ast.Name n ? n.name() : e instanceof Ast.Num n ? dev.exp.eval.runtime.Printer.repr(n.value()) : null;
   }
 }

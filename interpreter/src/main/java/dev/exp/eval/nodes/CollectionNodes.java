@@ -108,11 +108,20 @@ public final class CollectionNodes {
     final Node item;
     final boolean nestedRows;
 
-    public ListAppend(Loc loc, Node acc, Node item, boolean nestedRows) {
+    /** How a warning shows the variable and the item (see {@link OneItemAdd}). */
+    final String accName;
+    final String itemText;
+
+    final boolean compound;
+
+    public ListAppend(Loc loc, Node acc, Node item, boolean nestedRows, boolean compound, String accName, String itemText) {
       super(loc);
+      this.compound = compound;
       this.acc = acc;
       this.item = item;
       this.nestedRows = nestedRows;
+      this.accName = accName;
+      this.itemText = itemText;
     }
 
     @Override
@@ -136,6 +145,9 @@ public final class CollectionNodes {
           return u;
         }
         return Ops.append(l, x, loc);
+      }
+      if (x instanceof Double && !nestedRows) {
+        OneItemAdd.check(f, loc, a, true, compound, accName, itemText);   // acc += [x] on a tensor adds x to each element
       }
       List<Object> one = new ArrayList<>(1);
       one.add(x);

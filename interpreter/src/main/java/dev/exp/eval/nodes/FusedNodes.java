@@ -50,8 +50,8 @@ public final class FusedNodes {
       body = c.args().get(0);
     }
     int ops = count(body, builtins) + (red == Program.Reduction.NONE ? 0 : 1);
-    if (ops < 2 || (red != Program.Reduction.NONE && count(body, builtins) == 0)) {
-      return null;
+    if (ops < 2 || (red != Program.Reduction.NONE && count(body, builtins) == 0) || hasHabit(body, builtins)) {
+      return null;   // too small to fuse, or xs + [x] inside, which may warn (see OneItemAdd)
     }
     Builder b = new Builder(compiler, builtins);
     Fused f = new Fused(e.loc());
@@ -109,6 +109,27 @@ public final class FusedNodes {
   }
 
   /** Number of fusable operations at the top of {@code e}. */
+  /** Whether the region {@link #count} walks holds an {@code xs + [x]}. */
+  private static boolean hasHabit(Ast.Expr e, BuiltinCheck builtins) {
+    if (OneItemAdd.isHabit(e)) {
+      return true;
+    }
+    if (e instanceof Ast.Binary b && b.op().isElementWise()) {
+      return hasHabit(b.left(), builtins) || hasHabit(b.right(), builtins);
+    }
+    if (e instanceof Ast.Unary u && u.op().equals("-")) {
+      return hasHabit(u.operand(), builtins);
+    }
+    if (function(e, builtins) != null) {
+      for (Ast.Expr a : ((Ast.Call) e).args()) {
+        if (hasHabit(a, builtins)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static int count(Ast.Expr e, BuiltinCheck builtins) {
     if (e instanceof Ast.Binary b && b.op().isElementWise()) {
       return 1 + count(b.left(), builtins) + count(b.right(), builtins);

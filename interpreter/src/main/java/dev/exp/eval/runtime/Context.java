@@ -36,6 +36,8 @@ public final class Context implements KernelContext {
   public ExperimentProgress progress = ExperimentProgress.NONE;
   public int jobs;
   SessionResources resources;
+  /** Where this evaluation's warnings go (shared with its forks); none by default. */
+  Warnings warnings = new Warnings();
   /** The memory budget: the largest value this evaluation may create, in bytes. */
   long maxValueBytes = Long.MAX_VALUE;
 
@@ -67,6 +69,7 @@ public final class Context implements KernelContext {
     c.progress = ExperimentProgress.NONE;
     c.jobs = 1;
     c.resources = resources;
+    c.warnings = warnings;
     c.fileRoots = fileRoots;
     c.maxValueBytes = maxValueBytes;
     return c;
@@ -143,6 +146,16 @@ public final class Context implements KernelContext {
   /** The memory-limit error (also for a kernel's {@link dev.exp.kernel.MemoryLimitException} and a heap overflow). */
   public static ExpError memoryLimit(String message, Loc loc) {
     return new LimitError(Limit.MEMORY, message, loc);
+  }
+
+  /** The session's warnings (set by the session that made this context). */
+  public void setWarnings(Warnings w) {
+    this.warnings = w;
+  }
+
+  /** Reports a warning at {@code loc}: once per location and session (see {@link Warnings}). */
+  public void warn(Loc loc, String message) {
+    warnings.warn(loc, message);
   }
 
   /** Resources that live as long as the session (set by the session that made this context). */
