@@ -272,26 +272,8 @@ public final class ExpScriptEngine extends AbstractScriptEngine implements Compi
           s.set(n, ctx.getAttribute(n));
         }
       }
-      Writer w = ctx.getWriter();
-      s.output(line -> {
-        try {
-          w.write(line);
-          w.write(System.lineSeparator());
-          w.flush();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
-      Writer err = ctx.getErrorWriter();
-      s.warnings(text -> {
-        try {
-          err.write(text);
-          err.write(System.lineSeparator());
-          err.flush();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      s.output(lines(ctx.getWriter()));
+      s.warnings(lines(ctx.getErrorWriter()));   // warnings go where a script's errors would
       return action.run(s);
     } catch (ExpSyntaxException e) {
       throw scriptException(e);
@@ -330,6 +312,19 @@ public final class ExpScriptEngine extends AbstractScriptEngine implements Compi
     }
     int n = unnamed.incrementAndGet();
     return n == 1 ? "<script>" : "<script-" + n + ">";
+  }
+
+  /** Writes each text given to {@code w} as a line, flushed (print output, warnings). */
+  private static java.util.function.Consumer<String> lines(Writer w) {
+    return text -> {
+      try {
+        w.write(text);
+        w.write(System.lineSeparator());
+        w.flush();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
   }
 
   static ScriptException scriptException(ExpSyntaxException e) {
