@@ -61,9 +61,21 @@ public final class ExperimentRunner {
    * Adds a script function's part of the cache key: its normalised source when a {@code fn} statement
    * declared it, and the values of the globals its code uses, through the functions they hold in
    * turn (each function once), so that editing a helper or a constant only a helper reads reruns the
-   * trials.
+   * trials. Functions inside lists and records ({@code [m1, m2]}, {@code {f: m1}}) are keyed the same way.
    */
   private static void functionKey(Object v, java.util.Set<dev.exp.eval.nodes.FunctionCode> keyed, List<String> parts) {
+    if (v instanceof List<?> l) {   // functions held in lists and records count too: sweep f in [m1, m2], m.f(x)
+      for (Object x : l) {
+        functionKey(x, keyed, parts);
+      }
+      return;
+    }
+    if (v instanceof dev.exp.eval.runtime.Record r) {
+      for (int i = 0; i < r.size(); i++) {
+        functionKey(r.value(i), keyed, parts);
+      }
+      return;
+    }
     if (!(v instanceof dev.exp.eval.nodes.Closure c) || !keyed.add(c.code)) {
       return;
     }
@@ -135,7 +147,9 @@ public final class ExperimentRunner {
       ctx.poll(spec.loc());   // hashing a large grid takes a while: limits hold here too
       Point p = grid.get((int) (i / replicates));
       long rep = i % replicates + 1;
-      keys[i] = TrialCache.hash(List.of(experimentKey, Printer.repr(p.values()), Long.toString(rep)));
+      List<String> parts = new ArrayList<>(List.of(experimentKey, Printer.repr(p.values()), Long.toString(rep)));
+      functionKey(p.values(), java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), parts);   // sweep f in [m1, m2]
+      keys[i] = TrialCache.hash(parts);
       Map<String, Object> hit = cache == null ? null : cache.get(keys[i]);
       if (hit != null && "ok".equals(hit.get(Table.STATUS))) {
         outcomes[i] = new Outcome(hit, false, true, null, null);

@@ -118,6 +118,29 @@ class ExperimentCacheTest {
   }
 
   @Test
+  void functionsReachedThroughValuesAreKeyedByTheirCode() {
+    String body = """
+        fn m1(x) = x + 1
+        fn m2(x) = x + 2
+        let methods = [{name: "one", f: m1}, {name: "two", f: m2}]
+        experiment "swept" (cache: "runs") {
+          sweep f in [m1, m2]
+          sweep m in methods
+          tick()
+          report v = f(10) + m.f(0)
+        }
+        """;
+    String first = run(body);
+    assertEquals(4, runs.get());
+    assertTrue(first.contains("12") && first.contains("13") && first.contains("14"), first);
+    run(body);
+    assertEquals(4, runs.get(), "unchanged: every trial from the cache");
+    String edited = run(body.replace("x + 1", "x + 1000"));
+    assertEquals(4 + 3, runs.get(), "every trial that reaches m1 (swept directly or through the record) reruns; m2 with m2 does not");
+    assertTrue(edited.contains("2010") && edited.contains("1012") && edited.contains(" 14 "), edited);   // 1010 + 1000, 1010 + 2, 12 + 1000
+  }
+
+  @Test
   void tornLastLineIsIgnored() throws IOException {
     run(BODY);
     Path file = dir.resolve("runs/cached.jsonl");
