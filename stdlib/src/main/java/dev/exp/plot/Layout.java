@@ -105,7 +105,9 @@ final class Layout {
         lb += 0.5;
       }
       double r = lb - la;
-      return new Axis(Math.pow(10, la - padLo * r), Math.pow(10, lb + padHi * r), true);
+      // padded, but inside the doubles: 10^(lb + pad) past 1e308 would be infinite, 10^(la - pad) below 4.9e-324 zero
+      return new Axis(Math.pow(10, Math.max(la - padLo * r, Ticks.MIN_DECADE)),
+          Math.pow(10, Math.min(lb + padHi * r, Ticks.MAX_DECADE)), true);
     }
     if (b - a < 1e-12 * Math.max(1, Math.abs(a))) {
       double d = a == 0 ? 1 : Math.abs(a) * 0.1;

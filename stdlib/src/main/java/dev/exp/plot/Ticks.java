@@ -65,9 +65,18 @@ public final class Ticks {
    * Major ticks of a log axis over [lo, hi] (both &gt; 0): decades 10^k inside the range (every
    * k-th when more than {@code maxTicks}); when fewer than two decades fall inside, 1-2-5 multiples.
    */
+  /** The decades a log axis can span: 10^-323 is the smallest positive double's, 10^308 the largest's. */
+  static final int MIN_DECADE = -323;
+  static final int MAX_DECADE = 308;
+
+  /** The exponent {@code e} (a rounded log10) inside the doubles' decades, so loops over decades stay short. */
+  private static int decade(double e) {
+    return (int) Math.max(MIN_DECADE, Math.min(MAX_DECADE, e));
+  }
+
   public static double[] log(double lo, double hi, int maxTicks) {
-    int a = (int) Math.ceil(Math.log10(lo) - 1e-9);
-    int b = (int) Math.floor(Math.log10(hi) + 1e-9);
+    int a = decade(Math.ceil(Math.log10(lo) - 1e-9));
+    int b = decade(Math.floor(Math.log10(hi) + 1e-9));
     if (b - a + 1 >= 3 || b - a + 1 == 2 && oneTwoFive(lo, hi).size() > maxTicks) {
       int every = 1;
       while ((b - a) / every + 1 > maxTicks) {
@@ -90,13 +99,13 @@ public final class Ticks {
   }
 
   private static List<Double> oneTwoFive(double lo, double hi) {
-    int a = (int) Math.floor(Math.log10(lo));
-    int b = (int) Math.ceil(Math.log10(hi));
+    int a = decade(Math.floor(Math.log10(lo)));
+    int b = decade(Math.ceil(Math.log10(hi)));
     List<Double> out = new ArrayList<>();
     for (int k = a; k <= b; k++) {
       for (int m : new int[] {1, 2, 5}) {
         double v = Double.parseDouble(m + "e" + k);
-        if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) {
+        if (Double.isFinite(v) && v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) {
           out.add(v);
         }
       }
@@ -106,8 +115,8 @@ public final class Ticks {
 
   /** Minor ticks of a log axis (2..9 × 10^k inside the range), only when decades are labelled one by one. */
   public static double[] logMinor(double lo, double hi) {
-    int a = (int) Math.floor(Math.log10(lo));
-    int b = (int) Math.ceil(Math.log10(hi));
+    int a = decade(Math.floor(Math.log10(lo)));
+    int b = decade(Math.ceil(Math.log10(hi)));
     if (b - a > 8) {
       return new double[0];
     }

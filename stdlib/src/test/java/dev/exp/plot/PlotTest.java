@@ -57,6 +57,21 @@ class PlotTest {
     assertArrayEquals(new double[] {2, 3, 4, 5, 6, 7, 8, 9}, Ticks.logMinor(1, 10), 0);
   }
 
+  @Test
+  void logAxesReachingTheEndsOfTheDoublesHaveFiniteDecadeTicks() {
+    // the padded range used to overflow to infinity (or underflow to 0): the decade loops never ended
+    for (double[] ys : new double[][] {{1, 1e300}, {1e-310, 1}, {1, 1.7e308}, {Double.MIN_VALUE, Double.MAX_VALUE}}) {
+      String svg = PlotKernels.line(Tensor.vector(ys), null, null, "y", null, null, null, 480, 320).toSvg();
+      assertTrue(svg.contains("<svg") && !svg.contains("NaN") && !svg.contains("Infinity"), svg);
+    }
+    double[] t = Ticks.log(1e-323, 1e308, 8);
+    assertTrue(t.length >= 2 && t.length <= 8, java.util.Arrays.toString(t));
+    for (double v : t) {
+      assertTrue(Double.isFinite(v) && v > 0 && Math.abs(Math.log10(v) - Math.rint(Math.log10(v))) < 1e-6, "a power of ten (subnormals hold fewer digits): " + v);
+    }
+    assertArrayEquals(new double[] {5e306, 1e307, 2e307, 5e307, 1e308}, Ticks.log(5e306, 1.7e308, 8), 0);   // no 2e308: infinite
+  }
+
   // ------------------------------------------------------------------ figures from data
 
   static Table experiment() {
