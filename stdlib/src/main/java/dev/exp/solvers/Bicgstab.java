@@ -14,8 +14,11 @@ public final class Bicgstab {
   @Kernel(name = "solvers.bicgstab", doc = "BiCGSTAB (van der Vorst 1992) for a general square A: BiCG with a "
       + "one-step minimal-residual smoothing, two products with A per iteration, shadow residual r̂ = r0. residuals "
       + "holds ‖b − A x‖/‖b‖ (recursive) after each iteration (entry 0 for x0); it need not decrease monotonically. "
-      + "Stops when it <= tol (default 1e-8), after max_iter iterations (default max(1000, 10n)), or with reason "
-      + "\"breakdown: ...\" when ρ = r̂ᵀr or ω vanishes. a is a dense matrix, sparse matrix or a function x -> A x; "
+      + "Stops when it <= tol (default 1e-8) and so does the true residual then computed (else the iteration restarts "
+      + "from the true residual, with r̂ reset to it, and stops with converged false and reason \"stagnated: ...\" "
+      + "when a restart no longer halves it; the last entry of residuals is the true residual of the returned x), "
+      + "after max_iter iterations (default max(1000, 10n)), or with reason \"breakdown: ...\" when ρ = r̂ᵀr or ω "
+      + "vanishes. a is a dense matrix, sparse matrix or a function x -> A x; "
       + "b, x0 and a's entries must be finite (an error names the first bad entry). "
       + "Returns {x, iterations, residuals, converged, reason}. "
       + "Example: solvers.bicgstab(sparse.convection_diffusion(64, 100), ones(64))")
@@ -44,43 +47,62 @@ public final class Bicgstab {
     double alpha = 1;
     double omega = 1;
     int it = 0;
-    while (rn > stop) {
-      if (it >= max) {
-        return out.result(x, it, false, Outcome.MAX_ITER);
-      }
-      ctx.poll();
-      double rhoNew = Vec.dot(rhat, r);
-      if (rhoNew == 0 || !Double.isFinite(rhoNew)) {
-        return out.result(x, it, false, "breakdown: r̂ᵀr = " + dev.exp.kernel.Numbers.format(rhoNew) + " at iteration " + (it + 1));
-      }
-      double beta = (rhoNew / rho) * (alpha / omega);
-      rho = rhoNew;
-      Vec.loops(n).bicgDirection(r, beta, omega, v, p, n);
-      op.apply(p, v);
-      double rv = Vec.dot(rhat, v);
-      if (rv == 0 || !Double.isFinite(rv)) {
-        return out.result(x, it, false, "breakdown: r̂ᵀAp = " + dev.exp.kernel.Numbers.format(rv) + " at iteration " + (it + 1));
-      }
-      alpha = rho / rv;
-      double ss = Vec.loops(n).subtractNorm(r, alpha, v, s, n);
-      it++;
-      if (Math.sqrt(ss) <= stop) {
-        Vec.axpy(alpha, p, x);
-        rn = Math.sqrt(ss);
+    double confirmed = Double.POSITIVE_INFINITY;   // the true residual at the last claimed convergence
+    while (true) {
+      while (rn > stop) {
+        if (it >= max) {
+          out.confirm(op, bv, x, r, bn);
+          return out.result(x, it, false, Outcome.MAX_ITER);
+        }
+        ctx.poll();
+        double rhoNew = Vec.dot(rhat, r);
+        if (rhoNew == 0 || !Double.isFinite(rhoNew)) {
+          return out.result(x, it, false, "breakdown: r̂ᵀr = " + dev.exp.kernel.Numbers.format(rhoNew) + " at iteration " + (it + 1));
+        }
+        double beta = (rhoNew / rho) * (alpha / omega);
+        rho = rhoNew;
+        Vec.loops(n).bicgDirection(r, beta, omega, v, p, n);
+        op.apply(p, v);
+        double rv = Vec.dot(rhat, v);
+        if (rv == 0 || !Double.isFinite(rv)) {
+          return out.result(x, it, false, "breakdown: r̂ᵀAp = " + dev.exp.kernel.Numbers.format(rv) + " at iteration " + (it + 1));
+        }
+        alpha = rho / rv;
+        double ss = Vec.loops(n).subtractNorm(r, alpha, v, s, n);
+        it++;
+        if (Math.sqrt(ss) <= stop) {
+          Vec.axpy(alpha, p, x);
+          rn = Math.sqrt(ss);
+          out.record(rn / bn);
+          break;
+        }
+        op.apply(s, t);
+        Vec.loops(n).dot2(t, s, n, tts);
+        double tt = tts[0];
+        omega = tt == 0 ? 0 : tts[1] / tt;
+        double rr = Vec.loops(n).bicgStep(alpha, p, omega, s, t, x, r, n);
+        rn = Math.sqrt(rr);
         out.record(rn / bn);
-        break;
+        if (omega == 0 && rn > stop) {
+          return out.result(x, it, false, "breakdown: ω = 0 at iteration " + it);
+        }
       }
-      op.apply(s, t);
-      Vec.loops(n).dot2(t, s, n, tts);
-      double tt = tts[0];
-      omega = tt == 0 ? 0 : tts[1] / tt;
-      double rr = Vec.loops(n).bicgStep(alpha, p, omega, s, t, x, r, n);
-      rn = Math.sqrt(rr);
-      out.record(rn / bn);
-      if (omega == 0 && rn > stop) {
-        return out.result(x, it, false, "breakdown: ω = 0 at iteration " + it);
+      // as in CG: the updated residual drifts from b − A x; check the truth, restart from it while it improves
+      double truth = out.confirm(op, bv, x, r, bn);
+      if (truth <= stop || !Double.isFinite(truth)) {
+        return out.result(x, it, true, Outcome.TOLERANCE);   // a non-finite truth is reported by result
       }
+      if (truth > Outcome.RESTART_GAIN * confirmed) {
+        return out.result(x, it, false, Outcome.stagnated(truth / bn, tol));
+      }
+      confirmed = truth;
+      rn = truth;
+      System.arraycopy(r, 0, rhat, 0, n);
+      java.util.Arrays.fill(p, 0);
+      java.util.Arrays.fill(v, 0);
+      rho = 1;
+      alpha = 1;
+      omega = 1;
     }
-    return out.result(x, it, true, Outcome.TOLERANCE);
   }
 }

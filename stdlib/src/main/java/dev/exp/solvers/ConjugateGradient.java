@@ -16,8 +16,13 @@ public final class ConjugateGradient {
       + "b, x0 and a's entries must be finite (an error names the first bad entry; a function returning NaN or inf "
       + "is an error too). "
       + "Stops when the relative residual ‖b − A x‖/‖b‖ <= tol (default 1e-8) or after max_iter steps (default "
-      + "max(1000, 10n)); x0 defaults to zeros. Returns {x, iterations, residuals (relative residual after each step, "
-      + "entry 0 for x0), converged, reason (\"tolerance reached\", \"max_iter reached\" or \"breakdown: ...\")}.";
+      + "max(1000, 10n)); x0 defaults to zeros. The residual the iteration updates drifts from b − A x by rounding, so "
+      + "when it meets tol the true residual is computed: converged is true only when that meets tol too; otherwise the "
+      + "iteration restarts from it, and when a restart no longer halves it the solve stops with converged false and "
+      + "reason \"stagnated: ...\" (tol is below what double precision reaches, about cond(A)·1e-16). Returns {x, "
+      + "iterations, residuals (relative residual after each step as the iteration updates it, entry 0 for x0; the "
+      + "last entry is the true ‖b − A x‖/‖b‖ of the returned x), converged, reason (\"tolerance reached\", "
+      + "\"max_iter reached\", \"stagnated: ...\" or \"breakdown: ...\")}.";
 
   @Kernel(name = "solvers.cg", doc = "Conjugate gradients (Hestenes–Stiefel) for A x = b with A symmetric positive "
       + "definite. The residual is updated recursively (r ← r − α·A p), as in SciPy; in exact arithmetic CG ends in at "
@@ -71,43 +76,68 @@ public final class ConjugateGradient {
     out.record(rn / bn);
     double stop = tol * bn;
     int it = 0;
-    while (rn > stop) {
-      if (it >= max) {
-        return out.result(x, it, false, Outcome.MAX_ITER);
-      }
-      ctx.poll();
-      double pq = a.applyDot(p, q);
-      if (!Double.isFinite(pq)) {
-        return out.result(x, it, false, Outcome.overflow(pq, it + 1).replace("the residual", "pᵀAp"));
-      }
-      if (!(pq > 0)) {
-        return out.result(x, it, false, "breakdown: pᵀAp = " + dev.exp.kernel.Numbers.format(pq) + " <= 0 at iteration "
-            + (it + 1) + " (the operator is not positive definite)");
-      }
-      double alpha = rz / pq;
-      double rr = Vec.loops(n).cgStep(alpha, p, q, x, r, n);
-      it++;
-      rn = Math.sqrt(rr);
-      out.record(rn / bn);
-      if (rn <= stop) {
-        break;
-      }
-      double rzNew;
-      if (m == null) {
-        rzNew = rr;
-      } else {
-        m.apply(r, z);
-        rzNew = Vec.dot(r, z);
-        if (!(rzNew > 0)) {
-          return out.result(x, it, false, String.format(java.util.Locale.ROOT,
-              "breakdown: rᵀM⁻¹r = %.3g <= 0 at step %d (the preconditioner is not positive definite)", rzNew, it));
+    double confirmed = Double.POSITIVE_INFINITY;   // the true residual at the last claimed convergence
+    while (true) {
+      while (rn > stop) {
+        if (it >= max) {
+          out.confirm(a, b, x, r, bn);
+          return out.result(x, it, false, Outcome.MAX_ITER);
         }
+        ctx.poll();
+        double pq = a.applyDot(p, q);
+        if (!Double.isFinite(pq)) {
+          return out.result(x, it, false, Outcome.overflow(pq, it + 1).replace("the residual", "pᵀAp"));
+        }
+        if (!(pq > 0)) {
+          return out.result(x, it, false, "breakdown: pᵀAp = " + dev.exp.kernel.Numbers.format(pq) + " <= 0 at iteration "
+              + (it + 1) + " (the operator is not positive definite)");
+        }
+        double alpha = rz / pq;
+        double rr = Vec.loops(n).cgStep(alpha, p, q, x, r, n);
+        it++;
+        rn = Math.sqrt(rr);
+        out.record(rn / bn);
+        if (rn <= stop) {
+          break;
+        }
+        double rzNew;
+        if (m == null) {
+          rzNew = rr;
+        } else {
+          m.apply(r, z);
+          rzNew = Vec.dot(r, z);
+          if (!(rzNew > 0)) {
+            return out.result(x, it, false, preconditionerBreakdown(rzNew, it));
+          }
+        }
+        double beta = rzNew / rz;
+        rz = rzNew;
+        Vec.loops(n).xpby(z, beta, p, n);
       }
-      double beta = rzNew / rz;
-      rz = rzNew;
-      Vec.loops(n).xpby(z, beta, p, n);
+      // the recursive residual drifts from b − A x by rounding: check the truth, restart from it while it improves
+      double truth = out.confirm(a, b, x, r, bn);
+      if (truth <= stop || !Double.isFinite(truth)) {
+        return out.result(x, it, true, Outcome.TOLERANCE);   // a non-finite truth is reported by result
+      }
+      if (truth > Outcome.RESTART_GAIN * confirmed) {
+        return out.result(x, it, false, Outcome.stagnated(truth / bn, tol));
+      }
+      confirmed = truth;
+      rn = truth;
+      if (m != null) {
+        m.apply(r, z);   // z is r itself without a preconditioner
+      }
+      System.arraycopy(z, 0, p, 0, n);
+      rz = m == null ? rn * rn : Vec.dot(r, z);
+      if (m != null && !(rz > 0)) {
+        return out.result(x, it, false, preconditionerBreakdown(rz, it));
+      }
     }
-    return out.result(x, it, true, Outcome.TOLERANCE);
+  }
+
+  private static String preconditionerBreakdown(double rz, int it) {
+    return String.format(java.util.Locale.ROOT,
+        "breakdown: rᵀM⁻¹r = %.3g <= 0 at step %d (the preconditioner is not positive definite)", rz, it);
   }
 
   private static boolean x0IsZero(double[] x) {

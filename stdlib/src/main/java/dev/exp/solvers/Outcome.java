@@ -12,6 +12,8 @@ import java.util.Map;
 final class Outcome {
   static final String TOLERANCE = "tolerance reached";
   static final String MAX_ITER = "max_iter reached";
+  /** Restarts from the true residual before a solve reports that it stagnated (each must halve it). */
+  static final double RESTART_GAIN = 0.5;
 
   private double[] history = new double[64];
   private int size;
@@ -22,6 +24,27 @@ final class Outcome {
       history = java.util.Arrays.copyOf(history, 2 * size);
     }
     history[size++] = r;
+  }
+
+  /**
+   * The true residual r = b − A x of a solve whose recursively updated residual claims the
+   * tolerance (or that stops at max_iter): computed into {@code r}, it replaces the last recorded
+   * entry, so the history ends with what the returned x really leaves. Returns ‖r‖.
+   */
+  double confirm(SolverOperator a, double[] b, double[] x, double[] r, double bn) {
+    double rn = Vec.residual(a, b, x, r);
+    history[size - 1] = rn / bn;
+    return rn;
+  }
+
+  /**
+   * The reason of a solve whose true residual stopped improving above tol: rounding errors in the
+   * recurrences bound what double precision reaches for the system (about cond(A)·ε).
+   */
+  static String stagnated(double trueRelative, double tol) {
+    return "stagnated: the true residual ‖b − A x‖/‖b‖ = " + String.format(java.util.Locale.ROOT, "%.3g", trueRelative)
+        + " stays above tol = " + dev.exp.tensor.TensorArgs.fmt(tol) + " (rounding errors: this tolerance is out of "
+        + "reach in double precision for this system)";
   }
 
   /** The last recorded residual. */

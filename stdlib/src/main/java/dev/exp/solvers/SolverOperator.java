@@ -109,16 +109,16 @@ final class SolverOperator {
   /**
    * For a symmetric method: a dense or sparse matrix must equal its transpose within 1e-10·max|a| (as
    * linalg.eigh and linalg.cholesky check); O(n²) dense, O(nnz·log) sparse (once per sparse matrix: the answer is kept). A function operator is
-   * assumed symmetric (its doc says so).
+   * assumed symmetric (its doc says so). Returns whether the symmetry was checked (false for a function).
    */
-  void requireSymmetric() {
+  boolean requireSymmetric() {
     if (op instanceof DenseOperator d) {
       d.requireSymmetric(fn, "a");
-      return;
+      return true;
     }
     SparseMatrix s = sparse != null ? sparse : op instanceof CscMatrix c ? c.toCsr() : null;
     if (s == null) {
-      return;
+      return false;
     }
     int k = s.asymmetricEntry(); // cached on the (immutable) matrix
     if (k >= 0) {
@@ -131,6 +131,7 @@ final class SolverOperator {
       throw KernelException.of("%s: a must be symmetric, but a[%d, %d] = %s and a[%d, %d] = %s (shape [%d, %d])",
           fn, i, j, TensorArgs.fmt(s.data()[k]), j, i, TensorArgs.fmt(s.get(j, i)), n, n);
     }
+    return true;
   }
 
   /** y = A x. */

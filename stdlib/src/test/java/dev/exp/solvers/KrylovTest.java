@@ -42,6 +42,36 @@ class KrylovTest {
   }
 
   @Test
+  void aToleranceBelowRoundingIsReportedAsStagnationWithTheTrueResidual() {
+    // 2-D Poisson 100²: cond ≈ 6·10³, so rounding leaves ‖b − A x‖/‖b‖ near 1e-12; the recursively updated
+    // residual of CG/BiCGSTAB falls far below that (a tester saw 8.9e-31 reported as converged at tol 1e-30)
+    LinearOperator a = dev.exp.sparse.Stencils.poisson2d(100, false);
+    Tensor b = Tensor.full(new int[] {10000}, 1);
+    java.util.List<Map<String, Object>> runs = java.util.List.of(
+        ConjugateGradient.cg(a, b, null, 1e-30, 100000, CTX),
+        ConjugateGradient.pcg(a, b, "jacobi", 1.0, null, null, 1e-30, 100000, CTX),
+        Bicgstab.bicgstab(a, b, null, 1e-30, 100000, CTX),
+        Minres.minres(a, b, null, 1e-30, 100000, CTX));
+    for (Map<String, Object> r : runs) {
+      assertEquals(false, r.get("converged"), r.get("reason").toString());
+      assertTrue(r.get("reason").toString().startsWith("stagnated: the true residual"), r.get("reason").toString());
+      Tensor res = (Tensor) r.get("residuals");
+      double truth = trueResidual(a, b, (Tensor) r.get("x"));
+      assertTrue(truth < 1e-9, "the solution is still as good as double precision allows: " + truth);
+      assertEquals(truth, res.at(res.size() - 1), 1e-3 * truth, "the last entry is the true residual");
+    }
+    // a reachable tolerance: converged, and the last entry is the true residual, which meets it
+    for (Map<String, Object> r : java.util.List.of(ConjugateGradient.cg(a, b, null, 1e-10, null, CTX),
+        Bicgstab.bicgstab(a, b, null, 1e-10, null, CTX))) {
+      assertEquals(true, r.get("converged"));
+      Tensor res = (Tensor) r.get("residuals");
+      double truth = trueResidual(a, b, (Tensor) r.get("x"));
+      assertTrue(truth <= 1e-10, "true residual " + truth);
+      assertEquals(truth, res.at(res.size() - 1), 1e-6 * truth);
+    }
+  }
+
+  @Test
   void gmresMatchesNumpyAndItsResidualsNeverIncrease() {
     LinearOperator a = LinearOperator.of(input("ns40"));
     Tensor b = input("b40");
