@@ -188,7 +188,7 @@ public final class Printer {
     if (shape.length == 0) {
       return t.isComplex() ? complex(t.getRe(), t.getIm()) : Numbers.format(t.at(0));
     }
-    if (t.size() == 0 && shape.length > 1) {   // [[], []] would read back as a list: name the shape
+    if (t.size() == 0) {   // [] and [[], []] would read back as lists: name the shape
       StringBuilder sb = new StringBuilder("zeros([");
       for (int d = 0; d < shape.length; d++) {
         sb.append(d > 0 ? ", " : "").append(shape[d]);
