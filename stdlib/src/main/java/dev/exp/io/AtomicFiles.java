@@ -16,11 +16,34 @@ import java.nio.file.StandardOpenOption;
 /**
  * Atomic file writes: the content goes to a temporary file in the target's directory, is flushed
  * to disk ({@code fsync}), then moved over the target with {@code ATOMIC_MOVE}. Readers see the old
- * file or the new one, never a partial one; when writing fails the target is untouched and the
- * temporary file is removed. Missing parent directories are created.
+ * file or the new one, never a partial one; when writing fails, or the JVM exits during the write,
+ * the target is untouched and the temporary file is removed. Missing parent directories are created.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
+
+  /**
+   * Temporary files being written: a JVM that exits meanwhile (SIGTERM, a limit, Ctrl-C twice)
+   * deletes them in a shutdown hook, so an interrupted save leaves the old target and no hidden
+   * {@code .name.123.tmp} beside it.
+   */
+  private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        for (Path p : PENDING) {
+          try {
+            Files.deleteIfExists(p);
+          } catch (IOException ignored) {
+            // best effort: the JVM is exiting
+          }
+        }
+      }, "exp-temp-files"));
+    } catch (IllegalStateException | SecurityException e) {
+      // already shutting down, or hooks refused: temporary files are then only removed on failure
+    }
+  }
 
   /** Writes the body's output to {@code target}. */
   public interface Body {
@@ -42,6 +65,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
       }
       tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+      PENDING.add(tmp);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         OutputStream os = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
         body.write(os);
@@ -54,11 +78,13 @@ public final class AtomicFiles {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
       }
+      PENDING.remove(tmp);
       tmp = null;
     } catch (IOException e) {
       throw new KernelException("cannot write " + target + ": " + describe(e), e);
     } finally {
       if (tmp != null) {
+        PENDING.remove(tmp);
         try {
           Files.deleteIfExists(tmp);
         } catch (IOException ignored) {

@@ -256,7 +256,7 @@ public final class TablePrinter {
       l.cols.add(new Col(p, t.column(p).isNumeric(), false));
     }
     for (String m : metrics) {
-      l.cols.add(new Col(m, true, t.column(m).isNumeric()));
+      l.cols.add(new Col(m, t.column(m).isNumeric(), t.column(m).isNumeric()));   // text metrics align left
     }
     String nName = params.contains("n") || metrics.contains("n") ? "count" : "n";
     Col ncol = new Col(nName, true, false);

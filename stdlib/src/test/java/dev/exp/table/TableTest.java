@@ -181,6 +181,16 @@ class TableTest {
   }
 
   @Test
+  void textMetricsAlignLeftInSummaries() {
+    Table.Builder b = Table.builder().param("m").seed("seed").metric("label").metric("err");
+    for (int s = 1; s <= 2; s++) {
+      b.addRow(rec("m", 16, "seed", s, "label", "fast", "err", (double) s));
+    }
+    String md = TablePrinter.markdown(b.build());
+    assertTrue(md.contains("| m | label | err | n |\n| ---: | --- | ---: | ---: |\n"), md);
+  }
+
+  @Test
   void markdownHasSummaryRows() {
     String md = TablePrinter.markdown(experiment());
     assertTrue(md.contains("| m | err | n | failed |\n| ---: | ---: | ---: | --- |\n| 16 | 3 ± 1.963 | 5 |  |\n"), md);
