@@ -22,6 +22,9 @@ public final class TensorIndex {
     if (fancy == null) {
       return basic;
     }
+    if (basic.rank() == 1 && !basic.isComplex()) {
+      return Gather.ofVector(basic, fancy[0]);   // x[idx] on a real vector: one pass, no position table
+    }
     Gather g = new Gather(basic, fancy);
     int w = basic.dtype().width();
     double[] src = basic.storage();
@@ -251,24 +254,46 @@ public final class TensorIndex {
     }
 
     private static int[] indices(Tensor idx, int n, int axis) {
+      double[] d = indexValues(idx);
+      int[] out = new int[d.length];
+      for (int k = 0; k < d.length; k++) {
+        out[k] = index(d[k], k, n, axis);
+      }
+      return out;
+    }
+
+    /** {@code v[idx]} for a real vector {@code v}: the result has idx's shape. */
+    static Tensor ofVector(Tensor v, Tensor idx) {
+      double[] d = indexValues(idx);
+      double[] src = v.storage();
+      int off = v.offset();
+      int st = v.stride(0);
+      int n = v.dim(0);
+      double[] out = new double[d.length];
+      for (int k = 0; k < d.length; k++) {
+        out[k] = src[off + index(d[k], k, n, 0) * st];
+      }
+      return Tensor.wrap(idx.shape(), out);
+    }
+
+    private static double[] indexValues(Tensor idx) {
       if (idx.isComplex()) {
         throw KernelException.of("an index tensor must hold integers, got a complex128 tensor");
       }
-      double[] d = idx.raw();
-      int[] out = new int[d.length];
-      for (int k = 0; k < d.length; k++) {
-        double x = d[k];
-        if (x != Math.rint(x) || Double.isInfinite(x)) {
-          throw KernelException.of("an index tensor must hold integers, got %s at flat position %d", TensorArgs.fmt(x), k);
-        }
-        long i = (long) x;
-        long w = i < 0 ? i + n : i;
-        if (w < 0 || w >= n) {
-          throw KernelException.of("index %d is out of range for axis %d of length %d", i, axis, n);
-        }
-        out[k] = (int) w;
+      return idx.raw();
+    }
+
+    /** The position index value {@code x} (flat position k of the index tensor) picks among n (negative from the end). */
+    private static int index(double x, int k, int n, int axis) {
+      if (x != Math.rint(x) || Double.isInfinite(x)) {
+        throw KernelException.of("an index tensor must hold integers, got %s at flat position %d", TensorArgs.fmt(x), k);
       }
-      return out;
+      long i = (long) x;
+      long w = i < 0 ? i + n : i;
+      if (w < 0 || w >= n) {
+        throw KernelException.of("index %d is out of range for axis %d of length %d", i, axis, n);
+      }
+      return (int) w;
     }
   }
 }

@@ -80,6 +80,19 @@ class ElementWiseTest {
   }
 
   @Test
+  void whereKeepsTheExactBitsOfTheChosenValues() {
+    // numpy.where([1, 0, nan, 0, -0.0], [-0.0, 2, inf, 4, 5], nan) == [-0.0, nan, inf, nan, nan]
+    Tensor r = Indexing.where(Tensor.vector(1, 0, Double.NaN, 0, -0.0), Tensor.vector(-0.0, 2, Double.POSITIVE_INFINITY, 4, 5),
+        Tensor.scalar(Double.NaN));
+    double[] expected = {-0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN};
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(r.at(i)), "element " + i);
+    }
+    // a scalar condition broadcasts too: numpy.where(0, [1, 2], [3, 4]) == [3, 4]
+    close(new int[] {2}, new double[] {3, 4}, Indexing.where(Tensor.scalar(0), Tensor.vector(1, 2), Tensor.vector(3, 4)), 0);
+  }
+
+  @Test
   void whereBroadcasts() {
     Tensor cond = Tensor.vector(1, 0, 1);
     Tensor a = Tensor.matrix(new double[][] {{1, 2, 3}, {4, 5, 6}});

@@ -35,6 +35,21 @@ class TensorIndexTest {
   }
 
   @Test
+  void gatherFromAStridedVectorView() {
+    // numpy: a = arange(12.).reshape(3, 4); a[:, 1][[2, -1, 0]] == [9, 9, 1]; a[1, ::-2][[[0, 1], [1, 1]]] == [[7, 5], [5, 5]]
+    Tensor m = ar(3, 4);
+    Tensor column = TensorIndex.get(m, new Object[] {new Slice(null, null, 1), 1L});
+    close(new int[] {3}, new double[] {9, 9, 1}, TensorIndex.get(column, new Object[] {Tensor.vector(2, -1, 0)}), 0);
+    Tensor backwards = TensorIndex.get(m, new Object[] {1L, new Slice(null, null, -2)});
+    close(new int[] {2, 2}, new double[] {7, 5, 5, 5},
+        TensorIndex.get(backwards, new Object[] {Tensor.matrix(new double[][] {{0, 1}, {1, 1}})}), 0);
+    KernelException e = assertThrows(KernelException.class, () -> TensorIndex.get(column, new Object[] {Tensor.vector(0, 3)}));
+    assertTrue(e.getMessage().contains("index 3 is out of range for axis 0 of length 3"), e.getMessage());
+    e = assertThrows(KernelException.class, () -> TensorIndex.get(column, new Object[] {Tensor.vector(0.5)}));
+    assertTrue(e.getMessage().contains("must hold integers, got 0.5"), e.getMessage());
+  }
+
+  @Test
   void twoDimensionalIntegerIndexKeepsItsShape() {
     Tensor m = ar(3, 4);
     // m[idx] with idx = [[2, 0], [1, 1]]: shape (2, 2, 4)
