@@ -22,12 +22,12 @@ class ScalarLoops extends Loops {
       case SUB: for (int i = 0; i < n; i++) out[oi + i] = a[ai + i] - b[bi + i]; return;
       case MUL: for (int i = 0; i < n; i++) out[oi + i] = a[ai + i] * b[bi + i]; return;
       case DIV: for (int i = 0; i < n; i++) out[oi + i] = a[ai + i] / b[bi + i]; return;
-      case EQ: for (int i = 0; i < n; i++) out[oi + i] = a[ai + i] == b[bi + i] ? 1 : 0; return;
-      case NE: for (int i = 0; i < n; i++) out[oi + i] = a[ai + i] != b[bi + i] ? 1 : 0; return;
-      case LT: for (int i = 0; i < n; i++) out[oi + i] = a[ai + i] < b[bi + i] ? 1 : 0; return;
-      case LE: for (int i = 0; i < n; i++) out[oi + i] = a[ai + i] <= b[bi + i] ? 1 : 0; return;
-      case GT: for (int i = 0; i < n; i++) out[oi + i] = a[ai + i] > b[bi + i] ? 1 : 0; return;
-      case GE: for (int i = 0; i < n; i++) out[oi + i] = a[ai + i] >= b[bi + i] ? 1 : 0; return;
+      case EQ: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(a[ai + i] == b[bi + i]); return;
+      case NE: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(a[ai + i] != b[bi + i]); return;
+      case LT: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(a[ai + i] < b[bi + i]); return;
+      case LE: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(a[ai + i] <= b[bi + i]); return;
+      case GT: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(a[ai + i] > b[bi + i]); return;
+      case GE: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(a[ai + i] >= b[bi + i]); return;
       case MAXIMUM: for (int i = 0; i < n; i++) out[oi + i] = Math.max(a[ai + i], b[bi + i]); return;
       case MINIMUM: for (int i = 0; i < n; i++) out[oi + i] = Math.min(a[ai + i], b[bi + i]); return;
       default:
@@ -44,6 +44,12 @@ class ScalarLoops extends Loops {
       case SUB: for (int i = 0; i < n; i++) out[oi + i] = a[ai + i] - y; return;
       case MUL: for (int i = 0; i < n; i++) out[oi + i] = a[ai + i] * y; return;
       case DIV: for (int i = 0; i < n; i++) out[oi + i] = a[ai + i] / y; return;
+      case EQ: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(a[ai + i] == y); return;
+      case NE: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(a[ai + i] != y); return;
+      case LT: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(a[ai + i] < y); return;
+      case LE: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(a[ai + i] <= y); return;
+      case GT: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(a[ai + i] > y); return;
+      case GE: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(a[ai + i] >= y); return;
       case MAXIMUM: for (int i = 0; i < n; i++) out[oi + i] = Math.max(a[ai + i], y); return;
       case MINIMUM: for (int i = 0; i < n; i++) out[oi + i] = Math.min(a[ai + i], y); return;
       default:
@@ -60,6 +66,12 @@ class ScalarLoops extends Loops {
       case SUB: for (int i = 0; i < n; i++) out[oi + i] = x - b[bi + i]; return;
       case MUL: for (int i = 0; i < n; i++) out[oi + i] = x * b[bi + i]; return;
       case DIV: for (int i = 0; i < n; i++) out[oi + i] = x / b[bi + i]; return;
+      case EQ: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(x == b[bi + i]); return;
+      case NE: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(x != b[bi + i]); return;
+      case LT: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(x < b[bi + i]); return;
+      case LE: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(x <= b[bi + i]); return;
+      case GT: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(x > b[bi + i]); return;
+      case GE: for (int i = 0; i < n; i++) out[oi + i] = BinaryOp.bit(x >= b[bi + i]); return;
       default:
         for (int i = 0; i < n; i++) {
           out[oi + i] = op.apply(x, b[bi + i]);

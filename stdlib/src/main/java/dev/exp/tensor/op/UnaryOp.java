@@ -63,7 +63,7 @@ public enum UnaryOp {
   public double apply(double v) {
     switch (this) {
       case NEG: return -v;
-      case NOT: return v == 0 ? 1 : 0;
+      case NOT: return BinaryOp.bit(v == 0);
       case ABS: return Math.abs(v);
       case SIGN: return v == 0 ? 0.0 : Math.signum(v);
       case EXP: return Math.exp(v);
@@ -89,8 +89,8 @@ public enum UnaryOp {
       case FLOOR: return Math.floor(v);
       case CEIL: return Math.ceil(v);
       case RINT: return Math.rint(v);
-      case ISNAN: return Double.isNaN(v) ? 1 : 0;
-      case ISFINITE: return Double.isFinite(v) ? 1 : 0;
+      case ISNAN: return BinaryOp.bit(Double.isNaN(v));
+      case ISFINITE: return BinaryOp.bit(Double.isFinite(v));
       default: throw new AssertionError(this);
     }
   }
