@@ -222,6 +222,7 @@ final class Resolver {
       }
       usedGlobal(g);
       return new Access(new VariableNodes.GlobalGet(loc, g), (f, x) -> {
+        f.ctx.checkGlobalWrite(g.name, loc);
         g.value = x;
         g.defined = true;
       }, null, g, -1);

@@ -180,7 +180,7 @@ public final class ExperimentRunner {
         if (stop.get()) {
           return;
         }
-        Outcome o = runTrial(ctx, sharedOut, trial, nameHash, p, rep);
+        Outcome o = runTrial(ctx, sharedOut, name, trial, nameHash, p, rep);
         outcomes[idx] = o;
         if (o.failed() && stopOnError) {
           stop.set(true);
@@ -340,12 +340,14 @@ public final class ExperimentRunner {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  static Outcome runTrial(Context ctx, Consumer<String> out, Closure trial, long nameHash, Point point, long replicate) {
+  static Outcome runTrial(Context ctx, Consumer<String> out, String name, Closure trial, long nameHash, Point point,
+      long replicate) {
     long pointHash = 0;
     for (Object v : point.values()) {
       pointHash = Rng.mix(pointHash * 31 + hash(Printer.repr(v)));
     }
     Context tctx = ctx.fork(Rng.derive(nameHash, pointHash, replicate), out);
+    tctx.enterTrial(name);   // its code may not assign globals (Context.checkGlobalWrite)
     Map<String, Object> report = new LinkedHashMap<>();
     Object[] args = new Object[point.values().size() + 2];
     for (int i = 0; i < point.values().size(); i++) {

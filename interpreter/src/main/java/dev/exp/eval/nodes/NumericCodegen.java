@@ -80,6 +80,8 @@ final class NumericCodegen {
   final java.util.Set<GlobalVar> boolReads = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   final Map<GlobalVar, Object> guards = new IdentityHashMap<>();
   boolean mayEndWithoutNumber;
+  /** Whether the loop assigns a global (an experiment trial may not: its loops then run in the tree, which says so). */
+  boolean writesGlobals;
   /** Whether the function's body is a bool (returned as 1 or 0). */
   boolean boolResult;
   MethodVisitor mv;
@@ -150,6 +152,7 @@ final class NumericCodegen {
       }
       l.reads = g.reads.toArray(new GlobalVar[0]);
       l.boolReads = g.boolReads.toArray(new GlobalVar[0]);
+      l.writesGlobals = g.writesGlobals || !g.tensorGlobalsWritten.isEmpty();
       l.guardGlobals = g.guards.keySet().toArray(new GlobalVar[0]);
       l.guardValues = g.guards.values().toArray();
       return l;
@@ -459,6 +462,7 @@ final class NumericCodegen {
       stacked++;
       boolValue(s.value);
       stacked--;
+      writesGlobals = true;
       mv.visitMethodInsn(INVOKESTATIC, ENTRY, "setGlobalBool", "(" + GLOBAL_D + "Z)V", false);
     } else if (n instanceof VariableNodes.GlobalSet s && code == null) {
       // only a loop assigns globals (a function must stay free of effects)
@@ -470,6 +474,7 @@ final class NumericCodegen {
       stacked++;
       num(s.value);
       stacked--;
+      writesGlobals = true;
       mv.visitMethodInsn(INVOKESTATIC, ENTRY, "setGlobal", "(" + GLOBAL_D + "D)V", false);
     } else if (n instanceof AssignNodes.IndexAssign a && code == null) {
       elements.element(a.index, a);   // only a loop writes into tensors (a function must stay free of effects)

@@ -29,6 +29,8 @@ abstract class NumericLoop {
   GlobalVar[] tensorGlobals;
   int[] tensorGlobalRanks;
   boolean[] tensorGlobalWritten;
+  /** Whether the loop assigns a global or writes into a global's tensor. */
+  boolean writesGlobals;
   /** Globals read here or in the functions it calls: each must hold a number. */
   GlobalVar[] reads;
   /** Globals read or assigned here or in the functions it calls that must hold bools. */

@@ -148,6 +148,9 @@ final class NumericTier {
     if (l == null) {
       return false;
     }
+    if (l.writesGlobals && f.ctx.trial() != null) {
+      return false;   // in an experiment trial: the tree's global store reports that trials cannot assign globals
+    }
     if (!l.ready(f)) {
       if (LOG) {
         System.err.println("[exp.tier] the loop at " + node.loc + " stays in the tree this time: its variables changed kind");

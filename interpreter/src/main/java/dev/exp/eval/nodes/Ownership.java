@@ -64,7 +64,7 @@ final class Ownership {
       return f.owned == null ? null : f.owned[l.v.slot];
     }
     if (read instanceof VariableNodes.GlobalGet g) {
-      return g.g.owned;
+      return f.ctx.trial() == null ? g.g.owned : null;   // a trial never writes into a global's value in place
     }
     return null;
   }

@@ -273,16 +273,20 @@ public final class VariableNodes {
           d = value.evalDouble(f);
         } catch (UnexpectedType e) {
           generic = true;
+          check(f);
           store(e.value);
           return null;
         }
         if (!declare && !g.defined) {
           throw unassigned();
         }
+        check(f);
         g.setNum(d);
         return null;
       }
-      store(value.eval(f));
+      Object x = value.eval(f);
+      check(f);
+      store(x);
       return null;
     }
 
@@ -292,6 +296,11 @@ public final class VariableNodes {
       }
       g.value = x;
       g.defined = true;
+    }
+
+    /** The checks of every store: defined (or being declared), and not from an experiment trial. */
+    private void check(Frame f) {
+      f.ctx.checkGlobalWrite(g.name, loc);
     }
 
     private ExpError unassigned() {

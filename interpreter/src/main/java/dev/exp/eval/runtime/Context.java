@@ -36,6 +36,8 @@ public final class Context implements KernelContext {
   public ExperimentProgress progress = ExperimentProgress.NONE;
   public int jobs;
   SessionResources resources;
+  /** The experiment whose trial this context runs (its name), or null outside trials. */
+  private String trial;
   /** Where this evaluation's warnings go (shared with its forks); none by default. */
   Warnings warnings = new Warnings();
   /** The memory budget: the largest value this evaluation may create, in bytes. */
@@ -70,6 +72,7 @@ public final class Context implements KernelContext {
     c.jobs = 1;
     c.resources = resources;
     c.warnings = warnings;
+    c.trial = trial;   // a kernel's callback from a worker runs for the same trial
     c.fileRoots = fileRoots;
     c.maxValueBytes = maxValueBytes;
     return c;
@@ -146,6 +149,32 @@ public final class Context implements KernelContext {
   /** The memory-limit error (also for a kernel's {@link dev.exp.kernel.MemoryLimitException} and a heap overflow). */
   public static ExpError memoryLimit(String message, Loc loc) {
     return new LimitError(Limit.MEMORY, message, loc);
+  }
+
+  /** The experiment whose trial runs on this context, or null. */
+  public String trial() {
+    return trial;
+  }
+
+  /** Marks this context as running a trial of {@code experiment} (null: no longer); returns the previous mark. */
+  public String enterTrial(String experiment) {
+    String previous = trial;
+    trial = experiment;
+    return previous;
+  }
+
+  /**
+   * Checks a write to the global {@code name} from the code running here: inside an experiment trial
+   * it is an error, whichever function makes it. Trials run in parallel (their writes would race) and
+   * come from a cache without running (their writes would be lost), so a trial gives its results
+   * through {@code report}, never through globals.
+   */
+  public void checkGlobalWrite(String name, Loc loc) {
+    if (trial != null) {
+      throw new ExpError("cannot assign the global '" + name + "' inside a trial of experiment \"" + trial + "\": trials "
+          + "run in parallel (their changes would race) or come from the cache (their changes would be lost); give "
+          + "results with report (report n = ...), or compute them from the experiment's table afterwards", loc);
+    }
   }
 
   /** The session's warnings (set by the session that made this context). */
