@@ -33,6 +33,23 @@ final class ComprehensionCompiler {
     Ast.CompClause only = c.clauses().get(0);
     boolean selectsRows = n == 1 && only.vars().size() == 1 && only.filter() != null
         && c.element() instanceof Ast.Name e && e.name().equals(only.vars().get(0));
-    return new ControlNodes.Comprehension(c.loc(), sources, firsts, seconds, element, filters, selectsRows);
+    boolean numeric = n == 1 && only.vars().size() == 1 && arithmetic(c.element());
+    return new ControlNodes.Comprehension(c.loc(), sources, firsts, seconds, element, filters, selectsRows, numeric);
+  }
+
+  /**
+   * Whether {@code e} is arithmetic on names and numbers ({@code x * 2}, {@code -x}, {@code (x + dt) ^ 2}):
+   * over a range or a vector, whose items are numbers, it gives a number per item, so the result is a
+   * vector also when it is empty.
+   */
+  private static boolean arithmetic(Ast.Expr e) {
+    if (e instanceof Ast.Num || e instanceof Ast.Name) {
+      return true;
+    }
+    if (e instanceof Ast.Unary u) {
+      return arithmetic(u.operand());
+    }
+    return e instanceof Ast.Binary b && b.op().kind() == dev.exp.tensor.op.BinaryOp.Kind.ARITHMETIC
+        && arithmetic(b.left()) && arithmetic(b.right());
   }
 }

@@ -516,11 +516,17 @@ public final class ControlNodes {
      * depend on the data.
      */
     private final boolean selectsRows;
+    /**
+     * {@code [x * 2 for x in src]}, one clause whose element is arithmetic: over a range or a vector it
+     * gives a vector, so when nothing comes out the result is the empty vector, not the empty list.
+     */
+    private final boolean numericElement;
 
     public Comprehension(Loc loc, Node[] sources, LocalVar[] firsts, LocalVar[] seconds, Node element, Node[] filters,
-        boolean selectsRows) {
+        boolean selectsRows, boolean numericElement) {
       super(loc);
       this.selectsRows = selectsRows;
+      this.numericElement = numericElement;
       this.sources = sources;
       this.firsts = firsts;
       this.seconds = seconds;
@@ -534,7 +540,14 @@ public final class ControlNodes {
       ItemBuffer out = new ItemBuffer();
       Object first = sources[0].eval(f);
       clause(f, 0, first, out);
-      return selectsRows ? out.resultSelecting(first) : out.result();
+      if (selectsRows) {
+        return out.resultSelecting(first);
+      }
+      if (numericElement && out.isEmpty() && (first instanceof dev.exp.eval.runtime.RangeValue
+          || first instanceof Tensor t && t.rank() == 1 && !t.isComplex())) {
+        return Tensor.zeros(0);
+      }
+      return out.result();
     }
 
     /** Runs clause {@code k} over {@code src} and, for each item it keeps, the clauses after it (or the element). */
