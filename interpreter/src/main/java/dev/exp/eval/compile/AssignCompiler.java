@@ -54,14 +54,41 @@ final class AssignCompiler {
     if (target instanceof Ast.Index ix && ix.target() instanceof Ast.Name n) {
       Resolver.Access acc = k.names.access(n.loc(), n.name());
       AccessNodes.Index index = (AccessNodes.Index) k.expr(ix);
-      return new AssignNodes.IndexAssign(a.loc(), acc.read(), acc.write(), index, op, value);
+      AssignNodes.IndexAssign node = new AssignNodes.IndexAssign(a.loc(), acc.read(), acc.write(), index, op, value);
+      node.habit = habit(op, target, a.value());
+      return node;
     }
     if (target instanceof Ast.Member m && m.target() instanceof Ast.Name n) {
       Resolver.Access acc = k.names.access(n.loc(), n.name());
-      return new AssignNodes.MemberAssign(a.loc(), acc.read(), acc.write(), m.name(), op, value);
+      AssignNodes.MemberAssign node = new AssignNodes.MemberAssign(a.loc(), acc.read(), acc.write(), m.name(), op, value);
+      node.habit = habit(op, target, a.value());
+      return node;
     }
     k.reportError(target.loc(), "can only assign to a variable, one of its elements (x[i] = v) or fields (r.f = v, r.xs[i] = v)");
     return new VariableNodes.Const(a.loc(), null);
+  }
+
+  /** For {@code target += [x]} on an element or a field: the append habit its node may warn about, else null. */
+  static dev.exp.eval.nodes.OneItemAdd.Habit habit(String op, Ast.Expr target, Ast.Expr value) {
+    Ast.Expr item = dev.exp.eval.nodes.OneItemAdd.oneItem(value);
+    return op.equals("+=") && item != null ? new dev.exp.eval.nodes.OneItemAdd.Habit(shown(target), OperatorCompiler.shown(item)) : null;
+  }
+
+  /** How a warning shows an assignment target: {@code r.h}, {@code l[...]}, {@code r.a.b}, else null. */
+  private static String shown(Ast.Expr e) {
+    if (e instanceof Ast.Name n) {
+      return n.name();
+    }
+    String inner = e instanceof Ast.Member m ? shown(m.target()) : e instanceof Ast.Index ix ? shown(ix.target()) : null;
+    if (inner == null) {
+      return null;
+    }
+    if (e instanceof Ast.Member m) {
+      return inner + "." + m.name();
+    }
+    Ast.Index ix = (Ast.Index) e;
+    String at = ix.items().size() == 1 && !ix.items().get(0).slice() ? OperatorCompiler.shown(ix.items().get(0).lo()) : null;
+    return inner + "[" + (at != null ? at : "...") + "]";
   }
 
   /** Stores {@code v} into the variable {@code acc} names. */

@@ -18,10 +18,11 @@ final class OperatorCompiler {
   /** The node for an operator expression, or null when {@code e} is not one. */
   static Node compile(Compiler k, Ast.Expr e) {
     if (e instanceof Ast.Binary b && OneItemAdd.isHabit(b)) {
-      boolean right = oneItem(b.right()) != null;   // xs + [x], Python's append; [x] + xs, its prepend
+      boolean right = OneItemAdd.isOneItemLiteral(b.right());   // xs + [x], Python's append; [x] + xs, its prepend
       Ast.Expr other = right ? b.left() : b.right();
+      Ast.Expr item = oneItem(right ? b.right() : b.left());
       return new OneItemAdd(b.loc(), k.expr(b.left()), k.expr(b.right()), right,
-          other instanceof Ast.Name n ? n.name() : null, shown(oneItem(right ? b.right() : b.left())));
+          other instanceof Ast.Name n ? n.name() : null, item == null ? null : shown(item));
     }
     if (e instanceof Ast.Binary b) {
       Node chain = OperatorNodes.LeftChain.of(b, k::expr);   // long chains first: no deep fused trees

@@ -43,6 +43,8 @@ final class PathAssigns {
           : new PathAssign.Step(p.loc(), null, CallCompiler.index(k, (Ast.Index) p, null)));
     }
     Node value = k.expr(a.value());
-    return new PathAssign(a.loc(), acc.read(), acc.write(), steps.toArray(new PathAssign.Step[0]), a.op(), value);
+    PathAssign node = new PathAssign(a.loc(), acc.read(), acc.write(), steps.toArray(new PathAssign.Step[0]), a.op(), value);
+    node.habit = AssignCompiler.habit(a.op(), a.target(), a.value());
+    return node;
   }
 }

@@ -31,6 +31,8 @@ public final class AssignNodes {
     final String op;
     final dev.exp.tensor.op.BinaryOp arith;
     final Node value;
+    /** Set for {@code x[i] += [v]}: the append habit it may warn about. */
+    public OneItemAdd.Habit habit;
 
     public IndexAssign(Loc loc, Node read, AccessNodes.Writer write, AccessNodes.Index index, String op, Node value) {
       super(loc);
@@ -62,6 +64,9 @@ public final class AssignNodes {
       }
       if (!op.equals("=")) {
         Object old = Indexing.get(container, items, index.loc);   // index errors point at the index
+        if (habit != null) {
+          habit.check(f, loc, old, v);
+        }
         v = Ops.binary(arith, old, v, loc);
       }
       boolean inPlace = (container instanceof Tensor || container instanceof Record
@@ -102,6 +107,8 @@ public final class AssignNodes {
     final String op;
     final dev.exp.tensor.op.BinaryOp arith;
     final Node value;
+    /** Set for {@code r.f += [v]}: the append habit it may warn about. */
+    public OneItemAdd.Habit habit;
 
     public MemberAssign(Loc loc, Node read, AccessNodes.Writer write, String name, String op, Node value) {
       super(loc);
@@ -121,7 +128,11 @@ public final class AssignNodes {
       }
       Object v = value.eval(f);
       if (!op.equals("=")) {
-        v = Ops.binary(arith, AccessNodes.Member.member(r, name, loc), v, loc);
+        Object old = AccessNodes.Member.member(r, name, loc);
+        if (habit != null) {
+          habit.check(f, loc, old, v);
+        }
+        v = Ops.binary(arith, old, v, loc);
       }
       if (r == Ownership.owner(read, f)) {
         r.setInPlace(name, v);

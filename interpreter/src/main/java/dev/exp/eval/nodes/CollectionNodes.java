@@ -148,6 +148,8 @@ public final class CollectionNodes {
       }
       if (x instanceof Double && !nestedRows) {
         OneItemAdd.check(f, loc, a, true, compound, accName, itemText);   // acc += [x] on a tensor adds x to each element
+      } else if (nestedRows && x instanceof Tensor row && row.rank() == 1 && !row.isComplex()) {
+        OneItemAdd.checkRow(f, loc, a, row, true, compound, accName);   // q += [[1, 2]] on a matrix adds the row to each row
       }
       List<Object> one = new ArrayList<>(1);
       one.add(x);

@@ -4,6 +4,7 @@ import dev.exp.eval.runtime.Ops;
 import dev.exp.syntax.Ast;
 import dev.exp.syntax.Loc;
 import dev.exp.tensor.Tensor;
+import dev.exp.tensor.Views;
 import dev.exp.tensor.op.BinaryOp;
 
 /**
@@ -29,15 +30,33 @@ public final class OneItemAdd extends Node {
     this.itemText = itemText;
   }
 
+  /**
+   * {@code target += [x]} on an element or a field ({@code r.h += [3]}, {@code l[0] += [3]}): the
+   * compound assignment node calls {@link #check(Frame, Loc, Object, Object)} with the old value and
+   * the literal's, and it warns as {@link OneItemAdd} does.
+   */
+  public record Habit(String target, String item) {
+    void check(Frame f, Loc loc, Object old, Object value) {
+      if (value instanceof Tensor one && one.rank() == 1 && one.size() == 1 && !one.isComplex()) {
+        OneItemAdd.check(f, loc, old, true, true, target, item);
+      }
+    }
+  }
+
   /** The item of a one-item bracket literal ({@code [x]}, not a row {@code [[1, 2]]}), else null. */
   public static Ast.Expr oneItem(Ast.Expr e) {
     return e instanceof Ast.ListLit l && l.elements().size() == 1 && !(l.elements().get(0) instanceof Ast.ListLit)
         ? l.elements().get(0) : null;
   }
 
-  /** Whether {@code e} is {@code a + [x]} or {@code [x] + a}: the habit this node warns about. */
+  /** Whether {@code e} is a one-item bracket literal, {@code [x]} or a one-row {@code [[1, 2]]}. */
+  public static boolean isOneItemLiteral(Ast.Expr e) {
+    return e instanceof Ast.ListLit l && l.elements().size() == 1;
+  }
+
+  /** Whether {@code e} is {@code a + [x]} or {@code [x] + a} (or with a row {@code [[1, 2]]}): the habit this node warns about. */
   public static boolean isHabit(Ast.Expr e) {
-    return e instanceof Ast.Binary b && b.op() == BinaryOp.ADD && (oneItem(b.right()) != null || oneItem(b.left()) != null);
+    return e instanceof Ast.Binary b && b.op() == BinaryOp.ADD && (isOneItemLiteral(b.right()) || isOneItemLiteral(b.left()));
   }
 
   @Override
@@ -53,8 +72,31 @@ public final class OneItemAdd extends Node {
     Object item = itemOnRight ? b : a;
     if (item instanceof Tensor one && one.rank() == 1 && one.size() == 1 && !one.isComplex()) {
       check(f, loc, other, itemOnRight, false, tensorText, itemText);
+    } else if (item instanceof Tensor row && row.rank() == 2 && row.dim(0) == 1 && !row.isComplex()) {
+      checkRow(f, loc, other, Views.row(row, 0), itemOnRight, false, tensorText);
     }
     return Ops.binary(BinaryOp.ADD, a, b, loc);
+  }
+
+  /**
+   * Warns when {@code other} is a real matrix beside a one-row literal {@code [[1, 2]]}: {@code +} adds
+   * the row to every row where a Python user means to append a pair to a list of pairs.
+   */
+  static void checkRow(Frame f, Loc loc, Object other, Tensor row, boolean itemOnRight, boolean compound, String tensorText) {
+    if (!(other instanceof Tensor t) || t.rank() != 2 || t.isComplex()) {
+      return;
+    }
+    String r = dev.exp.eval.runtime.Printer.repr(row);
+    String item = "[" + r + "]";
+    String written = tensorText == null ? (itemOnRight ? "+ " + item : item + " +")
+        : compound ? tensorText + " += " + item : itemOnRight ? tensorText + " + " + item : item + " + " + tensorText;
+    String whose = tensorText != null ? tensorText : "the matrix " + (itemOnRight ? "on the left" : "on the right");
+    String xs = tensorText != null ? tensorText : "...";
+    int n = t.dim(0);
+    f.ctx.warn(loc, written + " adds the row " + r + " to " + (n == 1 ? "the one row" : "each of the " + n + " rows") + " of "
+        + whose + ": rows of numbers in brackets make a matrix, and + broadcasts as in NumPy; to "
+        + (itemOnRight ? "append the row, write concat([" + xs + ", " + item + "])" : "put the row first, write concat([" + item + ", " + xs + "])")
+        + ", or collect the rows in a list that starts as [] (stack(rows) makes the matrix)");
   }
 
   /**

@@ -31,6 +31,8 @@ public final class PathAssign extends Node {
   private final AccessNodes.Writer write;
   private final Step[] steps;
   private final BinaryOp arith;
+  /** Set for {@code r.a[i] += [v]}: the append habit it may warn about. */
+  public OneItemAdd.Habit habit;
   private final Node value;
   /** {@code u[i][j] = v} as {@code u[i, j] = v}, for the numeric tier (a rank-2 tensor); or null. */
   final AssignNodes.IndexAssign elementStore;
@@ -90,6 +92,9 @@ public final class PathAssign extends Node {
     }
     if (arith != null) {
       Object old = last == n - 1 ? get(containers[last], last, leafItems) : Indexing.get(containers[last], leafItems, steps[n - 1].loc);
+      if (habit != null) {
+        habit.check(f, loc, old, v);
+      }
       v = Ops.binary(arith, old, v, loc);
     }
     v = last == n - 1 ? put(containers[last], last, leafItems, v, writable > last)
