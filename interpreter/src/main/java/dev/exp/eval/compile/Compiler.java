@@ -76,7 +76,7 @@ public final class Compiler {
     for (int i = 0; i < program.statements().size(); i++) {
       Ast.Stmt s = program.statements().get(i);
       if (!(s instanceof Ast.FnDecl)) {
-        danglingSign(s, i == program.statements().size() - 1);
+        danglingSign(program.statements(), i);
         body.add(stmt(s));
       }
     }
@@ -91,8 +91,11 @@ public final class Compiler {
 
   // ---------------------------------------------------------------- errors
 
-  private void danglingSign(Ast.Stmt s, boolean last) {
-    String problem = DanglingSign.problem(s, last);
+  /** Statement {@code i} of {@code block} when it starts with a sign that likely meant to continue the line above. */
+  private void danglingSign(List<Ast.Stmt> block, int i) {
+    Ast.Stmt s = block.get(i);
+    String problem = DanglingSign.problem(s, i == block.size() - 1, i > 0 ? block.get(i - 1) : null,
+        source.line(s.loc().line()));
     if (problem != null) {
       error(((Ast.ExprStmt) s).expr().loc(), problem);   // at the sign
     }
@@ -223,7 +226,8 @@ public final class Compiler {
     names.pushBlock();
     List<Node> nodes = new ArrayList<>();
     boolean jumps = false;
-    for (Ast.Stmt s : b.statements()) {
+    for (int si = 0; si < b.statements().size(); si++) {
+      Ast.Stmt s = b.statements().get(si);
       if (s instanceof Ast.FnDecl fd) {
         // declare first so the function can call itself
         LocalVar v = names.declareLocal(fd.name(), false, fd.loc(), BindingRoles.FUNCTION);
@@ -232,7 +236,7 @@ public final class Compiler {
       }
       int before = directJumps;
       direct = d;
-      danglingSign(s, s == b.statements().get(b.statements().size() - 1));
+      danglingSign(b.statements(), si);
       nodes.add(stmt(s));   // every statement node but an expression's evaluates to none
       jumps |= directJumps != before;
     }
