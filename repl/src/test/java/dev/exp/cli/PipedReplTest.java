@@ -42,6 +42,14 @@ class PipedReplTest {
   }
 
   @Test
+  void pipelineStagesAndElseOnTheirOwnLinesContinueTheInputAsInAFile() throws Exception {
+    Result r = run("let total = [1, 2, 3]\n  |> map(x => x * 2)\n  |> sum\nprint(total)\n"
+        + "if total > 5 { print(\"big\") }\nelse { print(\"small\") }\nlet elsewhere = 3\nelsewhere\n");
+    assertEquals("12\nbig\n3\n", r.out(), r.err());
+    assertEquals(0, r.code(), r.err());
+  }
+
+  @Test
   void underscoreIsTheLastValueShown() throws Exception {
     Result r = run("[1, 2] @ [3, 4]\n_ * 2\nprint(\"x\")\n_ + 1\nlet _ = 5\n_\n");
     assertEquals("11\n22\nx\n23\n5\n", r.out(), r.err());
