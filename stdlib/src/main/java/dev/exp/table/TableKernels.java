@@ -286,7 +286,7 @@ public final class TableKernels {
         if (mi || mj) {
           return Boolean.compare(mi, mj);
         }
-        int r = c.isNumeric() ? Double.compare(c.number(i), c.number(j)) : c.text(i).compareTo(c.text(j));
+        int r = c.isNumeric() ? Double.compare(c.number(i), c.number(j)) : dev.exp.kernel.TextOrder.compare(c.text(i), c.text(j));
         return descending ? -r : r;
       };
       cmp = cmp == null ? ck : cmp.thenComparing(ck);

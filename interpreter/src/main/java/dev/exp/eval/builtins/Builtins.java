@@ -394,7 +394,7 @@ public final class Builtins {
       return Double.compare(x, y);
     }
     if (a instanceof String x && b instanceof String y) {
-      return x.compareTo(y);
+      return dev.exp.kernel.TextOrder.compare(x, y);
     }
     throw new ExpError("cannot order " + Values.describe(a) + " and " + Values.describe(b), loc);
   }

@@ -58,7 +58,7 @@ public final class Ops {
           + ": bools have no order", loc);
     }
     if (op.isComparison() && a instanceof String s && b instanceof String t) {
-      int c = s.compareTo(t);
+      int c = dev.exp.kernel.TextOrder.compare(s, t);   // code points, as Python
       return switch (op) {
         case LT -> c < 0;
         case LE -> c <= 0;
