@@ -96,6 +96,19 @@ final class SyntaxHints {
         return "; there are no tuples: write a list [a, b] or a record {a: 1, b: 2}";
       }
     }
+    Token first = firstOnLine(parser, tok);
+    String lineStart = first.getText();
+    boolean condition = (lineStart.equals("if") || lineStart.equals("while")) && tok != first
+        && noBraceBetween(parser, first, tok);   // still in the condition: if x = 1, if x > 0 print(x)
+    if (condition && tok.getText().equals("=")) {
+      return "; '=' assigns: compare with == (" + lineStart + " x == 1 { ... })";
+    }
+    if (condition && SyntaxErrors.endsOperand(before) && (tok.getType() == ExpLexer.IDENT || tok.getType() == ExpLexer.STRING)) {
+      return "; the body of " + lineStart + " goes in braces, after the condition: " + lineStart + " c { ... }";
+    }
+    if (tok.getText().equals(",") && before.getType() == ExpLexer.IDENT && first == before) {
+      return "; there is no tuple assignment (a, b = b, a): assign one at a time, let t = a; a = b; b = t";
+    }
     if (tok.getType() == ExpLexer.IDENT && tok.getText().equals("elif") && before.getText().equals("}")) {
       return "; write else if";
     }
@@ -118,13 +131,28 @@ final class SyntaxHints {
 
   /** Whether the line of {@code tok} starts with for, if, while, else, elif or def (Python's `for x in xs: ...`). */
   private static boolean startsBlockStatement(Parser parser, Token tok) {
+    return Set.of("for", "if", "while", "else", "elif", "def").contains(firstOnLine(parser, tok).getText());
+  }
+
+  /** Whether no '{' comes between {@code from} and {@code to} (both on one line). */
+  private static boolean noBraceBetween(Parser parser, Token from, Token to) {
+    for (int i = from.getTokenIndex(); i < to.getTokenIndex(); i++) {
+      if (parser.getTokenStream().get(i).getText().equals("{")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The first token of {@code tok}'s line (after a ';', the statement's first). */
+  private static Token firstOnLine(Parser parser, Token tok) {
     org.antlr.v4.runtime.TokenStream ts = parser.getTokenStream();
     Token first = tok;
     for (int i = tok.getTokenIndex() - 1; i >= 0 && ts.get(i).getLine() == tok.getLine()
-        && ts.get(i).getType() != ExpLexer.NL; i--) {
+        && ts.get(i).getType() != ExpLexer.NL && !ts.get(i).getText().equals(";"); i--) {
       first = ts.get(i);
     }
-    return Set.of("for", "if", "while", "else", "elif", "def").contains(first.getText());
+    return first;
   }
 
   /** Whether nothing follows {@code tok} on its line (the next token is a newline, on a later line, or the end). */

@@ -85,7 +85,9 @@ public final class Ops {
     if (ta == null || tb == null) {
       throw new ExpError("operator '" + op.symbol() + "' cannot combine " + Values.describe(a) + " and "
           + Values.describe(b) + OperatorCalls.sparseHint(a, b)
-          + (op == BinaryOp.MOD && a instanceof String ? ": strings are formatted by interpolation, \"{x:.2f} items\", or format(x, \".2f\")" : ""), loc);
+          + (op == BinaryOp.MOD && a instanceof String ? ": strings are formatted by interpolation, \"{x:.2f} items\", or format(x, \".2f\")" : "")
+          + (op == BinaryOp.ADD && (a instanceof String) != (b instanceof String) && (a instanceof Double || b instanceof Double)
+              ? ": to put a number into a string, interpolate (\"n = {n}\") or convert it with str(n)" : ""), loc);
     }
     try {
       if (op == BinaryOp.MATMUL) {
