@@ -15,7 +15,8 @@ public final class DctKernels {
   private static final String DOC = " type: 1, 2 (default), 3 or 4; axis: default the last; norm: \"backward\" "
       + "(default; the inverse divides by M = 2(N−1) for DCT-I, 2(N+1) for DST-I, 2N otherwise), \"ortho\" (the "
       + "orthonormal scaling, so the matrix is orthogonal) or \"forward\" (the forward transform divides by M). "
-      + "Real input; O(N log N) for every N through one complex FFT.";
+      + "Real input; O(N log N) for every N (types 2 and 3 cost one real FFT of length N, type 4 one complex FFT of "
+      + "length N/2 for even N).";
 
   @Kernel(name = "fft.dct", doc = "The discrete cosine transform with scipy.fft.dct's definitions: type 2 is "
       + "y[k] = 2·Σ_n x[n]·cos(πk(2n+1)/(2N)); type 1 y[k] = x[0] + (−1)^k·x[N−1] + 2·Σ_{n=1}^{N−2} x[n]·cos(πkn/(N−1)) "
@@ -67,42 +68,66 @@ public final class DctKernels {
     // an inverse is the forward transform of the inverse type with the opposite norm mode
     int t = inverse && (type == 2 || type == 3) ? 5 - type : type;
     Norm nm = inverse ? norm.swapped() : norm;
-    double mFactor = Dct.factor(n, t, sine);
+    Dct d = Dct.of(n, t, sine);
+    double m = Dct.factor(n, t, sine);
+    double scale = nm == Norm.ORTHO ? 1 / Math.sqrt(m) : nm == Norm.FORWARD ? 1 / m : 1;
+    boolean ortho = nm == Norm.ORTHO;
     double[] out = Lanes.along(x.raw(), shape, ax, 1, n, 1, () -> {
-      Dct d = new Dct(n, t, sine);
-      return (in, y) -> {
-        if (nm == Norm.ORTHO) {
-          preOrtho(in, n, t, sine);
-        }
-        d.apply(in, y);
-        if (nm == Norm.ORTHO) {
-          postOrtho(y, n, t, sine);
-        } else if (nm == Norm.FORWARD) {
-          Fft.scaleAll(y, 1 / mFactor);
-        }
-      };
+      double[] w = d.scratch();
+      return (in, y) -> run(d, in, 0, y, 0, n, t, sine, ortho, scale, w);
+    }, () -> {
+      double[] w = d.scratch();
+      return (src, so, dst, d0) -> run(d, src, so, dst, d0, n, t, sine, ortho, scale, w);
     });
     return Tensor.wrap(shape, out);
   }
 
-  private static final double SQRT2 = Math.sqrt(2);
-
-  private static void preOrtho(double[] x, int n, int t, boolean sine) {
-    if (t == 1 && !sine) {
-      x[0] *= SQRT2;
-      x[n - 1] *= SQRT2;
-    } else if (t == 3) {
-      x[sine ? n - 1 : 0] *= SQRT2;
+  /** One lane: y = scale · transform, with the orthonormal weights of the end terms when ortho. */
+  private static void run(Dct d, double[] x, int xo, double[] y, int yo, int n, int t, boolean sine, boolean ortho,
+      double scale, double[] w) {
+    d.apply(x, xo, y, yo, scale, w, 0);
+    if (ortho) {
+      preOrtho(x, xo, y, yo, n, t, sine, scale);
+      postOrtho(y, yo, n, t, sine);
     }
   }
 
-  private static void postOrtho(double[] y, int n, int t, boolean sine) {
-    Fft.scaleAll(y, 1 / Math.sqrt(Dct.factor(n, t, sine)));
+  private static final double SQRT2 = Math.sqrt(2);
+
+  /**
+   * The orthonormal types I and III weigh the input's end terms by √2 (x[0] and x[N−1] for DCT-I, x[0]
+   * for DCT-III, x[N−1] for DST-III). The transform being linear, that adds (√2 − 1)·x[j]·T(e_j), and
+   * T(e_0) is all ones, T(e_{N−1}) alternates (−1)^k for those transforms.
+   */
+  private static void preOrtho(double[] x, int xo, double[] y, int yo, int n, int t, boolean sine, double scale) {
+    double c = 0;
+    double alt = 0;
     if (t == 1 && !sine) {
-      y[0] /= SQRT2;
-      y[n - 1] /= SQRT2;
+      c = x[xo];
+      alt = x[xo + n - 1];
+    } else if (t == 3) {
+      if (sine) {
+        alt = x[xo + n - 1];
+      } else {
+        c = x[xo];
+      }
+    } else {
+      return;
+    }
+    double f = (SQRT2 - 1) * scale;
+    double even = f * (c + alt);
+    double odd = f * (c - alt);
+    for (int k = 0; k < n; k++) {
+      y[yo + k] += (k & 1) == 0 ? even : odd;
+    }
+  }
+
+  private static void postOrtho(double[] y, int yo, int n, int t, boolean sine) {
+    if (t == 1 && !sine) {
+      y[yo] /= SQRT2;
+      y[yo + n - 1] /= SQRT2;
     } else if (t == 2) {
-      y[sine ? n - 1 : 0] /= SQRT2;
+      y[yo + (sine ? n - 1 : 0)] /= SQRT2;
     }
   }
 }
