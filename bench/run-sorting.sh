@@ -18,6 +18,8 @@ declare -A label=(
   [sort]="sort(x), 1e6"
   [sort_rows]="sort(m, axis: 1), 1000x1000"
   [sort_cols]="sort(m, axis: 0), 1000x1000"
+  [unique]="unique(x), 1e6"
+  [unique_ties]="unique(100 distinct values), 1e6"
   [argsort]="argsort(x), 1e6"
   [argsort_ties]="argsort(100 distinct values), 1e6"
   [topk10]="topk(x, 10), 1e6"
@@ -29,7 +31,7 @@ declare -A label=(
   [cumsum_cols]="cumsum(m, axis: 0), 1000x1000"
 )
 printf '%-36s %10s %10s %8s\n' "workload ($(nproc) cores)" "exp ms" "numpy ms" "ratio"
-for k in sort sort_rows sort_cols argsort argsort_ties topk10 quantile median argmax argmax_rows cumsum cumsum_cols; do
+for k in sort sort_rows sort_cols unique unique_ties argsort argsort_ties topk10 quantile median argmax argmax_rows cumsum cumsum_cols; do
   read -r te tem <<<"$(echo "$out" | sed -n "s/^$k //p")"
   if [ "$have_numpy" = 1 ]; then
     read -r tp tpm <<<"$(echo "$outp" | sed -n "s/^$k //p")"

@@ -19,6 +19,8 @@ work = [
     ("sort", lambda: np.sort(x), 7),
     ("sort_rows", lambda: np.sort(m, axis=1), 7),
     ("sort_cols", lambda: np.sort(m, axis=0), 7),
+    ("unique", lambda: np.unique(x), 7),
+    ("unique_ties", lambda: np.unique(ti), 7),
     ("argsort", lambda: np.argsort(x, kind="stable"), 7),
     ("argsort_ties", lambda: np.argsort(ti, kind="stable"), 7),
     ("topk10", lambda: topk(x, 10), 7),

@@ -18,28 +18,56 @@ public final class Counting {
       + "Example: unique([3, 1, 3, 2, 1]) is [1, 2, 3]; unique([3, 1, 3], counts: true).counts is [1, 2]")
   public static Object unique(@Arg("x") Tensor x, @Arg(value = "counts", dflt = "false") boolean counts) {
     TensorArgs.requireReal(x, "unique", "x");
-    double[] v = x.toArray();
-    Arrays.sort(v);   // total order: -0.0 before 0.0, nan last
-    double[] vals = new double[v.length];
-    double[] cnt = new double[v.length];
-    int k = 0;
-    for (int i = 0; i < v.length; i++) {
-      boolean same = k > 0 && (v[i] == vals[k - 1] || Double.isNaN(v[i]) && Double.isNaN(vals[k - 1]));
-      if (same) {
-        cnt[k - 1]++;
-        vals[k - 1] = v[i];   // a zero run ends with 0.0 when it has one: -0.0 only when every zero is -0.0
-      } else {
-        vals[k] = v[i];
-        cnt[k++] = 1;
+    double[] v = x.raw();
+    int n = v.length;
+    double[] vals;
+    double[] cnt = null;
+    if (n == 0) {
+      vals = new double[0];
+      cnt = new double[0];
+    } else {
+      // one sort of the order-preserving keys (-0.0 before 0.0, nan last), then one pass merging runs
+      Sorting.Work w = Sorting.Work.local();
+      Sorting.sortedKeys(v, 0, 1, n, w);
+      long[] k = w.k1;
+      long[] c = counts ? w.k2 : null;   // the sort's other buffer is free now
+      int m = 0;
+      long prev = k[0];
+      int start = 0;
+      for (int i = 1; i < n; i++) {
+        long ki = k[i];
+        // one value: equal keys (all nans have one key), or -0.0 (key −1) followed by 0.0 (key 0)
+        if (ki != prev && !(ki == 0 && prev == -1)) {
+          if (c != null) {
+            c[m] = i - start;
+          }
+          k[m++] = prev;   // a run's last key: 0.0 for a zero run with any 0.0 in it
+          start = i;
+        }
+        prev = ki;
+      }
+      if (c != null) {
+        c[m] = n - start;
+      }
+      k[m++] = prev;
+      vals = new double[m];
+      for (int i = 0; i < m; i++) {
+        vals[i] = Sorting.unkey(k[i]);
+      }
+      if (counts) {
+        cnt = new double[m];
+        for (int i = 0; i < m; i++) {
+          cnt[i] = c[i];
+        }
       }
     }
-    Tensor values = Tensor.wrap(new int[] {k}, Arrays.copyOf(vals, k));
+    Tensor values = Tensor.wrap(new int[] {vals.length}, vals);
     if (!counts) {
       return values;
     }
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("values", values);
-    r.put("counts", Tensor.wrap(new int[] {k}, Arrays.copyOf(cnt, k)));
+    r.put("counts", Tensor.wrap(new int[] {cnt.length}, cnt));
     return r;
   }
 
