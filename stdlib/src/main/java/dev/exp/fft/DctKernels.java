@@ -87,8 +87,8 @@ public final class DctKernels {
       double scale, double[] w) {
     d.apply(x, xo, y, yo, scale, w, 0);
     if (ortho) {
-      preOrtho(x, xo, y, yo, n, t, sine, scale);
-      postOrtho(y, yo, n, t, sine);
+      orthoInputEnds(x, xo, y, yo, n, t, sine, scale);
+      orthoOutputEnds(y, yo, n, t, sine);
     }
   }
 
@@ -99,7 +99,7 @@ public final class DctKernels {
    * for DCT-III, x[N−1] for DST-III). The transform being linear, that adds (√2 − 1)·x[j]·T(e_j), and
    * T(e_0) is all ones, T(e_{N−1}) alternates (−1)^k for those transforms.
    */
-  private static void preOrtho(double[] x, int xo, double[] y, int yo, int n, int t, boolean sine, double scale) {
+  private static void orthoInputEnds(double[] x, int xo, double[] y, int yo, int n, int t, boolean sine, double scale) {
     double c = 0;
     double alt = 0;
     if (t == 1 && !sine) {
@@ -122,7 +122,7 @@ public final class DctKernels {
     }
   }
 
-  private static void postOrtho(double[] y, int yo, int n, int t, boolean sine) {
+  private static void orthoOutputEnds(double[] y, int yo, int n, int t, boolean sine) {
     if (t == 1 && !sine) {
       y[yo] /= SQRT2;
       y[yo + n - 1] /= SQRT2;
