@@ -18,6 +18,8 @@ work = [
     ("rowmax", lambda: m.max(axis=1), 20),
     ("diff", lambda: m[:, 1:] - m[:, :-1], 10),
     ("add", lambda: x + x, 30),
+    ("select", lambda: x[x > 0], 30),
+    ("where", lambda: np.where(x > 0, x, 0), 30),
 ]
 for name, f, n in work:
     for _ in range(20):

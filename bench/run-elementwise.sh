@@ -25,9 +25,11 @@ declare -A label=(
   [rowmax]="max(x, axis: 1), 2048x2048"
   [diff]="x[:, 1:] - x[:, :-1], 2048x2048"
   [add]="x + x, 1e6"
+  [select]="x[nonzero(x > 0)] (NumPy x[x > 0]), 1e6"
+  [where]="where(x > 0, x, 0), 1e6"
 )
 printf '%-34s %12s %12s %8s\n' "workload ($(nproc) cores)" "exp ms" "numpy ms" "ratio"
-for k in sum_exp softmax rowmax diff add; do
+for k in sum_exp softmax rowmax diff add select where; do
   read -r te tem <<<"$(echo "$out" | sed -n "s/^$k //p")"
   if [ "$have_numpy" = 1 ]; then
     read -r tp tpm <<<"$(echo "$outp" | sed -n "s/^$k //p")"
