@@ -47,7 +47,6 @@ public final class Bicgstab {
     double alpha = 1;
     double omega = 1;
     int it = 0;
-    double confirmed = Double.POSITIVE_INFINITY;   // the true residual at the last claimed convergence
     while (true) {
       while (rn > stop) {
         if (it >= max) {
@@ -88,15 +87,11 @@ public final class Bicgstab {
         }
       }
       // as in CG: the updated residual drifts from b − A x; check the truth, restart from it while it improves
-      double truth = out.confirm(op, bv, x, r, bn);
-      if (truth <= stop || !Double.isFinite(truth)) {
-        return out.result(x, it, true, Outcome.TOLERANCE);   // a non-finite truth is reported by result
+      Map<String, Object> settled = out.settle(op, bv, x, r, bn, tol, it);
+      if (settled != null) {
+        return settled;
       }
-      if (truth > Outcome.RESTART_GAIN * confirmed) {
-        return out.result(x, it, false, Outcome.stagnated(truth / bn, tol));
-      }
-      confirmed = truth;
-      rn = truth;
+      rn = out.confirmed();
       System.arraycopy(r, 0, rhat, 0, n);
       java.util.Arrays.fill(p, 0);
       java.util.Arrays.fill(v, 0);

@@ -76,7 +76,6 @@ public final class ConjugateGradient {
     out.record(rn / bn);
     double stop = tol * bn;
     int it = 0;
-    double confirmed = Double.POSITIVE_INFINITY;   // the true residual at the last claimed convergence
     while (true) {
       while (rn > stop) {
         if (it >= max) {
@@ -115,15 +114,11 @@ public final class ConjugateGradient {
         Vec.loops(n).xpby(z, beta, p, n);
       }
       // the recursive residual drifts from b − A x by rounding: check the truth, restart from it while it improves
-      double truth = out.confirm(a, b, x, r, bn);
-      if (truth <= stop || !Double.isFinite(truth)) {
-        return out.result(x, it, true, Outcome.TOLERANCE);   // a non-finite truth is reported by result
+      Map<String, Object> settled = out.settle(a, b, x, r, bn, tol, it);
+      if (settled != null) {
+        return settled;
       }
-      if (truth > Outcome.RESTART_GAIN * confirmed) {
-        return out.result(x, it, false, Outcome.stagnated(truth / bn, tol));
-      }
-      confirmed = truth;
-      rn = truth;
+      rn = out.confirmed();
       if (m != null) {
         m.apply(r, z);   // z is r itself without a preconditioner
       }

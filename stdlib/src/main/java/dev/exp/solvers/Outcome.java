@@ -37,6 +37,31 @@ final class Outcome {
     return rn;
   }
 
+  /** The true residual at the last claimed convergence ({@link #settle}). */
+  private double confirmed = Double.POSITIVE_INFINITY;
+
+  /**
+   * After the recurrence met tol: the result to return (converged when the true residual meets tol
+   * too, stagnated when it did not halve since the last claim), or null to restart the iteration from
+   * the true residual, which is then in {@code r} and its norm in {@link #confirmed()}.
+   */
+  Map<String, Object> settle(SolverOperator a, double[] b, double[] x, double[] r, double bn, double tol, int it) {
+    double truth = confirm(a, b, x, r, bn);
+    if (truth <= tol * bn || !Double.isFinite(truth)) {
+      return result(x, it, true, TOLERANCE);   // a non-finite truth is reported by result
+    }
+    if (truth > RESTART_GAIN * confirmed) {
+      return result(x, it, false, stagnated(truth / bn, tol));
+    }
+    confirmed = truth;
+    return null;
+  }
+
+  /** ‖r‖ of the true residual the iteration restarts from (see {@link #settle}). */
+  double confirmed() {
+    return confirmed;
+  }
+
   /**
    * The reason of a solve whose true residual stopped improving above tol: rounding errors in the
    * recurrences bound what double precision reaches for the system (about cond(A)·ε).

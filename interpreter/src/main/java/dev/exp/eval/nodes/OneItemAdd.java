@@ -88,8 +88,7 @@ public final class OneItemAdd extends Node {
     }
     String r = dev.exp.eval.runtime.Printer.repr(row);
     String item = "[" + r + "]";
-    String written = tensorText == null ? (itemOnRight ? "+ " + item : item + " +")
-        : compound ? tensorText + " += " + item : itemOnRight ? tensorText + " + " + item : item + " + " + tensorText;
+    String written = written(tensorText, item, itemOnRight, compound);
     String whose = tensorText != null ? tensorText : "the matrix " + (itemOnRight ? "on the left" : "on the right");
     String xs = tensorText != null ? tensorText : "...";
     int n = t.dim(0);
@@ -111,8 +110,7 @@ public final class OneItemAdd extends Node {
     }
     String x = itemText != null ? itemText : "x";
     String item = "[" + x + "]";
-    String written = tensorText == null ? (itemOnRight ? "+ " + item : item + " +")
-        : compound ? tensorText + " += " + item : itemOnRight ? tensorText + " + " + item : item + " + " + tensorText;
+    String written = written(tensorText, item, itemOnRight, compound);
     String whose = tensorText != null ? tensorText : "the tensor " + (itemOnRight ? "on the left" : "on the right");
     String xs = tensorText != null ? tensorText : "...";
     int n = t.dim(0);
@@ -121,5 +119,13 @@ public final class OneItemAdd extends Node {
     f.ctx.warn(loc, written + " adds " + x + " to " + each + ": numbers in brackets make a tensor, and + broadcasts as in "
         + "NumPy; to " + (itemOnRight ? "append, write concat([" + xs + ", " + item + "])" : "put " + x + " first, write concat([" + item + ", " + xs + "])")
         + ", or collect the items in a list that starts as []");
+  }
+
+  /** How the warning quotes the addition: {@code xs + [x]}, {@code [x] + xs}, {@code xs += [x]}, or {@code + [x]} when xs has no name. */
+  private static String written(String tensorText, String item, boolean itemOnRight, boolean compound) {
+    if (tensorText == null) {
+      return itemOnRight ? "+ " + item : item + " +";
+    }
+    return compound ? tensorText + " += " + item : itemOnRight ? tensorText + " + " + item : item + " + " + tensorText;
   }
 }
