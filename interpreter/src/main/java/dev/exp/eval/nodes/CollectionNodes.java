@@ -146,6 +146,14 @@ public final class CollectionNodes {
         }
         return Ops.append(l, x, loc);
       }
+      return addLiteral(f, a, x);
+    }
+
+    /**
+     * {@code acc + [x]} as written, for an {@code acc} that is not a list (kept out of {@link #eval} so
+     * that the appending path stays small enough for the JIT to inline).
+     */
+    private Object addLiteral(Frame f, Object a, Object x) {
       if (x instanceof Double && !nestedRows) {
         OneItemAdd.check(f, loc, a, true, compound, accName, itemText);   // acc += [x] on a tensor adds x to each element
       } else if (nestedRows && x instanceof Tensor row && row.rank() == 1 && !row.isComplex()) {
