@@ -20,6 +20,11 @@ public final class OperatorNodes {
     if ((op == BinaryOp.EQ || op == BinaryOp.NE) && (isNone(left) || isNone(right))) {
       return new Comparisons.IsNone(loc, isNone(right) ? left : right, op == BinaryOp.EQ);
     }
+    if (op.kind() == BinaryOp.Kind.ARITHMETIC && (!left.maybeNumber() || !right.maybeNumber())) {
+      // an operand that is never a number (xs + [x], a list literal): the typed node would fail its number
+      // path every time, and its exceptions would slow the same node class where it adds numbers
+      return new Binary(loc, op, left, right);
+    }
     return switch (op) {
       case ADD -> new Arithmetic.Add(loc, left, right);
       case SUB -> new Arithmetic.Sub(loc, left, right);
