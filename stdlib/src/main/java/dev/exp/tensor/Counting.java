@@ -27,8 +27,8 @@ public final class Counting {
       cnt = new double[0];
     } else {
       // one sort of the order-preserving keys (-0.0 before 0.0, nan last), then one pass merging runs
-      Sorting.Work w = Sorting.Work.local();
-      Sorting.sortedKeys(v, 0, 1, n, w);
+      KeySort.Work w = KeySort.Work.local();
+      KeySort.sortedKeys(v, 0, 1, n, w);
       long[] k = w.k1;
       long[] c = counts ? w.k2 : null;   // the sort's other buffer is free now
       int m = 0;

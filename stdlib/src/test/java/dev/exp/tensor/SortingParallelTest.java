@@ -64,7 +64,7 @@ class SortingParallelTest {
   @Test
   void longLanesSortTheSameOnEveryThreadBudget() {
     SplittableRandom r = new SplittableRandom(17);
-    for (int n : new int[] {Sorting.PARALLEL_MIN - 1, 100_003, 1 << 18}) {
+    for (int n : new int[] {KeySort.PARALLEL_MIN - 1, 100_003, 1 << 18}) {
       for (int kind = 0; kind < 3; kind++) {
         double[] v = input(kind, n, r);
         Tensor x = Tensor.wrap(new int[] {n}, v);
