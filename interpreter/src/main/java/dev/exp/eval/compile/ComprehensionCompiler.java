@@ -1,6 +1,6 @@
 package dev.exp.eval.compile;
 
-import dev.exp.eval.nodes.ControlNodes;
+import dev.exp.eval.nodes.Comprehension;
 import dev.exp.eval.nodes.LocalVar;
 import dev.exp.eval.nodes.Node;
 import dev.exp.syntax.Ast;
@@ -34,7 +34,7 @@ final class ComprehensionCompiler {
     boolean selectsRows = n == 1 && only.vars().size() == 1 && only.filter() != null
         && c.element() instanceof Ast.Name e && e.name().equals(only.vars().get(0));
     boolean numeric = n == 1 && only.vars().size() == 1 && arithmetic(c.element());
-    return new ControlNodes.Comprehension(c.loc(), sources, firsts, seconds, element, filters, selectsRows, numeric);
+    return new Comprehension(c.loc(), sources, firsts, seconds, element, filters, selectsRows, numeric);
   }
 
   /**
